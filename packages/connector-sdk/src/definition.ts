@@ -1,0 +1,92 @@
+import type { z } from "zod";
+import type { ConnectorContext } from "./context";
+import type { IdentifierKind } from "./identifiers";
+import type {
+  ErasePlan,
+  ErasureReceipt,
+  ExportItem,
+  LocatedRecord,
+  LocateQuery,
+  RecordRef,
+  RedactionSpan,
+} from "./records";
+import type { SandboxDefinition } from "./sandbox";
+
+export type EraseMode = "hard" | "soft" | "anonymise";
+
+/** Declared honestly: the conformance suite holds each claim against the sandbox's oracle. */
+export interface Capabilities {
+  locate: true;
+  export: boolean;
+  erase: false | { mode: EraseMode; caveats?: string[] };
+  redact: boolean;
+  hold: boolean;
+  discover: boolean;
+  confirm: boolean;
+}
+
+export type DataCategory =
+  | "contact"
+  | "identity"
+  | "communication"
+  | "voice"
+  | "transaction"
+  | "support_history"
+  | "consent"
+  | "marketing"
+  | "location"
+  | "other";
+
+export interface ConnectorDefinition<
+  SettingsSchema extends z.ZodType = z.ZodType,
+  SecretsSchema extends z.ZodType = z.ZodType,
+> {
+  /** kebab-case and permanent: stored with every task and receipt. */
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  docsUrl: string;
+  settings: SettingsSchema;
+  secrets: SecretsSchema;
+  /** Valid examples (used by the console's form and checked by the conformance suite). */
+  examples: { settings: z.input<SettingsSchema>; secrets: z.input<SecretsSchema> };
+  /** A settings value that must be rejected (the conformance suite checks it is). */
+  invalidSettingsExample?: unknown;
+  identifiers: IdentifierKind[];
+  /** Record type → the personal data it holds (feeds the data inventory). */
+  dataCategories: Record<string, DataCategory[]>;
+  /** Record type → the shape of its exported JSON. */
+  recordSchemas: Record<string, z.ZodType>;
+  capabilities: Capabilities;
+  /** The vendor's documented default; an admin may configure a lower one per instance. */
+  rateLimit: { requestsPerMinute: number };
+
+  check(ctx: Ctx<SettingsSchema, SecretsSchema>): Promise<void>;
+  locate(ctx: Ctx<SettingsSchema, SecretsSchema>, query: LocateQuery): AsyncIterable<LocatedRecord>;
+  export?(ctx: Ctx<SettingsSchema, SecretsSchema>, refs: RecordRef[]): AsyncIterable<ExportItem>;
+  erase?(
+    ctx: Ctx<SettingsSchema, SecretsSchema>,
+    refs: RecordRef[],
+    plan: ErasePlan,
+  ): AsyncIterable<ErasureReceipt>;
+  confirm?(
+    ctx: Ctx<SettingsSchema, SecretsSchema>,
+    pending: ErasureReceipt[],
+  ): AsyncIterable<ErasureReceipt>;
+  redact?(
+    ctx: Ctx<SettingsSchema, SecretsSchema>,
+    ref: RecordRef,
+    spans: RedactionSpan[],
+  ): Promise<ErasureReceipt>;
+}
+
+type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;
+
+/** A connector package's default export, with its sandbox attached by the `./sandbox` subpath. */
+export type AnyConnector = ConnectorDefinition;
+
+export interface ConnectorPackage {
+  connector: AnyConnector;
+  sandbox: SandboxDefinition;
+}

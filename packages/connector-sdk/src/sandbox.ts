@@ -1,0 +1,73 @@
+import type { Identifier } from "./identifiers";
+import type { RecordRef } from "./records";
+
+export interface SandboxStartOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Seed of the synthetic world; the same seed gives the same people and records. */
+  seed?: number;
+  /** Overrides the vendor's default rate limit (requests per minute). */
+  rateLimitPerMinute?: number;
+  /** Extra people to generate beyond the default world (for benchmarks and scale tests). */
+  people?: number;
+}
+
+export interface RunningSandbox {
+  /** Base URL of the vendor API; the oracle lives under `${url}/__sandbox/`. */
+  url: string;
+  /** Settings and secrets that make a connector instance talk to this sandbox. */
+  settings: Record<string, unknown>;
+  credentials: Record<string, unknown>;
+  /** Well-formed secrets the sandbox refuses (for the AuthError check). */
+  badCredentials: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+export interface SandboxDefinition {
+  connectorId: string;
+  start(options?: SandboxStartOptions): Promise<RunningSandbox>;
+}
+
+/* The oracle's wire shapes: the same routes in every sandbox (CONNECTORS.md, "Sandboxes"). */
+
+export interface OraclePerson {
+  id: string;
+  role: "subject" | "bystander";
+  /** For a bystander: the subject whose identifiers theirs nearly match. */
+  bystanderOf?: string;
+  /** Normalised identifiers (e-mail canonical form, phone E.164), as the engine would query. */
+  identifiers: Identifier[];
+}
+
+export type OracleStore = "active" | "soft-deleted" | "recycle-bin" | "archived";
+
+export interface OracleRecord {
+  ref: RecordRef;
+  store: OracleStore;
+  /** The fields of the record that still hold the person's data, with their values. */
+  personalData: Record<string, unknown>;
+  /** True when the remaining fields are anonymised placeholders rather than the person's data. */
+  anonymised: boolean;
+}
+
+export interface OracleStats {
+  /** Calls per route label, e.g. `GET /api/people` → 12. */
+  calls: Record<string, number>;
+  /** Effective deletions per record key (`type/id`): a DELETE that found nothing is not counted. */
+  deletions: Record<string, number>;
+  /** 429 responses sent. */
+  throttled: number;
+  /** Requests refused for bad credentials. */
+  unauthorised: number;
+}
+
+export type OracleFault =
+  | { route: string; times?: number; kind: "status"; status: number; retryAfterSeconds?: number }
+  | { route: string; times?: number; kind: "slow"; delayMs: number }
+  | { route: string; times?: number; kind: "truncated" }
+  | { route: string; times?: number; kind: "malformed" };
+
+export interface OracleClockChange {
+  advanceMs?: number;
+  set?: string;
+}

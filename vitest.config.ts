@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+// One run for the whole workspace, so CI prints one summary line. Database suites share one
+// PostgreSQL server (embedded, or DATABASE_URL) started by the global setup; each test file gets
+// its own database cloned from a migrated template (see @lethe/db/testing).
+export default defineConfig({
+  test: {
+    include: ["{apps,packages,connectors,tooling}/*/{src,test}/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/e2e/**"],
+    globalSetup: ["packages/db/src/testing/global-setup.ts"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    reporters: ["default", "./tooling/vitest/summary-line-reporter.ts"],
+  },
+});
