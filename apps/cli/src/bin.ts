@@ -1,0 +1,26 @@
+import { Command } from "commander";
+import { registerAuditCommands } from "./commands/audit";
+import { registerMigrateCommand } from "./commands/migrate";
+import { registerRequestCommands } from "./commands/request";
+import { registerSandboxCommands } from "./commands/sandbox";
+import { registerStartCommand } from "./commands/start";
+import { registerWorkerCommand } from "./commands/worker";
+import { reportFailure } from "./report-failure";
+
+const program = new Command()
+  .name("lethe")
+  .description("Lethe: data subject rights across every system that holds personal data.")
+  .showHelpAfterError();
+
+registerStartCommand(program);
+registerMigrateCommand(program);
+registerWorkerCommand(program);
+registerRequestCommands(program);
+registerSandboxCommands(program);
+registerAuditCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}

@@ -1,0 +1,100 @@
+import type { Command } from "commander";
+import { regimes, requestStatuses, requestTypes } from "@lethe/core";
+import { fileRequest, getRequestDetail, listRequests, waitForRequests } from "@lethe/runtime";
+import { readEnvironment } from "../env";
+import { formatRequestDetail, formatRequestList } from "../format-request";
+import { openLethe } from "../open-lethe";
+import { parseChoice, parsePositiveInteger } from "../parse-options";
+import { UsageError } from "../report-failure";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerRequestCommands(program: Command): void {
+  const request = program.command("request").description("File and follow data subject requests.");
+
+  request
+    .command("create")
+    .description("File a request for a person identified by e-mail and/or phone number.")
+    .requiredOption("--type <type>", `request type (${requestTypes.join(", ")})`)
+    .option("--regime <regime>", `legal regime that sets the deadline (${regimes.join(", ")})`, "gdpr")
+    .option("--email <address>", "the person's e-mail address (repeatable)", collect, [])
+    .option("--phone <number>", "the person's phone number, any format (repeatable)", collect, [])
+    .option("--wait", "wait until the request has finished, then show it")
+    .option("--timeout <seconds>", "with --wait: give up after this many seconds", "300")
+    .option("--json", "print JSON")
+    .action(
+      async (options: {
+        type: string;
+        regime: string;
+        email: string[];
+        phone: string[];
+        wait?: boolean;
+        timeout: string;
+        json?: boolean;
+      }) => {
+        const env = readEnvironment();
+        const type = parseChoice("--type", options.type, requestTypes);
+        const regime = parseChoice("--regime", options.regime, regimes);
+        if (options.email.length === 0 && options.phone.length === 0) {
+          throw new UsageError("give at least one --email or --phone to identify the person");
+        }
+        const timeoutMs = parsePositiveInteger("--timeout", options.timeout) * 1000;
+        const lethe = await openLethe(env);
+        try {
+          const { id } = await fileRequest(lethe.database, {
+            type,
+            regime,
+            identifiers: [
+              ...options.email.map((value) => ({ kind: "email" as const, value })),
+              ...options.phone.map((value) => ({ kind: "phone" as const, value })),
+            ],
+            timeZone: env.timeZone,
+            defaultRegion: env.defaultRegion,
+            actor: "cli",
+          });
+          if (options.wait) await waitForRequests(lethe.database, [id], { timeoutMs });
+          const detail = await getRequestDetail(lethe.database, id);
+          if (options.json) console.log(JSON.stringify(detail, null, 2));
+          else if (options.wait && detail) console.log(formatRequestDetail(detail));
+          else console.log(`filed ${type} request ${id}; follow it with: lethe request show ${id}`);
+        } finally {
+          await lethe.close();
+        }
+      },
+    );
+
+  request
+    .command("show")
+    .argument("<id>", "request id")
+    .option("--json", "print JSON")
+    .description("Show a request: status, per-connector progress, receipts, export path.")
+    .action(async (id: string, options: { json?: boolean }) => {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError(`"${id}" is not a request id (a UUID)`);
+      const lethe = await openLethe(readEnvironment());
+      try {
+        const detail = await getRequestDetail(lethe.database, id);
+        if (!detail) throw new UsageError(`no request with id ${id}`);
+        console.log(options.json ? JSON.stringify(detail, null, 2) : formatRequestDetail(detail));
+      } finally {
+        await lethe.close();
+      }
+    });
+
+  request
+    .command("list")
+    .option("--status <status>", `only requests in this status (${requestStatuses.join(", ")})`)
+    .option("--limit <n>", "at most this many", "50")
+    .option("--json", "print JSON")
+    .description("List requests, newest first.")
+    .action(async (options: { status?: string; limit: string; json?: boolean }) => {
+      const status = options.status ? parseChoice("--status", options.status, requestStatuses) : undefined;
+      const limit = parsePositiveInteger("--limit", options.limit);
+      const lethe = await openLethe(readEnvironment());
+      try {
+        const rows = await listRequests(lethe.database, { ...(status ? { status } : {}), limit });
+        console.log(options.json ? JSON.stringify(rows, null, 2) : formatRequestList(rows));
+      } finally {
+        await lethe.close();
+      }
+    });
+}

@@ -1,0 +1,55 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place the CLI reads the process environment (STYLE.md: `restrictEnvAccess`).
+ * Everything else receives these values as arguments.
+ */
+const environmentSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  LETHE_HOME: z.string().min(1).optional(),
+  LETHE_SECRET_KEY: z.string().min(1).optional(),
+  LETHE_TIME_ZONE: z.string().min(1).default("UTC"),
+  LETHE_DEFAULT_REGION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as GB or US")
+    .default("GB"),
+  LETHE_PORT: z.coerce.number().int().min(0).max(65535).default(4400),
+  LETHE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export interface LetheEnvironment {
+  databaseUrl: string | undefined;
+  /** Where Lethe keeps its own files: embedded database, secret key, exports. */
+  home: string;
+  secretKey: string | undefined;
+  timeZone: string;
+  defaultRegion: string;
+  port: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvironmentError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const env = parsed.data;
+  return {
+    databaseUrl: env.DATABASE_URL,
+    home: path.resolve(env.LETHE_HOME ?? ".lethe"),
+    secretKey: env.LETHE_SECRET_KEY,
+    timeZone: env.LETHE_TIME_ZONE,
+    defaultRegion: env.LETHE_DEFAULT_REGION,
+    port: env.LETHE_PORT,
+    logLevel: env.LETHE_LOG_LEVEL,
+  };
+}
+
+export class EnvironmentError extends Error {
+  override name = "EnvironmentError";
+}

@@ -1,0 +1,21 @@
+import { InvalidIdentifierError } from "@lethe/core";
+import { EnvironmentError } from "./env";
+
+/** Exit codes: 2 for input the user can correct, 1 for everything else. */
+export function reportFailure(error: unknown): number {
+  if (error instanceof InvalidIdentifierError || error instanceof EnvironmentError || error instanceof UsageError) {
+    process.stderr.write(`lethe: ${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`lethe: ${message}\n`);
+  if (process.env.LETHE_LOG_LEVEL === "debug" && error instanceof Error && error.stack) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+  return 1;
+}
+
+/** A command was given arguments it cannot act on; the message says which and why. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
