@@ -1,0 +1,103 @@
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { flattenRecord } from "./csv-encoding";
+
+interface SpoolFile {
+  path: string;
+  stream: WriteStream;
+  count: number;
+  /** Union of flattened column names, in first-seen order (becomes the CSV header). */
+  columns: Set<string>;
+}
+
+export interface SpooledType {
+  type: string;
+  count: number;
+  columns: string[];
+}
+
+/**
+ * Holds one system's records on disk, one JSON-lines file per record type, until the system's
+ * export stream is exhausted. A system's records arrive interleaved by type, but each type becomes
+ * one JSON array and one CSV in the bundle; keeping them on disk instead of in memory is what keeps
+ * the writer's memory flat however many records a person has.
+ */
+export class RecordSpool {
+  readonly #directory: string;
+  readonly #files = new Map<string, SpoolFile>();
+  #failure: Error | undefined;
+
+  private constructor(directory: string) {
+    this.#directory = directory;
+  }
+
+  static async create(parentDirectory: string, prefix: string): Promise<RecordSpool> {
+    return new RecordSpool(await mkdtemp(join(parentDirectory, prefix)));
+  }
+
+  async add(type: string, data: Record<string, unknown>): Promise<void> {
+    const file = this.#fileFor(type);
+    for (const column of flattenRecord(data).keys()) file.columns.add(column);
+    file.count++;
+    this.#throwIfFailed();
+    if (!file.stream.write(`${JSON.stringify(data)}\n`)) await once(file.stream, "drain");
+    this.#throwIfFailed();
+  }
+
+  /** Flushes every file; after this the types can be read back. */
+  async seal(): Promise<SpooledType[]> {
+    await Promise.all(
+      [...this.#files.values()].map(async (file) => {
+        if (file.stream.writableFinished) return;
+        file.stream.end();
+        await once(file.stream, "finish");
+      }),
+    );
+    this.#throwIfFailed();
+    return [...this.#files.entries()].map(([type, file]) => ({
+      type,
+      count: file.count,
+      columns: [...file.columns],
+    }));
+  }
+
+  /** The records of one type, parsed back one at a time. */
+  async *records(type: string): AsyncGenerator<Record<string, unknown>> {
+    const file = this.#files.get(type);
+    if (!file) return;
+    const lines = createInterface({ input: createReadStream(file.path), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (line === "") continue;
+      const record: Record<string, unknown> = JSON.parse(line);
+      yield record;
+    }
+  }
+
+  /** Closes and deletes every spool file. Safe to call more than once and after a failure. */
+  async remove(): Promise<void> {
+    for (const file of this.#files.values()) file.stream.destroy();
+    this.#files.clear();
+    await rm(this.#directory, { recursive: true, force: true });
+  }
+
+  #fileFor(type: string): SpoolFile {
+    const existing = this.#files.get(type);
+    if (existing) return existing;
+    // Spool files are numbered: record types are vendor words and need not be valid file names.
+    const path = join(this.#directory, `${this.#files.size}.jsonl`);
+    const stream = createWriteStream(path);
+    stream.on("error", (error) => {
+      this.#failure ??= error;
+    });
+    const file: SpoolFile = { path, stream, count: 0, columns: new Set() };
+    this.#files.set(type, file);
+    return file;
+  }
+
+  #throwIfFailed(): void {
+    if (this.#failure) throw this.#failure;
+  }
+}
