@@ -1,1 +1,11 @@
-export {};
+export * from "./executor";
+export * from "./requests";
+export * from "./subject-identifiers";
+export * from "./connector-instances";
+export * from "./instance-rate-limits";
+export * from "./request-tasks";
+export * from "./job-checkpoints";
+export * from "./located-records";
+export * from "./receipts";
+export * from "./audit-log";
+export * from "./jobs";

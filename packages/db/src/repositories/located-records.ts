@@ -1,0 +1,76 @@
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { locatedRecords } from "../schema";
+import type { Executor } from "./executor";
+
+export type LocatedRecordRow = typeof locatedRecords.$inferSelect;
+
+export interface NewLocatedRecord {
+  requestId: string;
+  instanceId: string;
+  recordType: string;
+  recordId: string;
+  /** strong | weak: the strongest of `matchedBy`. */
+  strength: string;
+  matchedBy: unknown;
+  discovered: unknown;
+  label?: string | null;
+}
+
+/**
+ * Records a located record. Idempotent: a locate that is re-run after a crash yields the same
+ * records again, and the row is refreshed (a record now matched strongly stays strong) rather
+ * than duplicated.
+ */
+export async function upsertLocatedRecord(tx: Executor, record: NewLocatedRecord): Promise<void> {
+  await tx
+    .insert(locatedRecords)
+    .values({
+      requestId: record.requestId,
+      instanceId: record.instanceId,
+      recordType: record.recordType,
+      recordId: record.recordId,
+      strength: record.strength,
+      matchedBy: record.matchedBy,
+      discovered: record.discovered,
+      label: record.label ?? null,
+    })
+    .onConflictDoUpdate({
+      target: [locatedRecords.requestId, locatedRecords.instanceId, locatedRecords.recordType, locatedRecords.recordId],
+      set: {
+        strength: sql`case when ${locatedRecords.strength} = 'strong' or excluded.strength = 'strong' then 'strong' else 'weak' end`,
+        matchedBy: sql`excluded.matched_by`,
+        discovered: sql`excluded.discovered`,
+        label: sql`excluded.label`,
+      },
+    });
+}
+
+export async function listLocatedRecords(
+  tx: Executor,
+  filter: { requestId: string; instanceId?: string; strength?: "strong" | "weak" },
+): Promise<LocatedRecordRow[]> {
+  const conditions: SQL[] = [eq(locatedRecords.requestId, filter.requestId)];
+  if (filter.instanceId) conditions.push(eq(locatedRecords.instanceId, filter.instanceId));
+  if (filter.strength) conditions.push(eq(locatedRecords.strength, filter.strength));
+  return tx
+    .select()
+    .from(locatedRecords)
+    .where(and(...conditions))
+    .orderBy(asc(locatedRecords.instanceId), asc(locatedRecords.recordType), asc(locatedRecords.recordId));
+}
+
+/** Located record counts per instance and strength. */
+export async function countLocatedRecords(
+  tx: Executor,
+  requestId: string,
+): Promise<Array<{ instanceId: string; strength: string; count: number }>> {
+  return tx
+    .select({
+      instanceId: locatedRecords.instanceId,
+      strength: locatedRecords.strength,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(locatedRecords)
+    .where(eq(locatedRecords.requestId, requestId))
+    .groupBy(locatedRecords.instanceId, locatedRecords.strength);
+}

@@ -1,0 +1,53 @@
+import { asc, eq } from "drizzle-orm";
+import { subjectIdentifiers } from "../schema";
+import type { Executor } from "./executor";
+
+export type SubjectIdentifierRow = typeof subjectIdentifiers.$inferSelect;
+
+export interface NewSubjectIdentifier {
+  kind: string;
+  /** Already normalised by @lethe/core (canonical e-mail, E.164 phone). */
+  value: string;
+  /** For connector-native ids; omitted otherwise. */
+  system?: string;
+  /** given | verified | discovered */
+  provenance: string;
+  /** strong | weak */
+  strength: string;
+  /** For discovered identifiers: where they were found (instance id, record ref). */
+  source?: Record<string, unknown>;
+}
+
+/** Adds identifiers to a request; one already recorded (same kind, system and value) is kept as it is. */
+export async function insertSubjectIdentifiers(
+  tx: Executor,
+  requestId: string,
+  identifiers: readonly NewSubjectIdentifier[],
+): Promise<void> {
+  if (identifiers.length === 0) return;
+  await tx
+    .insert(subjectIdentifiers)
+    .values(
+      identifiers.map((identifier) => ({
+        requestId,
+        kind: identifier.kind,
+        value: identifier.value,
+        system: identifier.system ?? "",
+        provenance: identifier.provenance,
+        strength: identifier.strength,
+        source: identifier.source ?? null,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+export async function listSubjectIdentifiers(
+  tx: Executor,
+  requestId: string,
+): Promise<SubjectIdentifierRow[]> {
+  return tx
+    .select()
+    .from(subjectIdentifiers)
+    .where(eq(subjectIdentifiers.requestId, requestId))
+    .orderBy(asc(subjectIdentifiers.createdAt), asc(subjectIdentifiers.kind), asc(subjectIdentifiers.value));
+}

@@ -1,0 +1,24 @@
+export {
+  createConnectorRegistry,
+  DuplicateConnectorError,
+  UnknownConnectorError,
+  type ConnectorRegistry,
+} from "./connector-registry";
+export {
+  createConnectorInstance,
+  InvalidInstanceConfigurationError,
+  type ConfigurationIssue,
+  type NewInstanceInput,
+} from "./connector-instances";
+export { fileRequest, InvalidRequestError, MissingIdentifierError, type FileRequestInput } from "./file-request";
+export { getRequestDetail, listRequests, type RequestDetail, type RequestSummary } from "./request-detail";
+export { startWorker, type RunningWorker, type StartWorkerOptions } from "./worker";
+export { prepareWorkerSchema } from "./worker-schema";
+export { waitForRequests, RequestsTimeoutError, UnknownRequestsError } from "./wait-for-requests";
+export { verifyAuditLog, type AuditLogVerification } from "./audit-verification";
+export { createPostgresRateLimiter, splitBudget, type PostgresRateLimiterOptions } from "./postgres-rate-limiter";
+export { createPostgresCheckpointStore, checkpointKey } from "./postgres-checkpoint-store";
+export { ConnectorProtocolError } from "./failure";
+export { taskNames } from "./tasks/jobs";
+export type { WorkerLog } from "./runtime-dependencies";
+export * from "./export";

@@ -1,0 +1,18 @@
+import type { LogFields, LogLevel } from "@lethe/connector-sdk";
+import type { Database, SecretSealer } from "@lethe/db";
+import type { ConnectorRegistry } from "./connector-registry";
+
+/** Where the worker writes its log lines; nothing above debug holds an identifier or a secret. */
+export type WorkerLog = (level: LogLevel, message: string, fields: LogFields) => void;
+
+/** What every task is handed: typed references, so tests can pass fakes. */
+export interface RuntimeDependencies {
+  database: Database;
+  registry: ConnectorRegistry;
+  secretBox: SecretSealer;
+  /** Where access/portability bundles are written. */
+  exportDirectory: string;
+  log: WorkerLog;
+  /** The lowest level connectors' log lines are written at; default `info`. */
+  logLevel: LogLevel;
+}

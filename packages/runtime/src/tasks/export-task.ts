@@ -1,0 +1,192 @@
+import { recordKey, type ExportItem, type RecordRef } from "@lethe/connector-sdk";
+import {
+  appendAudit,
+  enqueueJob,
+  finishRequestTask,
+  getRequest,
+  insertReceipt,
+  listLocatedRecords,
+  listRequestTasks,
+  lockRequest,
+  pauseInstance,
+  recordTaskRetry,
+  setRequestExport,
+  startRequestTask,
+  type RequestTaskView,
+  type TaskKey,
+} from "@lethe/db";
+import type { JobHelpers, Task } from "graphile-worker";
+import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import { BinarySizeMismatchError, writeExportBundle, type ExportBundleSystem } from "../export";
+import { classifyFailure, describeFailure } from "../failure";
+import type { RuntimeDependencies } from "../runtime-dependencies";
+import { advanceRequest } from "./advance-request";
+import { requestJob, requestPayloadSchema, taskNames } from "./jobs";
+import { requestIsIn } from "./request-gate";
+import { failTaskPermanently, handleTaskFailure } from "./task-failure";
+
+interface ExportSource {
+  task: RequestTaskView;
+  key: TaskKey;
+  session: ConnectorSession;
+  refs: RecordRef[];
+  /** Refs the connector actually exported in this run; recorded as receipts once the bundle exists. */
+  exported: Map<string, RecordRef>;
+}
+
+/**
+ * Writes the request's bundle from every instance with an unfinished export task, in one job.
+ * Non-destructive, so not resumable item by item: an interrupted run leaves no bundle (the
+ * writer renames a complete file into place) and the retry writes it again from scratch.
+ * A system that fails for good is dropped from the bundle (its task `failed`, the request ends
+ * partially completed) and the bundle is written from the others.
+ */
+export function exportTask(deps: RuntimeDependencies): Task {
+  return async (rawPayload, helpers) => {
+    const { requestId } = requestPayloadSchema.parse(rawPayload);
+    const later = (runAt: Date) => requestJob(taskNames.export, requestId, runAt);
+    if (!(await requestIsIn(deps, requestId, "executing", later))) return;
+    const request = await getRequest(deps.database.db, requestId);
+    if (!request) return;
+
+    const sources: ExportSource[] = [];
+    const tasks = (await listRequestTasks(deps.database.db, requestId)).filter(
+      (task) => task.phase === "export" && (task.status === "pending" || task.status === "running"),
+    );
+    for (const task of tasks) {
+      const key: TaskKey = { requestId, instanceId: task.instanceId, phase: "export" };
+      let session: ConnectorSession | undefined;
+      try {
+        session = await openConnectorSession(deps, { requestId, instanceId: task.instanceId, phase: "export", signal: helpers.abortSignal });
+        const { connector } = session;
+        await startRequestTask(deps.database.db, key, { connectorId: connector.id, connectorVersion: connector.version });
+        const located = await listLocatedRecords(deps.database.db, { requestId, instanceId: task.instanceId, strength: "strong" });
+        const refs = located.map((row) => ({ type: row.recordType, id: row.recordId }));
+        sources.push({ task, key, session, refs, exported: new Map() });
+      } catch (error) {
+        await handleTaskFailure(
+          deps,
+          helpers,
+          { key, connectorId: task.connectorId, retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
+          error,
+        );
+        return;
+      }
+    }
+    if (sources.length === 0) return;
+
+    let failing: ExportSource | undefined;
+    const systems: ExportBundleSystem[] = sources.map((source) => ({
+      instanceId: source.task.instanceId,
+      instanceName: source.task.instanceName,
+      connectorId: source.session.connector.id,
+      connectorVersion: source.session.connector.version,
+      items: () => observe(source, () => (failing = source)),
+    }));
+    try {
+      const bundle = await writeExportBundle({
+        directory: deps.exportDirectory,
+        request: { id: request.id, type: request.type, regime: request.regime, receivedAt: request.receivedAt.toISOString() },
+        systems,
+      });
+      await deps.database.db.transaction(async (tx) => {
+        const locked = await lockRequest(tx, requestId);
+        if (!locked) return;
+        await setRequestExport(tx, { requestId, path: bundle.path, sha256: bundle.sha256 });
+        for (const source of sources) {
+          const { connector } = source.session;
+          for (const ref of source.exported.values()) {
+            await insertReceipt(tx, {
+              requestId,
+              instanceId: source.task.instanceId,
+              connectorId: connector.id,
+              connectorVersion: connector.version,
+              recordType: ref.type,
+              recordId: ref.id,
+              phase: "export",
+              outcome: "exported",
+            });
+          }
+          await finishRequestTask(tx, source.key, {
+            status: "done",
+            progress: { ...(bundle.counts[source.task.instanceId] ?? { records: 0, files: 0 }), located: source.refs.length },
+          });
+        }
+        await appendAudit(tx, {
+          actor: "worker",
+          action: "export.completed",
+          requestId,
+          payload: { sha256: bundle.sha256, bytes: bundle.bytes, counts: bundle.counts },
+        });
+        await advanceRequest(tx, deps, locked);
+      });
+    } catch (error) {
+      const culprit = failing ?? sourceOf(error, sources);
+      await handleExportFailure(deps, helpers, { requestId, sources, culprit, later }, error);
+    }
+  };
+}
+
+/** Passes a system's items to the writer, noting what was exported and whose stream failed. */
+async function* observe(source: ExportSource, onFailure: () => void): AsyncIterable<ExportItem> {
+  const { connector } = source.session;
+  const exportRecords = connector.export;
+  if (!exportRecords) return;
+  try {
+    for await (const item of exportRecords.call(connector, source.session.ctx, source.refs)) {
+      source.exported.set(recordKey(item.ref), { type: item.ref.type, id: item.ref.id });
+      yield item;
+    }
+  } catch (error) {
+    onFailure();
+    throw error;
+  }
+}
+
+function sourceOf(error: unknown, sources: ExportSource[]): ExportSource | undefined {
+  if (error instanceof BinarySizeMismatchError) {
+    return sources.find((source) => source.task.instanceId === error.details.instanceId);
+  }
+  return undefined;
+}
+
+async function handleExportFailure(
+  deps: RuntimeDependencies,
+  helpers: JobHelpers,
+  context: { requestId: string; sources: ExportSource[]; culprit: ExportSource | undefined; later: (runAt: Date) => ReturnType<typeof requestJob> },
+  error: unknown,
+): Promise<void> {
+  const { requestId, sources, culprit } = context;
+  const failure = classifyFailure(error, helpers.abortSignal);
+  if (failure.kind === "aborted") throw error;
+  const message = describeFailure(error, sources.flatMap((source) => source.session.sensitiveValues));
+
+  if (failure.kind === "rate_limited") {
+    const runAt = new Date(Date.now() + Math.max(1_000, failure.retryAfterMs));
+    if (culprit) await pauseInstance(deps.database.db, { instanceId: culprit.task.instanceId, until: runAt });
+    for (const source of sources) await recordTaskRetry(deps.database.db, source.key, message);
+    await enqueueJob(deps.database.db, context.later(runAt));
+    return;
+  }
+  if (failure.kind === "transient" && helpers.job.attempts < helpers.job.max_attempts) {
+    for (const source of sources) await recordTaskRetry(deps.database.db, source.key, message);
+    deps.log("warn", "export attempt failed; it will be retried", { requestId, error: message });
+    throw error;
+  }
+
+  deps.log("error", "export failed permanently", { requestId, instanceId: culprit?.task.instanceId ?? null, error: message });
+  const failed = culprit ? [culprit] : sources;
+  for (const source of failed) {
+    await failTaskPermanently(deps, { key: source.key, connectorId: source.session.connector.id }, message);
+  }
+  // The other systems' export still has to be written; their tasks are pending again.
+  const remaining = sources.filter((source) => !failed.includes(source));
+  if (remaining.length > 0) {
+    await deps.database.db.transaction(async (tx) => {
+      for (const source of remaining) {
+        await recordTaskRetry(tx, source.key, `bundle rewritten without a failed system`);
+      }
+      await enqueueJob(tx, requestJob(taskNames.export, requestId));
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { isTerminal, requestStatusSchema } from "@lethe/core";
+import {
+  appendAudit,
+  countLocatedRecords,
+  countReceipts,
+  deleteCheckpointsWithPrefix,
+  listRequestTasks,
+  lockRequest,
+  transitionRequest,
+} from "@lethe/db";
+import type { Task } from "graphile-worker";
+import type { RuntimeDependencies } from "../runtime-dependencies";
+import { requestPayloadSchema } from "./jobs";
+import { summariseOutcome } from "./request-outcome";
+
+/**
+ * Closes a request whose tasks have all finished: `completed` when everything found was dealt
+ * with and proven, otherwise `partially_completed` with the reasons in the outcome (failed tasks,
+ * records still present after erasure, records retained or pending at the vendor, weakly matched
+ * records waiting for review). Its resumable checkpoints are deleted; receipts and the audit
+ * trail stay.
+ */
+export function finaliseTask(deps: RuntimeDependencies): Task {
+  return async (rawPayload) => {
+    const { requestId } = requestPayloadSchema.parse(rawPayload);
+    await deps.database.db.transaction(async (tx) => {
+      const request = await lockRequest(tx, requestId);
+      if (!request) return;
+      const status = requestStatusSchema.parse(request.status);
+      if (isTerminal(status) || (status !== "executing" && status !== "locating")) return;
+      const tasks = await listRequestTasks(tx, requestId);
+      if (tasks.some((task) => task.status === "pending" || task.status === "running")) return;
+
+      const outcome = summariseOutcome({
+        type: request.type,
+        tasks,
+        located: await countLocatedRecords(tx, requestId),
+        receipts: await countReceipts(tx, requestId),
+        exportPath: request.exportPath,
+      });
+      const to = outcome.complete ? "completed" : "partially_completed";
+      await transitionRequest(tx, {
+        requestId,
+        to,
+        actor: "system",
+        reason: outcome.reasons.length > 0 ? outcome.reasons.join("; ") : "every located record was dealt with",
+        outcome: outcome.details,
+      });
+      await appendAudit(tx, {
+        actor: "system",
+        action: `request.${to}`,
+        requestId,
+        payload: outcome.auditPayload,
+      });
+      await deleteCheckpointsWithPrefix(tx, `${requestId}:`);
+    });
+  };
+}

@@ -1,0 +1,46 @@
+import type { JobSpec } from "@lethe/db";
+import { z } from "zod";
+
+/**
+ * The graphile-worker tasks that carry a request through its phases. Payloads hold ids only
+ * (graphile-worker stores them in plain text); every job has a key, so enqueueing the same step
+ * twice — a retry racing a recovery, two finishers both seeing "all done" — runs it once.
+ */
+export const taskNames = {
+  start: "lethe.request.start",
+  locate: "lethe.request.locate",
+  export: "lethe.request.export",
+  erase: "lethe.request.erase",
+  verify: "lethe.request.verify",
+  finalise: "lethe.request.finalise",
+} as const;
+
+export type TaskName = (typeof taskNames)[keyof typeof taskNames];
+
+/** Transient faults are retried with graphile-worker's exponential backoff up to this many attempts. */
+export const maxJobAttempts = 10;
+
+export const requestPayloadSchema = z.object({ requestId: z.uuid() });
+export const instancePayloadSchema = z.object({ requestId: z.uuid(), instanceId: z.uuid() });
+export type RequestPayload = z.infer<typeof requestPayloadSchema>;
+export type InstancePayload = z.infer<typeof instancePayloadSchema>;
+
+export function requestJob(task: TaskName, requestId: string, runAt?: Date): JobSpec {
+  return {
+    task,
+    payload: { requestId },
+    jobKey: `${task}:${requestId}`,
+    maxAttempts: maxJobAttempts,
+    ...(runAt ? { runAt } : {}),
+  };
+}
+
+export function instanceJob(task: TaskName, payload: InstancePayload, runAt?: Date): JobSpec {
+  return {
+    task,
+    payload: { requestId: payload.requestId, instanceId: payload.instanceId },
+    jobKey: `${task}:${payload.requestId}:${payload.instanceId}`,
+    maxAttempts: maxJobAttempts,
+    ...(runAt ? { runAt } : {}),
+  };
+}

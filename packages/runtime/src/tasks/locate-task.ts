@@ -1,0 +1,121 @@
+import type { LocatedRecord } from "@lethe/connector-sdk";
+import {
+  countLocatedRecords,
+  startRequestTask,
+  upsertLocatedRecord,
+  type TaskKey,
+} from "@lethe/db";
+import type { JobHelpers, Task } from "graphile-worker";
+import { z } from "zod";
+import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import { ConnectorProtocolError } from "../failure";
+import type { RuntimeDependencies } from "../runtime-dependencies";
+import { completeTask } from "./complete-task";
+import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
+import { requestIsIn } from "./request-gate";
+import { handleTaskFailure } from "./task-failure";
+
+/**
+ * Locates the subject on one connector instance and stores every record found. Each yielded
+ * record is stored before the next is pulled from the connector, so the cursor the connector
+ * checkpoints after yielding never runs ahead of what is stored; a restarted job resumes from
+ * the checkpoint and re-stores at most the records since (idempotently).
+ */
+export function locateTask(deps: RuntimeDependencies): Task {
+  return async (rawPayload, helpers) => {
+    const payload = instancePayloadSchema.parse(rawPayload);
+    const key: TaskKey = { ...payload, phase: "locate" };
+    const later = (runAt: Date) => instanceJob(taskNames.locate, payload, runAt);
+    if (!(await requestIsIn(deps, payload.requestId, "locating", later))) return;
+    let session: ConnectorSession | undefined;
+    try {
+      session = await openConnectorSession(deps, { ...payload, phase: "locate", signal: helpers.abortSignal });
+      await locateOnInstance(deps, helpers, payload, key, session);
+    } catch (error) {
+      await handleTaskFailure(
+        deps,
+        helpers,
+        {
+          key,
+          connectorId: session?.connector.id ?? "unknown",
+          retryJob: later,
+          sensitiveValues: session?.sensitiveValues ?? [],
+        },
+        error,
+      );
+    }
+  };
+}
+
+async function locateOnInstance(
+  deps: RuntimeDependencies,
+  helpers: JobHelpers,
+  payload: InstancePayload,
+  key: TaskKey,
+  session: ConnectorSession,
+): Promise<void> {
+  const { database } = deps;
+  const { connector } = session;
+  const started = await startRequestTask(database.db, key, {
+    connectorId: connector.id,
+    connectorVersion: connector.version,
+  });
+  if (!started) return;
+
+  if (session.identifiers.length > 0) {
+    const records = connector.locate(session.ctx, { identifiers: session.identifiers });
+    for await (const record of records) {
+      helpers.abortSignal.throwIfAborted();
+      checkLocatedRecord(record);
+      await upsertLocatedRecord(database.db, {
+        requestId: payload.requestId,
+        instanceId: payload.instanceId,
+        recordType: record.ref.type,
+        recordId: record.ref.id,
+        strength: record.matchedBy.some((match) => match.strength === "strong") ? "strong" : "weak",
+        matchedBy: record.matchedBy,
+        discovered: record.discovered,
+        label: record.label ?? null,
+      });
+    }
+  }
+
+  const counts = await countLocatedRecords(database.db, payload.requestId);
+  const mine = counts.filter((row) => row.instanceId === payload.instanceId);
+  const strong = mine.find((row) => row.strength === "strong")?.count ?? 0;
+  const weak = mine.find((row) => row.strength === "weak")?.count ?? 0;
+  await completeTask(deps, {
+    key,
+    progress: {
+      located: strong + weak,
+      strong,
+      weak,
+      ...(session.identifiers.length === 0 ? { note: "the subject has no identifier of a kind this connector locates by" } : {}),
+    },
+    audit: {
+      action: "locate.completed",
+      payload: {
+        instanceId: payload.instanceId,
+        connectorId: connector.id,
+        connectorVersion: connector.version,
+        strong,
+        weak,
+      },
+    },
+  });
+}
+
+const locatedRecordShape = z.object({
+  ref: z.object({ type: z.string().min(1), id: z.string().min(1) }),
+  matchedBy: z.array(z.looseObject({ strength: z.enum(["strong", "weak"]) })).min(1),
+  discovered: z.array(z.unknown()),
+});
+
+/** A located record must name its record and how it matched; anything else is a connector bug. */
+export function checkLocatedRecord(record: LocatedRecord): void {
+  const result = locatedRecordShape.safeParse(record);
+  if (!result.success) {
+    const fields = result.error.issues.map((issue) => issue.path.join(".") || "(record)").join(", ");
+    throw new ConnectorProtocolError(`locate yielded a record off the contract (${fields})`);
+  }
+}

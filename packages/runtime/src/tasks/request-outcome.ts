@@ -1,0 +1,82 @@
+import type { JsonValue } from "@lethe/connector-sdk";
+import type { RequestTaskView } from "@lethe/db";
+
+export interface OutcomeInput {
+  type: string;
+  tasks: RequestTaskView[];
+  located: Array<{ instanceId: string; strength: string; count: number }>;
+  receipts: Array<{ instanceId: string; phase: string; outcome: string; count: number }>;
+  exportPath: string | null;
+}
+
+export interface RequestOutcome {
+  /** True only when nothing found was left undone, unproven or unexplained. */
+  complete: boolean;
+  /** Why not, in words a compliance officer reads (no identifiers). */
+  reasons: string[];
+  /** Stored on the request (`outcome`): counts, and the failed tasks with their error lines. */
+  details: { [key: string]: JsonValue };
+  /** For the audit entry: counts and ids only. */
+  auditPayload: { [key: string]: JsonValue };
+}
+
+const sum = (rows: Array<{ count: number }>) => rows.reduce((total, row) => total + row.count, 0);
+
+/**
+ * The verdict on a finished request. Weakly matched records are never erased or exported
+ * automatically (a household phone number must not hand one person's data to another); until
+ * review exists (issue 4) they make the request `partially_completed`, with the outcome saying
+ * how many await review — an honest "not everything was done" rather than a silent skip.
+ */
+export function summariseOutcome(input: OutcomeInput): RequestOutcome {
+  const strong = sum(input.located.filter((row) => row.strength === "strong"));
+  const weak = sum(input.located.filter((row) => row.strength === "weak"));
+  const countOf = (phase: string, outcome: string) =>
+    sum(input.receipts.filter((row) => row.phase === phase && row.outcome === outcome));
+  const failures = input.tasks
+    .filter((task) => task.status === "failed")
+    .map((task) => ({
+      instanceId: task.instanceId,
+      instanceName: task.instanceName,
+      connectorId: task.connectorId,
+      phase: task.phase,
+      error: task.lastError ?? "failed",
+    }));
+
+  const reasons: string[] = failures.map(
+    (failure) => `${failure.phase} on "${failure.instanceName}" failed: ${failure.error}`,
+  );
+  const details: { [key: string]: JsonValue } = {
+    located: { strong, weak },
+    awaitingReview: weak,
+    failures,
+  };
+
+  if (input.type === "erasure") {
+    const erase = {
+      erased: countOf("erase", "erased"),
+      anonymised: countOf("erase", "anonymised"),
+      redacted: countOf("erase", "redacted"),
+      alreadyAbsent: countOf("erase", "already-absent"),
+      retained: countOf("erase", "retained"),
+      pending: countOf("erase", "pending"),
+    };
+    const stillPresent = countOf("verify", "still-present");
+    details.erase = erase;
+    details.stillPresent = stillPresent;
+    if (stillPresent > 0) reasons.push(`${stillPresent} record(s) were still present after erasure`);
+    if (erase.retained > 0) reasons.push(`${erase.retained} record(s) retained under a vendor-side hold`);
+    if (erase.pending > 0) reasons.push(`${erase.pending} erasure(s) still pending at the vendor`);
+  } else {
+    const exported = countOf("export", "exported");
+    details.exported = exported;
+    if (strong > 0 && input.exportPath === null) reasons.push("no export bundle was written");
+  }
+  if (weak > 0) reasons.push(`${weak} weakly matched record(s) await review and were not acted on`);
+
+  const auditPayload: { [key: string]: JsonValue } = {
+    ...details,
+    failures: failures.map((failure) => ({ instanceId: failure.instanceId, phase: failure.phase })),
+  };
+  return { complete: reasons.length === 0, reasons, details, auditPayload };
+}

@@ -1,0 +1,60 @@
+import {
+  appendAudit,
+  enqueueJob,
+  ensureRequestTask,
+  listConnectorInstances,
+  lockRequest,
+  transitionRequest,
+} from "@lethe/db";
+import type { Task } from "graphile-worker";
+import type { RuntimeDependencies } from "../runtime-dependencies";
+import { advanceRequest } from "./advance-request";
+import { instanceJob, requestPayloadSchema, taskNames } from "./jobs";
+
+/**
+ * Starts locating: one `locate` task and job per enabled connector instance, and the move to
+ * `locating`, in one transaction under the request's lock — so a re-delivered start job finds the
+ * request already locating and does nothing. An instance whose connector is not installed gets a
+ * failed task saying so (the request will end partially completed) rather than being skipped
+ * silently.
+ */
+export function startRequestTask(deps: RuntimeDependencies): Task {
+  return async (rawPayload) => {
+    const { requestId } = requestPayloadSchema.parse(rawPayload);
+    await deps.database.db.transaction(async (tx) => {
+      const request = await lockRequest(tx, requestId);
+      if (!request || (request.status !== "received" && request.status !== "verified")) return;
+      const instances = await listConnectorInstances(tx, { enabledOnly: true });
+      let locating = 0;
+      for (const instance of instances) {
+        const connector = deps.registry.get(instance.connectorId);
+        await ensureRequestTask(tx, {
+          requestId,
+          instanceId: instance.id,
+          connectorId: instance.connectorId,
+          connectorVersion: connector?.version ?? "not installed",
+          phase: "locate",
+          ...(connector
+            ? {}
+            : { status: "failed" as const, lastError: `connector "${instance.connectorId}" is not installed on this worker` }),
+        });
+        if (!connector) continue;
+        await enqueueJob(tx, instanceJob(taskNames.locate, { requestId, instanceId: instance.id }));
+        locating += 1;
+      }
+      const locked = await transitionRequest(tx, {
+        requestId,
+        to: "locating",
+        actor: "system",
+        reason: `locating on ${locating} connector instance(s)`,
+      });
+      await appendAudit(tx, {
+        actor: "system",
+        action: "request.locating",
+        requestId,
+        payload: { instances: instances.length, locating },
+      });
+      if (locating === 0) await advanceRequest(tx, deps, { ...request, status: locked.to });
+    });
+  };
+}

@@ -1,0 +1,20 @@
+import type { TaskList } from "graphile-worker";
+import type { RuntimeDependencies } from "../runtime-dependencies";
+import { eraseTask } from "./erase-task";
+import { exportTask } from "./export-task";
+import { finaliseTask } from "./finalise-task";
+import { taskNames } from "./jobs";
+import { locateTask } from "./locate-task";
+import { startRequestTask } from "./start-request-task";
+import { verifyTask } from "./verify-task";
+
+export function createTaskList(deps: RuntimeDependencies): TaskList {
+  return {
+    [taskNames.start]: startRequestTask(deps),
+    [taskNames.locate]: locateTask(deps),
+    [taskNames.export]: exportTask(deps),
+    [taskNames.erase]: eraseTask(deps),
+    [taskNames.verify]: verifyTask(deps),
+    [taskNames.finalise]: finaliseTask(deps),
+  };
+}

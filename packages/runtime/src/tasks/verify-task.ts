@@ -1,0 +1,96 @@
+import { recordKey } from "@lethe/connector-sdk";
+import { insertReceipt, listLocatedRecords, listReceipts, startRequestTask, type TaskKey } from "@lethe/db";
+import type { Task } from "graphile-worker";
+import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import type { RuntimeDependencies } from "../runtime-dependencies";
+import { completeTask } from "./complete-task";
+import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
+import { checkLocatedRecord } from "./locate-task";
+import { requestIsIn } from "./request-gate";
+import { handleTaskFailure } from "./task-failure";
+
+/** Erase outcomes under which the record is meant to still be there (and reported as such). */
+const keptOnPurpose = new Set(["retained", "pending"]);
+
+/**
+ * Proves erasure by reading the system again (never by a 2xx): locates the subject with the same
+ * identifiers, and records a `still-present` receipt for every record found that should be gone —
+ * an "erased" record that is still there, or one the first locate did not see. Records matched
+ * only weakly before (waiting for review) and records retained under a vendor hold are expected
+ * and not counted. Resumable like locate: each receipt is stored before the next record is pulled.
+ */
+export function verifyTask(deps: RuntimeDependencies): Task {
+  return async (rawPayload, helpers) => {
+    const payload = instancePayloadSchema.parse(rawPayload);
+    const key: TaskKey = { ...payload, phase: "verify" };
+    const later = (runAt: Date) => instanceJob(taskNames.verify, payload, runAt);
+    if (!(await requestIsIn(deps, payload.requestId, "executing", later))) return;
+    let session: ConnectorSession | undefined;
+    try {
+      session = await openConnectorSession(deps, { ...payload, phase: "verify", signal: helpers.abortSignal });
+      await verifyOnInstance(deps, payload, key, session, helpers.abortSignal);
+    } catch (error) {
+      await handleTaskFailure(
+        deps,
+        helpers,
+        { key, connectorId: session?.connector.id ?? "unknown", retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
+        error,
+      );
+    }
+  };
+}
+
+async function verifyOnInstance(
+  deps: RuntimeDependencies,
+  payload: InstancePayload,
+  key: TaskKey,
+  session: ConnectorSession,
+  signal: AbortSignal,
+): Promise<void> {
+  const { database } = deps;
+  const { connector } = session;
+  const version = { connectorId: connector.id, connectorVersion: connector.version };
+  if (!(await startRequestTask(database.db, key, version))) return;
+
+  const located = await listLocatedRecords(database.db, payload);
+  const before = new Map(located.map((row) => [recordKey({ type: row.recordType, id: row.recordId }), row.strength]));
+  const erased = new Map(
+    (await listReceipts(database.db, { ...payload, phase: "erase" })).map((row) => [
+      recordKey({ type: row.recordType, id: row.recordId }),
+      row.outcome,
+    ]),
+  );
+
+  if (session.identifiers.length > 0) {
+    for await (const record of connector.locate(session.ctx, { identifiers: session.identifiers })) {
+      signal.throwIfAborted();
+      checkLocatedRecord(record);
+      const refKey = recordKey(record.ref);
+      const strongNow = record.matchedBy.some((match) => match.strength === "strong");
+      const eraseOutcome = erased.get(refKey);
+      if (eraseOutcome !== undefined && keptOnPurpose.has(eraseOutcome)) continue;
+      if (before.get(refKey) === "weak" && !strongNow) continue;
+      await insertReceipt(database.db, {
+        ...payload,
+        ...version,
+        recordType: record.ref.type,
+        recordId: record.ref.id,
+        phase: "verify",
+        outcome: "still-present",
+        detail:
+          eraseOutcome !== undefined
+            ? `found again after its erase receipt said "${eraseOutcome}"`
+            : "found on verification; it was not erased",
+      });
+    }
+  }
+
+  const stillPresent = (await listReceipts(database.db, { ...payload, phase: "verify" })).filter(
+    (row) => row.outcome === "still-present",
+  ).length;
+  await completeTask(deps, {
+    key,
+    progress: { checked: erased.size, stillPresent },
+    audit: { action: "verify.completed", payload: { instanceId: payload.instanceId, ...version, stillPresent } },
+  });
+}

@@ -1,0 +1,129 @@
+import { EventEmitter } from "node:events";
+import { redactIdentifierShapes, type LogLevel } from "@lethe/connector-sdk";
+import type { Database, SecretSealer } from "@lethe/db";
+import { Logger, run, type LogLevel as GraphileLogLevel, type WorkerEvents } from "graphile-worker";
+import type { ConnectorRegistry } from "./connector-registry";
+import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
+import { createTaskList } from "./tasks/task-list";
+import { openWorkerLiveness } from "./worker-liveness";
+import { prepareWorkerSchema } from "./worker-schema";
+
+export interface StartWorkerOptions {
+  db: Database;
+  registry: ConnectorRegistry;
+  secretBox: SecretSealer;
+  exportDirectory: string;
+  /** Jobs run at once by this process; default 4. */
+  concurrency?: number;
+  /** How often to look for jobs that are due (retries, rescheduled jobs); default 1 000 ms. */
+  pollIntervalMs?: number;
+  /** Where log lines go; default: warnings and errors to stderr as JSON. */
+  log?: WorkerLog;
+  /** The lowest level of connectors' log lines; default `info`. */
+  logLevel?: LogLevel;
+  /** How often to look for jobs held by dead workers; default 5 000 ms. */
+  recoveryIntervalMs?: number;
+}
+
+export interface RunningWorker {
+  /** Stops taking jobs, lets running ones finish (aborting them after 5 s), and disconnects. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a graphile-worker pool over Lethe's tasks. Any number of these may run, in one process or
+ * many, against the same database: jobs are claimed under row locks, rate limits are shared in
+ * Postgres, and a worker that dies mid-job has its jobs recovered by the others (see
+ * worker-liveness.ts). The process's signals are left to the caller.
+ */
+export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
+  const log = options.log ?? stderrLog;
+  const database = options.db;
+  await prepareWorkerSchema(database);
+  const deps: RuntimeDependencies = {
+    database,
+    registry: options.registry,
+    secretBox: options.secretBox,
+    exportDirectory: options.exportDirectory,
+    log,
+    logLevel: options.logLevel ?? "info",
+  };
+
+  const liveness = await openWorkerLiveness(database, log);
+  const events: WorkerEvents = new EventEmitter();
+  const claims: Array<Promise<void>> = [];
+  events.on("pool:create", ({ workerPool }) => {
+    claims.push(
+      liveness.claim(workerPool.id).catch((error: unknown) => {
+        log("error", "could not declare the worker pool alive", { error: String(error) });
+      }),
+    );
+  });
+
+  const concurrency = options.concurrency ?? 4;
+  let runner: Awaited<ReturnType<typeof run>>;
+  try {
+    runner = await run({
+      connectionString: database.url,
+      concurrency,
+      maxPoolSize: Math.max(4, concurrency + 2),
+      pollInterval: options.pollIntervalMs ?? 1_000,
+      noHandleSignals: true,
+      taskList: createTaskList(deps),
+      logger: graphileLogger(log),
+      events,
+    });
+  } catch (error) {
+    await liveness.close();
+    throw error;
+  }
+  await Promise.all(claims);
+
+  const sweep = () =>
+    liveness.recoverDeadPools().catch((error: unknown) => {
+      log("warn", "looking for dead worker pools failed", { error: String(error) });
+      return 0;
+    });
+  await sweep();
+  const timer = setInterval(() => void sweep(), options.recoveryIntervalMs ?? 5_000);
+  timer.unref();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        try {
+          await runner.stop();
+        } finally {
+          await liveness.close();
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+const levels: Record<GraphileLogLevel, LogLevel> = {
+  error: "error",
+  warning: "warn",
+  info: "info",
+  debug: "debug",
+};
+
+/**
+ * graphile-worker's log lines, into ours. Its job payloads hold ids only, but its failure lines
+ * quote error messages, so above debug anything shaped like an e-mail or phone number is removed.
+ */
+function graphileLogger(log: WorkerLog): Logger {
+  return new Logger((scope) => (level, message) => {
+    const mapped = levels[level];
+    const fields: Record<string, unknown> = { source: "graphile-worker", ...scope };
+    log(mapped, mapped === "debug" ? message : redactIdentifierShapes(message), fields);
+  });
+}
+
+function stderrLog(level: LogLevel, message: string, fields: Record<string, unknown>): void {
+  if (level !== "warn" && level !== "error") return;
+  process.stderr.write(`${JSON.stringify({ level, message, ...fields, at: new Date().toISOString() })}\n`);
+}
