@@ -19,14 +19,15 @@ export interface PostgresRateLimiterOptions {
  * Splits a per-minute budget into a burst and a sustained rate such that no sliding 60-second
  * window ever sees more than `requestsPerMinute` requests — vendors count in such windows.
  * With a bucket of `burst` tokens refilled at `sustained` per minute, a window holds at most
- * `burst + sustained` = the budget. The burst is one second's worth (at least 1).
+ * `burst + sustained` = the budget. The burst is one second's worth (at least 1). A budget of
+ * 1 per minute cannot be split so; it is served as one token a minute.
  */
 export function splitBudget(requestsPerMinute: number): { burst: number; sustainedPerMinute: number } {
   if (!(requestsPerMinute >= 1) || !Number.isFinite(requestsPerMinute)) {
     throw new RangeError(`requestsPerMinute must be at least 1, got ${requestsPerMinute}`);
   }
   const burst = Math.max(1, Math.min(Math.floor(requestsPerMinute / 2), Math.ceil(requestsPerMinute / 60)));
-  return { burst, sustainedPerMinute: Math.max(requestsPerMinute - burst, requestsPerMinute / 2) };
+  return { burst, sustainedPerMinute: requestsPerMinute > burst ? requestsPerMinute - burst : requestsPerMinute };
 }
 
 /**
