@@ -1,0 +1,5 @@
+import type { Benchmark } from "../benchmark";
+import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
+
+/** Every benchmark `pnpm bench` knows, in the order it runs them. */
+export const benchmarks: readonly Benchmark[] = [erasureThroughput];
