@@ -1,0 +1,231 @@
+import type { AnyConnector } from "@lethe/connector-sdk";
+import type { ConformanceHarness } from "../harness/conformance-harness";
+import { badCredentialsGiveAuthError, checkPassesWithGoodCredentials } from "./connection";
+import {
+  capabilitiesMatchOperations,
+  examplesParse,
+  idAndVersionWellFormed,
+  invalidSettingsRejected,
+  noSecretInSettings,
+} from "./declaration";
+import {
+  bystandersUntouchedByErase,
+  erasedRecordsAreGoneFromTheOracle,
+  locateFindsNothingAfterErase,
+  secondEraseIsAlreadyAbsent,
+} from "./erase";
+import { binariesStreamWithTypeAndSize, everyLocatedRefExports, exportedRecordsMatchTheirSchemas, noSecretInExport } from "./export";
+import {
+  longRetryAfterGivesRateLimitedError,
+  malformedExportGivesVendorContractError,
+  malformedLocateGivesVendorContractError,
+  serverErrorsGiveTransientError,
+  shortRetryAfterIsRetriedTransparently,
+  unauthorisedGivesAuthError,
+} from "./faults";
+import { logsHoldNoSecretOrIdentifier } from "./hygiene";
+import { abortStopsPromptly, resumeFromCheckpointLeavesNoGapOrDuplicate } from "./locate-interruption";
+import {
+  bystandersNeverStrong,
+  findsEverySubjectRecord,
+  noDuplicateRefs,
+  strengthFollowsIdentifierUniqueness,
+  unknownSubjectYieldsNothing,
+} from "./locate-matching";
+
+export const checkGroups = [
+  { group: 1, title: "Declaration" },
+  { group: 2, title: "Connection" },
+  { group: 3, title: "Locate" },
+  { group: 4, title: "Export" },
+  { group: 5, title: "Erase (verified by the oracle)" },
+  { group: 6, title: "Faults" },
+  { group: 7, title: "Hygiene" },
+] as const;
+
+export type CheckGroup = (typeof checkGroups)[number]["group"];
+
+export interface ConformanceCheck {
+  group: CheckGroup;
+  /** A sentence about the connector's behaviour: the test's name. */
+  title: string;
+  /** Why the check cannot apply to this connector (e.g. it declares no erase), if it cannot. */
+  notApplicable?: (connector: AnyConnector) => string | undefined;
+  run: (h: ConformanceHarness) => Promise<void>;
+}
+
+const needsExport = (connector: AnyConnector) =>
+  connector.capabilities.export ? undefined : "the connector declares no export capability";
+const needsErase = (connector: AnyConnector) =>
+  connector.capabilities.erase ? undefined : "the connector declares no erase capability";
+
+/** Every check of CONNECTORS.md groups 1–7, by stable id (the key a `skip` entry names). */
+export const conformanceChecks = {
+  "declaration.examples-parse": {
+    group: 1,
+    title: "its settings and secrets schemas accept the declared examples and the sandbox's configuration",
+    run: examplesParse,
+  },
+  "declaration.invalid-settings-rejected": {
+    group: 1,
+    title: "its settings schema rejects the declared invalid settings example",
+    notApplicable: (connector) =>
+      connector.invalidSettingsExample === undefined ? "the connector declares no invalidSettingsExample" : undefined,
+    run: invalidSettingsRejected,
+  },
+  "declaration.no-secret-in-settings": {
+    group: 1,
+    title: "its settings hold no secret field and repeat no secret value",
+    run: noSecretInSettings,
+  },
+  "declaration.capabilities-match-operations": {
+    group: 1,
+    title: "it declares exactly the operations it implements, and a schema and data categories per record type",
+    run: capabilitiesMatchOperations,
+  },
+  "declaration.id-and-version": {
+    group: 1,
+    title: "its id is kebab-case, its version semver and its docs link a URL",
+    run: idAndVersionWellFormed,
+  },
+  "connection.check-passes": {
+    group: 2,
+    title: "check() passes with the sandbox's credentials",
+    run: checkPassesWithGoodCredentials,
+  },
+  "connection.bad-credentials-auth-error": {
+    group: 2,
+    title: "check() with refused credentials fails with AuthError",
+    run: badCredentialsGiveAuthError,
+  },
+  "locate.finds-every-record": {
+    group: 3,
+    title: "locate finds every record the oracle lists for each subject, across pages and stores",
+    run: findsEverySubjectRecord,
+  },
+  "locate.match-strength": {
+    group: 3,
+    title: "locate matches strongly only through identifiers no one else holds, and weakly through shared ones",
+    run: strengthFollowsIdentifierUniqueness,
+  },
+  "locate.bystanders-never-strong": {
+    group: 3,
+    title: "locate never matches a bystander's records as strong for the subject",
+    run: bystandersNeverStrong,
+  },
+  "locate.unknown-subject": {
+    group: 3,
+    title: "locate finds nothing for an unknown subject",
+    run: unknownSubjectYieldsNothing,
+  },
+  "locate.no-duplicates": {
+    group: 3,
+    title: "locate yields each record once",
+    run: noDuplicateRefs,
+  },
+  "locate.abort": {
+    group: 3,
+    title: "locate stops within 2 seconds when its signal is aborted",
+    run: abortStopsPromptly,
+  },
+  "locate.resume": {
+    group: 3,
+    title: "locate resumed from its checkpoint yields the rest with no gap and no duplicate",
+    run: resumeFromCheckpointLeavesNoGapOrDuplicate,
+  },
+  "export.every-located-ref": {
+    group: 4,
+    title: "export hands over every located record and nothing that was not asked for",
+    notApplicable: needsExport,
+    run: everyLocatedRefExports,
+  },
+  "export.records-validate": {
+    group: 4,
+    title: "exported records match the declared record schemas",
+    notApplicable: needsExport,
+    run: exportedRecordsMatchTheirSchemas,
+  },
+  "export.binaries-stream": {
+    group: 4,
+    title: "exported binaries stream with a content type and exactly their declared size",
+    notApplicable: needsExport,
+    run: binariesStreamWithTypeAndSize,
+  },
+  "export.no-secrets": {
+    group: 4,
+    title: "exported output holds no credential of the instance",
+    notApplicable: needsExport,
+    run: noSecretInExport,
+  },
+  "erase.oracle-confirms": {
+    group: 5,
+    title: "after erasure the oracle finds none of the subject's erased records in any store (or only as the declared mode leaves them)",
+    notApplicable: needsErase,
+    run: erasedRecordsAreGoneFromTheOracle,
+  },
+  "erase.locate-finds-nothing": {
+    group: 5,
+    title: "after erasure locate no longer finds the subject",
+    notApplicable: needsErase,
+    run: locateFindsNothingAfterErase,
+  },
+  "erase.bystanders-untouched": {
+    group: 5,
+    title: "erasure leaves every bystander's records exactly as they were",
+    notApplicable: needsErase,
+    run: bystandersUntouchedByErase,
+  },
+  "erase.twice-is-safe": {
+    group: 5,
+    title: "erasing the same records again receipts already-absent and changes nothing",
+    notApplicable: needsErase,
+    run: secondEraseIsAlreadyAbsent,
+  },
+  "faults.unauthorised": {
+    group: 6,
+    title: "a 401 from the vendor becomes AuthError",
+    run: unauthorisedGivesAuthError,
+  },
+  "faults.short-retry-after": {
+    group: 6,
+    title: "a 429 with a short Retry-After is waited out and retried transparently",
+    run: shortRetryAfterIsRetriedTransparently,
+  },
+  "faults.long-retry-after": {
+    group: 6,
+    title: "a 429 with a long Retry-After becomes RateLimitedError carrying the wait",
+    run: longRetryAfterGivesRateLimitedError,
+  },
+  "faults.server-error": {
+    group: 6,
+    title: "5xx answers that outlast the retries become TransientError",
+    run: serverErrorsGiveTransientError,
+  },
+  "faults.malformed-locate": {
+    group: 6,
+    title: "a malformed answer during locate becomes VendorContractError, never a silently shorter result",
+    run: malformedLocateGivesVendorContractError,
+  },
+  "faults.malformed-export": {
+    group: 6,
+    title: "a malformed answer during export becomes VendorContractError, never a silently dropped record",
+    notApplicable: needsExport,
+    run: malformedExportGivesVendorContractError,
+  },
+  "hygiene.logs": {
+    group: 7,
+    title: "across check, locate, export and erase the connector logs no secret and no identifier above debug",
+    run: logsHoldNoSecretOrIdentifier,
+  },
+} as const satisfies Record<string, ConformanceCheck>;
+
+export type CheckId = keyof typeof conformanceChecks;
+
+export const checkIds: readonly CheckId[] = Object.keys(conformanceChecks).filter(
+  (id): id is CheckId => id in conformanceChecks,
+);
+
+/** One check by id, to run on its own (the testkit's self-test calls checks this way). */
+export function conformanceCheck(id: CheckId): ConformanceCheck {
+  return conformanceChecks[id];
+}

@@ -1,0 +1,66 @@
+import type { AnyConnector, RunningSandbox } from "@lethe/connector-sdk";
+import referenceConnector from "@lethe/connector-reference";
+import referenceSandbox from "@lethe/connector-reference/sandbox";
+import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
+import { conformanceCheck, type CheckId } from "../checks/catalog";
+import { ConformanceFailure } from "../checks/findings";
+import { createConformanceHarness } from "../harness/conformance-harness";
+import {
+  droppingMalformedRecords,
+  loggingIdentifiers,
+  matchingBystanders,
+  softDeleteClaimingHardDelete,
+} from "./broken-connectors";
+
+/*
+ * The suite's checks must fail for connectors with the faults they exist to catch. Each broken
+ * connector runs its group's checks against one shared reference sandbox; each check resets it.
+ */
+
+const seed = 7;
+let sandbox: RunningSandbox;
+
+beforeAll(async () => {
+  sandbox = await referenceSandbox.start({ seed, rateLimitPerMinute: 1_000_000 });
+});
+
+afterAll(async () => {
+  await sandbox.stop();
+});
+
+function run(id: CheckId, connector: AnyConnector): Promise<void> {
+  return conformanceCheck(id).run(createConformanceHarness(connector, sandbox, seed));
+}
+
+describe("the conformance checks against broken connectors", () => {
+  it("fail a connector that only moves erased records to the trash but receipts them erased", async () => {
+    const broken = softDeleteClaimingHardDelete(referenceConnector);
+
+    const failure = await run("erase.oracle-confirms", broken).catch((error: unknown) => error);
+
+    assert(failure instanceof ConformanceFailure, `expected a ConformanceFailure, got ${String(failure)}`);
+    expect(failure.message).toMatch(/still in the soft-deleted store after a hard erase receipted "erased"/);
+    // Every subject's records are reported, not only the first one found.
+    expect(failure.findings.length).toBeGreaterThan(6);
+  });
+
+  it("fail a connector that matches a bystander's records as strong", async () => {
+    const broken = matchingBystanders(referenceConnector);
+
+    await expect(run("locate.bystanders-never-strong", broken)).rejects.toThrow(/of bystander per_\w+ was matched strong/);
+    await expect(run("locate.match-strength", broken)).rejects.toThrow(/strong match through a phone other people of the world also hold/);
+  });
+
+  it("fail a connector that drops malformed vendor answers instead of raising VendorContractError", async () => {
+    const broken = droppingMalformedRecords(referenceConnector);
+
+    await expect(run("faults.malformed-locate", broken)).rejects.toThrow(/must fail with VendorContractError, but succeeded/);
+    await expect(run("faults.malformed-export", broken)).rejects.toThrow(/must fail with VendorContractError, but succeeded/);
+  });
+
+  it("fail a connector that logs the subject's identifiers at info", async () => {
+    const broken = loggingIdentifiers(referenceConnector);
+
+    await expect(run("hygiene.logs", broken)).rejects.toThrow(/the info line "Locating subject" holds subject per_\w+'s email/);
+  });
+});

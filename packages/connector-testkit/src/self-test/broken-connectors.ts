@@ -1,0 +1,101 @@
+import {
+  VendorContractError,
+  type AnyConnector,
+  type HttpClient,
+  type HttpResponse,
+  type LocatedRecord,
+} from "@lethe/connector-sdk";
+
+/*
+ * Deliberately broken connectors, made by wrapping a working one (the reference connector), each
+ * with one of the faults CONNECTORS.md says the suite must catch. They exist only so the testkit
+ * can prove its checks fail when they should.
+ */
+
+/**
+ * Answers every DELETE under `/api/trash/` with a 404 without sending it, so records are only
+ * moved to the trash while the connector still receipts them `erased`: a soft delete claiming to
+ * be a hard one (the Zendesk "delete user" of STYLE.md).
+ */
+export function softDeleteClaimingHardDelete(connector: AnyConnector): AnyConnector {
+  const { erase } = connector;
+  if (!erase) throw new Error(`${connector.id} implements no erase to break`);
+  return {
+    ...connector,
+    erase: (ctx, refs, plan) => erase.call(connector, { ...ctx, http: skippingTrashPurges(ctx.http) }, refs, plan),
+  };
+}
+
+function skippingTrashPurges(http: HttpClient): HttpClient {
+  return {
+    request: (request) =>
+      request.method === "DELETE" && new URL(request.url).pathname.startsWith("/api/trash/")
+        ? Promise.resolve(notFound(request.url))
+        : http.request(request),
+  };
+}
+
+function notFound(url: string): HttpResponse {
+  const body = '{"error":{"code":"not_found","message":"Not found."}}';
+  return {
+    status: 404,
+    headers: new Headers({ "content-type": "application/json" }),
+    url,
+    json: async () => JSON.parse(body) as unknown,
+    text: async () => body,
+    stream: () => ({
+      async *[Symbol.asyncIterator]() {
+        yield new TextEncoder().encode(body);
+      },
+    }),
+  };
+}
+
+/**
+ * Trusts any identifier match as proof of identity: a household's shared phone number makes the
+ * partner's records strong matches for the subject, and so candidates for automatic erasure.
+ */
+export function matchingBystanders(connector: AnyConnector): AnyConnector {
+  return {
+    ...connector,
+    locate: (ctx, query) => promoted(connector.locate(ctx, query)),
+  };
+}
+
+async function* promoted(records: AsyncIterable<LocatedRecord>): AsyncGenerator<LocatedRecord> {
+  for await (const record of records) {
+    yield { ...record, matchedBy: record.matchedBy.map((match) => ({ ...match, strength: "strong" as const, reason: undefined })) };
+  }
+}
+
+/**
+ * Swallows VendorContractError and ends quietly, so a page it cannot read is dropped and the
+ * subject's records in it are never located, exported or erased.
+ */
+export function droppingMalformedRecords(connector: AnyConnector): AnyConnector {
+  const exportOperation = connector.export;
+  return {
+    ...connector,
+    locate: (ctx, query) => quietly(connector.locate(ctx, query)),
+    export: exportOperation && ((ctx, refs) => quietly(exportOperation.call(connector, ctx, refs))),
+  };
+}
+
+async function* quietly<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (error) {
+    if (!(error instanceof VendorContractError)) throw error;
+  }
+}
+
+/** Writes the subject's identifiers to the info log: fine at debug, a leak above it. */
+export function loggingIdentifiers(connector: AnyConnector): AnyConnector {
+  return {
+    ...connector,
+    locate: (ctx, query) => {
+      ctx.log.info("Locating subject", { identifiers: query.identifiers.map((identifier) => identifier.value) });
+      return connector.locate(ctx, query);
+    },
+  };
+}
