@@ -32,7 +32,15 @@ export async function invalidSettingsRejected(h: ConformanceHarness): Promise<vo
 }
 
 /* A settings field with one of these names is a secret stored in the clear. */
-const secretLikeName = [/pass(word|phrase|wd)?$/i, /secret/i, /token/i, /credential/i, /private.?key/i, /api.?key/i, /(^|[_-])key$/i, /[a-z]Key$/];
+const secretLikeName = [
+  /^pass(wd)?$/i,
+  /password|passphrase/i,
+  /secret/i,
+  /token/i,
+  /credential/i,
+  /(^|[_-])key$/i,
+  /[a-z]Key$/,
+];
 
 export async function noSecretInSettings(h: ConformanceHarness): Promise<void> {
   const { connector } = h;

@@ -2,6 +2,7 @@ import type { AnyConnector, RunningSandbox } from "@lethe/connector-sdk";
 import referenceConnector from "@lethe/connector-reference";
 import referenceSandbox from "@lethe/connector-reference/sandbox";
 import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { conformanceCheck, type CheckId } from "../checks/catalog";
 import { ConformanceFailure } from "../checks/findings";
 import { createConformanceHarness } from "../harness/conformance-harness";
@@ -56,6 +57,21 @@ describe("the conformance checks against broken connectors", () => {
 
     await expect(run("faults.malformed-locate", broken)).rejects.toThrow(/must fail with VendorContractError, but succeeded/);
     await expect(run("faults.malformed-export", broken)).rejects.toThrow(/must fail with VendorContractError, but succeeded/);
+  });
+
+  it("fail a connector whose declaration keeps its token in settings or claims an erase it does not implement", async () => {
+    const tokenInSettings: AnyConnector = {
+      ...referenceConnector,
+      settings: z.object({ baseUrl: z.url(), apiToken: z.string().optional() }),
+    };
+    const { erase: _erase, ...withoutErase } = referenceConnector;
+
+    await expect(run("declaration.no-secret-in-settings", tokenInSettings)).rejects.toThrow(
+      /settings has a field "apiToken", which is also a secrets field/,
+    );
+    await expect(run("declaration.capabilities-match-operations", withoutErase)).rejects.toThrow(
+      /declares erase but implements no erase operation/,
+    );
   });
 
   it("fail a connector that logs the subject's identifiers at info", async () => {
