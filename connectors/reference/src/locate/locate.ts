@@ -1,0 +1,56 @@
+import { identifierKey, type LocatedRecord, type LocateQuery } from "@lethe/connector-sdk";
+import type { ReferenceContext } from "../settings";
+import { discoveredIdentifiers } from "./discovered-identifiers";
+import { findPeople } from "./find-people";
+import { loadLocateCheckpoint, saveLocateCheckpoint, walkStart, type LocateCheckpoint } from "./locate-checkpoint";
+import { personRecords } from "./person-records";
+
+/**
+ * Finds the people the subject's identifiers point at, then everything filed under each: their
+ * person record, notes and attachments, which carry the person's matches (a note found through a
+ * shared phone number is as weak as that match).
+ *
+ * Resumable: the checkpoint is saved after every yielded record (the runtime stores a record
+ * before asking for the next), so an interrupted run resumes at the next record, with neither a
+ * gap nor a repeat, and a person found by two identifiers is still yielded once.
+ */
+export async function* locate(ctx: ReferenceContext, query: LocateQuery): AsyncGenerator<LocatedRecord> {
+  const state: LocateCheckpoint = await loadLocateCheckpoint(ctx);
+  const finished = new Set(state.finished);
+  const queried = new Set(
+    query.identifiers.map((identifier) =>
+      identifierKey(identifier.kind === "email" ? { ...identifier, value: identifier.value.toLowerCase() } : identifier),
+    ),
+  );
+  const people = await findPeople(ctx, query.identifiers);
+  ctx.log.info("Located people by the subject's identifiers", { people: people.length });
+
+  for (const { person, matchedBy } of people) {
+    if (finished.has(person.id)) continue;
+    const resumeAt = state.current?.personId === person.id ? state.current : undefined;
+
+    if (!resumeAt) {
+      ctx.signal.throwIfAborted();
+      yield {
+        ref: { type: "person", id: person.id },
+        matchedBy: [...matchedBy],
+        discovered: discoveredIdentifiers(person, queried),
+        label: "Person record",
+      };
+      state.current = { personId: person.id, ...walkStart };
+      await saveLocateCheckpoint(ctx, state);
+    }
+
+    for await (const step of personRecords(ctx, person.id, resumeAt ?? walkStart)) {
+      ctx.signal.throwIfAborted();
+      yield { ref: step.ref, matchedBy: [...matchedBy], discovered: [], label: step.label };
+      state.current = { personId: person.id, ...step.after };
+      await saveLocateCheckpoint(ctx, state);
+    }
+
+    finished.add(person.id);
+    state.finished = [...finished];
+    state.current = null;
+    await saveLocateCheckpoint(ctx, state);
+  }
+}

@@ -1,0 +1,87 @@
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import { authenticate } from "./http/authenticate";
+import { countCall } from "./http/count-call";
+import { enforceRateLimit } from "./http/enforce-rate-limit";
+import { injectFaults } from "./http/inject-faults";
+import { sendVendorError } from "./http/vendor-error";
+import { deleteOracleFaults } from "./oracle-routes/delete-oracle-faults";
+import { getOraclePeople } from "./oracle-routes/get-oracle-people";
+import { getOraclePersonRecords } from "./oracle-routes/get-oracle-person-records";
+import { getOracleStats } from "./oracle-routes/get-oracle-stats";
+import { postOracleClock } from "./oracle-routes/post-oracle-clock";
+import { postOracleFaults } from "./oracle-routes/post-oracle-faults";
+import { postOracleReset } from "./oracle-routes/post-oracle-reset";
+import type { SandboxState } from "./sandbox-state";
+import { deleteRecord } from "./vendor-routes/delete-record";
+import { deleteTrashRecord } from "./vendor-routes/delete-trash-record";
+import { getAttachment } from "./vendor-routes/get-attachment";
+import { getAttachmentContent } from "./vendor-routes/get-attachment-content";
+import { getMe } from "./vendor-routes/get-me";
+import { getNote } from "./vendor-routes/get-note";
+import { getPeople } from "./vendor-routes/get-people";
+import { getPerson } from "./vendor-routes/get-person";
+import { getPersonAttachments } from "./vendor-routes/get-person-attachments";
+import { getPersonNotes } from "./vendor-routes/get-person-notes";
+import { getTrash } from "./vendor-routes/get-trash";
+
+/**
+ * Reference CRM's API (API.md) and, under `/__sandbox`, the oracle. Each vendor route is labelled
+ * `METHOD path` (the label stats and faults use) and passes, in order: call count, authentication,
+ * rate limit, fault injection, then its handler.
+ */
+export function createSandboxApp(state: SandboxState): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  // Express would answer repeated GETs with 304s from ETags; the vendor documents no caching.
+  app.set("etag", false);
+
+  app.use((_req, _res, next) => {
+    state.store.expireTrash(state.clock.now());
+    next();
+  });
+
+  const vendor = (method: "GET" | "DELETE", path: string, handler: RequestHandler<{ id: string }>) => {
+    const label = `${method} ${path}`;
+    const chain = [countCall(state, label), authenticate(state), enforceRateLimit(state), injectFaults(state, label)];
+    if (method === "GET") app.get(path, ...chain, handler);
+    else app.delete(path, ...chain, handler);
+  };
+
+  vendor("GET", "/api/me", getMe());
+  vendor("GET", "/api/people", getPeople(state));
+  vendor("GET", "/api/people/:id", getPerson(state));
+  vendor("GET", "/api/people/:id/notes", getPersonNotes(state));
+  vendor("GET", "/api/people/:id/attachments", getPersonAttachments(state));
+  vendor("GET", "/api/notes/:id", getNote(state));
+  vendor("GET", "/api/attachments/:id", getAttachment(state));
+  vendor("GET", "/api/attachments/:id/content", getAttachmentContent(state));
+  vendor("DELETE", "/api/people/:id", deleteRecord(state, "person"));
+  vendor("DELETE", "/api/notes/:id", deleteRecord(state, "note"));
+  vendor("DELETE", "/api/attachments/:id", deleteRecord(state, "attachment"));
+  vendor("GET", "/api/trash", getTrash(state));
+  vendor("DELETE", "/api/trash/people/:id", deleteTrashRecord(state, "person"));
+  vendor("DELETE", "/api/trash/notes/:id", deleteTrashRecord(state, "note"));
+  vendor("DELETE", "/api/trash/attachments/:id", deleteTrashRecord(state, "attachment"));
+
+  const oracle = express.Router();
+  oracle.use(express.json());
+  oracle.get("/people", getOraclePeople(state));
+  oracle.get("/people/:id/records", getOraclePersonRecords(state));
+  oracle.get("/stats", getOracleStats(state));
+  oracle.post("/faults", postOracleFaults(state));
+  oracle.delete("/faults", deleteOracleFaults(state));
+  oracle.post("/clock", postOracleClock(state));
+  oracle.post("/reset", postOracleReset(state));
+  app.use("/__sandbox", oracle);
+
+  app.use((_req, res) => sendVendorError(res, 404, "not_found", "No such route."));
+  app.use(answerUnexpectedErrors);
+  return app;
+}
+
+const answerUnexpectedErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  // express.json() rejects unparsable bodies with a 4xx status on the error.
+  const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+  if (status >= 400 && status < 500) sendVendorError(res, status, "invalid_request", "The request body is not valid JSON.");
+  else sendVendorError(res, 500, "server_error", "The sandbox failed; see its log.");
+};

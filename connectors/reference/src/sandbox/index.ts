@@ -1,0 +1,11 @@
+import type { SandboxDefinition } from "@lethe/connector-sdk";
+import { startReferenceSandbox } from "./start-sandbox";
+
+/** Reference CRM, the pretend vendor behind the reference connector (API.md). */
+export const sandbox: SandboxDefinition = {
+  connectorId: "reference",
+  start: startReferenceSandbox,
+};
+
+export { startReferenceSandbox };
+export default sandbox;

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import type { RunningSandbox, SandboxStartOptions } from "@lethe/connector-sdk";
+import { createSandboxApp } from "./app";
+import { defaultRequestsPerMinute } from "./rate-limiter";
+import { SandboxState } from "./sandbox-state";
+import { defaultSeed } from "./world/seed-world";
+
+/**
+ * Starts Reference CRM on 127.0.0.1 (port 0: a free one). The API token is derived from the
+ * seed, so a sandbox restarted with the same seed accepts the credentials a connector instance
+ * was configured with before.
+ */
+export async function startReferenceSandbox(options: SandboxStartOptions = {}): Promise<RunningSandbox> {
+  const seed = options.seed ?? defaultSeed;
+  const apiToken = `rcrm_${createHash("sha256").update(`reference-sandbox:${seed}`).digest("hex").slice(0, 32)}`;
+  const state = new SandboxState({
+    seed,
+    extraPeople: options.people ?? 0,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? defaultRequestsPerMinute,
+    apiToken,
+  });
+  const app = createSandboxApp(state);
+
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const listening = app.listen(options.port ?? 0, "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("The sandbox is not listening on TCP");
+  const url = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url,
+    settings: { baseUrl: url },
+    credentials: { apiToken },
+    badCredentials: { apiToken: `rcrm_wrong_${"0".repeat(27)}` },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        // Keep-alive sockets would hold close() open until they time out.
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,104 @@
+import { Faker, en } from "@faker-js/faker";
+import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
+import { emailLocalPart, PersonFactory } from "./person-factory";
+import { RecordFactory } from "./record-factory";
+import { ReservedPhoneNumbers, sameDigitsInTheUk } from "./reserved-phone-numbers";
+import type { PersonRow, SeededWorld } from "./world";
+
+export const defaultSeed = 1;
+export const subjectCount = 6;
+/** Subject 0 has this many notes (more than two pages at the default page size of 20) and 2 attachments. */
+const firstSubjectNotes = 55;
+
+export interface SeedOptions {
+  seed: number;
+  /** Generic people added after the subjects and their bystanders (benchmarks, scale tests). */
+  extraPeople: number;
+}
+
+/**
+ * The default world: six subjects, each with one person record, 2–60 notes and 0–2 attachments,
+ * and five bystanders whose identifiers nearly match the subject's (see `nearMatches`). The same
+ * seed always gives the same world, ids included.
+ */
+export function seedWorld({ seed, extraPeople }: SeedOptions): SeededWorld {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(seed);
+  const phones = new ReservedPhoneNumbers(faker);
+  const people = new PersonFactory(faker);
+  const records = new RecordFactory(faker, people);
+  const world: SeededWorld = { seed, people: [], notes: [], attachments: [], oraclePeople: [] };
+
+  const add = (person: PersonRow, role: Omit<OraclePerson, "id" | "identifiers">, notes: number, attachments: number) => {
+    world.people.push(person);
+    world.notes.push(...records.notes(person, notes));
+    world.attachments.push(...records.attachments(person, attachments));
+    world.oraclePeople.push({ id: person.id, ...role, identifiers: identifiersOf(person) });
+  };
+
+  for (let i = 0; i < subjectCount; i++) {
+    const firstName = faker.person.firstName();
+    const lastName = faker.person.lastName();
+    const subject = people.person({ firstName, lastName, phone: phones.forSubject() });
+    const notes = i === 0 ? firstSubjectNotes : faker.number.int({ min: 2, max: 60 });
+    const attachments = i === 0 ? 2 : faker.number.int({ max: 2 });
+    add(subject, { role: "subject" }, notes, attachments);
+    for (const bystander of nearMatches(subject, lastName, faker, people, phones)) {
+      add(bystander, { role: "bystander", bystanderOf: subject.id }, faker.number.int({ min: 1, max: 3 }), faker.number.int({ max: 1 }));
+    }
+  }
+  for (let i = 0; i < extraPeople; i++) {
+    const person = people.person({ phone: phones.forAnyoneElse() });
+    add(person, { role: "subject" }, faker.number.int({ min: 1, max: 4 }), faker.number.int({ max: 1 }));
+  }
+  return world;
+}
+
+/**
+ * Other people whose identifiers a careless connector would confuse with the subject's. E-mail
+ * case variants are not among them: after normalisation they are the same mailbox.
+ */
+function nearMatches(
+  subject: PersonRow,
+  lastName: string,
+  faker: Faker,
+  people: PersonFactory,
+  phones: ReservedPhoneNumbers,
+): PersonRow[] {
+  const [localPart = "", domain = ""] = subject.email.split("@");
+  const colleagueFirst = faker.person.firstName();
+  const colleagueLast = faker.person.lastName();
+  const partnerFirst = faker.person.firstName();
+  return [
+    // A `+tag` address is a different address for every system that compares strings.
+    people.person({ email: people.uniqueEmail(`${localPart}+${faker.word.noun().toLowerCase()}`, domain), phone: phones.forAnyoneElse() }),
+    // The same mailbox name at another organisation.
+    people.person({ email: people.uniqueEmail(localPart, people.companyDomain("example.org")), phone: phones.forAnyoneElse() }),
+    // A colleague at the subject's company.
+    people.person({
+      firstName: colleagueFirst,
+      lastName: colleagueLast,
+      email: people.uniqueEmail(emailLocalPart(colleagueFirst, colleagueLast), domain),
+      phone: phones.forAnyoneElse(),
+    }),
+    // The subject's national digits under another country code: +44 instead of +1.
+    people.person({ phone: sameDigitsInTheUk(subject.phone) }),
+    // Someone in the subject's household, reachable on the same number.
+    people.person({
+      firstName: partnerFirst,
+      lastName,
+      email: people.uniqueEmail(emailLocalPart(partnerFirst, lastName), people.companyDomain("example.net")),
+      phone: subject.phone,
+    }),
+  ];
+}
+
+/** What the engine would query for this person: normalised e-mail, E.164 phone, ids. */
+function identifiersOf(person: PersonRow): Identifier[] {
+  return [
+    { kind: "email", value: person.email },
+    { kind: "phone", value: person.phone },
+    { kind: "customer_id", value: person.customerId },
+    { kind: "native_id", value: person.id, system: "reference" },
+  ];
+}
