@@ -16,8 +16,16 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function storedRows() {
-  const [counts] = await database.sql<Array<Record<string, number>>>`
+interface StoredRows {
+  requests: number;
+  identifiers: number;
+  history: number;
+  audit: number;
+  jobs: number;
+}
+
+async function storedRows(): Promise<StoredRows> {
+  const [counts] = await database.sql<StoredRows[]>`
     select
       (select count(*)::int from requests) as requests,
       (select count(*)::int from subject_identifiers) as identifiers,
@@ -25,6 +33,7 @@ async function storedRows() {
       (select count(*)::int from audit_log) as audit,
       (select count(*)::int from graphile_worker.jobs) as jobs
   `;
+  if (!counts) throw new Error("counting rows returned nothing");
   return counts;
 }
 

@@ -25,11 +25,7 @@ export async function takeRateLimitToken(tx: Executor, request: TokenRequest): P
   const burst = Math.max(1, Math.floor(request.burst));
   const intervalMs = 60_000 / request.tokensPerMinute;
   const now = request.now.toISOString();
-  await tx
-    .insert(instanceRateLimits)
-    .values({ instanceId: request.instanceId, tokens: burst, refilledAt: request.now })
-    .onConflictDoNothing();
-  const rows = await tx.execute<{ wait_ms: number | string }>(sql`
+  const take = () => tx.execute<{ wait_ms: number | string }>(sql`
     update instance_rate_limits as bucket
     set tokens = next.tokens - (case when next.take then 1 else 0 end),
         refilled_at = next.refilled_at
@@ -42,9 +38,7 @@ export async function takeRateLimitToken(tx: Executor, request: TokenRequest): P
         end as refilled_at,
         (current.paused_until is null or current.paused_until <= ${now}::timestamptz)
           and least(${burst}::int, current.tokens + added.whole) >= 1 as take,
-        current.paused_until,
-        current.refilled_at as previous_refill,
-        added.whole
+        current.paused_until
       from (
         select * from instance_rate_limits where instance_id = ${request.instanceId} for update
       ) as current
@@ -64,6 +58,15 @@ export async function takeRateLimitToken(tx: Executor, request: TokenRequest): P
       ))
     end as wait_ms
   `);
+  let rows = await take();
+  if (rows.length === 0) {
+    // First use of this instance's bucket: create it full, then take from it like everyone else.
+    await tx
+      .insert(instanceRateLimits)
+      .values({ instanceId: request.instanceId, tokens: burst, refilledAt: request.now })
+      .onConflictDoNothing();
+    rows = await take();
+  }
   const [row] = rows;
   if (!row) throw new Error(`no rate-limit state for instance ${request.instanceId}`);
   return { waitMs: Number(row.wait_ms) };

@@ -1,10 +1,10 @@
 import {
-  appendAudit,
   countLocatedRecords,
   enqueueJob,
   ensureRequestTask,
   listRequestTasks,
   transitionRequest,
+  type AuditInput,
   type Executor,
   type JobSpec,
   type RequestRow,
@@ -25,15 +25,20 @@ const unfinished = (task: RequestTaskView) => task.status === "pending" || task.
  *   `erase` task (erasure) or an `export` task (access, portability; one bundle job for all).
  *   Weakly matched records are left for review (issue 4) and reported by `finalise`.
  * - executing, every task finished → `finalise`.
+ *
+ * Returns the audit entries of what it did, for the caller to append last in its transaction:
+ * the audit chain's lock serialises every writer until commit, so it is taken as late as possible.
  */
-export async function advanceRequest(tx: Executor, deps: RuntimeDependencies, request: RequestRow): Promise<void> {
+export async function advanceRequest(
+  tx: Executor,
+  deps: RuntimeDependencies,
+  request: RequestRow,
+): Promise<AuditInput[]> {
   const tasks = await listRequestTasks(tx, request.id);
-  if (tasks.some(unfinished)) return;
-  if (request.status === "locating") {
-    await planExecution(tx, deps, request, tasks);
-  } else if (request.status === "executing") {
-    await enqueueJob(tx, requestJob(taskNames.finalise, request.id));
-  }
+  if (tasks.some(unfinished)) return [];
+  if (request.status === "locating") return planExecution(tx, deps, request, tasks);
+  if (request.status === "executing") await enqueueJob(tx, requestJob(taskNames.finalise, request.id));
+  return [];
 }
 
 async function planExecution(
@@ -41,7 +46,7 @@ async function planExecution(
   deps: RuntimeDependencies,
   request: RequestRow,
   tasks: RequestTaskView[],
-): Promise<void> {
+): Promise<AuditInput[]> {
   const located = await countLocatedRecords(tx, request.id);
   const strongOn = (instanceId: string) =>
     located.find((row) => row.instanceId === instanceId && row.strength === "strong")?.count ?? 0;
@@ -93,12 +98,15 @@ async function planExecution(
     actor: "system",
     reason: `located ${strong} strongly and ${weak} weakly matched records`,
   });
-  await appendAudit(tx, {
-    actor: "system",
-    action: "request.executing",
-    requestId: request.id,
-    payload: { strongRecords: strong, weakRecords: weak, jobs: jobs.length },
-  });
+  const planned = jobs.length;
   if (jobs.length === 0) jobs.push(requestJob(taskNames.finalise, request.id));
   for (const job of jobs) await enqueueJob(tx, job);
+  return [
+    {
+      actor: "system",
+      action: "request.executing",
+      requestId: request.id,
+      payload: { strongRecords: strong, weakRecords: weak, jobs: planned },
+    },
+  ];
 }

@@ -21,12 +21,13 @@ export async function completeTask(deps: RuntimeDependencies, completion: TaskCo
     if (!request) return;
     await finishRequestTask(tx, completion.key, { status: "done", progress: completion.progress });
     if (completion.alsoWrite) await completion.alsoWrite(tx);
+    const next = await advanceRequest(tx, deps, request);
     await appendAudit(tx, {
       actor: "worker",
       action: completion.audit.action,
       requestId: completion.key.requestId,
       payload: completion.audit.payload,
     });
-    await advanceRequest(tx, deps, request);
+    for (const entry of next) await appendAudit(tx, entry);
   });
 }

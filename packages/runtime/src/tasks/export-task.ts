@@ -112,13 +112,14 @@ export function exportTask(deps: RuntimeDependencies): Task {
             progress: { ...(bundle.counts[source.task.instanceId] ?? { records: 0, files: 0 }), located: source.refs.length },
           });
         }
+        const next = await advanceRequest(tx, deps, locked);
         await appendAudit(tx, {
           actor: "worker",
           action: "export.completed",
           requestId,
           payload: { sha256: bundle.sha256, bytes: bundle.bytes, counts: bundle.counts },
         });
-        await advanceRequest(tx, deps, locked);
+        for (const entry of next) await appendAudit(tx, entry);
       });
     } catch (error) {
       const culprit = failing ?? sourceOf(error, sources);

@@ -46,13 +46,13 @@ export function finaliseTask(deps: RuntimeDependencies): Task {
         reason: outcome.reasons.length > 0 ? outcome.reasons.join("; ") : "every located record was dealt with",
         outcome: outcome.details,
       });
+      await deleteCheckpointsWithPrefix(tx, `${requestId}:`);
       await appendAudit(tx, {
         actor: "system",
         action: `request.${to}`,
         requestId,
         payload: outcome.auditPayload,
       });
-      await deleteCheckpointsWithPrefix(tx, `${requestId}:`);
     });
   };
 }

@@ -48,13 +48,14 @@ export function startRequestTask(deps: RuntimeDependencies): Task {
         actor: "system",
         reason: `locating on ${locating} connector instance(s)`,
       });
+      const next = locating === 0 ? await advanceRequest(tx, deps, { ...request, status: locked.to }) : [];
       await appendAudit(tx, {
         actor: "system",
         action: "request.locating",
         requestId,
         payload: { instances: instances.length, locating },
       });
-      if (locating === 0) await advanceRequest(tx, deps, { ...request, status: locked.to });
+      for (const entry of next) await appendAudit(tx, entry);
     });
   };
 }

@@ -88,12 +88,13 @@ export async function failTaskPermanently(
     const request = await lockRequest(tx, task.key.requestId);
     if (!request) return;
     await finishRequestTask(tx, task.key, { status: "failed", lastError: message });
+    const next = await advanceRequest(tx, deps, request);
     await appendAudit(tx, {
       actor: "worker",
       action: "task.failed",
       requestId: task.key.requestId,
       payload: { instanceId: task.key.instanceId, phase: task.key.phase, connectorId: task.connectorId },
     });
-    await advanceRequest(tx, deps, request);
+    for (const entry of next) await appendAudit(tx, entry);
   });
 }
