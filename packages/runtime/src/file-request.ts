@@ -91,6 +91,7 @@ export async function fileRequest(database: Database, input: FileRequestInput): 
         strength: identifierStrength(identifier.kind, "given"),
       })),
     );
+    await enqueueJob(tx, requestJob(taskNames.start, request.id));
     await appendAudit(tx, {
       actor: input.actor,
       action: "request.filed",
@@ -102,7 +103,6 @@ export async function fileRequest(database: Database, input: FileRequestInput): 
         identifiers: countByKind([...identifiers.values()]),
       },
     });
-    await enqueueJob(tx, requestJob(taskNames.start, request.id));
     return { id: request.id };
   });
 }

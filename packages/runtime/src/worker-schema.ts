@@ -9,8 +9,8 @@ const quietLogger = new Logger(() => () => undefined);
 /**
  * Installs or upgrades graphile-worker's schema (`graphile_worker.*`) in the database. Needed
  * before a request can be filed, because filing enqueues the request's first job in the same
- * transaction. Safe to call from many processes at once (graphile-worker migrates under a lock);
- * repeated calls on one `Database` cost nothing after the first.
+ * transaction. Several processes may call it at once (graphile-worker detects a concurrent
+ * installer and checks again); repeated calls on one `Database` cost nothing after the first.
  */
 export function prepareWorkerSchema(database: Database): Promise<void> {
   let pending = prepared.get(database);
