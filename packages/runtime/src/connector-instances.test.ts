@@ -3,7 +3,12 @@ import referenceConnector from "@lethe/connector-reference";
 import { createSecretBox, getConnectorInstance, getInstanceSecrets, listConnectorInstances } from "@lethe/db";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConnectorInstance, InvalidInstanceConfigurationError } from "./connector-instances";
+import {
+  createConnectorInstance,
+  InvalidInstanceConfigurationError,
+  UnknownConnectorInstanceError,
+  updateConnectorInstance,
+} from "./connector-instances";
 import { createConnectorRegistry, UnknownConnectorError } from "./connector-registry";
 
 let database: TestDatabase;
@@ -59,5 +64,28 @@ describe("createConnectorInstance", () => {
       select action, payload::text from audit_log`;
     expect(audit.map((row) => row.action)).toEqual(["connector_instance.created"]);
     expect(audit[0]?.payload).not.toContain(token);
+  });
+
+  it("changes settings and secrets only when they parse, re-sealing the secrets", async () => {
+    const { id } = await createConnectorInstance(
+      database,
+      { registry, secretBox },
+      { connectorId: "reference", name: "To move", settings: { baseUrl: "https://a.example" }, secrets: { apiToken: token } },
+    );
+    await expect(
+      updateConnectorInstance(database, { registry, secretBox }, id, { settings: { baseUrl: "nope" } }),
+    ).rejects.toBeInstanceOf(InvalidInstanceConfigurationError);
+    expect((await getConnectorInstance(database.db, id))?.settings).toEqual({ baseUrl: "https://a.example" });
+
+    const newToken = "rcrm_fedcba9876543210fedcba9876543210";
+    await updateConnectorInstance(database, { registry, secretBox }, id, {
+      settings: { baseUrl: "https://b.example" },
+      secrets: { apiToken: newToken },
+    });
+    expect((await getConnectorInstance(database.db, id))?.settings).toEqual({ baseUrl: "https://b.example" });
+    expect(await getInstanceSecrets(database.db, secretBox, id)).toEqual({ apiToken: newToken });
+    await expect(
+      updateConnectorInstance(database, { registry, secretBox }, "00000000-0000-4000-8000-000000000000", {}),
+    ).rejects.toBeInstanceOf(UnknownConnectorInstanceError);
   });
 });

@@ -1,5 +1,12 @@
 import { ConfigurationError } from "@lethe/connector-sdk";
-import { appendAudit, insertConnectorInstance, type SecretSealer } from "@lethe/db";
+import {
+  appendAudit,
+  getConnectorInstance,
+  insertConnectorInstance,
+  updateConnectorInstance as updateInstanceRow,
+  type ConnectorInstanceChanges,
+  type SecretSealer,
+} from "@lethe/db";
 import type { Database } from "@lethe/db";
 import type { z } from "zod";
 import type { ConnectorRegistry } from "./connector-registry";
@@ -50,10 +57,8 @@ export async function createConnectorInstance(
   const issues = [
     ...schemaIssues("settings", connector.settings, input.settings),
     ...schemaIssues("secrets", connector.secrets, input.secrets),
+    ...rateLimitIssues(input.rateLimitPerMinute),
   ];
-  if (input.rateLimitPerMinute !== undefined && !(Number.isInteger(input.rateLimitPerMinute) && input.rateLimitPerMinute > 0)) {
-    issues.push({ field: "rateLimitPerMinute", message: "must be a positive whole number of requests per minute" });
-  }
   if (input.name.trim() === "") issues.push({ field: "name", message: "must not be empty" });
   if (issues.length > 0) throw new InvalidInstanceConfigurationError(connector.id, issues);
 
@@ -77,6 +82,58 @@ export async function createConnectorInstance(
     });
     return { id: instance.id };
   });
+}
+
+export class UnknownConnectorInstanceError extends Error {
+  constructor(readonly instanceId: string) {
+    super(`no connector instance with id ${instanceId}`);
+    this.name = "UnknownConnectorInstanceError";
+  }
+}
+
+/**
+ * Changes an instance's settings, secrets, rate limit or enabled flag. What is given is validated
+ * with the connector's schemas exactly as on creation (`InvalidInstanceConfigurationError`,
+ * nothing changed); new secrets are sealed again. Audited without values.
+ */
+export async function updateConnectorInstance(
+  database: Database,
+  deps: { registry: ConnectorRegistry; secretBox: SecretSealer },
+  instanceId: string,
+  changes: Omit<ConnectorInstanceChanges, "rateLimitPerMinute"> & { rateLimitPerMinute?: number | null },
+  actor = "system",
+): Promise<{ id: string }> {
+  return database.db.transaction(async (tx) => {
+    const current = await getConnectorInstance(tx, instanceId);
+    if (!current) throw new UnknownConnectorInstanceError(instanceId);
+    const connector = deps.registry.require(current.connectorId);
+    const issues = [
+      ...(changes.settings !== undefined ? schemaIssues("settings", connector.settings, changes.settings) : []),
+      ...(changes.secrets !== undefined ? schemaIssues("secrets", connector.secrets, changes.secrets) : []),
+      ...(changes.rateLimitPerMinute !== undefined && changes.rateLimitPerMinute !== null
+        ? rateLimitIssues(changes.rateLimitPerMinute)
+        : []),
+    ];
+    if (issues.length > 0) throw new InvalidInstanceConfigurationError(connector.id, issues);
+    await updateInstanceRow(tx, deps.secretBox, instanceId, changes);
+    await appendAudit(tx, {
+      actor,
+      action: "connector_instance.updated",
+      payload: {
+        instanceId,
+        connectorId: connector.id,
+        changed: Object.entries(changes)
+          .filter(([, value]) => value !== undefined)
+          .map(([key]) => key),
+      },
+    });
+    return { id: instanceId };
+  });
+}
+
+function rateLimitIssues(rateLimitPerMinute: number | undefined): ConfigurationIssue[] {
+  if (rateLimitPerMinute === undefined || (Number.isInteger(rateLimitPerMinute) && rateLimitPerMinute > 0)) return [];
+  return [{ field: "rateLimitPerMinute", message: "must be a positive whole number of requests per minute" }];
 }
 
 function schemaIssues(prefix: string, schema: z.ZodType, value: unknown): ConfigurationIssue[] {

@@ -6,6 +6,8 @@ export {
 } from "./connector-registry";
 export {
   createConnectorInstance,
+  updateConnectorInstance,
+  UnknownConnectorInstanceError,
   InvalidInstanceConfigurationError,
   type ConfigurationIssue,
   type NewInstanceInput,

@@ -87,6 +87,36 @@ export async function listConnectorInstances(
     .orderBy(asc(connectorInstances.name));
 }
 
+export interface ConnectorInstanceChanges {
+  /** Validated by the caller. */
+  settings?: unknown;
+  /** Validated by the caller; sealed again with a fresh IV. */
+  secrets?: unknown;
+  rateLimitPerMinute?: number | null;
+  enabled?: boolean;
+}
+
+/** Changes an instance; returns it (without secrets), or null when there is no such instance. */
+export async function updateConnectorInstance(
+  tx: Executor,
+  secretBox: SecretSealer,
+  id: string,
+  changes: ConnectorInstanceChanges,
+): Promise<ConnectorInstance | null> {
+  const [row] = await tx
+    .update(connectorInstances)
+    .set({
+      ...(changes.settings !== undefined ? { settings: changes.settings } : {}),
+      ...(changes.secrets !== undefined ? { secretsCiphertext: secretBox.seal(JSON.stringify(changes.secrets)) } : {}),
+      ...(changes.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: changes.rateLimitPerMinute } : {}),
+      ...(changes.enabled !== undefined ? { enabled: changes.enabled } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(connectorInstances.id, id))
+    .returning(publicColumns);
+  return row ?? null;
+}
+
 /** The decrypted secrets of an instance, for the worker that is about to call its connector. */
 export async function getInstanceSecrets(
   tx: Executor,
