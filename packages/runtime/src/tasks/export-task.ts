@@ -64,13 +64,14 @@ export function exportTask(deps: RuntimeDependencies): Task {
         const refs = located.map((row) => ({ type: row.recordType, id: row.recordId }));
         sources.push({ task, key, session, refs, exported: new Map() });
       } catch (error) {
-        await handleTaskFailure(
+        const outcome = await handleTaskFailure(
           deps,
           helpers,
           { key, connectorId: task.connectorId, retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
           error,
         );
-        return;
+        // A system that failed for good is left out of the bundle; a reschedule retries them all.
+        if (outcome === "rescheduled") return;
       }
     }
     if (sources.length === 0) return;

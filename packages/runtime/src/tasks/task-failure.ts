@@ -43,7 +43,7 @@ export async function handleTaskFailure(
   helpers: JobHelpers,
   task: FailedTask,
   error: unknown,
-): Promise<void> {
+): Promise<"rescheduled" | "failed"> {
   const failure = classifyFailure(error, helpers.abortSignal);
   if (failure.kind === "aborted") throw error;
   const { database } = deps;
@@ -60,7 +60,7 @@ export async function handleTaskFailure(
       await recordTaskRetry(database.db, task.key, `${message} (rescheduled for ${runAt.toISOString()})`);
       await enqueueJob(database.db, task.retryJob(runAt));
       deps.log("warn", "connector rate-limited; task rescheduled", { ...fields, runAt: runAt.toISOString() });
-      return;
+      return "rescheduled";
     }
   }
   if (failure.kind === "transient" && helpers.job.attempts < helpers.job.max_attempts) {
@@ -76,6 +76,7 @@ export async function handleTaskFailure(
 
   deps.log("error", "task failed permanently", { ...fields, error: message });
   await failTaskPermanently(deps, task, message);
+  return "failed";
 }
 
 /** Marks the task failed, records it in the audit log and lets the request move on without it. */

@@ -1,0 +1,91 @@
+import referenceConnector from "@lethe/connector-reference";
+import { VendorContractError, type AnyConnector, type ExportItem } from "@lethe/connector-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { identifierOf, openReferenceWorld, type ReferenceWorld } from "../test/reference-world";
+import { createConnectorInstance } from "./connector-instances";
+import { createConnectorRegistry } from "./connector-registry";
+import { verifyBundle } from "./export";
+import { fileRequest } from "./file-request";
+import { getRequestDetail } from "./request-detail";
+import { waitForRequests } from "./wait-for-requests";
+import { startWorker, type RunningWorker } from "./worker";
+
+/** The reference connector under another id, whose export breaks off with a malformed record. */
+const malformedExport: AnyConnector = {
+  ...referenceConnector,
+  id: "reference-malformed-export",
+  async *export(ctx, refs): AsyncIterable<ExportItem> {
+    const first = refs[0];
+    if (first) yield { kind: "record", ref: first, data: { id: first.id } };
+    throw new VendorContractError("note payload without a body", { route: "notes.show", recordType: "note" });
+  },
+};
+
+let world: ReferenceWorld;
+let worker: RunningWorker;
+let brokenId: string;
+
+beforeAll(async () => {
+  world = await openReferenceWorld();
+  const registry = createConnectorRegistry([referenceConnector, malformedExport]);
+  brokenId = (
+    await createConnectorInstance(
+      world.database,
+      { registry, secretBox: world.secretBox },
+      {
+        connectorId: malformedExport.id,
+        name: "Mirror with a broken export",
+        settings: world.running.settings,
+        secrets: world.running.credentials,
+      },
+    )
+  ).id;
+  worker = await startWorker({
+    db: world.database,
+    registry,
+    secretBox: world.secretBox,
+    exportDirectory: world.exportDirectory,
+    concurrency: 2,
+    pollIntervalMs: 200,
+    log: () => undefined,
+  });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await world?.close();
+});
+
+describe("an access request where one system's export fails for good", () => {
+  it("writes the bundle from the other systems and ends partially completed, naming the failed one", async () => {
+    const subject = (await world.oracle.people()).find((person) => person.role === "subject");
+    if (!subject) throw new Error("no subject");
+    const records = await world.oracle.records(subject.id);
+
+    const { id } = await fileRequest(world.database, {
+      type: "portability",
+      regime: "gdpr",
+      identifiers: [{ kind: "email", value: identifierOf(subject, "email") }],
+      timeZone: "Europe/Paris",
+      defaultRegion: "FR",
+      actor: "test",
+    });
+    await waitForRequests(world.database, [id], { timeoutMs: 30_000 });
+
+    const detail = await getRequestDetail(world.database, id);
+    expect(detail?.request.status).toBe("partially_completed");
+    expect(detail?.tasks.filter((task) => task.phase === "export").map((task) => [task.instanceId, task.status])).toEqual(
+      expect.arrayContaining([
+        [world.instanceId, "done"],
+        [brokenId, "failed"],
+      ]),
+    );
+    expect(detail?.tasks.find((task) => task.instanceId === brokenId && task.phase === "export")?.lastError).toMatch(
+      /^VendorContractError: note payload without a body/,
+    );
+    const bundle = await verifyBundle(detail?.exportPath ?? "", { sha256: detail?.request.exportSha256 ?? "" });
+    expect(bundle).toMatchObject({ ok: true, archive: { matches: true } });
+    expect(bundle.manifest.systems.map((system) => system.instanceId)).toEqual([world.instanceId]);
+    expect(detail?.receipts.filter((receipt) => receipt.phase === "export")).toHaveLength(records.length);
+    expect(detail?.history.at(-1)?.reason).toMatch(/export on "Mirror with a broken export" failed/);
+  });
+});
