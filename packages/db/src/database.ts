@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { resolveClusterDirectory } from "./embedded/cluster-location";
 import postgres from "postgres";
 import { connectToDatabase, type DrizzleDatabase } from "./connection";
 import { EmbeddedPostgresError } from "./embedded/embedded-postgres-error";
@@ -15,6 +16,8 @@ export interface Database {
   url: string;
   /** True when the server is the embedded PostgreSQL (started or joined by this process). */
   embedded: boolean;
+  /** The embedded cluster's data directory (it may be relocated, see cluster-location.ts); null otherwise. */
+  clusterDirectory: string | null;
   /** Ends the pool; stops the embedded server if this process owns it. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -36,15 +39,18 @@ export const embeddedDatabaseName = "lethe";
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   // An empty DATABASE_URL means "not set", as it does for most tools.
   if (options.databaseUrl) {
-    return connect(options.databaseUrl, options.migrate ?? true, false, async () => undefined);
+    return connect(options.databaseUrl, options.migrate ?? true, null, async () => undefined);
   }
-  const server = await startEmbeddedServer({
-    dataDirectory: options.dataDirectory ?? join(process.cwd(), ".lethe", "pg"),
-    log: options.log,
-  });
+  const cluster = await resolveClusterDirectory(options.dataDirectory ?? join(process.cwd(), ".lethe", "pg"));
+  if (cluster.relocated) {
+    options.log?.(`the data directory is not reachable by user postgres; using ${cluster.directory}`);
+  }
+  const server = await startEmbeddedServer({ dataDirectory: cluster.directory, log: options.log });
   try {
     await ensureEmbeddedDatabase(server);
-    return await connect(server.urlFor(embeddedDatabaseName), options.migrate ?? true, true, () => server.release());
+    return await connect(server.urlFor(embeddedDatabaseName), options.migrate ?? true, server.dataDirectory, () =>
+      server.release(),
+    );
   } catch (error) {
     await server.release();
     throw error;
@@ -54,7 +60,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 async function connect(
   url: string,
   migrate: boolean,
-  embedded: boolean,
+  clusterDirectory: string | null,
   releaseServer: () => Promise<void>,
 ): Promise<Database> {
   const { sql, db } = connectToDatabase(url);
@@ -69,7 +75,8 @@ async function connect(
     sql,
     db,
     url,
-    embedded,
+    embedded: clusterDirectory !== null,
+    clusterDirectory,
     close: () => {
       closing ??= (async () => {
         try {

@@ -70,6 +70,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       pollInterval: options.pollIntervalMs ?? 1_000,
       noHandleSignals: true,
       taskList: createTaskList(deps),
+      // Lethe schedules nothing through a crontab file; an empty list stops graphile-worker
+      // from looking for one in the working directory.
+      parsedCronItems: [],
       logger: graphileLogger(log),
       events,
     });

@@ -47,6 +47,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db,
     url,
     embedded: server.embedded,
+    // The test server's cluster is private to the run; nothing should be written beside it.
+    clusterDirectory: null,
     close: () => {
       closing ??= (async () => {
         await sql.end({ timeout: 5 });

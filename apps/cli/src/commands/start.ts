@@ -1,0 +1,98 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { createApiApp, startApiServer } from "@lethe/api";
+import type { OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
+import { startWorker } from "@lethe/runtime";
+import { createConsoleLog } from "../console-log";
+import { ensureDemoInstance } from "../demo-instances";
+import { readEnvironment } from "../env";
+import { installedSandboxes } from "../installed-connectors.gen";
+import { openLethe } from "../open-lethe";
+import { waitForShutdownSignal } from "../shutdown-signal";
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command("start")
+    .description(
+      "Run Lethe on this machine: database (embedded unless DATABASE_URL), migrations, a worker, the API, and seeded demo sandboxes.",
+    )
+    .option("--no-demo", "do not start the demo sandboxes")
+    .action(async (options: { demo: boolean }) => {
+      const env = readEnvironment();
+      const log = createConsoleLog(env.logLevel);
+      const stack: Array<() => Promise<void>> = [];
+      const stopAll = async () => {
+        for (const stop of stack.reverse()) await stop().catch((error: unknown) => log("error", `while stopping: ${String(error)}`));
+      };
+      try {
+        const lethe = await openLethe(env);
+        stack.push(() => lethe.close());
+
+        const sandboxes: Array<{ connectorId: string; running: RunningSandbox }> = [];
+        if (options.demo) {
+          let port = env.port + 1;
+          for (const [connectorId, definition] of Object.entries(installedSandboxes)) {
+            const running = await definition.start({ port, seed: 1 });
+            stack.push(() => running.stop());
+            await ensureDemoInstance(lethe, connectorId, running);
+            sandboxes.push({ connectorId, running });
+            port += 1;
+          }
+        }
+
+        const worker = await startWorker({
+          db: lethe.database,
+          registry: lethe.registry,
+          secretBox: lethe.secretBox,
+          exportDirectory: path.join(env.home, "exports"),
+          log,
+        });
+        stack.push(() => worker.stop());
+
+        const api = await startApiServer({ app: createApiApp({ db: lethe.database }), port: env.port });
+        stack.push(() => api.close());
+
+        await printWelcome({ apiUrl: api.url, home: env.home, clusterDirectory: lethe.database.clusterDirectory, sandboxes });
+      } catch (error) {
+        await stopAll();
+        throw error;
+      }
+      await waitForShutdownSignal();
+      await stopAll();
+      console.log("stopped; data kept in the database");
+    });
+}
+
+async function printWelcome(info: {
+  apiUrl: string;
+  home: string;
+  clusterDirectory: string | null;
+  sandboxes: Array<{ connectorId: string; running: RunningSandbox }>;
+}): Promise<void> {
+  const lines = [
+    "",
+    "Lethe is running.",
+    `  API health   ${info.apiUrl}/api/v1/health`,
+    `  database     ${info.clusterDirectory ? `embedded PostgreSQL in ${info.clusterDirectory}` : "DATABASE_URL"}`,
+    `  exports      ${path.join(info.home, "exports")}`,
+  ];
+  for (const { connectorId, running } of info.sandboxes) {
+    lines.push(`  sandbox      ${connectorId} at ${running.url} (oracle: ${running.url}/__sandbox/people)`);
+    const subjects = await seededSubjects(running.url);
+    if (subjects.length > 0) {
+      lines.push("", `Seeded people in the ${connectorId} sandbox you can file requests for, e.g.:`);
+      for (const email of subjects.slice(0, 3)) lines.push(`  pnpm lethe request create --type erasure --email ${email} --wait`);
+    }
+  }
+  lines.push("", "Ctrl-C stops everything; the data stays for the next start.");
+  console.log(lines.join("\n"));
+}
+
+async function seededSubjects(sandboxUrl: string): Promise<string[]> {
+  const response = await fetch(`${sandboxUrl}/__sandbox/people`);
+  if (!response.ok) return [];
+  const body = (await response.json()) as { people: OraclePerson[] };
+  return body.people
+    .filter((person) => person.role === "subject")
+    .flatMap((person) => person.identifiers.filter((i) => i.kind === "email").map((i) => i.value).slice(0, 1));
+}

@@ -1,0 +1,149 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
+import { openDatabase, type Database } from "@lethe/db";
+import { createTestDatabase } from "@lethe/db/testing";
+import { readBundleManifest, verifyBundle, type RequestDetail } from "@lethe/runtime";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePortPair, runLethe, startLethe, type StartedLethe } from "./lethe-process";
+
+/*
+ * The foundation's acceptance checks, run as a new user would: the real `lethe` binary in child
+ * processes. Without DATABASE_URL it uses its embedded PostgreSQL in a fresh LETHE_HOME (the
+ * README's default path); with DATABASE_URL (CI's second run) it uses an isolated database there.
+ */
+describe("the lethe CLI, end to end", () => {
+  let home: string;
+  let env: NodeJS.ProcessEnv;
+  let lethe: StartedLethe;
+  let database: Database;
+  let dropTestDatabase: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(tmpdir(), "lethe-cli-"));
+    // mkdtemp makes it private (0700); a checkout usually is not, and the embedded server's user must reach it.
+    await chmod(home, 0o755);
+    env = { ...process.env, LETHE_HOME: home, LETHE_PORT: String(await freePortPair()), LETHE_LOG_LEVEL: "warn" };
+    delete env.DATABASE_URL;
+    if (process.env.DATABASE_URL) {
+      const testDatabase = await createTestDatabase();
+      env.DATABASE_URL = testDatabase.url;
+      dropTestDatabase = () => testDatabase.close();
+    }
+    lethe = await startLethe(env);
+    // Joins the server `lethe start` owns (embedded) or the test database, to look behind the CLI.
+    database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDirectory: path.join(home, "pg") });
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    const code = await lethe?.stop();
+    await dropTestDatabase?.();
+    await rm(home, { recursive: true, force: true });
+    expect(code).toBe(0);
+  });
+
+  async function people(): Promise<OraclePerson[]> {
+    const response = await fetch(`${lethe.sandboxUrl}/__sandbox/people`);
+    return ((await response.json()) as { people: OraclePerson[] }).people;
+  }
+
+  async function recordsOf(personId: string): Promise<OracleRecord[]> {
+    const response = await fetch(`${lethe.sandboxUrl}/__sandbox/people/${personId}/records`);
+    return ((await response.json()) as { records: OracleRecord[] }).records;
+  }
+
+  function emailOf(person: OraclePerson): string {
+    const email = person.identifiers.find((identifier) => identifier.kind === "email")?.value;
+    if (!email) throw new Error(`seeded person ${person.id} has no e-mail`);
+    return email;
+  }
+
+  it("serves its health endpoint once started", async () => {
+    const response = await fetch(`${lethe.apiUrl}/api/v1/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+
+  it("refuses an invalid e-mail address or phone number with the reason, storing nothing", async () => {
+    const badEmail = await runLethe(["request", "create", "--type", "erasure", "--email", "someone.example.com"], env);
+    expect(badEmail.code).toBe(2);
+    expect(badEmail.stderr).toMatch(/e-mail/i);
+    const badPhone = await runLethe(["request", "create", "--type", "erasure", "--phone", "12"], env);
+    expect(badPhone.code).toBe(2);
+    expect(badPhone.stderr).toMatch(/phone/i);
+
+    const [{ count }] = await database.sql<[{ count: number }]>`select count(*)::int as count from requests`;
+    expect(count).toBe(0);
+    const [{ identifiers }] = await database.sql<[{ identifiers: number }]>`select count(*)::int as identifiers from subject_identifiers`;
+    expect(identifiers).toBe(0);
+  });
+
+  it("erases a seeded subject everywhere, leaves every bystander untouched, and lists the receipts", async () => {
+    const everyone = await people();
+    const subject = everyone.find((person) => person.role === "subject");
+    if (!subject) throw new Error("the demo sandbox seeded no subject");
+    const bystanders = everyone.filter((person) => person.bystanderOf === subject.id);
+    expect(bystanders.length).toBeGreaterThan(0);
+    const bystandersBefore = await Promise.all(bystanders.map((person) => recordsOf(person.id)));
+    expect((await recordsOf(subject.id)).length).toBeGreaterThan(0);
+
+    const created = await runLethe(
+      ["request", "create", "--type", "erasure", "--email", emailOf(subject), "--wait", "--json"],
+      env,
+    );
+    expect(created.stderr).toBe("");
+    expect(created.code).toBe(0);
+    const detail = JSON.parse(created.stdout) as RequestDetail;
+    expect(detail.request.status).toBe("completed");
+
+    expect(await recordsOf(subject.id)).toEqual([]);
+    expect(await Promise.all(bystanders.map((person) => recordsOf(person.id)))).toEqual(bystandersBefore);
+
+    const shown = await runLethe(["request", "show", detail.request.id], env);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`receipts: ${detail.receipts.length}`);
+    expect(detail.receipts.length).toBeGreaterThan(0);
+    expect(shown.stdout).toMatch(/erase\s+erased\s+person\//);
+  });
+
+  it("answers an access request with a zip whose manifest checksums match and which holds every record of the subject", async () => {
+    const subject = (await people()).filter((person) => person.role === "subject")[1];
+    if (!subject) throw new Error("the demo sandbox seeded fewer than two subjects");
+    const seeded = await recordsOf(subject.id);
+
+    const created = await runLethe(
+      ["request", "create", "--type", "access", "--email", emailOf(subject), "--wait", "--json"],
+      env,
+    );
+    expect(created.code).toBe(0);
+    const detail = JSON.parse(created.stdout) as RequestDetail;
+    expect(detail.request.status).toBe("completed");
+    expect(detail.exportPath).toBeTruthy();
+    const bundlePath = detail.exportPath ?? "";
+
+    const verification = await verifyBundle(bundlePath);
+    expect(verification.problems).toEqual([]);
+    expect(verification.ok).toBe(true);
+
+    const manifest = await readBundleManifest(bundlePath);
+    const exportedCounts = manifest.systems[0]?.records ?? {};
+    const seededCounts: Record<string, number> = {};
+    for (const record of seeded) seededCounts[record.ref.type] = (seededCounts[record.ref.type] ?? 0) + 1;
+    expect(exportedCounts).toEqual(seededCounts);
+    // Nothing was deleted by an access request.
+    expect(await recordsOf(subject.id)).toHaveLength(seeded.length);
+  });
+
+  it("verifies the audit chain, and fails once any audit row is altered in the database", async () => {
+    const intact = await runLethe(["audit", "verify"], env);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/audit chain intact: \d+ entries/);
+
+    await database.sql`update audit_log set payload = '{"altered": true}'::jsonb where seq = (select min(seq) + 1 from audit_log)`;
+    const broken = await runLethe(["audit", "verify"], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/audit chain BROKEN at entry \d+: hash_mismatch/);
+  });
+});

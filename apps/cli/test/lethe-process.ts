@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const tsx = path.join(repositoryRoot, "node_modules/.bin/tsx");
+const bin = path.join(repositoryRoot, "apps/cli/src/bin.ts");
+
+export interface LetheRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one `lethe …` command to completion, as a user would from a shell. */
+export function runLethe(args: string[], env: NodeJS.ProcessEnv): Promise<LetheRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [bin, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface StartedLethe {
+  output: () => string;
+  sandboxUrl: string;
+  apiUrl: string;
+  /** Ctrl-C, then waits for a clean exit; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `lethe start` and waits until it prints that it is running. */
+export async function startLethe(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<StartedLethe> {
+  const child: ChildProcess = spawn(tsx, [bin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+
+  const deadline = Date.now() + timeoutMs;
+  while (!/Lethe is running\.[\s\S]*Ctrl-C/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`lethe start exited early:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`lethe start did not come up in ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const sandboxUrl = /sandbox\s+reference at (\S+)/.exec(output)?.[1];
+  const apiUrl = /API health\s+(\S+)\/api\/v1\/health/.exec(output)?.[1];
+  if (!sandboxUrl || !apiUrl) throw new Error(`lethe start did not print its URLs:\n${output}`);
+  return {
+    output: () => output,
+    sandboxUrl,
+    apiUrl,
+    stop: async () => {
+      child.kill("SIGINT");
+      return exited;
+    },
+  };
+}
+
+/** A port that is free now, with the next one free too (the demo sandbox takes it). */
+export async function freePortPair(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 40_000);
+    if ((await isFree(port)) && (await isFree(port + 1))) return port;
+  }
+  throw new Error("no free pair of ports found");
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
