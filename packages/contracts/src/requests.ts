@@ -1,0 +1,258 @@
+import { z } from "zod";
+import { cursorSchema, idSchema, pageLimitSchema, timestampSchema } from "./common";
+
+/**
+ * The request vocabulary. The same lists live in @lethe/core (the engine's source of truth);
+ * `vocabulary.test.ts` fails if the two drift. Contracts carry their own copy so that the console
+ * can import them without the engine (core needs Node).
+ */
+export const requestTypes = ["access", "portability", "erasure"] as const;
+export const requestTypeSchema = z.enum(requestTypes);
+export type RequestType = z.infer<typeof requestTypeSchema>;
+
+export const regimes = ["gdpr", "ccpa"] as const;
+export const regimeSchema = z.enum(regimes);
+export type Regime = z.infer<typeof regimeSchema>;
+
+export const requestStatuses = [
+  "received",
+  "verifying",
+  "verified",
+  "locating",
+  "review",
+  "executing",
+  "completed",
+  "partially_completed",
+  "rejected",
+  "cancelled",
+  "paused",
+] as const;
+export const requestStatusSchema = z.enum(requestStatuses);
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+
+/** Statuses after which nothing more happens to a request. */
+export const terminalRequestStatuses = [
+  "completed",
+  "partially_completed",
+  "rejected",
+  "cancelled",
+] as const satisfies readonly RequestStatus[];
+
+/** Identifier kinds a requester can give when filing. */
+export const givenIdentifierKinds = ["email", "phone"] as const;
+export const givenIdentifierSchema = z
+  .object({
+    kind: z.enum(givenIdentifierKinds),
+    value: z.string().trim().min(1, "must not be empty").max(320),
+  })
+  .strict();
+export type GivenIdentifier = z.infer<typeof givenIdentifierSchema>;
+
+/** `POST /api/v1/requests` */
+export const createRequestBodySchema = z
+  .object({
+    type: requestTypeSchema,
+    regime: regimeSchema,
+    identifiers: z.array(givenIdentifierSchema).min(1, "a request needs at least one identifier").max(20),
+    /** When the organisation received it (any channel); default now. The deadline runs from here. */
+    receivedAt: timestampSchema.optional(),
+    /** ISO 3166-1 alpha-2 region for phone numbers without a country code; default the server's. */
+    defaultRegion: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as GB or US")
+      .optional(),
+  })
+  .strict();
+export type CreateRequestBody = z.infer<typeof createRequestBodySchema>;
+
+/** `GET /api/v1/requests` query string. */
+export const listRequestsQuerySchema = z
+  .object({
+    status: requestStatusSchema.optional(),
+    type: requestTypeSchema.optional(),
+    regime: regimeSchema.optional(),
+    /** Only requests due at or before this time (overdue and due-soon views). */
+    dueBefore: timestampSchema.optional(),
+    /** Only requests that have work on this connector instance. */
+    instanceId: idSchema.optional(),
+    /** Matches a request id prefix or, case-insensitively, part of a subject identifier. */
+    q: z.string().trim().min(1).max(200).optional(),
+    cursor: cursorSchema.optional(),
+    limit: pageLimitSchema,
+  })
+  .strict();
+export type ListRequestsQuery = z.input<typeof listRequestsQuerySchema>;
+
+export const deadlinePeriodSchema = z
+  .object({
+    unit: z.enum(["month", "day"]),
+    amount: z.number().int().positive(),
+  })
+  .strict();
+export type DeadlinePeriod = z.infer<typeof deadlinePeriodSchema>;
+
+/** One request as lists show it. */
+export const requestSummarySchema = z
+  .object({
+    id: idSchema,
+    type: requestTypeSchema,
+    regime: regimeSchema,
+    status: requestStatusSchema,
+    receivedAt: timestampSchema,
+    dueAt: timestampSchema,
+    /** Calendar days left on the organisation's calendar: 0 on the due day, negative when overdue. */
+    daysLeft: z.number().int(),
+    timeZone: z.string(),
+    /** The whole extension granted so far; null if none. */
+    extension: deadlinePeriodSchema.nullable(),
+    exportAvailable: z.boolean(),
+    /** Non-identifying outcome details (counts, failures), set when the request closes. */
+    outcome: z.unknown(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+  })
+  .strict();
+export type RequestSummary = z.infer<typeof requestSummarySchema>;
+
+export const requestListSchema = z
+  .object({
+    requests: z.array(requestSummarySchema),
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor: cursorSchema.nullable(),
+  })
+  .strict();
+export type RequestList = z.infer<typeof requestListSchema>;
+
+export const statusChangeSchema = z
+  .object({
+    from: requestStatusSchema.nullable(),
+    to: requestStatusSchema,
+    actor: z.string(),
+    reason: z.string().nullable(),
+    at: timestampSchema,
+  })
+  .strict();
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+export const subjectIdentifierSchema = z
+  .object({
+    kind: z.string(),
+    value: z.string(),
+    system: z.string().nullable(),
+    provenance: z.string(),
+    strength: z.string(),
+  })
+  .strict();
+export type SubjectIdentifier = z.infer<typeof subjectIdentifierSchema>;
+
+/** Work on one connector instance in one phase (locate, export, erase, verify). */
+export const connectorProgressSchema = z
+  .object({
+    instanceId: idSchema,
+    instanceName: z.string(),
+    connectorId: z.string(),
+    connectorVersion: z.string(),
+    phase: z.string(),
+    status: z.string(),
+    attempts: z.number().int(),
+    progress: z.unknown(),
+    lastError: z.string().nullable(),
+    updatedAt: timestampSchema,
+  })
+  .strict();
+export type ConnectorProgress = z.infer<typeof connectorProgressSchema>;
+
+export const locatedRecordSchema = z
+  .object({
+    instanceId: idSchema,
+    type: z.string(),
+    id: z.string(),
+    strength: z.string(),
+    label: z.string().nullable(),
+    matchedBy: z.unknown(),
+  })
+  .strict();
+export type LocatedRecordView = z.infer<typeof locatedRecordSchema>;
+
+export const receiptSchema = z
+  .object({
+    instanceId: idSchema,
+    connectorId: z.string(),
+    connectorVersion: z.string(),
+    type: z.string(),
+    id: z.string(),
+    phase: z.string(),
+    outcome: z.string(),
+    detail: z.string().nullable(),
+    at: timestampSchema,
+  })
+  .strict();
+export type ReceiptView = z.infer<typeof receiptSchema>;
+
+export const deadlineExtensionSchema = z
+  .object({
+    /** The whole extension after this grant. */
+    totalExtension: deadlinePeriodSchema,
+    reason: z.string(),
+    noticeAt: timestampSchema,
+    previousDueAt: timestampSchema,
+    dueAt: timestampSchema,
+    actor: z.string(),
+    at: timestampSchema,
+  })
+  .strict();
+export type DeadlineExtension = z.infer<typeof deadlineExtensionSchema>;
+
+/** `GET /api/v1/requests/:id` */
+export const requestDetailSchema = z
+  .object({
+    request: requestSummarySchema,
+    history: z.array(statusChangeSchema),
+    identifiers: z.array(subjectIdentifierSchema),
+    progress: z.array(connectorProgressSchema),
+    locatedRecords: z.array(locatedRecordSchema),
+    receipts: z.array(receiptSchema),
+    extensions: z.array(deadlineExtensionSchema),
+    export: z.object({ available: z.boolean(), sha256: z.string().nullable() }).strict(),
+  })
+  .strict();
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
+
+/** `POST /api/v1/requests` answer. */
+export const createdRequestSchema = z.object({ request: requestSummarySchema }).strict();
+export type CreatedRequest = z.infer<typeof createdRequestSchema>;
+
+/** `POST /api/v1/requests/:id/cancel` */
+export const cancelRequestBodySchema = z
+  .object({
+    reason: z.string().trim().min(1, "a cancellation needs a reason").max(2000),
+  })
+  .strict();
+export type CancelRequestBody = z.infer<typeof cancelRequestBodySchema>;
+
+/**
+ * `POST /api/v1/requests/:id/extend-deadline`. `additional` is added to what was granted before;
+ * the regime's rule (GDPR: two further months; CCPA: 45 more days, notice before the original
+ * deadline) is enforced by the server.
+ */
+export const extendDeadlineBodySchema = z
+  .object({
+    additional: deadlinePeriodSchema,
+    reason: z.string().trim().min(1, "an extension needs a reason").max(2000),
+    /** When the requester was (or is being) told; default now. */
+    noticeAt: timestampSchema.optional(),
+  })
+  .strict();
+export type ExtendDeadlineBody = z.infer<typeof extendDeadlineBodySchema>;
+
+/** `POST /api/v1/requests/:id/export-link`: a signed link valid for a few minutes. */
+export const exportLinkSchema = z
+  .object({
+    /** Path on this API, e.g. `/api/v1/exports/<token>`; GET it to download the zip. */
+    url: z.string(),
+    expiresAt: timestampSchema,
+  })
+  .strict();
+export type ExportLink = z.infer<typeof exportLinkSchema>;
+
+export const exportTokenParamsSchema = z.object({ token: z.string().min(1).max(1024) }).strict();

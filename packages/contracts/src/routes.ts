@@ -1,0 +1,332 @@
+import type { z } from "zod";
+import { auditEntryListSchema, auditVerificationSchema } from "./audit";
+import {
+  apiTokenListSchema,
+  createApiTokenBodySchema,
+  createdApiTokenSchema,
+  createUserBodySchema,
+  loginBodySchema,
+  meSchema,
+  updateUserBodySchema,
+  userListSchema,
+  userResponseSchema,
+  type Permission,
+} from "./auth";
+import { idParamsSchema } from "./common";
+import {
+  connectionTestResultSchema,
+  connectorInstanceListSchema,
+  connectorInstanceResponseSchema,
+  connectorTypeListSchema,
+  connectorTypeParamsSchema,
+  connectorTypeSchema,
+  createConnectorInstanceBodySchema,
+  updateConnectorInstanceBodySchema,
+} from "./connectors";
+import { healthResponseSchema } from "./health";
+import {
+  cancelRequestBodySchema,
+  createdRequestSchema,
+  createRequestBodySchema,
+  exportLinkSchema,
+  exportTokenParamsSchema,
+  extendDeadlineBodySchema,
+  listRequestsQuerySchema,
+  requestDetailSchema,
+  requestListSchema,
+} from "./requests";
+
+/**
+ * Who may call a route: anyone (`public`), any signed-in caller (`authenticated`), the holder of a
+ * signed download link (`signed-link`, the link is the authorisation), or callers whose role
+ * grants a permission.
+ */
+export type RouteAccess = "public" | "authenticated" | "signed-link" | Permission;
+
+export type HttpMethod = "get" | "post" | "patch" | "delete";
+
+export interface ApiRoute {
+  method: HttpMethod;
+  /** Under `/api/v1`, Express style (`/requests/:id`). */
+  path: string;
+  summary: string;
+  tag: string;
+  access: RouteAccess;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  success: {
+    status: 200 | 201 | 204;
+    description: string;
+    schema?: z.ZodType;
+    /** Default `application/json`. */
+    contentType?: string;
+  };
+}
+
+/** The prefix every route is mounted under. */
+export const apiBasePath = "/api/v1";
+
+/**
+ * Every route of the API, keyed by operation id (the handler's file name). The API mounts exactly
+ * these, the OpenAPI document is generated from them, and the RBAC matrix test walks them.
+ */
+export const apiRoutes = {
+  getHealth: {
+    method: "get",
+    path: "/health",
+    summary: "Is the API up and can it reach its database?",
+    tag: "health",
+    access: "public",
+    success: { status: 200, description: "healthy", schema: healthResponseSchema },
+  },
+  getOpenApiDocument: {
+    method: "get",
+    path: "/openapi.json",
+    summary: "This API's OpenAPI 3.1 document",
+    tag: "health",
+    access: "public",
+    success: { status: 200, description: "the OpenAPI document" },
+  },
+  postLogin: {
+    method: "post",
+    path: "/auth/login",
+    summary: "Sign in with e-mail and password; sets the httpOnly session cookie",
+    tag: "auth",
+    access: "public",
+    body: loginBodySchema,
+    success: { status: 200, description: "signed in", schema: meSchema },
+  },
+  postLogout: {
+    method: "post",
+    path: "/auth/logout",
+    summary: "End the current console session",
+    tag: "auth",
+    access: "authenticated",
+    success: { status: 204, description: "signed out" },
+  },
+  getMe: {
+    method: "get",
+    path: "/auth/me",
+    summary: "Who is calling, with which role and permissions",
+    tag: "auth",
+    access: "authenticated",
+    success: { status: 200, description: "the caller", schema: meSchema },
+  },
+  getRequests: {
+    method: "get",
+    path: "/requests",
+    summary: "List requests, newest first, filtered, a page at a time",
+    tag: "requests",
+    access: "requests:read",
+    query: listRequestsQuerySchema,
+    success: { status: 200, description: "a page of requests", schema: requestListSchema },
+  },
+  postRequest: {
+    method: "post",
+    path: "/requests",
+    summary: "File a data subject request",
+    tag: "requests",
+    access: "requests:write",
+    body: createRequestBodySchema,
+    success: { status: 201, description: "filed", schema: createdRequestSchema },
+  },
+  getRequest: {
+    method: "get",
+    path: "/requests/:id",
+    summary: "One request with per-connector progress, located records, receipts and history",
+    tag: "requests",
+    access: "requests:read",
+    params: idParamsSchema,
+    success: { status: 200, description: "the request", schema: requestDetailSchema },
+  },
+  postRequestCancel: {
+    method: "post",
+    path: "/requests/:id/cancel",
+    summary: "Cancel an open request, with a reason",
+    tag: "requests",
+    access: "requests:write",
+    params: idParamsSchema,
+    body: cancelRequestBodySchema,
+    success: { status: 200, description: "cancelled", schema: requestDetailSchema },
+  },
+  postRequestDeadlineExtension: {
+    method: "post",
+    path: "/requests/:id/extend-deadline",
+    summary: "Extend the deadline within the regime's rule, with a reason",
+    tag: "requests",
+    access: "requests:write",
+    params: idParamsSchema,
+    body: extendDeadlineBodySchema,
+    success: { status: 200, description: "extended", schema: requestDetailSchema },
+  },
+  postRequestExportLink: {
+    method: "post",
+    path: "/requests/:id/export-link",
+    summary: "A signed, expiring link to download the request's export bundle",
+    tag: "requests",
+    access: "exports:download",
+    params: idParamsSchema,
+    success: { status: 201, description: "the link", schema: exportLinkSchema },
+  },
+  getExport: {
+    method: "get",
+    path: "/exports/:token",
+    summary: "Download an export bundle (zip) through a signed link",
+    tag: "requests",
+    access: "signed-link",
+    params: exportTokenParamsSchema,
+    success: { status: 200, description: "the zip", contentType: "application/zip" },
+  },
+  getRequestAudit: {
+    method: "get",
+    path: "/requests/:id/audit",
+    summary: "The audit entries of one request, in chain order",
+    tag: "audit",
+    access: "audit:read",
+    params: idParamsSchema,
+    success: { status: 200, description: "the entries", schema: auditEntryListSchema },
+  },
+  getAuditVerification: {
+    method: "get",
+    path: "/audit/verification",
+    summary: "Re-hash the whole audit chain and say where it breaks, if anywhere",
+    tag: "audit",
+    access: "audit:read",
+    success: { status: 200, description: "the verification", schema: auditVerificationSchema },
+  },
+  getConnectorTypes: {
+    method: "get",
+    path: "/connector-types",
+    summary: "Installed connectors with capabilities and settings/secrets JSON Schemas",
+    tag: "connectors",
+    access: "connectors:read",
+    success: { status: 200, description: "the installed connectors", schema: connectorTypeListSchema },
+  },
+  getConnectorType: {
+    method: "get",
+    path: "/connector-types/:connectorId",
+    summary: "One installed connector",
+    tag: "connectors",
+    access: "connectors:read",
+    params: connectorTypeParamsSchema,
+    success: { status: 200, description: "the connector", schema: connectorTypeSchema },
+  },
+  getConnectorInstances: {
+    method: "get",
+    path: "/connector-instances",
+    summary: "Configured connections (secrets never included)",
+    tag: "connectors",
+    access: "connectors:read",
+    success: { status: 200, description: "the instances", schema: connectorInstanceListSchema },
+  },
+  getConnectorInstance: {
+    method: "get",
+    path: "/connector-instances/:id",
+    summary: "One configured connection (secrets never included)",
+    tag: "connectors",
+    access: "connectors:read",
+    params: idParamsSchema,
+    success: { status: 200, description: "the instance", schema: connectorInstanceResponseSchema },
+  },
+  postConnectorInstance: {
+    method: "post",
+    path: "/connector-instances",
+    summary: "Configure a connection to a system",
+    tag: "connectors",
+    access: "connectors:write",
+    body: createConnectorInstanceBodySchema,
+    success: { status: 201, description: "configured", schema: connectorInstanceResponseSchema },
+  },
+  patchConnectorInstance: {
+    method: "patch",
+    path: "/connector-instances/:id",
+    summary: "Change a connection's settings, secrets, rate limit or enabled flag",
+    tag: "connectors",
+    access: "connectors:write",
+    params: idParamsSchema,
+    body: updateConnectorInstanceBodySchema,
+    success: { status: 200, description: "changed", schema: connectorInstanceResponseSchema },
+  },
+  deleteConnectorInstance: {
+    method: "delete",
+    path: "/connector-instances/:id",
+    summary: "Remove a connection that no request has used",
+    tag: "connectors",
+    access: "connectors:write",
+    params: idParamsSchema,
+    success: { status: 204, description: "removed" },
+  },
+  postConnectorInstanceTest: {
+    method: "post",
+    path: "/connector-instances/:id/test",
+    summary: "Test the connection with its stored settings and secrets",
+    tag: "connectors",
+    access: "connectors:write",
+    params: idParamsSchema,
+    success: { status: 200, description: "the result (ok or the failure)", schema: connectionTestResultSchema },
+  },
+  getUsers: {
+    method: "get",
+    path: "/users",
+    summary: "Console users",
+    tag: "users",
+    access: "users:manage",
+    success: { status: 200, description: "the users", schema: userListSchema },
+  },
+  postUser: {
+    method: "post",
+    path: "/users",
+    summary: "Create a console user",
+    tag: "users",
+    access: "users:manage",
+    body: createUserBodySchema,
+    success: { status: 201, description: "created", schema: userResponseSchema },
+  },
+  patchUser: {
+    method: "patch",
+    path: "/users/:id",
+    summary: "Change a user's role, password or disabled flag",
+    tag: "users",
+    access: "users:manage",
+    params: idParamsSchema,
+    body: updateUserBodySchema,
+    success: { status: 200, description: "changed", schema: userResponseSchema },
+  },
+  getApiTokens: {
+    method: "get",
+    path: "/tokens",
+    summary: "API tokens (never their values)",
+    tag: "tokens",
+    access: "tokens:manage",
+    success: { status: 200, description: "the tokens", schema: apiTokenListSchema },
+  },
+  postApiToken: {
+    method: "post",
+    path: "/tokens",
+    summary: "Create an API token; its value is shown only in this answer",
+    tag: "tokens",
+    access: "tokens:manage",
+    body: createApiTokenBodySchema,
+    success: { status: 201, description: "created", schema: createdApiTokenSchema },
+  },
+  deleteApiToken: {
+    method: "delete",
+    path: "/tokens/:id",
+    summary: "Revoke an API token",
+    tag: "tokens",
+    access: "tokens:manage",
+    params: idParamsSchema,
+    success: { status: 204, description: "revoked" },
+  },
+} as const satisfies Record<string, ApiRoute>;
+
+export type ApiRoutes = typeof apiRoutes;
+export type OperationId = keyof ApiRoutes;
+
+/** `/requests/:id` → `/api/v1/requests/<id>` with the params filled in (URI-encoded). */
+export function routeUrl(path: string, params: Record<string, string> = {}): string {
+  return apiBasePath + path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? `:${name}`));
+}
+
+
