@@ -4,3 +4,6 @@ export * from "./connector-instances";
 export * from "./work";
 export * from "./records";
 export * from "./audit";
+export * from "./auth";
+export * from "./deadline-extensions";
+export * from "./connector-instance-checks";
