@@ -1,0 +1,1 @@
+export { consoleDistDirectory, ensureConsoleBuilt, ConsoleBuildError, type ConsoleBuild } from "./console-build";

@@ -1,0 +1,19 @@
+import { createPinia } from "pinia";
+import { createApp } from "vue";
+import { whenUnauthenticated } from "./api/api-client";
+import App from "./App.vue";
+import { createConsoleRouter } from "./router";
+import { useSessionStore } from "./stores/session";
+import "./styles/design-system.css";
+
+const pinia = createPinia();
+const router = createConsoleRouter(pinia);
+
+// A 401 on any call means the session ended (expired, signed out elsewhere, user disabled).
+whenUnauthenticated(() => {
+  useSessionStore(pinia).forget();
+  const current = router.currentRoute.value;
+  if (!current.meta.public) void router.push({ name: "login", query: { next: current.fullPath } });
+});
+
+createApp(App).use(pinia).use(router).mount("#app");

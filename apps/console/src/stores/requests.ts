@@ -1,0 +1,50 @@
+import { type CreateRequestBody, type RequestDetail, type RequestSummary } from "@lethe/contracts";
+import { defineStore } from "pinia";
+import { ref } from "vue";
+import { callApi } from "../api/api-client";
+
+/** The most requests the dashboard reads (four pages of the API's largest page). */
+const dashboardLimit = 800;
+
+/** Requests: the dashboard's list, the open request's detail, filing and actions. */
+export const useRequestsStore = defineStore("requests", () => {
+  const list = ref<RequestSummary[]>([]);
+  const listTruncated = ref(false);
+  const detail = ref<RequestDetail | null>(null);
+
+  async function loadAll(): Promise<void> {
+    const collected: RequestSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await callApi("getRequests", { query: { limit: 200, ...(cursor ? { cursor } : {}) } });
+      collected.push(...page.requests);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && collected.length < dashboardLimit);
+    list.value = collected;
+    listTruncated.value = cursor !== undefined;
+  }
+
+  async function load(id: string): Promise<RequestDetail> {
+    const loaded = await callApi("getRequest", { params: { id } });
+    detail.value = loaded;
+    return loaded;
+  }
+
+  async function file(body: CreateRequestBody): Promise<RequestSummary> {
+    const created = await callApi("postRequest", { body });
+    list.value = [created.request, ...list.value.filter((r) => r.id !== created.request.id)];
+    return created.request;
+  }
+
+  async function cancel(id: string, reason: string): Promise<void> {
+    detail.value = await callApi("postRequestCancel", { params: { id }, body: { reason } });
+  }
+
+  /** A signed link, valid for minutes; the browser downloads from it directly. */
+  async function exportLink(id: string): Promise<string> {
+    const link = await callApi("postRequestExportLink", { params: { id } });
+    return link.url;
+  }
+
+  return { list, listTruncated, detail, loadAll, load, file, cancel, exportLink };
+});
