@@ -17,3 +17,5 @@ export * from "./text/subject-detector";
 export * from "./text/detect-pii";
 export * from "./text/redact-text";
 export * from "./text/detection-quality";
+export * from "./transcript/transcript-audio-ranges";
+export * from "./transcript/transcript-redaction";
