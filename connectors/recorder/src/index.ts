@@ -1,0 +1,76 @@
+import { defineConnector } from "@lethe/connector-sdk";
+import { check } from "./check";
+import { confirmDeletions } from "./erase/confirm-deletions";
+import { eraseRecordings } from "./erase/erase-recordings";
+import { exportRecords } from "./export-records";
+import { locate } from "./locate/locate";
+import { redactRecording } from "./redact-recording";
+import { recorderSecrets, recorderSettings } from "./settings";
+import { recordSchemas } from "./vendor/records";
+
+/**
+ * A generic call recorder (API.md): recordings with SIPREC participants, stereo audio with a
+ * channel per party, transcripts with word timings, consent-to-record events, retention dates and
+ * legal holds; deletion through asynchronous jobs and redaction of audio ranges and transcript
+ * spans. Its sandbox is `@lethe/connector-recorder/sandbox`.
+ */
+export const recorderConnector = defineConnector({
+  id: "recorder",
+  version: "0.1.0",
+  title: "Call recorder (SIPREC)",
+  description:
+    "A contact-centre call recorder: finds a person's calls by number, SIP address, e-mail or CRM id; exports audio, SIPREC metadata, transcripts and consent events; deletes through asynchronous jobs unless held; mutes and redacts what must go.",
+  docsUrl: "https://github.com/lethe-dsr/lethe/blob/main/connectors/recorder/API.md",
+  settings: recorderSettings,
+  secrets: recorderSecrets,
+  examples: {
+    settings: { baseUrl: "https://recorder.example.com", defaultRegion: "GB" },
+    secrets: { clientId: "lethe-dsr", clientSecret: "rec_0123456789abcdef0123456789abcdef" },
+  },
+  invalidSettingsExample: { baseUrl: "https://recorder.example.com", defaultRegion: "United Kingdom" },
+  identifiers: ["phone", "sip", "email", "customer_id", "name"],
+  dataCategories: {
+    recording: ["voice", "contact", "identity"],
+    transcript: ["communication", "voice", "transaction"],
+    consent: ["consent"],
+  },
+  recordSchemas,
+  capabilities: {
+    locate: true,
+    export: true,
+    erase: {
+      mode: "hard",
+      caveats: [
+        "Deletion is asynchronous: receipts are pending until the recorder's deletion job is fulfilled (confirm).",
+        "Recordings under legal hold (deletion protection) are refused by the recorder and retained.",
+        "A recording, its transcript and its consent events are deleted together.",
+      ],
+    },
+    redact: true,
+    hold: true,
+    discover: false,
+    confirm: true,
+  },
+  // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
+  rateLimit: { requestsPerMinute: 300 },
+  check,
+  locate,
+  export: exportRecords,
+  erase: eraseRecordings,
+  confirm: confirmDeletions,
+  redact: redactRecording,
+});
+
+export default recorderConnector;
+
+export {
+  consentRecord,
+  jobRecord,
+  participantRecord,
+  recordingRecord,
+  recordSchemas,
+  transcriptRecord,
+} from "./vendor/records";
+export type { ConsentRecord, JobRecord, ParticipantRecord, RecorderRecordType, RecordingRecord, TranscriptRecord } from "./vendor/records";
+export { recorderSecrets, recorderSettings } from "./settings";
+export type { RecorderContext, RecorderSecrets, RecorderSettings } from "./settings";

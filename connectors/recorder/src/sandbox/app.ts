@@ -1,0 +1,88 @@
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import { authenticate } from "./http/authenticate";
+import { countCall } from "./http/count-call";
+import { enforceRateLimit } from "./http/enforce-rate-limit";
+import { injectFaults } from "./http/inject-faults";
+import { sendVendorError } from "./http/vendor-error";
+import { deleteOracleFaults } from "./oracle-routes/delete-oracle-faults";
+import { getOraclePeople } from "./oracle-routes/get-oracle-people";
+import { getOraclePersonRecords } from "./oracle-routes/get-oracle-person-records";
+import { getOracleStats } from "./oracle-routes/get-oracle-stats";
+import { getOracleMedia, getOracleRecordings, postOracleJobFaults } from "./oracle-routes/oracle-recordings";
+import { postOracleClock } from "./oracle-routes/post-oracle-clock";
+import { postOracleFaults } from "./oracle-routes/post-oracle-faults";
+import { postOracleReset } from "./oracle-routes/post-oracle-reset";
+import type { SandboxState } from "./sandbox-state";
+import { getJob, postJob } from "./vendor-routes/deletion-job-routes";
+import { getMedia } from "./vendor-routes/get-media";
+import { getOrganization } from "./vendor-routes/get-organization";
+import { getRecordingPart } from "./vendor-routes/get-recording-parts";
+import { postRedact } from "./vendor-routes/post-redact";
+import { postSearch } from "./vendor-routes/post-search";
+import { postToken } from "./vendor-routes/post-token";
+import { putLegalHolds } from "./vendor-routes/put-legal-holds";
+import { putRetention } from "./vendor-routes/put-retention";
+
+type Method = "GET" | "POST" | "PUT";
+
+/**
+ * The recorder's API (API.md) and, under `/__sandbox`, the oracle. Each vendor route is labelled
+ * `METHOD path` (the label stats and faults use) and passes, in order: call count, authentication
+ * (the token endpoint authenticates the client itself), rate limit, fault injection, its handler.
+ */
+export function createSandboxApp(state: SandboxState): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use((_req, _res, next) => {
+    state.tick();
+    next();
+  });
+
+  const vendor = (method: Method, path: string, handler: RequestHandler<{ id: string }>, options: { public?: boolean } = {}) => {
+    const label = `${method} ${path.replace(/\\/g, "")}`;
+    const body = options.public ? express.urlencoded({ extended: false }) : express.json({ limit: "1mb" });
+    const chain: RequestHandler[] = [countCall(state, label)];
+    if (!options.public) chain.push(authenticate(state));
+    chain.push(enforceRateLimit(state), injectFaults(state, label), body);
+    app[method === "GET" ? "get" : method === "POST" ? "post" : "put"](path, ...chain, handler);
+  };
+
+  vendor("POST", "/oauth/token", postToken(state), { public: true });
+  vendor("GET", "/v1/organization", getOrganization());
+  vendor("POST", "/v1/recordings\\:search", postSearch(state));
+  vendor("GET", "/v1/recordings/:id", getRecordingPart(state, "metadata"));
+  vendor("GET", "/v1/recordings/:id/transcript", getRecordingPart(state, "transcript"));
+  vendor("GET", "/v1/recordings/:id/consent", getRecordingPart(state, "consent"));
+  vendor("GET", "/v1/recordings/:id/siprec", getRecordingPart(state, "siprec"));
+  vendor("GET", "/v1/recordings/:id/media", getMedia(state));
+  vendor("PUT", "/v1/recordings/:id/retention", putRetention(state));
+  vendor("POST", "/v1/recordings/:id\\:redact", postRedact(state));
+  vendor("PUT", "/v1/legal-holds", putLegalHolds(state));
+  vendor("POST", "/v1/jobs", postJob(state));
+  vendor("GET", "/v1/jobs/:id", getJob(state));
+
+  const oracle = express.Router();
+  oracle.use(express.json());
+  oracle.get("/people", getOraclePeople(state));
+  oracle.get("/people/:id/records", getOraclePersonRecords(state));
+  oracle.get("/recordings", getOracleRecordings(state));
+  oracle.get("/recordings/:id/media", getOracleMedia(state));
+  oracle.post("/jobs", postOracleJobFaults(state));
+  oracle.get("/stats", getOracleStats(state));
+  oracle.post("/faults", postOracleFaults(state));
+  oracle.delete("/faults", deleteOracleFaults(state));
+  oracle.post("/clock", postOracleClock(state));
+  oracle.post("/reset", postOracleReset(state));
+  app.use("/__sandbox", oracle);
+
+  app.use((_req, res) => sendVendorError(res, 404, "not.found", "No such route."));
+  app.use(answerUnexpectedErrors);
+  return app;
+}
+
+const answerUnexpectedErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+  if (status >= 400 && status < 500) sendVendorError(res, status, "bad.request", "The request body is not valid JSON.");
+  else sendVendorError(res, 500, "internal.server.error", "The sandbox failed; see its log.");
+};

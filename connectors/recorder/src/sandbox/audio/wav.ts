@@ -1,0 +1,46 @@
+/*
+ * The recorder's media: RIFF/WAVE, 16-bit little-endian PCM, 8 kHz, one channel per party
+ * (channel 0 the customer, 1 the agent). The sandbox's own small routine; muting touches only the
+ * samples of the named channel inside the range, so the rest stays bit-identical.
+ */
+
+export const sampleRate = 8000;
+export const channels = 2;
+export const bytesPerSample = 2;
+export const headerBytes = 44;
+
+export function wavHeader(frames: number): Buffer {
+  const dataBytes = frames * channels * bytesPerSample;
+  const header = Buffer.alloc(headerBytes);
+  header.write("RIFF", 0, "ascii");
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write("WAVE", 8, "ascii");
+  header.write("fmt ", 12, "ascii");
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(channels, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * channels * bytesPerSample, 28);
+  header.writeUInt16LE(channels * bytesPerSample, 32);
+  header.writeUInt16LE(bytesPerSample * 8, 34);
+  header.write("data", 36, "ascii");
+  header.writeUInt32LE(dataBytes, 40);
+  return header;
+}
+
+/** The frames a millisecond range covers: from the frame at `startMs` up to the one at `endMs`, rounded outwards. */
+export function frameRange(startMs: number, endMs: number, frames: number): [number, number] {
+  const first = Math.max(0, Math.floor((startMs * sampleRate) / 1000));
+  const end = Math.min(frames, Math.ceil((endMs * sampleRate) / 1000));
+  return [first, Math.max(first, end)];
+}
+
+/** Mutes (zeros) or overwrites with a 1 kHz tone one channel of a WAV file in place, within a range. */
+export function redactRange(wav: Buffer, channel: number, startMs: number, endMs: number, mode: "silence" | "tone"): void {
+  const frames = (wav.length - headerBytes) / (channels * bytesPerSample);
+  const [first, end] = frameRange(startMs, endMs, frames);
+  for (let frame = first; frame < end; frame++) {
+    const value = mode === "silence" ? 0 : Math.round(3000 * Math.sin((2 * Math.PI * 1000 * frame) / sampleRate));
+    wav.writeInt16LE(value, headerBytes + (frame * channels + channel) * bytesPerSample);
+  }
+}

@@ -1,0 +1,56 @@
+import type { RequestHandler } from "express";
+import { z } from "zod";
+import type { SandboxState } from "../sandbox-state";
+import { sendInvalidRequest } from "./send-invalid-request";
+
+/**
+ * `GET /__sandbox/recordings` → `{ recordings }`: every recording still stored, with the ground
+ * truth a vendor never shows: which seeded person is on each side, where card numbers were spoken
+ * (by the caller or read back by the agent, with their utterance, words, channel and times), and
+ * the redactions applied. For PCI sweep tests and the console's demo.
+ */
+export function getOracleRecordings(state: SandboxState): RequestHandler {
+  return (_req, res) => {
+    const recordings = [...state.store.recordings.values()]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((recording) => ({
+        id: recording.id,
+        fileState: recording.fileState,
+        durationMs: recording.durationMs,
+        legalHold: recording.legalHold,
+        deletion: recording.deletion,
+        participants: recording.participants.map(({ participantId, role, channel, personId }) => ({ participantId, role, channel, personId: personId ?? null })),
+        cardMentions: recording.cardMentions,
+        redactions: recording.redactions,
+      }));
+    res.status(200).json({ recordings });
+  };
+}
+
+/** `GET /__sandbox/recordings/:id/media`: the stored WAV bytes as they are now, without auth or faults. */
+export function getOracleMedia(state: SandboxState): RequestHandler<{ id: string }> {
+  return (req, res) => {
+    const recording = state.store.recordings.get(req.params.id);
+    const media = recording && state.store.media(recording);
+    if (!media) {
+      res.status(404).json({ message: "No stored media for this id.", code: "not.found", status: 404 });
+      return;
+    }
+    res.status(200).type("audio/wav").send(media);
+  };
+}
+
+const jobFaultSchema = z.object({ failNext: z.int().min(0).max(100) });
+
+/** `POST /__sandbox/jobs` `{ failNext }` → 200: the next deletion jobs end FAILED, deleting nothing. */
+export function postOracleJobFaults(state: SandboxState): RequestHandler {
+  return (req, res) => {
+    const parsed = jobFaultSchema.safeParse(req.body);
+    if (!parsed.success) {
+      sendInvalidRequest(res, parsed.error);
+      return;
+    }
+    state.store.jobs.failNextJobs(parsed.data.failNext);
+    res.status(200).json({ failNext: parsed.data.failNext });
+  };
+}

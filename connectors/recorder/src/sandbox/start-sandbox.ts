@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import type { RunningSandbox, SandboxStartOptions } from "@lethe/connector-sdk";
+import { createSandboxApp } from "./app";
+import { defaultRequestsPerMinute } from "./rate-limiter";
+import { SandboxState } from "./sandbox-state";
+import { defaultSeed } from "./world/seed-world";
+
+/**
+ * Starts the recorder on 127.0.0.1 (port 0: a free one). The client secret is derived from the
+ * seed, so a sandbox restarted with the same seed accepts the instance configured before.
+ * `people` (extra generated people) is not supported: the world is the seeded calls.
+ */
+export async function startRecorderSandbox(options: SandboxStartOptions = {}): Promise<RunningSandbox> {
+  const seed = options.seed ?? defaultSeed;
+  const clientId = "lethe-sandbox";
+  const clientSecret = `rec_${createHash("sha256").update(`recorder-sandbox:${seed}`).digest("hex").slice(0, 32)}`;
+  const state = new SandboxState({ seed, rateLimitPerMinute: options.rateLimitPerMinute ?? defaultRequestsPerMinute, clientId, clientSecret });
+  const app = createSandboxApp(state);
+
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const listening = app.listen(options.port ?? 0, "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("The sandbox is not listening on TCP");
+  const url = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url,
+    settings: { baseUrl: url, defaultRegion: "US" },
+    credentials: { clientId, clientSecret },
+    badCredentials: { clientId, clientSecret: `rec_wrong_${"0".repeat(22)}` },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

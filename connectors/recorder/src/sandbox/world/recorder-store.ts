@@ -1,0 +1,119 @@
+import type { OracleRecord } from "@lethe/connector-sdk";
+import { synthesiseCall } from "../audio/speech-audio";
+import { bytesPerSample, channels, headerBytes, redactRange, sampleRate } from "../audio/wav";
+import type { SandboxStats } from "../stats";
+import { DeletionJobs } from "./deletion-jobs";
+import type { RecordingRow, SeededWorld } from "./world";
+
+/** Seeded audio, synthesised once per (seed, recording) and shared by resets: it never changes. */
+const seededAudio = new Map<string, Buffer>();
+
+/**
+ * The recorder's state: recordings (metadata, transcript, consent events), their media, and the
+ * deletion jobs working on them. Purged recordings are gone from every map.
+ */
+export class RecorderStore {
+  readonly recordings = new Map<string, RecordingRow>();
+  readonly jobs: DeletionJobs;
+  /** Media changed by redaction; others are the seeded synthesis. */
+  private readonly editedAudio = new Map<string, Buffer>();
+
+  constructor(
+    private readonly world: SeededWorld,
+    stats: SandboxStats,
+  ) {
+    for (const recording of world.recordings) this.recordings.set(recording.id, structuredClone(recording));
+    this.jobs = new DeletionJobs(this, stats);
+  }
+
+  /** The WAV file as it is now; undefined when the media is deleted. */
+  media(recording: RecordingRow): Buffer | undefined {
+    if (recording.fileState === "DELETED") return undefined;
+    return this.editedAudio.get(recording.id) ?? this.seeded(recording);
+  }
+
+  /* From the duration, as the synthesis lays it out: listing metadata must not synthesise audio. */
+  mediaLength(recording: RecordingRow): number | null {
+    if (recording.fileState === "DELETED") return null;
+    return headerBytes + Math.ceil((recording.durationMs * sampleRate) / 1000) * channels * bytesPerSample;
+  }
+
+  redactAudio(recording: RecordingRow, segments: { channel: number; startMs: number; endMs: number }[], mode: "silence" | "tone"): void {
+    const current = this.media(recording);
+    if (!current || segments.length === 0) return;
+    const edited = Buffer.from(current);
+    for (const segment of segments) redactRange(edited, segment.channel, segment.startMs, segment.endMs, mode);
+    this.editedAudio.set(recording.id, edited);
+  }
+
+  deleteMedia(recording: RecordingRow): void {
+    recording.fileState = "DELETED";
+    this.editedAudio.delete(recording.id);
+  }
+
+  purge(id: string): void {
+    this.recordings.delete(id);
+    this.editedAudio.delete(id);
+  }
+
+  private seeded(recording: RecordingRow): Buffer {
+    const key = `${this.world.seed}/${recording.id}`;
+    let audio = seededAudio.get(key);
+    if (!audio) {
+      const original = this.world.recordings.find((row) => row.id === recording.id) ?? recording;
+      audio = synthesiseCall(recording.id, original.utterances, original.durationMs, (channel) => (channel === 0 ? 190 : 118));
+      seededAudio.set(key, audio);
+    }
+    return audio;
+  }
+
+  /**
+   * Every record still holding the person's data: per call they took part in, the recording (its
+   * store `soft-deleted` once the media is deleted but the metadata is not yet purged), the
+   * transcript and the consent events, with what of each remains.
+   */
+  recordsHolding(personId: string): OracleRecord[] {
+    const records: OracleRecord[] = [];
+    const ordered = [...this.recordings.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const recording of ordered) {
+      const participant = recording.participants.find((p) => p.personId === personId);
+      if (!participant) continue;
+      const { participantId, aor, name, externalContactId, email, channel } = participant;
+      const voice =
+        recording.fileState !== "DELETED" && channel !== null
+          ? {
+              channel,
+              durationMs: recording.durationMs,
+              redactedRanges: recording.redactions.filter((r) => r.channel === channel).map((r) => [r.startMs, r.endMs]),
+            }
+          : null;
+      records.push({
+        ref: { type: "recording", id: recording.id },
+        store: recording.fileState === "DELETED" ? "soft-deleted" : recording.fileState === "ARCHIVED" ? "archived" : "active",
+        personalData: { aor, name, externalContactId, email, voice, legalHold: recording.legalHold?.holdId ?? null },
+        anonymised: false,
+      });
+      records.push({
+        ref: { type: "transcript", id: recording.id },
+        store: "active",
+        personalData: {
+          spoken: recording.utterances.filter((u) => u.participantId === participantId).map((u) => u.text),
+          // An agent reading back the caller's card number speaks the caller's data.
+          readBack: recording.cardMentions
+            .filter((mention) => mention.speaker === "agent")
+            .map((mention) => recording.utterances[mention.utteranceIndex]?.text ?? ""),
+        },
+        anonymised: false,
+      });
+      records.push({
+        ref: { type: "consent", id: recording.id },
+        store: "active",
+        personalData: {
+          events: recording.consentEvents.filter((e) => e.participantId === participantId).map((e) => `${e.type} ${e.method} ${e.at}`),
+        },
+        anonymised: false,
+      });
+    }
+    return records;
+  }
+}
