@@ -11,8 +11,9 @@ const clockChangeSchema = z
   }) satisfies z.ZodType<OracleClockChange>;
 
 /**
- * `POST /__sandbox/clock` `{ advanceMs }` or `{ set: ISO date-time }` → `{ now }`. Trash entries
- * older than 30 days are purged at once, as the vendor's nightly job would have done.
+ * `POST /__sandbox/clock` `{ advanceMs }` or `{ set }` → `{ now }`. Moving time finishes jobs,
+ * scrubs permanently deleted users, expires 30-day-old deleted tickets, day-old job statuses,
+ * hour-old export cursors and rate-limit windows.
  */
 export function postOracleClock(state: SandboxState): RequestHandler {
   return (req, res) => {
@@ -23,7 +24,7 @@ export function postOracleClock(state: SandboxState): RequestHandler {
     }
     if (parsed.data.advanceMs !== undefined) state.clock.advance(parsed.data.advanceMs);
     if (parsed.data.set !== undefined) state.clock.set(new Date(parsed.data.set));
-    state.store.expireTrash(state.clock.now());
+    state.store.tick(state.now());
     res.status(200).json({ now: state.clock.now().toISOString() });
   };
 }

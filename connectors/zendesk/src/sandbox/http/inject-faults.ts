@@ -1,17 +1,16 @@
 import type { OracleFault } from "@lethe/connector-sdk";
 import type { RequestHandler, Response } from "express";
 import type { SandboxState } from "../sandbox-state";
-import { sendVendorError, vendorErrorCodeFor } from "./vendor-error";
+import { sendStatus } from "./zendesk-error";
 
 /**
- * Applies the next fault armed for this route (POST /__sandbox/faults):
- * - `status`: answers that status with the vendor's error envelope (and `Retry-After` if given);
+ * Applies the next fault armed for this route (POST /__sandbox/faults), after authentication and
+ * the rate limit:
+ * - `status`: that status with Zendesk's body for it (and `Retry-After` if given);
  * - `slow`: waits `delayMs`, then answers normally;
- * - `truncated`: a successful body cut in half, with a Content-Length that matches the cut body,
- *   so the client receives a complete HTTP response whose JSON (or file) is incomplete;
- * - `malformed`: a successful JSON body whose records miss a required field and carry a number
- *   where a string is documented (an empty list gets a `data` that is not a list).
- * Error answers pass through `truncated` and `malformed` untouched: the fault is about content.
+ * - `truncated`: a successful body cut in half, with a matching Content-Length;
+ * - `malformed`: every record in a successful body loses `created_at` and gets a number where a
+ *   string is documented (ids kept); an empty list becomes a string.
  */
 export function injectFaults(state: SandboxState, routeLabel: string): RequestHandler {
   return (_req, res, next) => {
@@ -40,9 +39,8 @@ export function injectFaults(state: SandboxState, routeLabel: string): RequestHa
 }
 
 function answerWithStatus(state: SandboxState, res: Response, fault: Extract<OracleFault, { kind: "status" }>): void {
-  if (fault.retryAfterSeconds !== undefined) res.set("Retry-After", String(fault.retryAfterSeconds));
   if (fault.status === 429) state.stats.throttle();
-  sendVendorError(res, fault.status, vendorErrorCodeFor(fault.status), `Injected fault: ${fault.status}.`);
+  sendStatus(res, fault.status, fault.retryAfterSeconds);
 }
 
 function truncateBody(res: Response): void {
@@ -57,23 +55,24 @@ function truncateBody(res: Response): void {
 
 function malformBody(res: Response): void {
   const json = res.json.bind(res);
-  res.json = (body?: unknown) => json(res.statusCode >= 300 ? body : malformed(body));
+  res.json = (body?: unknown) => json(res.statusCode >= 300 || !isObject(body) ? body : malformed(body));
 }
 
-function malformed(body: unknown): unknown {
-  if (!isObject(body)) return body;
-  if (Array.isArray(body.data)) {
-    return body.data.length > 0 ? { ...body, data: body.data.map(malformedRecord) } : { ...body, data: "unavailable" };
+function malformed(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (Array.isArray(value)) out[key] = value.length > 0 ? value.map(malformedRecord) : "unavailable";
+    else if (isObject(value) && "id" in value) out[key] = malformedRecord(value);
+    else out[key] = value;
   }
-  return malformedRecord(body);
+  return out;
 }
 
-/* Keeps `id`, so that a client can say which record it could not read. */
 function malformedRecord(record: unknown): unknown {
   if (!isObject(record)) return record;
-  const { createdAt: _dropped, ...rest } = record;
-  const stringField = Object.keys(rest).find((key) => key !== "id" && typeof rest[key] === "string");
-  return stringField ? { ...rest, [stringField]: 404 } : rest;
+  const { created_at: _dropped, ...rest } = record;
+  const field = Object.keys(rest).find((key) => key !== "id" && key !== "url" && typeof rest[key] === "string");
+  return field ? { ...rest, [field]: 404 } : rest;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -19,6 +19,6 @@ export function postOracleReset(state: SandboxState): RequestHandler {
     }
     const seed = parsed.data?.seed ?? state.config.seed;
     state.reset(seed);
-    res.status(200).json({ seed, people: state.world.people.length });
+    res.status(200).json({ seed, people: state.world.oraclePeople.length });
   };
 }

@@ -1,0 +1,74 @@
+import { defineConnector } from "@lethe/connector-sdk";
+import { check } from "./check";
+import { confirmErasures } from "./erase/confirm-erasures";
+import { eraseRecords } from "./erase/erase-records";
+import { redactRecord } from "./erase/redact-record";
+import { exportRecords } from "./export-records";
+import { locate } from "./locate/locate";
+import { zendeskSecrets, zendeskSettings } from "./settings";
+import { recordSchemas } from "./vendor/records";
+
+/**
+ * Zendesk Support: users and their identities, the tickets they requested, their place and their
+ * comments in other people's tickets, and other people's comments that mention them. The vendor is
+ * described in ../shared/docs/vendor-apis.md §2 and served by the sandbox
+ * (`@lethe/connector-zendesk/sandbox`).
+ */
+export const zendeskConnector = defineConnector({
+  id: "zendesk",
+  version: "0.1.0",
+  title: "Zendesk Support",
+  description:
+    "Finds a person in Zendesk by e-mail (all identities), phone and user id — user, identities, tickets, CCs, comments and mentions — exports them with attachments, and erases for real: tickets and user permanently deleted, mentions redacted.",
+  docsUrl: "https://github.com/lethe-dsr/lethe/blob/main/connectors/zendesk/README.md",
+  settings: zendeskSettings,
+  secrets: zendeskSecrets,
+  examples: {
+    settings: { baseUrl: "https://acme.zendesk.com" },
+    secrets: { email: "admin@acme.example.com", apiToken: "6wiIBWbGkBMo1mRDMuVwkw1EPsNkeUj95PIz2akv" },
+  },
+  invalidSettingsExample: { baseUrl: "acme.zendesk.com" },
+  identifiers: ["email", "phone", "native_id"],
+  dataCategories: {
+    user: ["identity", "contact"],
+    identity: ["contact"],
+    ticket: ["communication", "support_history", "location"],
+    ticket_participation: ["support_history"],
+    comment: ["communication", "support_history"],
+    comment_mention: ["communication", "contact"],
+  },
+  recordSchemas,
+  capabilities: {
+    locate: true,
+    export: true,
+    erase: {
+      // Users and tickets are permanently deleted (not left in deleted users / deleted tickets);
+      // comments in other people's tickets are redacted, which Zendesk cannot undo.
+      mode: "hard",
+      caveats: [
+        "Comments the person wrote in, or that mention them in, other people's tickets are redacted (▇), not deleted: the rest belongs to others.",
+        "In closed tickets Zendesk refuses to remove a CC, and it never changes a submitter: those references are retained and point at the permanently deleted user.",
+        "Zendesk scrubs a permanently deleted user's name, e-mail and phone asynchronously; the receipt is pending until confirm sees it done.",
+        "E-mail originals of redacted comments are redacted later by a Zendesk background job.",
+      ],
+    },
+    redact: true,
+    hold: false,
+    discover: false,
+    confirm: true,
+  },
+  rateLimit: { requestsPerMinute: 200 },
+  check,
+  locate,
+  export: exportRecords,
+  erase: eraseRecords,
+  confirm: confirmErasures,
+  redact: redactRecord,
+});
+
+export default zendeskConnector;
+
+export { recordSchemas } from "./vendor/records";
+export type { ZendeskRecordType } from "./vendor/records";
+export { zendeskSecrets, zendeskSettings } from "./settings";
+export type { ZendeskContext, ZendeskSecrets, ZendeskSettings } from "./settings";

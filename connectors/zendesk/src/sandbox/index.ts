@@ -1,0 +1,12 @@
+import type { SandboxDefinition } from "@lethe/connector-sdk";
+import { startZendeskSandbox } from "./start-sandbox";
+
+/** A faithful local Zendesk Support API (vendor-apis.md §2), with the oracle of CONNECTORS.md. */
+export const sandbox: SandboxDefinition = {
+  connectorId: "zendesk",
+  start: startZendeskSandbox,
+};
+
+export { startZendeskSandbox };
+export type { RunningZendeskSandbox, ZendeskSandboxOptions } from "./start-sandbox";
+export default sandbox;

@@ -1,0 +1,145 @@
+import { Faker, en } from "@faker-js/faker";
+import { ReservedPhoneNumbers, sameDigitsInTheUk } from "./reserved-phone-numbers";
+import { WorldBuilder } from "./world-builder";
+import type { SeededWorld, UserRow } from "./rows";
+
+export const defaultSeed = 1;
+export const subjectCount = 4;
+
+export interface SeedOptions {
+  seed: number;
+  /** Generic subjects added after the default world (benchmarks). */
+  extraPeople: number;
+  /** Tickets each extra person requested (default 2). */
+  extraPeopleTickets?: number;
+  /** Extra tickets requested by the first subject, beyond the search API's 1,000-result cap. */
+  heavyTickets?: number;
+}
+
+/**
+ * A contact centre: three agents and an admin; four subjects with two e-mail identities and a phone
+ * identity each, tickets they requested (one closed), a ticket of someone else they are CC'd on
+ * and wrote in, and agents' comments elsewhere that mention their e-mail address or phone number;
+ * five bystanders per subject whose identifiers nearly match (a `+tag` address, the same mailbox
+ * at another domain, a colleague at the same domain, the same digits under +44, a household member
+ * sharing the phone number). Comments carry card numbers (test PANs) and phone numbers.
+ */
+export function seedWorld(options: SeedOptions): SeededWorld {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(options.seed);
+  const phones = new ReservedPhoneNumbers(faker);
+  const b = new WorldBuilder(faker, options.seed);
+  const agents = [b.agent(), b.agent(), b.agent()];
+  const agent = () => faker.helpers.arrayElement(agents);
+
+  for (let i = 0; i < subjectCount; i++) {
+    const first = faker.person.firstName();
+    const last = faker.person.lastName();
+    const domain = b.companyDomain("example.com");
+    const local = b.localPart(first, last);
+    const phone = phones.forSubject();
+    const subject = b.user(`${first} ${last}`, [
+      { type: "email", value: b.uniqueEmail(local, domain) },
+      { type: "email", value: b.uniqueEmail(`${local}.home`, b.companyDomain("example.net")) },
+      { type: "phone_number", value: phone },
+    ]);
+    const [primaryEmail = "", secondaryEmail = ""] = b.emailsOf(subject);
+    b.person(subject, { role: "subject" });
+
+    const near = nearMatches(b, faker, { first, last, local, domain, phone }, phones);
+    for (const bystander of near) {
+      b.person(bystander, { role: "bystander", bystanderOf: String(subject.id) });
+      b.ticket(bystander, agent(), { comments: 2 });
+    }
+    const [plusTag, otherDomain, colleague, ukTwin] = near;
+
+    const requested = i === 0 ? 3 : faker.number.int({ min: 1, max: 3 });
+    for (let t = 0; t < requested; t++) {
+      b.ticket(subject, agent(), {
+        comments: faker.number.int({ min: 2, max: 4 }),
+        status: t === 0 ? "closed" : undefined,
+        attachment: t === 0,
+        requesterSays: [
+          `My card ${faker.helpers.arrayElement(["4111 1111 1111 1111", "5555 5555 5555 4444"])} was charged twice.`,
+          `You can also reach me on ${secondaryEmail}.`,
+        ],
+      });
+    }
+    for (let t = 0; t < (i === 0 ? options.heavyTickets ?? 0 : 0); t++) b.ticket(subject, agent(), { comments: 1, light: true });
+
+    if (colleague) {
+      // CC'd on a colleague's ticket, and wrote in it.
+      const shared = b.ticket(colleague, agent(), { comments: 1, ccs: [subject] });
+      b.comment(shared, subject, `Adding myself here; please write to ${secondaryEmail} too.`, true);
+    }
+    if (otherDomain) {
+      const ticket = b.ticket(otherDomain, agent(), { comments: 1 });
+      b.comment(ticket, agent(), `The invoice was sent to ${primaryEmail} by mistake, not to this customer.`);
+    }
+    if (ukTwin) {
+      const ticket = b.ticket(ukTwin, agent(), { comments: 1 });
+      // The subject's number is shared with their household: a weak mention for both.
+      b.comment(ticket, agent(), `Caller also gave ${formatted(phone)} as a contact number.`);
+    }
+    if (plusTag) {
+      // A near-identical address in an agent's note: not the subject's.
+      const ticket = b.ticket(plusTag, agent(), { comments: 1 });
+      b.comment(ticket, agent(), `Confirmed the address ${b.emailsOf(plusTag)[0] ?? ""} with the customer.`);
+    }
+  }
+  for (let i = 0; i < options.extraPeople; i++) {
+    const first = faker.person.firstName();
+    const last = faker.person.lastName();
+    const person = b.user(`${first} ${last}`, [
+      { type: "email", value: b.uniqueEmail(b.localPart(first, last), b.companyDomain("example.com")) },
+      { type: "phone_number", value: phones.forAnyoneElse() },
+    ]);
+    b.person(person, { role: "subject" });
+    for (let t = 0; t < (options.extraPeopleTickets ?? 2); t++) b.ticket(person, agent(), { comments: 2, light: true });
+  }
+  return b.world();
+}
+
+interface SubjectFacts {
+  first: string;
+  last: string;
+  local: string;
+  domain: string;
+  phone: string;
+}
+
+/** Other people a careless connector would confuse with the subject. */
+function nearMatches(b: WorldBuilder, faker: Faker, s: SubjectFacts, phones: ReservedPhoneNumbers): UserRow[] {
+  const colleagueFirst = faker.person.firstName();
+  const colleagueLast = faker.person.lastName();
+  const partner = faker.person.firstName();
+  const someone = () => `${faker.person.firstName()} ${faker.person.lastName()}`;
+  return [
+    b.user(someone(), [
+      { type: "email", value: b.uniqueEmail(`${s.local}+${faker.word.noun().toLowerCase()}`, s.domain) },
+      { type: "phone_number", value: phones.forAnyoneElse() },
+    ]),
+    b.user(someone(), [
+      { type: "email", value: b.uniqueEmail(s.local, b.companyDomain("example.org")) },
+      { type: "phone_number", value: phones.forAnyoneElse() },
+    ]),
+    b.user(`${colleagueFirst} ${colleagueLast}`, [
+      { type: "email", value: b.uniqueEmail(b.localPart(colleagueFirst, colleagueLast), s.domain) },
+    ]),
+    b.user(someone(), [
+      { type: "email", value: b.uniqueEmail(b.localPart(s.first, `${s.last}uk`), b.companyDomain("example.org")) },
+      { type: "phone_number", value: sameDigitsInTheUk(s.phone) },
+    ]),
+    b.user(`${partner} ${s.last}`, [
+      { type: "email", value: b.uniqueEmail(b.localPart(partner, s.last), b.companyDomain("example.net")) },
+      { type: "phone_number", value: s.phone },
+    ]),
+  ];
+}
+
+/** `+1 201-555-0123`: how agents type a North American number. */
+export function formatted(e164: string): string {
+  const digits = e164.slice(2);
+  return `+1 ${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+

@@ -1,0 +1,151 @@
+import { JobQueue, type Job } from "./job-queue";
+import type { CommentRow, IdentityRow, SeededWorld, TicketRow, UserRow } from "./rows";
+
+/** vendor-apis.md §2.3: soft-deleted tickets are scrubbed automatically after about 30 days. */
+export const deletedTicketRetentionMs = 30 * 24 * 60 * 60 * 1000;
+/** The delay before a permanently deleted user is renamed "Permanently Deleted User" (§2.8 trap 4). */
+export const defaultScrubDelayMs = 30_000;
+
+export interface StoredUser {
+  row: UserRow;
+  /** false once soft-deleted (DELETE /users/:id); the user is then also listed in deleted_users. */
+  active: boolean;
+}
+
+/** A user permanently deleted: in `deleted_users` only, its data nulled once `scrubAt` passes. */
+export interface PurgedUser {
+  row: UserRow;
+  email: string | null;
+  phone: string | null;
+  scrubAt: number;
+  scrubbed: boolean;
+}
+
+export interface DeletedTicket {
+  row: TicketRow;
+  deletedAt: number;
+  /** Set while a permanent deletion job is queued or working. */
+  purgeJob?: string;
+}
+
+/**
+ * The account's data: users and identities, the deleted-users store, tickets and their comments,
+ * the deleted-tickets store, and background jobs. Only completed jobs, the scrub of permanently
+ * deleted users and the 30-day expiry remove data for good.
+ */
+export class ZendeskStore {
+  readonly users = new Map<number, StoredUser>();
+  readonly identities = new Map<number, IdentityRow>();
+  readonly purgedUsers = new Map<number, PurgedUser>();
+  readonly tickets = new Map<number, TicketRow>();
+  readonly deletedTickets = new Map<number, DeletedTicket>();
+  readonly comments = new Map<number, CommentRow[]>();
+  readonly jobs = new JobQueue();
+
+  constructor(
+    world: SeededWorld,
+    private readonly scrubDelayMs = defaultScrubDelayMs,
+  ) {
+    for (const row of world.users) this.users.set(row.id, { row: { ...row }, active: true });
+    for (const row of world.identities) this.identities.set(row.id, { ...row });
+    for (const row of world.tickets) this.tickets.set(row.id, { ...row, email_cc_ids: [...row.email_cc_ids], follower_ids: [...row.follower_ids] });
+    for (const row of world.comments) {
+      const copy = { ...row, attachments: row.attachments.map((a) => ({ ...a })) };
+      this.comments.set(row.ticket_id, [...(this.comments.get(row.ticket_id) ?? []), copy]);
+    }
+  }
+
+  identitiesOf(userId: number): IdentityRow[] {
+    return [...this.identities.values()].filter((identity) => identity.user_id === userId);
+  }
+
+  commentsOf(ticketId: number): CommentRow[] {
+    return this.comments.get(ticketId) ?? [];
+  }
+
+  /** The ticket wherever it is (active or soft-deleted), or undefined once purged. */
+  anyTicket(ticketId: number): TicketRow | undefined {
+    return this.tickets.get(ticketId) ?? this.deletedTickets.get(ticketId)?.row;
+  }
+
+  softDeleteUser(userId: number, now: number): StoredUser | undefined {
+    const user = this.users.get(userId);
+    if (!user?.active) return undefined;
+    user.active = false;
+    user.row.updated_at = iso(now);
+    return user;
+  }
+
+  /** `deleted_users/:id` DELETE: 'inactive' when the user was never soft-deleted. */
+  purgeUser(userId: number, now: number): PurgedUser | "absent" | "active" {
+    const user = this.users.get(userId);
+    if (!user) return "absent";
+    if (user.active) return "active";
+    const identities = this.identitiesOf(userId);
+    const purged: PurgedUser = {
+      row: user.row,
+      email: identities.find((i) => i.type === "email" && i.primary)?.value ?? null,
+      phone: identities.find((i) => i.type === "phone_number")?.value ?? null,
+      scrubAt: now + this.scrubDelayMs,
+      scrubbed: false,
+    };
+    this.users.delete(userId);
+    for (const identity of identities) this.identities.delete(identity.id);
+    this.purgedUsers.set(userId, purged);
+    return purged;
+  }
+
+  deleteIdentity(userId: number, identityId: number): IdentityRow | undefined {
+    const identity = this.identities.get(identityId);
+    if (!identity || identity.user_id !== userId) return undefined;
+    this.identities.delete(identityId);
+    return identity;
+  }
+
+  softDeleteTicket(ticketId: number, now: number): boolean {
+    const ticket = this.tickets.get(ticketId);
+    if (!ticket) return false;
+    this.tickets.delete(ticketId);
+    this.deletedTickets.set(ticketId, { row: ticket, deletedAt: now });
+    return true;
+  }
+
+  /** Queues the permanent deletion of a soft-deleted ticket; undefined when there is none. */
+  purgeTicket(ticketId: number, now: number, onPurged: () => void): Job | undefined {
+    const deleted = this.deletedTickets.get(ticketId);
+    if (!deleted) return undefined;
+    const job = this.jobs.enqueue("ticket_deletion", now, () => {
+      // A second job for the same ticket finds it gone: that is not another deletion.
+      if (!this.deletedTickets.has(ticketId)) return;
+      this.removeTicket(ticketId);
+      onPurged();
+    });
+    deleted.purgeJob = job.id;
+    return job;
+  }
+
+  /** Time passing: jobs finish, permanently deleted users are scrubbed, old deleted tickets expire. */
+  tick(now: number): void {
+    this.jobs.tick(now);
+    for (const purged of this.purgedUsers.values()) {
+      if (!purged.scrubbed && now >= purged.scrubAt) {
+        purged.scrubbed = true;
+        purged.email = null;
+        purged.phone = null;
+      }
+    }
+    for (const [id, deleted] of this.deletedTickets) {
+      if (now - deleted.deletedAt >= deletedTicketRetentionMs) this.removeTicket(id);
+    }
+  }
+
+  private removeTicket(ticketId: number): void {
+    this.deletedTickets.delete(ticketId);
+    this.tickets.delete(ticketId);
+    this.comments.delete(ticketId);
+  }
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
