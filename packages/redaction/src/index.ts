@@ -19,3 +19,4 @@ export * from "./text/redact-text";
 export * from "./text/detection-quality";
 export * from "./transcript/transcript-audio-ranges";
 export * from "./transcript/transcript-redaction";
+export * from "./audio/ffmpeg-redaction";

@@ -1,5 +1,7 @@
 import type { Benchmark } from "../benchmark";
 import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
+import { redactionAudio } from "./redaction-audio";
+import { redactionQuality } from "./redaction-quality";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio];
