@@ -1,0 +1,76 @@
+import { defineConnector } from "@lethe/connector-sdk";
+import { check } from "./check";
+import { confirmErasure } from "./erase/confirm-erasure";
+import { eraseRecords } from "./erase/erase-records";
+import { exportRecords } from "./export-records";
+import { locate } from "./locate/locate";
+import { salesforceSecrets, salesforceSettings } from "./settings";
+import { recordSchemas } from "./vendor/records";
+
+/**
+ * Salesforce (Sales/Service Cloud): Contacts, Leads, Cases, activities, e-mails, campaign
+ * memberships, Individuals with their contact points and consents, and files. Built on jsforce 3
+ * with its HTTP routed through `ctx.http`; the sandbox (`@lethe/connector-salesforce/sandbox`)
+ * plays the vendor (FIDELITY.md).
+ */
+export const salesforceConnector = defineConnector({
+  id: "salesforce",
+  version: "0.1.0",
+  title: "Salesforce",
+  description:
+    "Locates, exports and erases a person across Contact, Lead, Case, Task, Event, EmailMessage, CampaignMember, Individual, contact points, consents and files, past the Recycle Bin.",
+  docsUrl: "https://github.com/lethe-dsr/lethe/blob/main/connectors/salesforce/README.md",
+  settings: salesforceSettings,
+  secrets: salesforceSecrets,
+  examples: {
+    settings: { loginUrl: "https://acme.my.salesforce.com", apiVersion: "62.0", defaultPhoneRegion: "US", jwtAudience: "https://login.salesforce.com", apiReserve: 5000 },
+    secrets: { flow: "client_credentials", clientId: "3MVG9example0consumer0key", clientSecret: "8A4BE6EXAMPLE0SECRET" },
+  },
+  invalidSettingsExample: { loginUrl: "acme.my.salesforce.com" },
+  identifiers: ["email", "phone"],
+  dataCategories: {
+    Contact: ["identity", "contact"],
+    Lead: ["identity", "contact", "marketing"],
+    Case: ["support_history", "contact", "communication"],
+    Task: ["support_history", "communication"],
+    Event: ["support_history"],
+    EmailMessage: ["communication"],
+    CampaignMember: ["marketing"],
+    Individual: ["identity", "consent"],
+    ContactPointEmail: ["contact", "consent"],
+    ContactPointPhone: ["contact", "consent"],
+    ContactPointTypeConsent: ["consent"],
+    ContentDocument: ["other", "communication"],
+  },
+  recordSchemas,
+  capabilities: {
+    locate: true,
+    export: true,
+    erase: {
+      mode: "hard",
+      caveats: [
+        "Removal from the Recycle Bin needs the integration user's 'Bulk API Hard Delete' permission; without it records stay in the bin (receipts say pending) until Salesforce purges it after 15 days.",
+        "A Contact that still has Cases Lethe does not erase cannot be deleted; it is anonymised instead.",
+        "An 'anonymise' plan blanks personal fields (PATCH) on records that must be kept.",
+      ],
+    },
+    redact: false,
+    hold: false,
+    discover: false,
+    confirm: true,
+  },
+  // No per-minute limit in Salesforce; the daily allocation (Sforce-Limit-Info) is watched instead.
+  rateLimit: { requestsPerMinute: 1_500 },
+  check,
+  locate,
+  export: exportRecords,
+  erase: eraseRecords,
+  confirm: confirmErasure,
+});
+
+export default salesforceConnector;
+
+export { recordSchemas } from "./vendor/records";
+export { salesforceSecrets, salesforceSettings } from "./settings";
+export type { SalesforceContext, SalesforceSecrets, SalesforceSettings } from "./settings";
+export { soqlContains, soqlString, soslTerm } from "./client/soql-literal";

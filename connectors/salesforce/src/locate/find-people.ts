@@ -1,0 +1,127 @@
+import type { Identifier, IdentifierMatch } from "@lethe/connector-sdk";
+import { soqlContains, soqlString, soslTerm } from "../client/soql-literal";
+import type { SalesforceClient } from "../client/salesforce-client";
+import type { SalesforceContext } from "../settings";
+import { queryRecords, searchRecords } from "../vendor/read-records";
+import { recordSchemas } from "../vendor/records";
+import type { LocatedSet } from "./located-set";
+import { nationalDigits, toE164 } from "./phone-numbers";
+
+const contactPhones = ["Phone", "MobilePhone", "HomePhone", "OtherPhone"] as const;
+const leadPhones = ["Phone", "MobilePhone"] as const;
+
+interface Hit {
+  type: "Contact" | "Lead" | "ContactPointEmail" | "ContactPointPhone" | "Case" | "EmailMessage";
+  id: string;
+  field: string;
+  /** The person the record stands for: its Individual when it has one, else itself. */
+  party?: string;
+  record: Record<string, unknown>;
+}
+
+/**
+ * The records that carry one of the subject's e-mail addresses or phone numbers: Contacts, Leads,
+ * ContactPointEmail/Phone, web-to-case Cases (SuppliedEmail) and EmailMessages (From/To/Cc).
+ * E-mail through SOQL `=` (case-insensitive, exact) with escaped literals; phone numbers through a
+ * SOSL phone search, then E.164 comparison of both sides. A match through an identifier that
+ * several people of the org carry (a household number) is weak.
+ */
+export async function findByIdentifiers(ctx: SalesforceContext, client: SalesforceClient, identifiers: Identifier[], found: LocatedSet): Promise<void> {
+  const emails = identifiers.filter((identifier) => identifier.kind === "email").map((identifier) => identifier.value.toLowerCase());
+  const emailParties = new Set<string>();
+  const hitsPerIdentifier: { identifier: Identifier; hits: Hit[] }[] = [];
+  for (const identifier of identifiers) {
+    ctx.signal.throwIfAborted();
+    const hits = identifier.kind === "email" ? await emailHits(client, identifier.value) : identifier.kind === "phone" ? await phoneHits(ctx, client, identifier.value) : [];
+    if (identifier.kind === "email") for (const hit of hits) if (hit.party) emailParties.add(hit.party);
+    hitsPerIdentifier.push({ identifier, hits });
+  }
+  for (const { identifier, hits } of hitsPerIdentifier) {
+    const parties = new Set(hits.filter((hit) => hit.party !== undefined).map((hit) => hit.party));
+    for (const hit of hits) {
+      const reasons: string[] = [];
+      if (parties.size > 1) reasons.push(`shared: ${parties.size} people in this org have this ${identifier.kind}`);
+      // Numbers are shared in households and reassigned: a record found by phone alone whose
+      // person is not the one the subject's e-mail found is someone else until a reviewer says
+      // otherwise. (Once the subject is erased, the household's number is no longer shared.)
+      if (identifier.kind === "phone" && emails.length > 0 && !(hit.party && emailParties.has(hit.party)) && !emails.includes(String(hit.record.Email ?? "").toLowerCase())) {
+        reasons.push("uncorroborated: matched by phone only, and not the person the subject's e-mail address found");
+      }
+      const match: IdentifierMatch = {
+        identifier,
+        strength: reasons.length > 0 ? "weak" : "strong",
+        field: `${hit.type}.${hit.field}`,
+        ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
+      };
+      found.add({ type: hit.type, id: hit.id }, [match], `${hit.type} with the subject's ${identifier.kind}`, discoveredOn(ctx, hit, identifiers));
+    }
+  }
+}
+
+async function emailHits(client: SalesforceClient, email: string): Promise<Hit[]> {
+  const literal = soqlString(email);
+  const hits: Hit[] = [];
+  const contacts = await queryRecords(client, `SELECT Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId FROM Contact WHERE Email = ${literal}`, recordSchemas.Contact, { route: "locate.contacts", recordType: "Contact" });
+  hits.push(...contacts.map((record) => ({ type: "Contact" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, record })));
+  const leads = await queryRecords(client, `SELECT Id, Email, Phone, MobilePhone, IndividualId FROM Lead WHERE Email = ${literal}`, recordSchemas.Lead, { route: "locate.leads", recordType: "Lead" });
+  hits.push(...leads.map((record) => ({ type: "Lead" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, record })));
+  const points = await queryRecords(client, `SELECT Id, ParentId, EmailAddress FROM ContactPointEmail WHERE EmailAddress = ${literal}`, recordSchemas.ContactPointEmail, { route: "locate.contact-point-emails", recordType: "ContactPointEmail" });
+  hits.push(...points.map((record) => ({ type: "ContactPointEmail" as const, id: record.Id, field: "EmailAddress", party: record.ParentId ?? record.Id, record })));
+  const cases = await queryRecords(client, `SELECT Id, ContactId, SuppliedEmail FROM Case WHERE SuppliedEmail = ${literal}`, recordSchemas.Case, { route: "locate.web-cases", recordType: "Case" });
+  hits.push(...cases.map((record) => ({ type: "Case" as const, id: record.Id, field: "SuppliedEmail", record })));
+  // Address fields hold `a@x; b@y`: LIKE narrows, then each address is compared whole.
+  const like = soqlContains(email);
+  const messages = await queryRecords(client, `SELECT Id, ParentId, FromAddress, ToAddress, CcAddress FROM EmailMessage WHERE FromAddress = ${literal} OR ToAddress LIKE ${like} OR CcAddress LIKE ${like}`, recordSchemas.EmailMessage, { route: "locate.email-messages", recordType: "EmailMessage" });
+  for (const message of messages) {
+    const field = (["FromAddress", "ToAddress", "CcAddress"] as const).find((name) => addresses(message[name]).includes(email.toLowerCase()));
+    if (field) hits.push({ type: "EmailMessage", id: message.Id, field, record: message });
+  }
+  return hits;
+}
+
+async function phoneHits(ctx: SalesforceContext, client: SalesforceClient, e164: string): Promise<Hit[]> {
+  const digits = nationalDigits(e164);
+  if (!digits) return [];
+  const sosl = `FIND {${soslTerm(digits)}} IN PHONE FIELDS RETURNING Contact(Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId), Lead(Id, Email, Phone, MobilePhone, IndividualId), ContactPointPhone(Id, ParentId, TelephoneNumber)`;
+  const results = await searchRecords(client, sosl, recordSchemas, "locate.phone-search");
+  const region = ctx.settings.defaultPhoneRegion;
+  const hits: Hit[] = [];
+  for (const { type, record } of results) {
+    const id = String(record.Id);
+    const fields = type === "Contact" ? contactPhones : type === "Lead" ? leadPhones : (["TelephoneNumber"] as const);
+    // SOSL matches digits loosely (a UK number with the same digits comes back): compare E.164.
+    const field = fields.find((name) => toE164(stringOf(record[name]), region) === e164);
+    if (!field) continue;
+    const party = stringOf(type === "ContactPointPhone" ? record.ParentId : record.IndividualId) ?? id;
+    if (type === "Contact" || type === "Lead" || type === "ContactPointPhone") hits.push({ type, id, field, party, record });
+  }
+  return hits;
+}
+
+function discoveredOn(ctx: SalesforceContext, hit: Hit, asked: Identifier[]): Identifier[] {
+  const known = new Set(asked.map((identifier) => `${identifier.kind}:${identifier.value.toLowerCase()}`));
+  const found: Identifier[] = [];
+  const add = (identifier: Identifier | undefined) => {
+    if (identifier && !known.has(`${identifier.kind}:${identifier.value.toLowerCase()}`)) {
+      known.add(`${identifier.kind}:${identifier.value.toLowerCase()}`);
+      found.push(identifier);
+    }
+  };
+  for (const name of ["Email", "EmailAddress"]) {
+    const value = stringOf(hit.record[name]);
+    if (value) add({ kind: "email", value: value.toLowerCase() });
+  }
+  for (const name of ["Phone", "MobilePhone", "HomePhone", "OtherPhone", "TelephoneNumber"]) {
+    const e164 = toE164(stringOf(hit.record[name]), ctx.settings.defaultPhoneRegion);
+    if (e164) add({ kind: "phone", value: e164 });
+  }
+  return found;
+}
+
+function addresses(field: string | null | undefined): string[] {
+  return (field ?? "").split(/[;,]/).map((address) => address.trim().toLowerCase()).filter((address) => address !== "");
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

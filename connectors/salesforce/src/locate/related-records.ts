@@ -1,0 +1,90 @@
+import type { IdentifierMatch } from "@lethe/connector-sdk";
+import { soqlIdList } from "../client/soql-literal";
+import type { SalesforceClient } from "../client/salesforce-client";
+import { queryRecords } from "../vendor/read-records";
+import { contentDocumentLink, recordSchemas } from "../vendor/records";
+import type { LocatedSet } from "./located-set";
+
+/** Ids per IN list: keeps the query URL well below Salesforce's 16,384-character limit. */
+const idsPerQuery = 200;
+
+/**
+ * Everything filed under the people found: their Cases (ContactId), activities (WhoId; archived
+ * and Recycle Bin rows through queryAll), campaign memberships, files (ContentDocumentLink),
+ * e-mails on their Cases, and their Individual with its contact points and consents. Each record
+ * inherits the matches of the record it hangs from.
+ */
+export async function findRelated(client: SalesforceClient, found: LocatedSet): Promise<void> {
+  const people = [...found.idsOf("Contact"), ...found.idsOf("Lead")];
+  const peopleMatches = (ids: (string | null | undefined)[]) => ids.flatMap((id) => (id ? found.matchesOf(id) : []));
+
+  // Individuals: from the people and from contact points found directly.
+  const individualIds = new Set<string>();
+  for (const type of ["Contact", "Lead"] as const) {
+    for (const batch of chunks(found.idsOf(type))) {
+      const rows = await queryRecords(client, `SELECT Id, IndividualId FROM ${type} WHERE Id IN ${soqlIdList(batch)}`, recordSchemas[type], { route: `locate.${type.toLowerCase()}-individuals`, recordType: type });
+      for (const row of rows) {
+        if (!row.IndividualId) continue;
+        individualIds.add(row.IndividualId);
+        inherit(found, "Individual", row.IndividualId, found.matchesOf(row.Id), "Individual (privacy preferences)");
+      }
+    }
+  }
+  for (const type of ["ContactPointEmail", "ContactPointPhone"] as const) {
+    for (const pointId of found.idsOf(type)) {
+      const rows = await queryRecords(client, `SELECT Id, ParentId FROM ${type} WHERE Id IN ${soqlIdList([pointId])}`, recordSchemas[type], { route: `locate.${type}-parent`, recordType: type });
+      for (const row of rows) {
+        if (!row.ParentId) continue;
+        individualIds.add(row.ParentId);
+        inherit(found, "Individual", row.ParentId, found.matchesOf(row.Id), "Individual (privacy preferences)");
+      }
+    }
+  }
+
+  for (const batch of chunks(people)) {
+    const ids = soqlIdList(batch);
+    for (const row of await queryRecords(client, `SELECT Id, ContactId FROM Case WHERE ContactId IN ${ids}`, recordSchemas.Case, { route: "locate.cases", recordType: "Case" })) {
+      inherit(found, "Case", row.Id, peopleMatches([row.ContactId]), "Case of the subject");
+    }
+    for (const type of ["Task", "Event"] as const) {
+      for (const row of await queryRecords(client, `SELECT Id, WhoId FROM ${type} WHERE WhoId IN ${ids}`, recordSchemas[type], { route: `locate.${type.toLowerCase()}s`, recordType: type })) {
+        inherit(found, type, row.Id, peopleMatches([row.WhoId]), `${type} about the subject`);
+      }
+    }
+    for (const row of await queryRecords(client, `SELECT Id, ContactId, LeadId FROM CampaignMember WHERE ContactId IN ${ids} OR LeadId IN ${ids}`, recordSchemas.CampaignMember, { route: "locate.campaign-members", recordType: "CampaignMember" })) {
+      inherit(found, "CampaignMember", row.Id, peopleMatches([row.ContactId, row.LeadId]), "Campaign membership");
+    }
+    // Files: ContentDocumentLink must be filtered by LinkedEntityId or ContentDocumentId.
+    for (const link of await queryRecords(client, `SELECT Id, ContentDocumentId, LinkedEntityId FROM ContentDocumentLink WHERE LinkedEntityId IN ${ids}`, contentDocumentLink, { route: "locate.files", recordType: "ContentDocumentLink", all: false })) {
+      inherit(found, "ContentDocument", link.ContentDocumentId, peopleMatches([link.LinkedEntityId]), "File linked to the subject");
+    }
+  }
+
+  for (const batch of chunks(found.idsOf("Case"))) {
+    for (const row of await queryRecords(client, `SELECT Id, ParentId FROM EmailMessage WHERE ParentId IN ${soqlIdList(batch)}`, recordSchemas.EmailMessage, { route: "locate.case-emails", recordType: "EmailMessage" })) {
+      inherit(found, "EmailMessage", row.Id, peopleMatches([row.ParentId]), "E-mail on the subject's case");
+    }
+  }
+
+  for (const batch of chunks([...individualIds])) {
+    const ids = soqlIdList(batch);
+    for (const type of ["ContactPointEmail", "ContactPointPhone"] as const) {
+      for (const row of await queryRecords(client, `SELECT Id, ParentId FROM ${type} WHERE ParentId IN ${ids}`, recordSchemas[type], { route: `locate.${type}s`, recordType: type })) {
+        inherit(found, type, row.Id, peopleMatches([row.ParentId]), "Contact point of the subject");
+      }
+    }
+    for (const row of await queryRecords(client, `SELECT Id, PartyId FROM ContactPointTypeConsent WHERE PartyId IN ${ids}`, recordSchemas.ContactPointTypeConsent, { route: "locate.consents", recordType: "ContactPointTypeConsent" })) {
+      inherit(found, "ContactPointTypeConsent", row.Id, peopleMatches([row.PartyId]), "Consent record of the subject");
+    }
+  }
+}
+
+function inherit(found: LocatedSet, type: string, id: string, matches: IdentifierMatch[], label: string): void {
+  if (matches.length > 0) found.add({ type, id }, matches.map((match) => ({ ...match })), label);
+}
+
+function chunks(ids: string[]): string[][] {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += idsPerQuery) batches.push(ids.slice(i, i + idsPerQuery));
+  return batches;
+}

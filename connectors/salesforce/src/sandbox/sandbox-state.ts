@@ -1,0 +1,88 @@
+import { ApiAllocation } from "./api-allocation";
+import type { BulkJob } from "./bulk-job";
+import { SandboxClock } from "./clock";
+import { FaultPlan } from "./faults";
+import { SandboxStats } from "./stats";
+import { seedWorld, type SeededWorld } from "./world/seed-world";
+import { SObjectStore } from "./world/sobject-store";
+import type { SoqlRecord } from "./soql/run-soql";
+
+export const apiVersions = ["58.0", "59.0", "60.0", "61.0", "62.0"];
+/** Salesforce's default session timeout is two hours (on the sandbox clock). */
+export const sessionLifetimeMs = 2 * 3_600_000;
+export const defaultDailyAllocation = 100_000;
+
+export interface SandboxConfig {
+  seed: number;
+  extraPeople: number;
+  clientId: string;
+  clientSecret: string;
+  /** The run-as / JWT `sub` user. */
+  username: string;
+  /** PEM of the certificate key uploaded to the connected app, for JWT bearer. */
+  jwtPublicKey: string;
+  dailyAllocation: number;
+}
+
+export interface Session {
+  expiresAt: number;
+}
+
+export interface QueryCursor {
+  records: SoqlRecord[];
+  pageSize: number;
+  apiVersion: string;
+}
+
+/** Everything one running sandbox holds; `reset` puts it back to a freshly seeded world. */
+export class SandboxState {
+  readonly clock = new SandboxClock();
+  readonly faults = new FaultPlan();
+  readonly stats = new SandboxStats();
+  readonly allocation: ApiAllocation;
+  readonly sessions = new Map<string, Session>();
+  readonly cursors = new Map<string, QueryCursor>();
+  readonly jobs = new Map<string, BulkJob>();
+  /** Whether the integration user holds "Bulk API Hard Delete" (off by default in Salesforce). */
+  hardDeletePermission = true;
+  /** How long an uploaded Bulk job takes to process, on the sandbox clock. */
+  bulkProcessingMs = 0;
+  private seeded: { world: SeededWorld; store: SObjectStore };
+  private serial = 0;
+
+  constructor(readonly config: SandboxConfig) {
+    this.allocation = new ApiAllocation(config.dailyAllocation);
+    this.seeded = this.seed(config.seed);
+  }
+
+  get world(): SeededWorld {
+    return this.seeded.world;
+  }
+
+  get store(): SObjectStore {
+    return this.seeded.store;
+  }
+
+  /** Unique within the sandbox's life: locators, tokens and job ids never repeat after a reset. */
+  nextSerial(): number {
+    return ++this.serial;
+  }
+
+  reset(seed: number): void {
+    this.clock.reset();
+    this.seeded = this.seed(seed);
+    this.faults.clear();
+    this.stats.clear();
+    this.allocation.max = this.config.dailyAllocation;
+    this.allocation.clear();
+    this.cursors.clear();
+    this.jobs.clear();
+    this.hardDeletePermission = true;
+    this.bulkProcessingMs = 0;
+  }
+
+  private seed(seed: number): { world: SeededWorld; store: SObjectStore } {
+    const world = seedWorld({ seed, extraPeople: this.config.extraPeople, now: this.clock.now() });
+    return { world, store: new SObjectStore(world.rows.map((row) => ({ ...row, fields: { ...row.fields } }))) };
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/*
+ * The JSON of each sObject as the REST API returns it (records of /query and /sobjects): an
+ * `attributes` object naming type and URL, `Id`, and the fields, `null` when empty. The schemas
+ * type the fields the connector reads and pass the others through (export keeps every field
+ * `describe` lists).
+ */
+
+const attributes = z.object({ type: z.string(), url: z.string() });
+const text = z.string().nullable();
+const id = z.string().regex(/^[a-zA-Z0-9]{18}$/);
+const reference = id.nullable();
+const sobject = <T extends z.ZodRawShape>(shape: T) => z.looseObject({ attributes, Id: id, ...shape });
+
+export const recordSchemas = {
+  Contact: sobject({ Email: text.optional(), Phone: text.optional(), MobilePhone: text.optional(), HomePhone: text.optional(), OtherPhone: text.optional(), IndividualId: reference.optional() }),
+  Lead: sobject({ Email: text.optional(), Phone: text.optional(), MobilePhone: text.optional(), IndividualId: reference.optional() }),
+  Case: sobject({ ContactId: reference.optional(), SuppliedEmail: text.optional(), SuppliedPhone: text.optional(), Description: text.optional() }),
+  Task: sobject({ WhoId: reference.optional(), Description: text.optional() }),
+  Event: sobject({ WhoId: reference.optional(), Description: text.optional() }),
+  EmailMessage: sobject({ ParentId: reference.optional(), FromAddress: text.optional(), ToAddress: text.optional(), CcAddress: text.optional() }),
+  CampaignMember: sobject({ ContactId: reference.optional(), LeadId: reference.optional() }),
+  Individual: sobject({ LastName: text.optional() }),
+  ContactPointEmail: sobject({ ParentId: reference.optional(), EmailAddress: text.optional() }),
+  ContactPointPhone: sobject({ ParentId: reference.optional(), TelephoneNumber: text.optional() }),
+  ContactPointTypeConsent: sobject({ PartyId: reference.optional() }),
+  ContentDocument: sobject({ Title: text.optional(), LatestPublishedVersionId: reference.optional() }),
+} satisfies Record<string, z.ZodType>;
+
+export type SalesforceObject = keyof typeof recordSchemas;
+export const salesforceObjects = Object.keys(recordSchemas) as SalesforceObject[];
+
+export const contentDocumentLink = z.looseObject({ attributes, Id: id, ContentDocumentId: id, LinkedEntityId: id });
+export const contentVersion = z.looseObject({
+  attributes,
+  Id: id,
+  ContentDocumentId: id,
+  PathOnClient: text,
+  FileType: text,
+  ContentSize: z.number().int().nonnegative(),
+  VersionData: z.string(),
+});
+
+export function isSalesforceObject(type: string): type is SalesforceObject {
+  return Object.hasOwn(recordSchemas, type);
+}
