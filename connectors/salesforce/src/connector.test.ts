@@ -1,4 +1,4 @@
-import { AuthError, RateLimitedError, recordKey, type OraclePerson } from "@lethe/connector-sdk";
+import { AuthError, RateLimitedError, recordKey, type LocatedRecord, type OraclePerson } from "@lethe/connector-sdk";
 import { createOracleClient } from "@lethe/connector-testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { collect, rawSession, salesforceContext, soql } from "../test/salesforce-context";
@@ -24,7 +24,7 @@ async function firstSubject(): Promise<OraclePerson> {
   return subject;
 }
 
-const strongRefs = (records: Awaited<ReturnType<typeof collect<import("@lethe/connector-sdk").LocatedRecord>>>) =>
+const strongRefs = (records: LocatedRecord[]) =>
   records.filter((record) => record.matchedBy.some((match) => match.strength === "strong")).map((record) => record.ref);
 
 describe("the Salesforce client", () => {
