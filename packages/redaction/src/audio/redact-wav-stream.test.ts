@@ -109,6 +109,25 @@ describe("redactWavStream", () => {
     expect(output.filter((chunk, i) => chunk !== pieces[i]).length).toBeGreaterThan(0);
   });
 
+  it("yields redacted audio while the input is still arriving, holding no more than the chunk in hand", async () => {
+    const original = await collect(syntheticWavStream({ ...stereoPcm, durationMs: 60_000 }));
+    let pulled = 0;
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for await (const piece of inPiecesOf(original, [4096])) {
+        pulled++;
+        yield piece;
+      }
+    }
+    const output = redactWavStream(counted(), { ranges: [{ startMs: 0, endMs: 60_000 }], fill: "silence" });
+    await output.next();
+    await output.next();
+    expect(pulled).toBe(2);
+    let chunks = 2;
+    for await (const _chunk of output) chunks++;
+    expect(chunks).toBe(pulled);
+    expect(pulled).toBe(Math.ceil(original.length / 4096));
+  });
+
   it("redacts a file on disk into another file", async () => {
     const directory = await mkdtemp(join(tmpdir(), "lethe-redaction-"));
     try {
