@@ -2,6 +2,7 @@ import type { Benchmark } from "../benchmark";
 import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
 import { redactionAudio } from "./redaction-audio";
 import { redactionQuality } from "./redaction-quality";
+import { salesforceCalls } from "./salesforce-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, salesforceCalls];
