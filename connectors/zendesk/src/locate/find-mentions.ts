@@ -1,6 +1,6 @@
 import type { Identifier, IdentifierMatch, LocatedRecord } from "@lethe/connector-sdk";
 import type { ZendeskContext } from "../settings";
-import { mentionKey, mentionRefId, mentionsOf } from "../vendor/mentions";
+import { isMentionable, mentionKey, mentionRefId, mentionsOf } from "../vendor/mentions";
 import { exportSearch } from "../vendor/pages";
 import { parseRecord } from "../vendor/read-zendesk-json";
 import { zendeskTicket } from "../vendor/records";
@@ -25,7 +25,7 @@ export async function* findMentions(
 ): AsyncGenerator<LocatedRecord> {
   const seen = new Set<string>();
   for (const identifier of identifiers) {
-    if (identifier.kind !== "email" && identifier.kind !== "phone") continue;
+    if ((identifier.kind !== "email" && identifier.kind !== "phone") || !isMentionable(identifier)) continue;
     const key = mentionKey(identifier.kind, identifier.value);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -51,3 +51,12 @@ export function mentionKey(kind: "email" | "phone", value: string): string {
 export function mentionRefId(ticketId: number, commentId: number, key: string): string {
   return `${ticketId}:${commentId}:${key}`;
 }
+
+/**
+ * Whether a comment could be found to mention the identifier at all: its value, read as text, must
+ * be one whole e-mail address or phone number. Anything else is never searched for in comments.
+ */
+export function isMentionable(identifier: Identifier): boolean {
+  const [only, ...more] = mentionsOf(identifier.value, identifier);
+  return only !== undefined && more.length === 0 && only.start === 0 && only.end === identifier.value.length;
+}

@@ -6,9 +6,13 @@
  * and every hit is compared exactly with the identifier before it counts.
  */
 
-/** `"value"`, or undefined when nothing searchable is left (the identifier is all quotes). */
+/**
+ * `"value"`, or undefined when nothing searchable is left (the identifier is all quotes). Colons
+ * become spaces too: the export search refuses `type:` in a query, and a service that read a
+ * keyword inside a phrase would narrow the search; a space only broadens it.
+ */
 export function quotedPhrase(value: string): string | undefined {
-  const inner = value.replace(/["\\\u201c\u201d]/g, " ").replace(/\s+/g, " ").trim();
+  const inner = value.replace(/["\\\u201c\u201d:]/g, " ").replace(/\s+/g, " ").trim();
   return inner === "" ? undefined : `"${inner}"`;
 }
 

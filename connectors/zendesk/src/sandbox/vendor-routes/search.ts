@@ -46,7 +46,7 @@ export function getSearchExport(state: SandboxState): RequestHandler {
       return sendInvalidAttribute(res, "filter[type] is required: one of ticket, user, organization, group");
     }
     const text = typeof query.query === "string" ? query.query : "";
-    if (/(^|\s)-?type:/i.test(text)) return sendInvalidAttribute(res, "type is not a valid search term for export; use filter[type]");
+    if (/(^|\s)-?type:/i.test(text.replace(/"[^"]*"?/g, " "))) return sendInvalidAttribute(res, "type is not a valid search term for export; use filter[type]");
     const size = query["page[size]"] === undefined ? 100 : readInt(query["page[size]"], 1, 1000);
     if (size === undefined) return sendInvalidAttribute(res, "page[size] must be an integer from 1 to 1000");
     const cursor = readExportCursor(query["page[after]"], state.now());
