@@ -20,3 +20,4 @@ export * from "./text/detection-quality";
 export * from "./transcript/transcript-audio-ranges";
 export * from "./transcript/transcript-redaction";
 export * from "./audio/ffmpeg-redaction";
+export * from "./text/spoken-digits";

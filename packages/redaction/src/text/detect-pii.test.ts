@@ -29,6 +29,16 @@ describe("detectPii", () => {
     expect(typesIn("it is 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 thanks")).toEqual([["card", "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"]]);
   });
 
+  it("finds a card number and the subject's phone number read out as words, also as 'double' and 'oh'", () => {
+    const text = "sure it's four one one one, one one one one, one one one one, one one one one and my number is oh seven seven double oh nine oh oh one two three";
+    const subject = { identifiers: [{ kind: "phone" as const, value: "+447700900123" }] };
+    expect(detectPii(text, { subject }).map((span) => [span.type, span.text, span.subject ?? false])).toEqual([
+      ["card", "four one one one, one one one one, one one one one, one one one one", false],
+      ["phone", "oh seven seven double oh nine oh oh one two three", true],
+    ]);
+    expect(detectPii("one or two of them, three times", { spokenDigits: true })).toEqual([]);
+  });
+
   it("finds IBANs printed in groups or lower case, checks MOD 97 and stops at the country's length", () => {
     expect(typesIn("IBAN GB82 WEST 1234 5698 7654 32 AND more")).toEqual([["iban", "GB82 WEST 1234 5698 7654 32"]]);
     expect(typesIn("pay to de89370400440532013000 please")).toEqual([["iban", "de89370400440532013000"]]);

@@ -5,6 +5,7 @@ import { detectPaymentCards } from "./payment-card-detector";
 import { detectPersonNames } from "./person-name-detector";
 import { detectPhones } from "./phone-detector";
 import type { PiiSpan, PiiType } from "./pii-span";
+import { spokenDigitsAsText, spokenSpanInOriginal } from "./spoken-digits";
 import { detectStreetAddresses } from "./street-address-detector";
 import { detectSubjectIdentifiers, type SubjectProfile } from "./subject-detector";
 
@@ -17,6 +18,11 @@ export interface PiiDetectionOptions {
   types?: readonly PiiType[];
   /** Spans below this confidence are dropped (default 0.5). */
   minConfidence?: number;
+  /**
+   * Also read digits spoken as words (`four one one one …`, `double seven`), as speech-to-text
+   * writes them, for cards, phone numbers and the subject's phone (default true).
+   */
+  spokenDigits?: boolean;
   /** Include the matched text in each span (default true; turn off to keep values out of logs). */
   includeText?: boolean;
 }
@@ -67,7 +73,21 @@ export function detectPii(text: string, options: PiiDetectionOptions = {}): PiiS
   if (wanted("address")) found.push(...detectStreetAddresses(text));
   if (wanted("person")) found.push(...detectPersonNames(text));
   if (options.subject) found.push(...detectSubjectIdentifiers(text, options.subject, { regions }).filter((span) => wanted(span.type)));
+  if (options.spokenDigits !== false) found.push(...detectSpokenNumbers(text, options, regions, wanted));
   const minConfidence = options.minConfidence ?? 0.5;
   const resolved = resolveOverlaps(found.filter((span) => span.confidence >= minConfidence));
   return options.includeText === false ? resolved : resolved.map((span) => ({ ...span, text: text.slice(span.start, span.end) }));
+}
+
+/** Cards and phone numbers read out as words: detected in the rewritten text, mapped back onto the words. */
+function detectSpokenNumbers(text: string, options: PiiDetectionOptions, regions: readonly CountryCode[], wanted: (type: PiiType) => boolean): PiiSpan[] {
+  const spoken = spokenDigitsAsText(text);
+  if (!spoken) return [];
+  const found: PiiSpan[] = [];
+  if (wanted("card")) found.push(...detectPaymentCards(spoken.text));
+  if (wanted("phone")) found.push(...detectPhones(spoken.text, { regions }));
+  if (options.subject) {
+    found.push(...detectSubjectIdentifiers(spoken.text, { identifiers: (options.subject.identifiers ?? []).filter((identifier) => identifier.kind === "phone") }, { regions }).filter((span) => wanted(span.type)));
+  }
+  return found.map((span) => ({ ...span, ...spokenSpanInOriginal(spoken, span.start, span.end), detector: `${span.detector}+spoken` }));
 }
