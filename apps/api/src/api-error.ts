@@ -1,3 +1,5 @@
+import type { ErrorCode } from "@lethe/contracts";
+
 /**
  * An error a handler means to show the client: its status, a stable machine-readable code and a
  * message safe to display. Anything else that reaches the error middleware is a 500 whose details
@@ -6,7 +8,7 @@
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
     options?: { cause?: unknown },
@@ -14,9 +16,4 @@ export class ApiError extends Error {
     super(message, options);
     this.name = "ApiError";
   }
-}
-
-/** The one error shape every route answers with. */
-export interface ErrorEnvelope {
-  error: { code: string; message: string; details?: unknown };
 }

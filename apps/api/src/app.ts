@@ -1,30 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { apiRoutes, type ApiRoute } from "@lethe/contracts";
+import { createConnectorRegistry } from "@lethe/runtime";
 import express from "express";
-import type { Database } from "@lethe/db";
+import { authenticate } from "./auth/authenticate";
+import { authorize } from "./auth/authorize";
+import { defaultPasswordHashCost } from "./auth/password-hashing";
+import { serveConsole } from "./console/serve-console";
+import type { ApiContext, ApiDependencies, ApiLog } from "./dependencies";
+import { requestIds } from "./http/request-id";
+import { requireJson } from "./http/require-json";
 import { errorEnvelope, routeNotFound, type UnexpectedErrorReporter } from "./middleware/error-envelope";
 import { securityHeaders } from "./middleware/security-headers";
-import { getHealth } from "./routes/getHealth";
+import { routeHandlers } from "./routes";
 
-export interface ApiDependencies {
-  db: Database;
-  /** Where errors the API did not expect go (a 500 was sent). Default: one line on stderr. */
-  reportUnexpectedError?: UnexpectedErrorReporter;
-}
+export type { ApiDependencies } from "./dependencies";
+
+/** Bodies are small JSON documents; anything bigger is refused (413) before it is parsed. */
+export const bodyLimitBytes = 100 * 1024;
 
 /** The HTTP API as an Express app, not yet listening (see `startApiServer`). */
 export function createApiApp(deps: ApiDependencies): express.Express {
+  const context = createContext(deps);
   const app = express();
   app.disable("x-powered-by");
+  // Behind a proxy the client address (login throttling) comes from X-Forwarded-For only when configured.
+  app.set("trust proxy", false);
+  app.use(requestIds(context.log));
   app.use(securityHeaders);
-  app.use(express.json({ limit: "1mb" }));
 
   const v1 = express.Router();
-  v1.get("/health", getHealth(deps));
+  v1.use(requireJson);
+  v1.use(express.json({ limit: bodyLimitBytes, type: "application/json" }));
+  v1.use(authenticate(context));
+  for (const [operationId, route] of Object.entries(apiRoutes) as Array<[keyof typeof apiRoutes, ApiRoute]>) {
+    v1[route.method](route.path, authorize(route.access), routeHandlers[operationId](context));
+  }
   app.use("/api/v1", v1);
+  app.use("/api", routeNotFound);
+  if (deps.consoleDirectory) app.use(serveConsole(deps.consoleDirectory));
 
   app.use(routeNotFound);
   app.use(errorEnvelope(deps.reportUnexpectedError ?? reportToStderr));
   return app;
 }
+
+function createContext(deps: ApiDependencies): ApiContext {
+  return {
+    db: deps.db,
+    registry: deps.registry ?? createConnectorRegistry([]),
+    secretBox: deps.secretBox,
+    exportDirectory: deps.exportDirectory,
+    linkSigningKey: deps.linkSigningKey ?? randomBytes(32),
+    timeZone: deps.timeZone ?? "UTC",
+    defaultRegion: deps.defaultRegion ?? "GB",
+    secureCookies: deps.secureCookies ?? false,
+    sessionTtlMs: deps.sessionTtlMs ?? 12 * 60 * 60_000,
+    passwordHashCost: deps.passwordHashCost ?? defaultPasswordHashCost,
+    log: deps.log ?? logToStderr,
+  };
+}
+
+const logToStderr: ApiLog = (level, message, fields) => {
+  if (level === "debug") return;
+  process.stderr.write(`${JSON.stringify({ level, message, ...fields })}\n`);
+};
 
 const reportToStderr: UnexpectedErrorReporter = (error, request) => {
   // Name and message only: a stack or a driver error's parameters could carry personal data.

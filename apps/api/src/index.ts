@@ -1,5 +1,9 @@
-export { createApiApp, type ApiDependencies } from "./app";
+export { createApiApp, bodyLimitBytes, type ApiDependencies } from "./app";
+export type { ApiLog } from "./dependencies";
 export { startApiServer, type RunningApiServer } from "./server";
-export { ApiError, type ErrorEnvelope } from "./api-error";
+export { ApiError } from "./api-error";
+export type { ErrorEnvelope } from "@lethe/contracts";
 export type { UnexpectedErrorReporter } from "./middleware/error-envelope";
-export type { HealthBody } from "./routes/getHealth";
+export { buildOpenApiDocument } from "./openapi/build-openapi-document";
+export { hashPassword, verifyPassword, defaultPasswordHashCost, type PasswordHashCost } from "./auth/password-hashing";
+export { createLocalUser, createApiTokenFor, hasAnyUser } from "./auth/bootstrap";

@@ -4,6 +4,7 @@ import { registerMigrateCommand } from "./commands/migrate";
 import { registerRequestCommands } from "./commands/request";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
+import { registerUserCommands } from "./commands/user";
 import { registerWorkerCommand } from "./commands/worker";
 import { reportFailure } from "./report-failure";
 
@@ -18,6 +19,7 @@ registerWorkerCommand(program);
 registerRequestCommands(program);
 registerSandboxCommands(program);
 registerAuditCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

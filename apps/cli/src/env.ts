@@ -19,6 +19,9 @@ const environmentSchema = z.object({
     .default("GB"),
   LETHE_PORT: z.coerce.number().int().min(0).max(65535).default(4400),
   LETHE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** First-run admin for demos and tests; ignored once any user exists. */
+  LETHE_BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
+  LETHE_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 });
 
 export interface LetheEnvironment {
@@ -30,6 +33,7 @@ export interface LetheEnvironment {
   defaultRegion: string;
   port: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  bootstrapAdmin: { email: string; password: string } | undefined;
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -47,6 +51,10 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
     defaultRegion: env.LETHE_DEFAULT_REGION,
     port: env.LETHE_PORT,
     logLevel: env.LETHE_LOG_LEVEL,
+    bootstrapAdmin:
+      env.LETHE_BOOTSTRAP_ADMIN_EMAIL && env.LETHE_BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: env.LETHE_BOOTSTRAP_ADMIN_EMAIL, password: env.LETHE_BOOTSTRAP_ADMIN_PASSWORD }
+        : undefined,
   };
 }
 

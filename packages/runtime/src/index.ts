@@ -24,3 +24,6 @@ export { ConnectorProtocolError } from "./failure";
 export { taskNames } from "./tasks/jobs";
 export type { WorkerLog } from "./runtime-dependencies";
 export * from "./export";
+export { cancelRequest, extendRequestDeadline, RequestClosedError } from "./request-actions";
+export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } from "./connector-instance-admin";
+export type { RuntimeDependencies } from "./runtime-dependencies";

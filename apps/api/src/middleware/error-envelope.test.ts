@@ -14,7 +14,7 @@ async function serve(reporter: UnexpectedErrorReporter): Promise<string> {
   const app = express();
   app.use(express.json());
   app.get("/known", () => {
-    throw new ApiError(409, "request_closed", "the request is already closed", { status: "completed" });
+    throw new ApiError(409, "invalid_transition", "the request is already closed", { status: "completed" });
   });
   app.get("/async-failure", async () => {
     await Promise.resolve();
@@ -44,7 +44,7 @@ describe("error envelope", () => {
     const response = await fetch(`${url}/known`);
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
-      error: { code: "request_closed", message: "the request is already closed", details: { status: "completed" } },
+      error: { code: "invalid_transition", message: "the request is already closed", details: { status: "completed" } },
     });
   });
 

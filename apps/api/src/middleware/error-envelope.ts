@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { ApiError, type ErrorEnvelope } from "../api-error";
+import type { ErrorEnvelope } from "@lethe/contracts";
+import { ApiError } from "../api-error";
+import { domainErrorToApiError } from "../http/domain-errors";
 
 export type UnexpectedErrorReporter = (error: unknown, request: { method: string; path: string }) => void;
 
@@ -33,11 +35,16 @@ export function errorEnvelope(reportUnexpected: UnexpectedErrorReporter): ErrorR
 /** Express's own body parsers signal bad input with a status and a `type`; they are client errors. */
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  const domain = domainErrorToApiError(error);
+  if (domain) return domain;
   if (typeof error !== "object" || error === null) return undefined;
   const type = "type" in error ? error.type : undefined;
   const status = "status" in error ? error.status : undefined;
   if (type === "entity.parse.failed") return new ApiError(400, "invalid_json", "the request body is not valid JSON");
   if (type === "entity.too.large") return new ApiError(413, "payload_too_large", "the request body is too large");
+  if (type === "encoding.unsupported" || type === "charset.unsupported") {
+    return new ApiError(415, "unsupported_media_type", "the request body's encoding is not supported");
+  }
   if (typeof status === "number" && status >= 400 && status < 500) {
     return new ApiError(status, "bad_request", "the request could not be read");
   }

@@ -1,3 +1,4 @@
+import type { HealthResponse } from "@lethe/contracts";
 import type { RequestHandler } from "express";
 import type { Database } from "@lethe/db";
 import { ApiError } from "../api-error";
@@ -6,16 +7,11 @@ import { ApiError } from "../api-error";
 // leave a query waiting far longer than any load balancer's probe timeout).
 const databaseProbeTimeoutMs = 2_000;
 
-export interface HealthBody {
-  status: "ok";
-  database: "ok";
-}
-
-/** `GET /api/v1/health`: 200 when the API can run a query, 503 `database_unavailable` otherwise. */
+/** `GET /api/v1/health`: 200 when the API can run a query, 503 `database_unavailable` otherwise. Public: probes carry no credentials. */
 export function getHealth(deps: { db: Database }): RequestHandler {
   return async (_request, response) => {
     await probeDatabase(deps.db);
-    const body: HealthBody = { status: "ok", database: "ok" };
+    const body: HealthResponse = { status: "ok", database: "ok" };
     response.json(body);
   };
 }

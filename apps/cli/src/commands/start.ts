@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { createApiApp, startApiServer } from "@lethe/api";
+import { createApiApp, createLocalUser, hasAnyUser, startApiServer } from "@lethe/api";
+import { ensureConsoleBuilt } from "@lethe/console";
 import type { OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
 import { startWorker } from "@lethe/runtime";
 import { createConsoleLog } from "../console-log";
@@ -49,10 +50,32 @@ export function registerStartCommand(program: Command): void {
         });
         stack.push(() => worker.stop());
 
-        const api = await startApiServer({ app: createApiApp({ db: lethe.database }), port: env.port });
+        // The console is built on first start (and again when its sources changed): a few seconds.
+        const consoleBuild = await ensureConsoleBuilt();
+        if (consoleBuild.built) log("info", `built the console in ${consoleBuild.durationMs} ms`);
+
+        const api = await startApiServer({
+          app: createApiApp({
+            db: lethe.database,
+            registry: lethe.registry,
+            secretBox: lethe.secretBox,
+            exportDirectory: path.join(env.home, "exports"),
+            timeZone: env.timeZone,
+            defaultRegion: env.defaultRegion,
+            consoleDirectory: consoleBuild.directory,
+            log: (level, message, fields) => log(level, message, fields),
+          }),
+          port: env.port,
+        });
         stack.push(() => api.close());
 
-        await printWelcome({ apiUrl: api.url, home: env.home, clusterDirectory: lethe.database.clusterDirectory, sandboxes });
+        if (env.bootstrapAdmin && !(await hasAnyUser(lethe.database))) {
+          await createLocalUser(lethe.database, { ...env.bootstrapAdmin, role: "admin", actor: "bootstrap" });
+          log("info", "created the bootstrap admin from LETHE_BOOTSTRAP_ADMIN_EMAIL", {});
+        }
+        const needsAdmin = !(await hasAnyUser(lethe.database));
+
+        await printWelcome({ apiUrl: api.url, needsAdmin, home: env.home, clusterDirectory: lethe.database.clusterDirectory, sandboxes });
       } catch (error) {
         await stopAll();
         throw error;
@@ -65,6 +88,7 @@ export function registerStartCommand(program: Command): void {
 
 async function printWelcome(info: {
   apiUrl: string;
+  needsAdmin: boolean;
   home: string;
   clusterDirectory: string | null;
   sandboxes: Array<{ connectorId: string; running: RunningSandbox }>;
@@ -72,6 +96,8 @@ async function printWelcome(info: {
   const lines = [
     "",
     "Lethe is running.",
+    `  Console      ${info.apiUrl}/`,
+    `  console/API  ${info.apiUrl}/  (OpenAPI: ${info.apiUrl}/api/v1/openapi.json)`,
     `  API health   ${info.apiUrl}/api/v1/health`,
     `  database     ${info.clusterDirectory ? `embedded PostgreSQL in ${info.clusterDirectory}` : "DATABASE_URL"}`,
     `  exports      ${path.join(info.home, "exports")}`,
@@ -83,6 +109,15 @@ async function printWelcome(info: {
       lines.push("", `Seeded people in the ${connectorId} sandbox you can file requests for, e.g.:`);
       for (const email of subjects.slice(0, 3)) lines.push(`  pnpm lethe request create --type erasure --email ${email} --wait`);
     }
+  }
+  if (info.needsAdmin) {
+    lines.push(
+      "",
+      "No user exists yet. Create the first admin (in another terminal), then sign in at the URL above:",
+      "  pnpm lethe user create --role admin --email you@example.com   (prompts for a password)",
+    );
+  } else {
+    lines.push("", `Sign in at ${info.apiUrl}/ with your e-mail and password (\`pnpm lethe user create\` adds users).`);
   }
   lines.push("", "Ctrl-C stops everything; the data stays for the next start.");
   console.log(lines.join("\n"));

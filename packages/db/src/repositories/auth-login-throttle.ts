@@ -29,17 +29,19 @@ export async function lockedUntil(tx: Executor, keyHashes: string[], now: Date):
  * locks the key.
  */
 export async function recordLoginFailure(tx: Executor, keyHash: string, rule: ThrottleRule, now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - rule.windowMs);
-  const lockUntil = new Date(now.getTime() + rule.lockMs);
+  // As ISO text with casts: raw statements get no column types to serialise a Date with.
+  const windowStart = new Date(now.getTime() - rule.windowMs).toISOString();
+  const lockUntil = new Date(now.getTime() + rule.lockMs).toISOString();
+  const at = now.toISOString();
   await tx.execute(sql`
     insert into login_throttle (key_hash, failures, window_started_at, locked_until)
-    values (${keyHash}, 1, ${now}, ${rule.maxFailures <= 1 ? lockUntil : null})
+    values (${keyHash}, 1, ${at}::timestamptz, ${rule.maxFailures <= 1 ? lockUntil : null}::timestamptz)
     on conflict (key_hash) do update set
-      failures = case when login_throttle.window_started_at < ${windowStart} then 1 else login_throttle.failures + 1 end,
-      window_started_at = case when login_throttle.window_started_at < ${windowStart} then ${now} else login_throttle.window_started_at end,
+      failures = case when login_throttle.window_started_at < ${windowStart}::timestamptz then 1 else login_throttle.failures + 1 end,
+      window_started_at = case when login_throttle.window_started_at < ${windowStart}::timestamptz then ${at}::timestamptz else login_throttle.window_started_at end,
       locked_until = case
-        when (case when login_throttle.window_started_at < ${windowStart} then 1 else login_throttle.failures + 1 end) >= ${rule.maxFailures}
-        then ${lockUntil}
+        when (case when login_throttle.window_started_at < ${windowStart}::timestamptz then 1 else login_throttle.failures + 1 end) >= ${rule.maxFailures}
+        then ${lockUntil}::timestamptz
         else login_throttle.locked_until
       end
   `);

@@ -98,6 +98,17 @@ describe("redactWavStream", () => {
     expect(samples[2]).toBe(8192);
   });
 
+  it("fills μ-law with the same tone, encoded: it decodes to a 1 kHz sine near a quarter of full scale", async () => {
+    const original = await collect(syntheticWavStream(monoMuLaw));
+    const redacted = await collect(redactWavStream(inPiecesOf(original, [99]), { ranges: [{ startMs: 500, endMs: 510 }], fill: "tone" }));
+    const header = readWavHeader(original);
+    const samples = Array.from({ length: 80 }, (_, i) => decodeMuLaw(redacted[header.dataOffset + 4000 + i] ?? 0));
+    expect(samples.slice(0, 8)).toEqual(samples.slice(8, 16));
+    expect(Math.max(...samples)).toBeGreaterThan(7000);
+    expect(Math.max(...samples)).toBeLessThan(9000);
+    expect(redacted[header.dataOffset + 4080]).toBe(original[header.dataOffset + 4080]);
+  });
+
   it("passes chunks that touch no range through without copying them", async () => {
     const original = await collect(syntheticWavStream(stereoPcm));
     const pieces: Uint8Array[] = [];

@@ -1,0 +1,57 @@
+import {
+  IllegalTransitionError,
+  InvalidExtensionError,
+  InvalidIdentifierError,
+  InvalidTimeZoneError,
+  UnsupportedRegionError,
+} from "@lethe/core";
+import { ConnectorInstanceInUseError, DuplicateInstanceNameError, RequestNotFoundError } from "@lethe/db";
+import {
+  InvalidInstanceConfigurationError,
+  InvalidRequestError,
+  MissingIdentifierError,
+  RequestClosedError,
+  UnknownConnectorError,
+  UnknownConnectorInstanceError,
+} from "@lethe/runtime";
+import { ApiError } from "../api-error";
+
+/**
+ * The engine's typed errors as the client should see them. Messages of these errors are written
+ * to be shown (they name fields and rules, never a value that could be a secret).
+ */
+export function domainErrorToApiError(error: unknown): ApiError | undefined {
+  if (error instanceof RequestNotFoundError || error instanceof UnknownConnectorInstanceError) {
+    return new ApiError(404, "not_found", error.message);
+  }
+  if (error instanceof IllegalTransitionError || error instanceof RequestClosedError) {
+    return new ApiError(409, "invalid_transition", error.message);
+  }
+  if (error instanceof InvalidExtensionError) {
+    return new ApiError(422, "invalid_extension", error.message, { regime: error.regime, reason: error.reason, max: error.max });
+  }
+  if (error instanceof InvalidIdentifierError) {
+    return new ApiError(400, "invalid_identifier", error.message, [{ path: "body.identifiers", message: error.message }]);
+  }
+  if (error instanceof MissingIdentifierError || error instanceof InvalidRequestError) {
+    return new ApiError(400, "validation_failed", error.message);
+  }
+  if (error instanceof UnsupportedRegionError || error instanceof InvalidTimeZoneError) {
+    return new ApiError(400, "validation_failed", error.message);
+  }
+  if (error instanceof InvalidInstanceConfigurationError) {
+    return new ApiError(
+      400,
+      "invalid_configuration",
+      error.message,
+      error.issues.map((issue) => ({ path: `body.${issue.field}`, message: issue.message })),
+    );
+  }
+  if (error instanceof UnknownConnectorError) {
+    return new ApiError(400, "validation_failed", error.message, [{ path: "body.connectorId", message: error.message }]);
+  }
+  if (error instanceof DuplicateInstanceNameError || error instanceof ConnectorInstanceInUseError) {
+    return new ApiError(409, "conflict", error.message);
+  }
+  return undefined;
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createdRequestSchema, requestDetailSchema, requestListSchema } from "@lethe/contracts";
+import { fieldPaths, jsonHeaders, readBody, readError, startApiHarness, type ApiHarness } from "../../test/api-harness";
+
+let api: ApiHarness;
+beforeAll(async () => {
+  api = await startApiHarness();
+});
+afterAll(async () => {
+  await api.close();
+});
+
+async function file(body: unknown) {
+  return fetch(`${api.url}/api/v1/requests`, {
+    method: "POST",
+    headers: jsonHeaders(api.credentials.compliance),
+    body: JSON.stringify(body),
+  });
+}
+
+describe("requests over HTTP", () => {
+  it("files a request, then lists it with filters and pages, and shows its detail", async () => {
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const response = await file({
+        type: index === 0 ? "access" : "erasure",
+        regime: "gdpr",
+        identifiers: [{ kind: "email", value: `Person.${index}@Example.com` }],
+        receivedAt: new Date(Date.UTC(2025, 0, 10 + index)).toISOString(),
+      });
+      expect(response.status).toBe(201);
+      const body = await readBody(response, createdRequestSchema);
+      expect(body.request.status).toBe("received");
+      ids.push(body.request.id);
+    }
+    const headers = jsonHeaders(api.credentials.viewer);
+    const erasures = await readBody(await fetch(`${api.url}/api/v1/requests?type=erasure`, { headers }), requestListSchema);
+    expect(erasures.requests.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+
+    const first = await readBody(await fetch(`${api.url}/api/v1/requests?limit=2`, { headers }), requestListSchema);
+    expect(first.requests).toHaveLength(2);
+    const second = await readBody(await fetch(`${api.url}/api/v1/requests?limit=2&cursor=${first.nextCursor ?? ""}`, { headers }), requestListSchema);
+    expect(second.requests.map((r) => r.id)).toEqual([ids[0]]);
+    expect(second.nextCursor).toBeNull();
+
+    const byText = await readBody(await fetch(`${api.url}/api/v1/requests?q=person.1%40`, { headers }), requestListSchema);
+    expect(byText.requests.map((r) => r.id)).toEqual([ids[1]]);
+
+    const detail = await readBody(await fetch(`${api.url}/api/v1/requests/${ids[0]}`, { headers }), requestDetailSchema);
+    expect(detail.identifiers).toEqual([expect.objectContaining({ kind: "email", value: "person.0@example.com" })]);
+    expect(detail.history).toEqual([expect.objectContaining({ from: null, to: "received" })]);
+  });
+
+  it("extends a GDPR deadline by two months with a reason and refuses a third", async () => {
+    const filed = await readBody(await file({ type: "erasure", regime: "gdpr", identifiers: [{ kind: "email", value: "ext@example.com" }] }), createdRequestSchema);
+    const url = `${api.url}/api/v1/requests/${filed.request.id}/extend-deadline`;
+    const headers = jsonHeaders(api.credentials.compliance);
+    const ok = await fetch(url, { method: "POST", headers, body: JSON.stringify({ additional: { unit: "month", amount: 2 }, reason: "complex" }) });
+    expect(ok.status).toBe(200);
+    const detail = await readBody(ok, requestDetailSchema);
+    expect(detail.request.extension).toEqual({ unit: "month", amount: 2 });
+    expect(new Date(detail.request.dueAt).getTime()).toBeGreaterThan(new Date(filed.request.dueAt).getTime());
+    const beyond = await fetch(url, { method: "POST", headers, body: JSON.stringify({ additional: { unit: "month", amount: 1 }, reason: "more" }) });
+    expect(beyond.status).toBe(422);
+    expect((await readError(beyond)).code).toBe("invalid_extension");
+  });
+
+  it("cancels an open request with a reason, and refuses to cancel it twice", async () => {
+    const filed = await readBody(await file({ type: "access", regime: "ccpa", identifiers: [{ kind: "email", value: "c@example.com" }] }), createdRequestSchema);
+    const url = `${api.url}/api/v1/requests/${filed.request.id}/cancel`;
+    const headers = jsonHeaders(api.credentials.compliance);
+    const first = await fetch(url, { method: "POST", headers, body: JSON.stringify({ reason: "withdrawn" }) });
+    expect(first.status).toBe(200);
+    expect((await readBody(first, requestDetailSchema)).request.status).toBe("cancelled");
+    const again = await fetch(url, { method: "POST", headers, body: JSON.stringify({ reason: "withdrawn" }) });
+    expect(again.status).toBe(409);
+  });
+
+  it("names the identifier it cannot read", async () => {
+    const response = await file({ type: "erasure", regime: "gdpr", identifiers: [{ kind: "email", value: "a@example.com" }, { kind: "phone", value: "not a phone" }] });
+    expect(response.status).toBe(400);
+    const error = await readError(response);
+    expect(error.code).toBe("invalid_identifier");
+    expect(fieldPaths(error.details)).toEqual(["body.identifiers.1.value"]);
+  });
+});

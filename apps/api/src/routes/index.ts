@@ -1,0 +1,66 @@
+import type { OperationId } from "@lethe/contracts";
+import type { RequestHandler } from "express";
+import type { ApiContext } from "../dependencies";
+import { deleteApiToken } from "./deleteApiToken";
+import { deleteConnectorInstance } from "./deleteConnectorInstance";
+import { getApiTokens } from "./getApiTokens";
+import { getAuditVerification } from "./getAuditVerification";
+import { getConnectorInstance } from "./getConnectorInstance";
+import { getConnectorInstances } from "./getConnectorInstances";
+import { getConnectorType } from "./getConnectorType";
+import { getConnectorTypes } from "./getConnectorTypes";
+import { getExport } from "./getExport";
+import { getHealth } from "./getHealth";
+import { getMe } from "./getMe";
+import { getOpenApiDocument } from "./getOpenApiDocument";
+import { getRequest } from "./getRequest";
+import { getRequestAudit } from "./getRequestAudit";
+import { getRequests } from "./getRequests";
+import { getUsers } from "./getUsers";
+import { patchConnectorInstance } from "./patchConnectorInstance";
+import { patchUser } from "./patchUser";
+import { postApiToken } from "./postApiToken";
+import { postConnectorInstance } from "./postConnectorInstance";
+import { postConnectorInstanceTest } from "./postConnectorInstanceTest";
+import { postLogin } from "./postLogin";
+import { postLogout } from "./postLogout";
+import { postRequest } from "./postRequest";
+import { postRequestCancel } from "./postRequestCancel";
+import { postRequestDeadlineExtension } from "./postRequestDeadlineExtension";
+import { postRequestExportLink } from "./postRequestExportLink";
+import { postUser } from "./postUser";
+
+/**
+ * One handler per route of the contract's table. Typed as a complete record: a route added to
+ * `apiRoutes` without a handler does not compile.
+ */
+export const routeHandlers: Record<OperationId, (context: ApiContext) => RequestHandler> = {
+  getHealth,
+  getOpenApiDocument,
+  postLogin,
+  postLogout,
+  getMe,
+  getRequests,
+  postRequest,
+  getRequest,
+  postRequestCancel,
+  postRequestDeadlineExtension,
+  postRequestExportLink,
+  getExport,
+  getRequestAudit,
+  getAuditVerification,
+  getConnectorTypes,
+  getConnectorType,
+  getConnectorInstances,
+  getConnectorInstance,
+  postConnectorInstance,
+  patchConnectorInstance,
+  deleteConnectorInstance,
+  postConnectorInstanceTest,
+  getUsers,
+  postUser,
+  patchUser,
+  getApiTokens,
+  postApiToken,
+  deleteApiToken,
+};

@@ -1,0 +1,43 @@
+import { apiRoutes, type CreatedRequest } from "@lethe/contracts";
+import { InvalidIdentifierError, normaliseIdentifier, type CountryCode } from "@lethe/core";
+import { getRequest } from "@lethe/db";
+import { fileRequest } from "@lethe/runtime";
+import type { RequestHandler } from "express";
+import { ApiError } from "../api-error";
+import { callerOf } from "../auth/principal";
+import type { ApiContext } from "../dependencies";
+import { parseInput } from "../http/validation";
+import { toRequestSummary } from "../views/request-view";
+
+/** `POST /api/v1/requests`: files a request; the worker takes it from there. */
+export function postRequest(context: ApiContext): RequestHandler {
+  return async (request, response) => {
+    const caller = callerOf(response);
+    const body = parseInput("body", apiRoutes.postRequest.body, request.body);
+    const defaultRegion = body.defaultRegion ?? context.defaultRegion;
+    // Checked one by one first so that the error names the identifier at fault.
+    body.identifiers.forEach((identifier, index) => {
+      try {
+        normaliseIdentifier(identifier, { defaultRegion: defaultRegion as CountryCode });
+      } catch (error) {
+        if (!(error instanceof InvalidIdentifierError)) throw error;
+        throw new ApiError(400, "invalid_identifier", error.message, [
+          { path: `body.identifiers.${index}.value`, message: error.message },
+        ]);
+      }
+    });
+    const { id } = await fileRequest(context.db, {
+      type: body.type,
+      regime: body.regime,
+      identifiers: body.identifiers,
+      timeZone: context.timeZone,
+      defaultRegion,
+      actor: caller.actor,
+      ...(body.receivedAt ? { receivedAt: new Date(body.receivedAt) } : {}),
+    });
+    const row = await getRequest(context.db.db, id);
+    if (!row) throw new Error(`request ${id} vanished after filing`);
+    const answer: CreatedRequest = { request: toRequestSummary(row, [], new Date()) };
+    response.status(201).location(`/api/v1/requests/${id}`).json(answer);
+  };
+}

@@ -1,0 +1,30 @@
+import { apiRoutes, type UserResponse } from "@lethe/contracts";
+import { appendAudit, DuplicateUserError, insertUser } from "@lethe/db";
+import type { RequestHandler } from "express";
+import { ApiError } from "../api-error";
+import { hashPassword } from "../auth/password-hashing";
+import { callerOf } from "../auth/principal";
+import type { ApiContext } from "../dependencies";
+import { parseInput } from "../http/validation";
+import { toUser } from "../views/user-view";
+
+/** `POST /api/v1/users` */
+export function postUser(context: ApiContext): RequestHandler {
+  return async (request, response) => {
+    const caller = callerOf(response);
+    const body = parseInput("body", apiRoutes.postUser.body, request.body);
+    const passwordHash = await hashPassword(body.password, context.passwordHashCost);
+    const user = await context.db.db
+      .transaction(async (tx) => {
+        const row = await insertUser(tx, { email: body.email, role: body.role, passwordHash });
+        await appendAudit(tx, { actor: caller.actor, action: "user.created", payload: { userId: row.id, role: row.role } });
+        return row;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof DuplicateUserError) throw new ApiError(409, "conflict", error.message);
+        throw error;
+      });
+    const answer: UserResponse = { user: toUser(user) };
+    response.status(201).json(answer);
+  };
+}

@@ -1,0 +1,85 @@
+import type { ConnectionTestResult, ConnectorInstanceView, ConnectorType } from "@lethe/contracts";
+import type { AnyConnector } from "@lethe/connector-sdk";
+import {
+  getConnectorInstance,
+  listConnectorInstanceChecks,
+  listConnectorInstances,
+  listInstancePauses,
+  type ConnectorInstance,
+  type ConnectorInstanceCheckRow,
+} from "@lethe/db";
+import { z } from "zod";
+import type { ApiContext } from "../dependencies";
+
+/** An installed connector with its settings and secrets as JSON Schema (drives the console's forms). */
+export function toConnectorType(connector: AnyConnector): ConnectorType {
+  return {
+    id: connector.id,
+    version: connector.version,
+    title: connector.title,
+    description: connector.description,
+    docsUrl: connector.docsUrl,
+    capabilities: connector.capabilities,
+    identifiers: [...connector.identifiers],
+    dataCategories: connector.dataCategories,
+    rateLimit: { requestsPerMinute: connector.rateLimit.requestsPerMinute },
+    settingsSchema: jsonSchemaOf(connector.settings),
+    secretsSchema: jsonSchemaOf(connector.secrets),
+    exampleSettings: connector.examples.settings,
+  };
+}
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+}
+
+export function toConnectionTestResult(check: Omit<ConnectorInstanceCheckRow, "instanceId">): ConnectionTestResult {
+  return {
+    ok: check.ok,
+    code: check.code,
+    message: check.message,
+    checkedAt: check.checkedAt.toISOString(),
+    durationMs: check.durationMs,
+  };
+}
+
+/** Built field by field from the secret-free repository view: no path from a secret to a response. */
+function toInstanceView(
+  context: ApiContext,
+  instance: ConnectorInstance,
+  check: ConnectorInstanceCheckRow | undefined,
+  pausedUntil: Date | null,
+): ConnectorInstanceView {
+  const connector = context.registry.get(instance.connectorId);
+  return {
+    id: instance.id,
+    connectorId: instance.connectorId,
+    connectorInstalled: connector !== undefined,
+    name: instance.name,
+    settings: instance.settings,
+    secretsConfigured: true,
+    rateLimitPerMinute: instance.rateLimitPerMinute,
+    effectiveRateLimitPerMinute: instance.rateLimitPerMinute ?? connector?.rateLimit.requestsPerMinute ?? null,
+    enabled: instance.enabled,
+    pausedUntil: pausedUntil && pausedUntil > new Date() ? pausedUntil.toISOString() : null,
+    lastTest: check ? toConnectionTestResult(check) : null,
+    createdAt: instance.createdAt.toISOString(),
+    updatedAt: instance.updatedAt.toISOString(),
+  };
+}
+
+export async function loadConnectorInstances(context: ApiContext, only?: string): Promise<ConnectorInstanceView[]> {
+  const instances = only
+    ? [await getConnectorInstance(context.db.db, only)].filter((row): row is ConnectorInstance => row !== null)
+    : await listConnectorInstances(context.db.db);
+  const ids = instances.map((instance) => instance.id);
+  const [checks, pauses] = await Promise.all([
+    listConnectorInstanceChecks(context.db.db, ids),
+    listInstancePauses(context.db.db, ids),
+  ]);
+  const checkOf = new Map(checks.map((check) => [check.instanceId, check]));
+  const pauseOf = new Map(pauses.map((pause) => [pause.instanceId, pause.pausedUntil]));
+  return instances.map((instance) =>
+    toInstanceView(context, instance, checkOf.get(instance.id), pauseOf.get(instance.id) ?? null),
+  );
+}

@@ -1,0 +1,84 @@
+import { ConnectorError } from "@lethe/connector-sdk";
+import {
+  appendAudit,
+  deleteUnusedConnectorInstance,
+  getConnectorInstance,
+  saveConnectorInstanceCheck,
+  type ConnectorInstanceCheckRow,
+} from "@lethe/db";
+import { UnknownConnectorInstanceError } from "./connector-instances";
+import { openConnectorSession } from "./connector-session";
+import { describeFailure } from "./failure";
+import type { RuntimeDependencies } from "./runtime-dependencies";
+
+/** A connection test waits no longer than this for the vendor. */
+const checkTimeoutMs = 15_000;
+/**
+ * A connection test belongs to no request; the session still needs a request id for its
+ * checkpoint key and subject identifiers, and this one names none.
+ */
+const noRequestId = "00000000-0000-0000-0000-000000000000";
+
+export type ConnectionTest = Omit<ConnectorInstanceCheckRow, "instanceId">;
+
+/**
+ * Runs the connector's `check` with the instance's stored settings and secrets and records the
+ * result as the instance's health. A failure is a result, not an error: its class (`auth`,
+ * `transient` …) and a message scrubbed of the instance's secrets.
+ */
+export async function testConnectorInstance(
+  deps: RuntimeDependencies,
+  instanceId: string,
+  actor: string,
+): Promise<ConnectionTest> {
+  const instance = await getConnectorInstance(deps.database.db, instanceId);
+  if (!instance) throw new UnknownConnectorInstanceError(instanceId);
+  const started = Date.now();
+  const signal = AbortSignal.timeout(checkTimeoutMs);
+  let sensitiveValues: string[] = [];
+  let result: ConnectionTest;
+  try {
+    const session = await openConnectorSession(deps, { requestId: noRequestId, instanceId, phase: "check", signal });
+    sensitiveValues = session.sensitiveValues;
+    await session.connector.check(session.ctx);
+    result = { ok: true, code: null, message: null, durationMs: Date.now() - started, checkedAt: new Date() };
+  } catch (error) {
+    result = {
+      ok: false,
+      code: signal.aborted ? "timeout" : error instanceof ConnectorError ? error.code : "unknown",
+      message: describeFailure(error, sensitiveValues),
+      durationMs: Date.now() - started,
+      checkedAt: new Date(),
+    };
+  }
+  await deps.database.db.transaction(async (tx) => {
+    await saveConnectorInstanceCheck(tx, { instanceId, ...result });
+    await appendAudit(tx, {
+      actor,
+      action: "connector_instance.tested",
+      payload: { instanceId, ok: result.ok, code: result.code },
+    });
+  });
+  return result;
+}
+
+/**
+ * Deletes an instance that has done no work (`ConnectorInstanceInUseError` otherwise: its tasks
+ * and receipts are evidence; disable it instead). Audited.
+ */
+export async function deleteConnectorInstance(
+  database: RuntimeDependencies["database"],
+  instanceId: string,
+  actor: string,
+): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const instance = await getConnectorInstance(tx, instanceId);
+    if (!instance) throw new UnknownConnectorInstanceError(instanceId);
+    await deleteUnusedConnectorInstance(tx, instanceId);
+    await appendAudit(tx, {
+      actor,
+      action: "connector_instance.deleted",
+      payload: { instanceId, connectorId: instance.connectorId },
+    });
+  });
+}

@@ -1,0 +1,96 @@
+import { extendDueDate, isTerminal, regimeSchema, requestStatusSchema, type DeadlinePeriod } from "@lethe/core";
+import {
+  appendAudit,
+  insertDeadlineExtension,
+  listDeadlineExtensions,
+  lockRequest,
+  RequestNotFoundError,
+  transitionRequest,
+  type Database,
+} from "@lethe/db";
+
+/** An action that only an open request allows was asked of a closed one. */
+export class RequestClosedError extends Error {
+  readonly code = "request_closed";
+  constructor(
+    readonly requestId: string,
+    readonly status: string,
+  ) {
+    super(`request ${requestId} is ${status}; a closed request cannot be changed`);
+    this.name = "RequestClosedError";
+  }
+}
+
+/**
+ * Cancels an open request with a reason (core's lifecycle decides which statuses allow it:
+ * `IllegalTransitionError` otherwise). Jobs still queued for it end without doing anything
+ * (they check the request's status before working).
+ */
+export async function cancelRequest(
+  database: Database,
+  input: { requestId: string; reason: string; actor: string },
+): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const { from } = await transitionRequest(tx, {
+      requestId: input.requestId,
+      to: "cancelled",
+      actor: input.actor,
+      reason: input.reason,
+    });
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: "request.cancelled",
+      requestId: input.requestId,
+      payload: { from },
+    });
+  });
+}
+
+/**
+ * Extends an open request's deadline by `additional` on top of what was granted before. The whole
+ * extension is checked with core's `extendDueDate` (GDPR: two further months; CCPA: 45 more days;
+ * notice before the original deadline): `InvalidExtensionError` and nothing stored when it breaks
+ * the regime's rule. Runs under the request's row lock, so two extensions cannot both count the
+ * same earlier grant.
+ */
+export async function extendRequestDeadline(
+  database: Database,
+  input: { requestId: string; additional: DeadlinePeriod; reason: string; noticeAt: Date; actor: string },
+): Promise<{ dueAt: Date; totalExtension: DeadlinePeriod }> {
+  return database.db.transaction(async (tx) => {
+    const request = await lockRequest(tx, input.requestId);
+    if (!request) throw new RequestNotFoundError(input.requestId);
+    const status = requestStatusSchema.parse(request.status);
+    if (isTerminal(status)) throw new RequestClosedError(request.id, status);
+    const regime = regimeSchema.parse(request.regime);
+    const previous = (await listDeadlineExtensions(tx, request.id)).at(-1);
+    const totalExtension: DeadlinePeriod = {
+      unit: input.additional.unit,
+      amount: input.additional.amount + (previous && previous.unit === input.additional.unit ? previous.totalAmount : 0),
+    };
+    const dueAt = extendDueDate({
+      regime,
+      receivedAt: request.receivedAt,
+      timeZone: request.timeZone,
+      extension: totalExtension,
+      noticeAt: input.noticeAt,
+    });
+    await insertDeadlineExtension(tx, {
+      requestId: request.id,
+      unit: totalExtension.unit,
+      totalAmount: totalExtension.amount,
+      reason: input.reason,
+      noticeAt: input.noticeAt,
+      previousDueAt: request.dueAt,
+      dueAt,
+      actor: input.actor,
+    });
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: "request.deadline_extended",
+      requestId: request.id,
+      payload: { unit: totalExtension.unit, totalAmount: totalExtension.amount, dueAt: dueAt.toISOString() },
+    });
+    return { dueAt, totalExtension };
+  });
+}
