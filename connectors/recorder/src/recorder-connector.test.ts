@@ -1,7 +1,7 @@
 import { createOracleClient, type OracleClient } from "@lethe/connector-testkit";
 import type { ErasureReceipt, LocatedRecord, OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { collect, recorderContext, recorderOracle } from "../test/recorder-context";
+import { collect, recorderContext, recorderOracle, vendorToken } from "../test/recorder-context";
 import { confirmDeletions } from "./erase/confirm-deletions";
 import { eraseRecordings } from "./erase/erase-recordings";
 import { exportRecords } from "./export-records";
@@ -124,6 +124,27 @@ describe("erase and confirm", () => {
     const erasedIds = new Set(pending.map((r) => r.ref.id));
     expect(left.some((r) => erasedIds.has(r.ref.id))).toBe(false);
     expect(new Set(left.filter((r) => r.ref.type === "recording" && r.personalData.legalHold === "LH-2025-017").map((r) => r.ref.id)).size).toBe(2);
+  });
+
+  it("retains a call put under legal hold while its deletion job waited: the job skips it and confirm says so", async () => {
+    const subject = await firstSubject();
+    const [ref] = strong(await locate([{ kind: "customer_id", value: value(subject, "customer_id") }]))
+      .map((r) => r.ref)
+      .filter((r) => r.type === "recording");
+    if (!ref) throw new Error("no recording located");
+    const receipts = await collect(eraseRecordings(ctx(), [ref], { action: "erase" }));
+    if (receipts[0]?.outcome === "retained") return expect.fail("the first strong recording is already held; the seed changed");
+    const token = await vendorToken(sandbox);
+    const hold = await fetch(`${sandbox.url}/v1/legal-holds?protect=true`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ recordingIds: [ref.id], holdId: "LH-LATE", basis: "Hold placed after the erasure was submitted" }),
+    });
+    expect(hold.status).toBe(204);
+    await oracle.moveClock({ advanceMs: day });
+    const [confirmed] = await collect(confirmDeletions(ctx(), receipts));
+    expect(confirmed).toMatchObject({ outcome: "retained", hold: { id: "LH-LATE", basis: "Hold placed after the erasure was submitted" } });
+    expect((await oracle.records(subject.id)).some((r) => r.ref.id === ref.id && r.store === "active")).toBe(true);
   });
 
   it("resubmits a recording whose job failed instead of calling it erased", async () => {
