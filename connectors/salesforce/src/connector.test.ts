@@ -91,6 +91,21 @@ describe("locate", () => {
     expect(strongRefs(located)).toEqual([]);
   });
 
+  it("reports a mention of the subject's address in someone else's case as a weak redaction candidate", async () => {
+    const people = await oracle().people();
+    const subject = await firstSubject();
+    const bystander = people.find((person) => person.bystanderOf === subject.id);
+    const address = subject.identifiers.find((identifier) => identifier.kind === "email")?.value;
+    const bystanderCase = (await oracle().records(bystander?.id ?? "")).find((record) => record.ref.type === "Case");
+    if (!address || !bystanderCase) throw new Error("no bystander case");
+    const session = await rawSession(sandbox);
+    const patched = await session.get(`/services/data/v62.0/sobjects/Case/${bystanderCase.ref.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ Description: `Caller said her sister (${address}) should be copied.` }) });
+    expect(patched.status).toBe(204);
+    const located = await collect(locate(salesforceContext(sandbox), { identifiers: subject.identifiers }));
+    const mention = located.find((record) => record.ref.id === bystanderCase.ref.id);
+    expect(mention?.matchedBy).toEqual([expect.objectContaining({ strength: "weak", field: "Case.Description", reason: expect.stringContaining("redaction candidate") })]);
+  });
+
   it("reports the identifiers it discovered on the records it found", async () => {
     const subject = await firstSubject();
     const emailOnly = subject.identifiers.filter((identifier) => identifier.kind === "email");
