@@ -6,7 +6,7 @@ import { StreamPromise } from "jsforce/lib/util/promise";
 import type { SalesforceContext } from "../settings";
 import { untilNextDay, type ApiBudget } from "./api-budget";
 
-const methods = new Set<HttpRequest["method"]>(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]);
+const methods: readonly HttpRequest["method"][] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
 
 /**
  * jsforce's HTTP layer, replaced: every request jsforce makes goes through `ctx.http`, so the
@@ -35,8 +35,8 @@ export class ContextTransport extends Transport {
   }
 
   private async send(req: JsforceRequest): Promise<JsforceResponse> {
-    const method = req.method.toUpperCase();
-    if (!isMethod(method)) throw new TypeError(`jsforce asked for an HTTP method the connector does not send: ${method}`);
+    const method = methods.find((candidate) => candidate === req.method.toUpperCase());
+    if (!method) throw new TypeError(`jsforce asked for an HTTP method the connector does not send: ${req.method}`);
     if (req.body !== undefined && typeof req.body !== "string") throw new TypeError("jsforce sent a streamed body; the connector sends strings only");
     this.budget.ensureAvailable(this.ctx.clock.now());
     let response;
@@ -60,10 +60,6 @@ export class ContextTransport extends Transport {
     });
     return { statusCode: response.status, headers, body: await response.text() };
   }
-}
-
-function isMethod(method: string): method is HttpRequest["method"] {
-  return methods.has(method as HttpRequest["method"]);
 }
 
 /** A route label without ids or query text: `GET /query`, `PATCH /sobjects/Contact/:id`. */

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js";
 
 /**
  * Phone fields in Salesforce are free text (`(977) 625-2661`, `+44 (0)20 7946 0123`), so numbers
@@ -8,7 +8,7 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js"
  */
 export function toE164(text: string | null | undefined, defaultRegion: string): string | undefined {
   if (!text) return undefined;
-  const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultRegion as CountryCode, extract: false });
+  const parsed = parsePhoneNumberFromString(text, { ...(isSupportedCountry(defaultRegion) ? { defaultCountry: defaultRegion } : {}), extract: false });
   return parsed?.isPossible() ? parsed.number : undefined;
 }
 

@@ -4,7 +4,8 @@ import { MalformedQuery } from "./malformed-query";
 import { resolveField, type SoqlRecord } from "./run-soql";
 import { tokenize, type Token } from "./soql-tokens";
 
-type SearchGroup = "ALL" | "NAME" | "EMAIL" | "PHONE" | "SIDEBAR";
+const searchGroups = ["ALL", "NAME", "EMAIL", "PHONE", "SIDEBAR"] as const;
+type SearchGroup = (typeof searchGroups)[number];
 
 interface Returning {
   object: ObjectSpec;
@@ -29,21 +30,24 @@ export function runSosl(sosl: string, store: SObjectStore, apiVersion: string): 
   const { words, end } = readTerm(sosl, found[0].length);
   const tokens = tokenize(sosl.slice(end));
   let i = 0;
-  const wordIs = (text: string) => tokens[i]?.kind === "word" && (tokens[i] as { text: string }).text.toUpperCase() === text;
+  const wordIs = (text: string) => {
+    const token = tokens[i];
+    return token?.kind === "word" && token.text.toUpperCase() === text;
+  };
   let group: SearchGroup = "ALL";
   if (wordIs("IN")) {
     i++;
     const token = tokens[i++];
-    const name = token?.kind === "word" ? token.text.toUpperCase() : "";
-    if (!["ALL", "NAME", "EMAIL", "PHONE", "SIDEBAR"].includes(name) || !wordIs("FIELDS")) throw unexpected(token);
+    const name = searchGroups.find((candidate) => token?.kind === "word" && token.text.toUpperCase() === candidate);
+    if (!name || !wordIs("FIELDS")) throw unexpected(token);
     i++;
-    group = name as SearchGroup;
+    group = name;
   }
   const returning: Returning[] = [];
   if (wordIs("RETURNING")) {
     i++;
     do {
-      if (tokens[i]?.kind === "symbol" && (tokens[i] as { text: string }).text === ",") i++;
+      if (isSymbol(tokens[i], ",")) i++;
       const objectToken = tokens[i++];
       const object = objectToken?.kind === "word" ? objectSpec(objectToken.text) : undefined;
       if (!object) throw new MalformedQuery(`sObject type '${objectToken && "text" in objectToken ? objectToken.text : ""}' is not supported.`, "INVALID_TYPE");

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { z } from "zod";
 import { advanceJob, jobInfo, type BulkJob } from "../bulk-job";
 import { sendSalesforceError } from "../http/salesforce-error";
 import type { SandboxState } from "../sandbox-state";
@@ -16,7 +17,7 @@ export function postIngestJob(state: SandboxState): RequestHandler<Record<string
   return (req, res) => {
     const version = apiVersionOf(req, res);
     if (!version) return;
-    const body = (typeof req.body === "object" && req.body !== null ? req.body : {}) as Record<string, unknown>;
+    const body = z.record(z.string(), z.unknown()).catch({}).parse(req.body);
     const object = objectSpec(typeof body.object === "string" ? body.object : "");
     if (!object) return sendSalesforceError(res, 400, "INVALIDENTITY", `Entity '${String(body.object)}' is not supported by the Bulk API.`);
     if (body.operation !== "hardDelete" && body.operation !== "delete") {
@@ -61,7 +62,7 @@ export function patchIngestJob(state: SandboxState): RequestHandler<Record<strin
     if (!apiVersionOf(req, res)) return;
     const job = state.jobs.get(req.params.jobId ?? "");
     if (!job) return sendSalesforceError(res, 404, "NOT_FOUND", "The requested resource does not exist");
-    const wanted = (req.body as { state?: unknown } | undefined)?.state;
+    const wanted = z.object({ state: z.unknown() }).catch({ state: undefined }).parse(req.body).state;
     if (wanted === "UploadComplete" && job.state === "Open") {
       job.state = "UploadComplete";
       job.uploadedAt = state.clock.now().getTime();

@@ -1,11 +1,14 @@
 import { createHash, createVerify, randomBytes } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
+import { z } from "zod";
 import { sendOAuthError } from "../http/salesforce-error";
 import { sessionLifetimeMs, type SandboxState } from "../sandbox-state";
 
 export const orgId = "00D5g000004SBXQEA4";
 export const integrationUserId = "0055g00000AbCdEAAV";
 const jwtGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+const formBody = z.record(z.string(), z.unknown());
+const jwtHeader = z.object({ alg: z.literal("RS256") });
 
 /**
  * `POST /services/oauth2/token` (form-encoded), the two server-to-server flows of vendor-apis.md
@@ -16,7 +19,7 @@ const jwtGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
  */
 export function postToken(state: SandboxState): RequestHandler {
   return (req, res) => {
-    const body: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? (req.body as Record<string, unknown>) : {};
+    const body = formBody.catch({}).parse(req.body);
     const grant = typeof body.grant_type === "string" ? body.grant_type : undefined;
     if (grant === "client_credentials") {
       if (body.client_id !== state.config.clientId) return sendOAuthError(res, 400, "invalid_client_id", "client identifier invalid");
@@ -56,9 +59,9 @@ function checkAssertion(state: SandboxState, req: Request, assertion: string): {
   verifier.update(`${header}.${payload}`);
   let claims: Record<string, unknown>;
   try {
-    const alg = (JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as { alg?: unknown }).alg;
-    if (alg !== "RS256" || !verifier.verify(state.config.jwtPublicKey, Buffer.from(signature, "base64url"))) return invalid;
-    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+    const algorithm = jwtHeader.safeParse(JSON.parse(Buffer.from(header, "base64url").toString("utf8")));
+    if (!algorithm.success || !verifier.verify(state.config.jwtPublicKey, Buffer.from(signature, "base64url"))) return invalid;
+    claims = formBody.parse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
   } catch {
     return invalid;
   }

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { z } from "zod";
 import { sendSalesforceError } from "../http/salesforce-error";
 import type { SandboxState } from "../sandbox-state";
 import { fieldSpec, objectCatalogue, objectSpec } from "../world/object-catalogue";
@@ -27,12 +28,12 @@ export function patchSObject(state: SandboxState): RequestHandler<Record<string,
     if (!apiVersionOf(req, res)) return;
     const found = recordOf(state, req, res);
     if (!found) return;
-    const body: unknown = req.body;
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    const body = z.record(z.string(), z.unknown()).safeParse(req.body);
+    if (!body.success) {
       return sendSalesforceError(res, 400, "JSON_PARSER_ERROR", "The request body is not a JSON object");
     }
     const values: Record<string, FieldValue> = {};
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    for (const [name, value] of Object.entries(body.data)) {
       if (name === "attributes") continue;
       const field = fieldSpec(found.object, name);
       if (!field) return sendSalesforceError(res, 400, "INVALID_FIELD", `No such column '${name}' on sobject of type ${found.object.name}`, [name]);
