@@ -1,0 +1,12 @@
+export { SandboxClock } from "./sandbox-clock";
+export { FaultPlan, oracleFaultSchema } from "./fault-plan";
+export { SandboxStats } from "./sandbox-stats";
+export { FixedWindowRateLimiter, type FixedWindow, type RateDecision } from "./fixed-window-rate-limiter";
+export { countCall } from "./http/count-call";
+export { enforceRateLimit, type RateLimitPolicy } from "./http/enforce-rate-limit";
+export { injectFaults, type FaultStyle } from "./http/inject-faults";
+export { malformRecords, type RecordShape } from "./http/malform-records";
+export { listenOnLoopback, type ListeningSandbox } from "./http/listen-on-loopback";
+export { createOracleRouter } from "./oracle/create-oracle-router";
+export type { SandboxOracle } from "./oracle/sandbox-oracle";
+export { ReservedPhoneNumbers, sameDigitsInTheUk, type SeededShuffle } from "./world/reserved-phone-numbers";
