@@ -1,16 +1,9 @@
+import { countCall, createOracleRouter, enforceRateLimit, injectFaults } from "@lethe/sandbox-kit";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { authenticate } from "./http/authenticate";
-import { countCall } from "./http/count-call";
-import { enforceRateLimit } from "./http/enforce-rate-limit";
-import { injectFaults } from "./http/inject-faults";
+import { faultStyle } from "./http/fault-style";
+import { rateLimitPolicy } from "./http/rate-limit-policy";
 import { sendVendorError } from "./http/vendor-error";
-import { deleteOracleFaults } from "./oracle-routes/delete-oracle-faults";
-import { getOraclePeople } from "./oracle-routes/get-oracle-people";
-import { getOraclePersonRecords } from "./oracle-routes/get-oracle-person-records";
-import { getOracleStats } from "./oracle-routes/get-oracle-stats";
-import { postOracleClock } from "./oracle-routes/post-oracle-clock";
-import { postOracleFaults } from "./oracle-routes/post-oracle-faults";
-import { postOracleReset } from "./oracle-routes/post-oracle-reset";
 import type { SandboxState } from "./sandbox-state";
 import { deleteRecord } from "./vendor-routes/delete-record";
 import { deleteTrashRecord } from "./vendor-routes/delete-trash-record";
@@ -25,9 +18,11 @@ import { getPersonNotes } from "./vendor-routes/get-person-notes";
 import { getTrash } from "./vendor-routes/get-trash";
 
 /**
- * Reference CRM's API (API.md) and, under `/__sandbox`, the oracle. Each vendor route is labelled
- * `METHOD path` (the label stats and faults use) and passes, in order: call count, authentication,
- * rate limit, fault injection, then its handler.
+ * Reference CRM's API (API.md) and, under `/__sandbox`, the oracle (the kit's routes over
+ * SandboxState). Each vendor route is labelled `METHOD path` (the label stats and faults use) and
+ * passes, in order: call count, authentication, rate limit, fault injection, then its handler.
+ * The kit's middleware is generic; what makes it Reference CRM's is in http/rate-limit-policy.ts
+ * and http/fault-style.ts.
  */
 export function createSandboxApp(state: SandboxState): Express {
   const app = express();
@@ -40,9 +35,11 @@ export function createSandboxApp(state: SandboxState): Express {
     next();
   });
 
+  const rateLimit = enforceRateLimit(rateLimitPolicy(state));
+  const faults = faultStyle(state);
   const vendor = (method: "GET" | "DELETE", path: string, handler: RequestHandler<{ id: string }>) => {
     const label = `${method} ${path}`;
-    const chain = [countCall(state, label), authenticate(state), enforceRateLimit(state), injectFaults(state, label)];
+    const chain = [countCall(state.stats, label), authenticate(state), rateLimit, injectFaults(faults, label)];
     if (method === "GET") app.get(path, ...chain, handler);
     else app.delete(path, ...chain, handler);
   };
@@ -63,16 +60,7 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("DELETE", "/api/trash/notes/:id", deleteTrashRecord(state, "note"));
   vendor("DELETE", "/api/trash/attachments/:id", deleteTrashRecord(state, "attachment"));
 
-  const oracle = express.Router();
-  oracle.use(express.json());
-  oracle.get("/people", getOraclePeople(state));
-  oracle.get("/people/:id/records", getOraclePersonRecords(state));
-  oracle.get("/stats", getOracleStats(state));
-  oracle.post("/faults", postOracleFaults(state));
-  oracle.delete("/faults", deleteOracleFaults(state));
-  oracle.post("/clock", postOracleClock(state));
-  oracle.post("/reset", postOracleReset(state));
-  app.use("/__sandbox", oracle);
+  app.use("/__sandbox", createOracleRouter(state));
 
   app.use((_req, res) => sendVendorError(res, 404, "not_found", "No such route."));
   app.use(answerUnexpectedErrors);
@@ -80,8 +68,8 @@ export function createSandboxApp(state: SandboxState): Express {
 }
 
 const answerUnexpectedErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-  // express.json() rejects unparsable bodies with a 4xx status on the error.
+  // Express marks what the client got wrong (a path it cannot decode) with a 4xx status on the error.
   const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
-  if (status >= 400 && status < 500) sendVendorError(res, status, "invalid_request", "The request body is not valid JSON.");
+  if (status >= 400 && status < 500) sendVendorError(res, status, "invalid_request", "The request is malformed.");
   else sendVendorError(res, 500, "server_error", "The sandbox failed; see its log.");
 };

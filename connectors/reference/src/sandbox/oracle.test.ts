@@ -54,10 +54,6 @@ describe("the oracle", () => {
     expect(records.filter((record) => record.ref.type === "note").length).toBeGreaterThanOrEqual(2);
   });
 
-  it("answers 404 for a person it never seeded", async () => {
-    expect((await oracle.call("GET", "/people/per_unknown/records")).status).toBe(404);
-  });
-
   it("counts calls per route label and restores everything on reset", async () => {
     const vendor = vendorOf(running);
     const [subject] = await oracle.people();
@@ -82,12 +78,5 @@ describe("the oracle", () => {
     expect((await oracle.people())[0]?.id).not.toBe(before);
     await oracle.reset();
     expect((await oracle.people())[0]?.id).toBe(before);
-  });
-
-  it("moves the clock forward or to an instant, and rejects both at once", async () => {
-    const { now } = await oracle.moveClock({ set: "2030-01-01T00:00:00.000Z" });
-    expect(now.startsWith("2030-01-01T00:00")).toBe(true);
-    expect((await oracle.call("POST", "/clock", { advanceMs: 1, set: "2030-01-01T00:00:00Z" })).status).toBe(400);
-    await oracle.reset();
   });
 });

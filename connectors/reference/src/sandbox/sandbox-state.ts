@@ -1,7 +1,5 @@
-import { SandboxClock } from "./clock";
-import { FaultPlan } from "./faults";
-import { RateLimiter } from "./rate-limiter";
-import { SandboxStats } from "./stats";
+import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
+import { FaultPlan, FixedWindowRateLimiter, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
 import { seedWorld } from "./world/seed-world";
 import { VendorStore } from "./world/vendor-store";
 import type { SeededWorld } from "./world/world";
@@ -14,16 +12,24 @@ export interface SandboxConfig {
   apiToken: string;
 }
 
-/** Everything one running sandbox holds; `reset` puts it back to a freshly seeded world. */
-export class SandboxState {
+/**
+ * Everything one running sandbox holds, and what the oracle routes (`@lethe/sandbox-kit`) read
+ * and drive. The clock, faults, stats and rate limiter are the kit's; the world and its store are
+ * Reference CRM's.
+ *
+ * Stats count as a deletion a purge from the trash answered 204 (`DELETE /api/trash/...`). Moving
+ * a record to the trash is not one (its data is still there), nor is the trash's own 30-day expiry.
+ */
+export class SandboxState implements SandboxOracle {
   readonly clock = new SandboxClock();
   readonly faults = new FaultPlan();
   readonly stats = new SandboxStats();
-  readonly limiter: RateLimiter;
+  /** Reference CRM limits each API token to a fixed one-minute window (API.md, "Rate limit"). */
+  readonly limiter: FixedWindowRateLimiter;
   private seeded: { world: SeededWorld; store: VendorStore };
 
   constructor(readonly config: SandboxConfig) {
-    this.limiter = new RateLimiter(config.rateLimitPerMinute);
+    this.limiter = new FixedWindowRateLimiter({ limit: config.rateLimitPerMinute, windowMs: 60_000 });
     this.seeded = this.seed(config.seed);
   }
 
@@ -35,12 +41,27 @@ export class SandboxState {
     return this.seeded.store;
   }
 
-  reset(seed: number): void {
+  get startSeed(): number {
+    return this.config.seed;
+  }
+
+  people(): OraclePerson[] {
+    return this.world.oraclePeople;
+  }
+
+  recordsHolding(personId: string): OracleRecord[] {
+    return this.store.recordsHolding(personId);
+  }
+
+  /** The kit's reset route has cleared the clock, faults and stats; the world and windows are ours. */
+  reseed(seed: number): void {
     this.seeded = this.seed(seed);
-    this.clock.reset();
-    this.faults.clear();
-    this.stats.clear();
     this.limiter.clear();
+  }
+
+  /** Trash entries older than 30 days go at once, as the vendor's nightly job would have done. */
+  afterClockMove(now: Date): void {
+    this.store.expireTrash(now);
   }
 
   private seed(seed: number): { world: SeededWorld; store: VendorStore } {

@@ -2,7 +2,7 @@ import { Faker, en } from "@faker-js/faker";
 import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { emailLocalPart, PersonFactory } from "./person-factory";
 import { RecordFactory } from "./record-factory";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "./reserved-phone-numbers";
+import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
 import type { PersonRow, SeededWorld } from "./world";
 
 export const defaultSeed = 1;
