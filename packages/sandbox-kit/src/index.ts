@@ -9,4 +9,5 @@ export { malformRecords, type RecordShape } from "./http/malform-records";
 export { listenOnLoopback, type ListeningSandbox } from "./http/listen-on-loopback";
 export { createOracleRouter } from "./oracle/create-oracle-router";
 export type { SandboxOracle } from "./oracle/sandbox-oracle";
+export { sendInvalidOracleRequest, sendOracleNotFound } from "./oracle/send-oracle-error";
 export { ReservedPhoneNumbers, sameDigitsInTheUk, type SeededShuffle } from "./world/reserved-phone-numbers";

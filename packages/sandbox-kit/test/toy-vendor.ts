@@ -12,6 +12,7 @@ import {
   malformRecords,
   SandboxClock,
   SandboxStats,
+  sendInvalidOracleRequest,
   type FaultStyle,
   type RateLimitPolicy,
 } from "../src/index";
@@ -116,6 +117,14 @@ export async function startToyVendor({ seed = 1, limit = 5 }: { seed?: number; l
       limiter.clear();
     },
     afterClockMove: (now) => clockMoves.push(now),
+  });
+  // A vendor-specific knob on the kit's router: JSON bodies and the oracle's envelope come with it.
+  let knob = false;
+  oracle.post("/knob", (req, res) => {
+    const parsed = z.object({ enabled: z.boolean() }).safeParse(req.body);
+    if (!parsed.success) return sendInvalidOracleRequest(res, parsed.error);
+    knob = parsed.data.enabled;
+    res.status(200).json({ enabled: knob });
   });
   app.use("/__sandbox", oracle);
   app.use((_req, res) => sendToyError(res, 404, "no such route"));

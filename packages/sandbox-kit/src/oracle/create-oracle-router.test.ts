@@ -91,4 +91,11 @@ describe("the oracle router", () => {
     expect((await readJson(toy.oracle("GET", "/people/sub_4/records"), oracleRecords)).records).toHaveLength(2);
     expect((await toy.oracle("POST", "/reset", { seed: "nine" })).status).toBe(400);
   });
+
+  it("serves a sandbox's own oracle routes added to the router, with JSON bodies and the oracle's envelope", async () => {
+    expect(await (await toy.oracle("POST", "/knob", { enabled: true })).json()).toEqual({ enabled: true });
+    const refused = await toy.oracle("POST", "/knob", { enabled: "yes" });
+    expect(refused.status).toBe(400);
+    expect((await readJson(refused, oracleError)).error).toMatchObject({ code: "invalid_request", issues: expect.any(Array) });
+  });
 });
