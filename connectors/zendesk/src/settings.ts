@@ -9,18 +9,23 @@ export const zendeskSettings = z.object({
 });
 
 /**
- * Either an API token (HTTP Basic as `{email}/token:{token}`) or an OAuth access token (Bearer).
- * vendor-apis.md §2.1: both are accepted on every endpoint the connector uses.
+ * Either an API token (HTTP Basic as `{email}/token:{token}`) or an OAuth access token (Bearer);
+ * vendor-apis.md §2.1: both are accepted on every endpoint the connector uses. One flat object,
+ * so that the console renders one form; the refinement says which combinations are complete.
  */
-export const zendeskSecrets = z.union([
-  z.object({
-    email: z.email().describe("E-mail address of the admin or agent who owns the API token"),
-    apiToken: z.string().min(1).describe("Admin Center → Apps and integrations → Zendesk API → API token"),
-  }),
-  z.object({
-    oauthAccessToken: z.string().min(1).describe("OAuth access token with read and write scopes"),
-  }),
-]);
+export const zendeskSecrets = z
+  .object({
+    email: z.email().optional().describe("For an API token: the e-mail address of the admin or agent who owns it"),
+    apiToken: z.string().min(1).optional().describe("Admin Center → Apps and integrations → Zendesk API → API token"),
+    oauthAccessToken: z.string().min(1).optional().describe("Or: an OAuth access token with read and write scopes"),
+  })
+  .superRefine((secrets, issues) => {
+    const token = secrets.email !== undefined && secrets.apiToken !== undefined;
+    const oauth = secrets.oauthAccessToken !== undefined;
+    if (token === oauth) {
+      issues.addIssue({ code: "custom", message: "Give either email and apiToken, or oauthAccessToken" });
+    }
+  });
 
 export type ZendeskSettings = z.output<typeof zendeskSettings>;
 export type ZendeskSecrets = z.output<typeof zendeskSecrets>;

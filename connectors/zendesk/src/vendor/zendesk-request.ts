@@ -49,9 +49,10 @@ export function sameOrigin(ctx: ZendeskContext, url: string): boolean {
 }
 
 export function authorizationOf(ctx: ZendeskContext): string {
-  const secrets = ctx.secrets;
-  if ("oauthAccessToken" in secrets) return `Bearer ${secrets.oauthAccessToken}`;
-  return `Basic ${Buffer.from(`${secrets.email}/token:${secrets.apiToken}`, "utf8").toString("base64")}`;
+  const { email, apiToken, oauthAccessToken } = ctx.secrets;
+  if (oauthAccessToken !== undefined) return `Bearer ${oauthAccessToken}`;
+  // The secrets schema guarantees the pair when there is no OAuth token.
+  return `Basic ${Buffer.from(`${email ?? ""}/token:${apiToken ?? ""}`, "utf8").toString("base64")}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
 import { redactionAudio } from "./redaction-audio";
 import { redactionQuality } from "./redaction-quality";
 import { salesforceCalls } from "./salesforce-calls";
+import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, salesforceCalls];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, salesforceCalls, zendeskCalls];
