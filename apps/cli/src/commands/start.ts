@@ -96,7 +96,6 @@ async function printWelcome(info: {
   const lines = [
     "",
     "Lethe is running.",
-    `  Console      ${info.apiUrl}/`,
     `  console/API  ${info.apiUrl}/  (OpenAPI: ${info.apiUrl}/api/v1/openapi.json)`,
     `  API health   ${info.apiUrl}/api/v1/health`,
     `  database     ${info.clusterDirectory ? `embedded PostgreSQL in ${info.clusterDirectory}` : "DATABASE_URL"}`,

@@ -75,7 +75,9 @@ export async function callApi<K extends OperationId>(operation: K, input: CallIn
     response = await fetch(url, {
       method: route.method.toUpperCase(),
       credentials: "same-origin",
-      headers: given.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      // Every POST and PATCH says JSON, even without a body: the API refuses other types, which
+      // (with the SameSite=Strict cookie) is its CSRF defence.
+      headers: route.method === "get" || route.method === "delete" ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
       body: given.body === undefined ? undefined : JSON.stringify(given.body),
     });
   } catch {

@@ -1,4 +1,5 @@
 import type { Benchmark } from "../benchmark";
+import { consoleBundle } from "./console-bundle";
 import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
 import { redactionAudio } from "./redaction-audio";
 import { redactionQuality } from "./redaction-quality";
@@ -6,4 +7,4 @@ import { salesforceCalls } from "./salesforce-calls";
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, salesforceCalls, zendeskCalls];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, salesforceCalls, zendeskCalls];
