@@ -35,7 +35,7 @@ export async function startLetheUnderTest(
   const home = await mkdtemp(path.join(tmpdir(), "lethe-console-e2e-"));
   // mkdtemp makes it private (0700); the embedded server runs as another user when we are root.
   await chmod(home, 0o755);
-  const env: NodeJS.ProcessEnv = { ...process.env, LETHE_HOME: home, LETHE_PORT: String(await freePortPair()), LETHE_LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = { ...process.env, LETHE_HOME: home, LETHE_PORT: String(await freePortRun()), LETHE_LOG_LEVEL: "warn" };
   // The README's first-run path: `lethe start` creates this admin when no user exists yet.
   env.LETHE_BOOTSTRAP_ADMIN_EMAIL = bootstrapAdmin.email;
   env.LETHE_BOOTSTRAP_ADMIN_PASSWORD = bootstrapAdmin.password;
@@ -101,11 +101,16 @@ export async function startLetheUnderTest(
   };
 }
 
-/** A port that is free now, with the next one free too (the demo sandbox takes it). */
-async function freePortPair(): Promise<number> {
+/** Ports `lethe start` takes: the API's and, after it, one per demo sandbox (four installed, room for more). */
+const portsNeeded = 8;
+
+/** A run of free ports starting at the returned one. */
+async function freePortRun(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const port = 20_000 + Math.floor(Math.random() * 40_000);
-    if ((await isFree(port)) && (await isFree(port + 1)) && (await isFree(port + 2)) && (await isFree(port + 3))) return port;
+    let free = true;
+    for (let offset = 0; offset < portsNeeded && free; offset += 1) free = await isFree(port + offset);
+    if (free) return port;
   }
   throw new Error("no free run of ports found");
 }
