@@ -6,7 +6,7 @@ import { isZendeskRecordType, type ZendeskRecordType } from "../vendor/records";
 import { mentionParts, pair, single } from "../vendor/refs";
 import { eraseAuthoredComment, eraseMention } from "./erase-comment";
 import { eraseIdentity } from "./erase-identity";
-import { eraseTicket } from "./erase-ticket";
+import { eraseTicket, eraseTickets } from "./erase-ticket";
 import { eraseUser } from "./erase-user";
 import { leaveTicket } from "./leave-ticket";
 
@@ -43,10 +43,17 @@ export async function* eraseRecords(ctx: ZendeskContext, refs: RecordRef[], plan
   const start = await resumeIndex(ctx, ordered);
   const reader = new TicketReader(ctx);
   const users = new Map<number, ErasureReceipt>();
+  let tickets: Map<string, ErasureReceipt> | undefined;
   for (const [index, ref] of ordered.entries()) {
     if (index < start) continue;
     ctx.signal.throwIfAborted();
-    const receipt = await eraseOne(ctx, reader, ref, users);
+    if (ref.type === "ticket" && !tickets) {
+      // The tickets are contiguous in this order: they are erased together, in bulk.
+      const batch = ordered.slice(index).filter((r) => r.type === "ticket");
+      const receipts = await eraseTickets(ctx, batch.map((r) => ({ ref: r, ticketId: single(r) })));
+      tickets = new Map(receipts.map((receipt) => [recordKey(receipt.ref), receipt]));
+    }
+    const receipt = tickets?.get(recordKey(ref)) ?? (await eraseOne(ctx, reader, ref, users));
     if (ref.type === "user") users.set(single(ref), receipt);
     yield receipt;
     await ctx.checkpoint.save({ version: 1, next: index + 1, lastKey: recordKey(ref) });

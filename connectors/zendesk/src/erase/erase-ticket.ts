@@ -26,6 +26,54 @@ export async function eraseTicket(ctx: ZendeskContext, ref: RecordRef, ticketId:
   return followJob(ctx, ref, ticketId, job, inlinePolls);
 }
 
+/** Ids per `deleted_tickets/destroy_many` call (Z20). */
+const bulkLimit = 100;
+
+/**
+ * Several tickets at once: each soft-deleted (`DELETE /tickets/:id`, which also says whether it
+ * was there), then those just soft-deleted permanently deleted 100 per `destroy_many` job. A
+ * ticket already absent from tickets is asked about alone, as in `eraseTicket`.
+ */
+export async function eraseTickets(ctx: ZendeskContext, tickets: { ref: RecordRef; ticketId: number }[]): Promise<ErasureReceipt[]> {
+  const receipts = new Map<number, ErasureReceipt>();
+  const softDeleted: { ref: RecordRef; ticketId: number }[] = [];
+  for (const ticket of tickets) {
+    ctx.signal.throwIfAborted();
+    const route = "tickets.delete";
+    const soft = await callZendesk(ctx, { method: "DELETE", path: `/tickets/${pathId(ticket.ticketId)}`, route });
+    expectStatus(soft, [204, 404], route);
+    if (soft.status === 204) softDeleted.push(ticket);
+    else receipts.set(ticket.ticketId, await eraseTicketAbsentFromTickets(ctx, ticket.ref, ticket.ticketId));
+  }
+  for (let start = 0; start < softDeleted.length; start += bulkLimit) {
+    const chunk = softDeleted.slice(start, start + bulkLimit);
+    const job = await purgeMany(ctx, chunk.map((ticket) => ticket.ticketId));
+    for (const ticket of chunk) {
+      const receipt: ErasureReceipt = job
+        ? await followJob(ctx, ticket.ref, ticket.ticketId, job, ticket === chunk[0] ? inlinePolls : 0)
+        : { ref: ticket.ref, outcome: "erased", detail: "Deleted; deleted tickets no longer held it" };
+      receipts.set(ticket.ticketId, receipt);
+      // The first ticket's polls settled the job for the whole chunk.
+      if (receipt.outcome === "erased" && job) job.status = "completed";
+    }
+  }
+  return tickets.map((ticket) => receipts.get(ticket.ticketId) ?? { ref: ticket.ref, outcome: "already-absent" });
+}
+
+async function eraseTicketAbsentFromTickets(ctx: ZendeskContext, ref: RecordRef, ticketId: number): Promise<ErasureReceipt> {
+  const job = await purgeTicket(ctx, ticketId);
+  if (!job) return { ref, outcome: "already-absent", detail: "Neither among tickets nor among deleted tickets" };
+  return followJob(ctx, ref, ticketId, job, inlinePolls);
+}
+
+async function purgeMany(ctx: ZendeskContext, ticketIds: number[]): Promise<ZendeskJobStatus | undefined> {
+  const route = "deleted_tickets.destroy_many";
+  const response = await callZendesk(ctx, { method: "DELETE", path: "/deleted_tickets/destroy_many", query: { ids: ticketIds.join(",") }, route });
+  expectStatus(response, [200, 404], route);
+  if (response.status === 404) return undefined;
+  return readEnvelope(response, "job_status", zendeskJobStatus, { route, recordType: "job_status" });
+}
+
 /** `DELETE /deleted_tickets/:id`: its job, or undefined when deleted tickets hold no such ticket. */
 export async function purgeTicket(ctx: ZendeskContext, ticketId: number): Promise<ZendeskJobStatus | undefined> {
   const route = "deleted_tickets.delete";

@@ -13,7 +13,7 @@ import { postOracleFaults } from "./oracle-routes/post-oracle-faults";
 import { postOracleReset } from "./oracle-routes/post-oracle-reset";
 import type { SandboxState } from "./sandbox-state";
 import { getAttachmentContent, getComments, putCommentRedaction, putLegacyRedaction } from "./vendor-routes/comments";
-import { deleteDeletedTicket, getDeletedTickets, getJobStatus } from "./vendor-routes/deleted-tickets";
+import { deleteDeletedTicket, deleteManyDeletedTickets, getDeletedTickets, getJobStatus } from "./vendor-routes/deleted-tickets";
 import { deleteDeletedUser, getDeletedUser, getDeletedUsers } from "./vendor-routes/deleted-users";
 import { deleteIdentity, getIdentities, getIdentity } from "./vendor-routes/identities";
 import { getSearch, getSearchExport, getUsersSearch } from "./vendor-routes/search";
@@ -77,6 +77,7 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("PUT", "/api/v2/tickets/:id/comments/:commentId/redact", putLegacyRedaction(state), true);
   vendor("PUT", "/api/v2/comment_redactions/:commentId", putCommentRedaction(state), true);
   vendor("GET", "/api/v2/deleted_tickets", getDeletedTickets(state));
+  vendor("DELETE", "/api/v2/deleted_tickets/destroy_many", deleteManyDeletedTickets(state));
   vendor("DELETE", "/api/v2/deleted_tickets/:id", deleteDeletedTicket(state));
   vendor("GET", "/api/v2/job_statuses/:id", getJobStatus(state));
   vendor("GET", "/attachments/token/:token", getAttachmentContent(state));

@@ -117,6 +117,18 @@ describe("the Zendesk sandbox", () => {
     expect((await api(`/job_statuses/${job.id}`)).status).toBe(404);
   });
 
+  it("permanently deletes up to 100 deleted tickets in one job with destroy_many", async () => {
+    const { id } = await subject();
+    const ids = ((await json(await api(`/users/${id}/tickets/requested`))).tickets as { id: number }[]).slice(0, 2).map((t) => t.id);
+    for (const ticketId of ids) expect((await api(`/tickets/${ticketId}`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(`/deleted_tickets/destroy_many?ids=${Array.from({ length: 101 }, (_, n) => n + 1).join(",")}`, { method: "DELETE" })).status).toBe(400);
+    expect((await api("/deleted_tickets/destroy_many?ids=1", { method: "DELETE" })).status).toBe(404);
+    const { job_status: job } = (await json(await api(`/deleted_tickets/destroy_many.json?ids=${[...ids, 1].join(",")}`, { method: "DELETE" }))) as { job_status: { id: string } };
+    await api(`/job_statuses/${job.id}`);
+    expect(((await json(await api(`/job_statuses/${job.id}`))).job_status as { status: string }).status).toBe("completed");
+    expect((await oracle.stats()).deletions).toEqual(Object.fromEntries(ids.map((ticketId) => [`ticket/${ticketId}`, 1])));
+  });
+
   it("redacts comments of closed tickets with comment_redactions, while the legacy endpoint refuses them", async () => {
     const { id } = await subject();
     const closed = ((await json(await api(`/users/${id}/tickets/requested`))).tickets as { id: number; status: string }[]).find((t) => t.status === "closed");

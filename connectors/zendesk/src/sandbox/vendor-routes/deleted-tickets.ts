@@ -30,6 +30,25 @@ export function deleteDeletedTicket(state: SandboxState): RequestHandler<{ id: s
   };
 }
 
+/**
+ * `DELETE /api/v2/deleted_tickets/destroy_many?ids=1,2,3` (Z20): permanent deletion of up to 100
+ * soft-deleted tickets in one `job_status`. Ids not among deleted tickets are skipped; none at all
+ * → 404. More than 100 ids or none → 400.
+ */
+export function deleteManyDeletedTickets(state: SandboxState): RequestHandler {
+  return (req, res) => {
+    const raw = (req.query as Record<string, unknown>).ids;
+    const ids = typeof raw === "string" ? raw.split(",").map(Number) : [];
+    if (ids.length === 0 || ids.length > 100 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) {
+      res.status(400).json({ error: "InvalidParameter", description: "ids must be 1 to 100 comma-separated ticket ids" });
+      return;
+    }
+    const job = state.store.purgeTickets(ids, state.now(), (id) => state.stats.purged(`ticket/${id}`));
+    if (!job) return sendNotFound(res);
+    res.status(200).json({ job_status: jobStatusJson(baseUrlOf(req), job) });
+  };
+}
+
 /** `GET /api/v2/job_statuses/:id` (Z27): each poll moves the job a step; kept a day after it finishes. */
 export function getJobStatus(state: SandboxState): RequestHandler<{ id: string }> {
   return (req, res) => {

@@ -124,6 +124,24 @@ export class ZendeskStore {
     return job;
   }
 
+  /** Queues the permanent deletion of several soft-deleted tickets in one job; undefined if none is. */
+  purgeTickets(ticketIds: number[], now: number, onPurged: (ticketId: number) => void): Job | undefined {
+    const present = ticketIds.filter((id) => this.deletedTickets.has(id));
+    if (present.length === 0) return undefined;
+    const job = this.jobs.enqueue("bulk_delete", now, () => {
+      for (const id of present) {
+        if (!this.deletedTickets.has(id)) continue;
+        this.removeTicket(id);
+        onPurged(id);
+      }
+    });
+    for (const id of present) {
+      const deleted = this.deletedTickets.get(id);
+      if (deleted) deleted.purgeJob = job.id;
+    }
+    return job;
+  }
+
   /** Time passing: jobs finish, permanently deleted users are scrubbed, old deleted tickets expire. */
   tick(now: number): void {
     this.jobs.tick(now);
