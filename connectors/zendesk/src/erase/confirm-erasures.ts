@@ -1,6 +1,6 @@
 import type { ErasureReceipt } from "@lethe/connector-sdk";
 import type { ZendeskContext } from "../settings";
-import { followJob } from "./erase-ticket";
+import { followJob, pollJob, purgeTicket } from "./erase-ticket";
 import { scrubState } from "./erase-user";
 
 /**
@@ -13,7 +13,20 @@ export async function* confirmErasures(ctx: ZendeskContext, pending: ErasureRece
     const jobId = receipt.pending?.jobId ?? "";
     const ticketJob = /^ticket-job:(\d+):([A-Za-z0-9]+)$/.exec(jobId);
     const deletedUser = /^deleted-user:(\d+)$/.exec(jobId);
-    if (ticketJob?.[1] && ticketJob[2]) {
+    const softJob = /^ticket-soft-job:(\d+):([A-Za-z0-9]+)$/.exec(jobId);
+    if (softJob?.[1] && softJob[2]) {
+      const ticketId = Number(softJob[1]);
+      const soft = softJob[2] === "gone" ? undefined : await pollJob(ctx, softJob[2]);
+      if (soft && soft.status !== "completed") {
+        yield receipt;
+        continue;
+      }
+      // Soft deletion done (or its status forgotten): the permanent step, as for a single ticket.
+      const purge = await purgeTicket(ctx, ticketId);
+      yield purge
+        ? await followJob(ctx, receipt.ref, ticketId, purge, 1)
+        : { ref: receipt.ref, outcome: "erased", detail: "Deleted in bulk; no longer among tickets or deleted tickets" };
+    } else if (ticketJob?.[1] && ticketJob[2]) {
       yield await followJob(ctx, receipt.ref, Number(ticketJob[1]), { id: ticketJob[2], job_type: null, status: "queued", message: null, results: null }, 1);
     } else if (deletedUser?.[1]) {
       yield await scrubState(ctx, receipt.ref, Number(deletedUser[1]), true);

@@ -1,7 +1,8 @@
 import { VendorContractError, type ErasureReceipt, type RecordRef } from "@lethe/connector-sdk";
 import type { ZendeskContext } from "../settings";
-import { readEnvelope } from "../vendor/read-zendesk-json";
-import { zendeskJobStatus, type ZendeskJobStatus } from "../vendor/records";
+import { z } from "zod";
+import { parseRecord, readEnvelope, readJson } from "../vendor/read-zendesk-json";
+import { zendeskJobStatus, zendeskTicket, type ZendeskJobStatus } from "../vendor/records";
 import { callZendesk, expectStatus, pathId } from "../vendor/zendesk-request";
 
 /** Polls made inline before handing a still-running job to `confirm`. */
@@ -29,28 +30,31 @@ export async function eraseTicket(ctx: ZendeskContext, ref: RecordRef, ticketId:
 /** Ids per `deleted_tickets/destroy_many` call (Z20). */
 const bulkLimit = 100;
 
+/** Below this many tickets, one soft delete each is cheaper than show_many + a polled bulk job. */
+const bulkFrom = 4;
+
 /**
- * Several tickets at once: each soft-deleted (`DELETE /tickets/:id`, which also says whether it
- * was there), then those just soft-deleted permanently deleted 100 per `destroy_many` job. A
- * ticket already absent from tickets is asked about alone, as in `eraseTicket`.
+ * Several tickets at once, 100 per chunk. Small chunks: each soft-deleted (`DELETE /tickets/:id`,
+ * which also says whether it was there). Larger ones: `GET /tickets/show_many` tells which are
+ * there, `DELETE /tickets/destroy_many` soft-deletes them in one job (Z17). Either way, those just
+ * soft-deleted are permanently deleted in one `deleted_tickets/destroy_many` job (Z20). A ticket
+ * already absent from tickets is asked about alone, as in `eraseTicket`.
  */
 export async function eraseTickets(ctx: ZendeskContext, tickets: { ref: RecordRef; ticketId: number }[]): Promise<ErasureReceipt[]> {
   const receipts = new Map<number, ErasureReceipt>();
-  const softDeleted: { ref: RecordRef; ticketId: number }[] = [];
-  for (const ticket of tickets) {
-    ctx.signal.throwIfAborted();
-    const route = "tickets.delete";
-    const soft = await callZendesk(ctx, { method: "DELETE", path: `/tickets/${pathId(ticket.ticketId)}`, route });
-    expectStatus(soft, [204, 404], route);
-    if (soft.status === 204) softDeleted.push(ticket);
-    else receipts.set(ticket.ticketId, await eraseTicketAbsentFromTickets(ctx, ticket.ref, ticket.ticketId));
-  }
-  for (let start = 0; start < softDeleted.length; start += bulkLimit) {
-    const chunk = softDeleted.slice(start, start + bulkLimit);
-    const job = await purgeMany(ctx, chunk.map((ticket) => ticket.ticketId));
+  for (let start = 0; start < tickets.length; start += bulkLimit) {
+    const chunk = tickets.slice(start, start + bulkLimit);
+    const softDeleted = chunk.length >= bulkFrom ? await softDeleteInBulk(ctx, chunk, receipts) : await softDeleteEach(ctx, chunk);
     for (const ticket of chunk) {
+      if (!receipts.has(ticket.ticketId) && !softDeleted.includes(ticket)) {
+        receipts.set(ticket.ticketId, await eraseTicketAbsentFromTickets(ctx, ticket.ref, ticket.ticketId));
+      }
+    }
+    if (softDeleted.length === 0) continue;
+    const job = await purgeMany(ctx, softDeleted.map((ticket) => ticket.ticketId));
+    for (const ticket of softDeleted) {
       const receipt: ErasureReceipt = job
-        ? await followJob(ctx, ticket.ref, ticket.ticketId, job, ticket === chunk[0] ? inlinePolls : 0)
+        ? await followJob(ctx, ticket.ref, ticket.ticketId, job, ticket === softDeleted[0] ? inlinePolls : 0)
         : { ref: ticket.ref, outcome: "erased", detail: "Deleted; deleted tickets no longer held it" };
       receipts.set(ticket.ticketId, receipt);
       // The first ticket's polls settled the job for the whole chunk.
@@ -58,6 +62,53 @@ export async function eraseTickets(ctx: ZendeskContext, tickets: { ref: RecordRe
     }
   }
   return tickets.map((ticket) => receipts.get(ticket.ticketId) ?? { ref: ticket.ref, outcome: "already-absent" });
+}
+
+type TicketToErase = { ref: RecordRef; ticketId: number };
+
+async function softDeleteEach(ctx: ZendeskContext, chunk: TicketToErase[]): Promise<TicketToErase[]> {
+  const deleted: TicketToErase[] = [];
+  for (const ticket of chunk) {
+    ctx.signal.throwIfAborted();
+    const route = "tickets.delete";
+    const soft = await callZendesk(ctx, { method: "DELETE", path: `/tickets/${pathId(ticket.ticketId)}`, route });
+    expectStatus(soft, [204, 404], route);
+    if (soft.status === 204) deleted.push(ticket);
+  }
+  return deleted;
+}
+
+/** The chunk's active tickets soft-deleted by one job; `pending` receipts if the job outlasts the polls. */
+async function softDeleteInBulk(ctx: ZendeskContext, chunk: TicketToErase[], receipts: Map<number, ErasureReceipt>): Promise<TicketToErase[]> {
+  const ids = chunk.map((ticket) => ticket.ticketId).join(",");
+  const showRoute = "tickets.show_many";
+  const shown = await callZendesk(ctx, { method: "GET", path: "/tickets/show_many", query: { ids }, route: showRoute });
+  expectStatus(shown, [200], showRoute);
+  const body = await readJson(shown, showRoute);
+  const list = z.looseObject({ tickets: z.array(z.unknown()) }).safeParse(body);
+  if (!list.success) throw new VendorContractError(`${showRoute} answered without a "tickets" list`, { route: showRoute, issues: list.error.issues });
+  const active = new Set(list.data.tickets.map((item) => parseRecord(item, zendeskTicket, { route: showRoute, recordType: "ticket" }).id));
+  const present = chunk.filter((ticket) => active.has(ticket.ticketId));
+  if (present.length === 0) return [];
+  const route = "tickets.destroy_many";
+  const response = await callZendesk(ctx, { method: "DELETE", path: "/tickets/destroy_many", query: { ids: present.map((t) => t.ticketId).join(",") }, route });
+  expectStatus(response, [200, 404], route);
+  if (response.status === 404) return [];
+  let job: ZendeskJobStatus | undefined = await readEnvelope(response, "job_status", zendeskJobStatus, { route, recordType: "job_status" });
+  for (let poll = 0; job && job.status !== "completed" && poll < inlinePolls; poll++) job = await pollJob(ctx, job.id);
+  if (job?.status === "completed") return present;
+  if (job && (job.status === "failed" || job.status === "killed")) {
+    throw new VendorContractError(`A bulk ticket deletion job ended "${job.status}"`, { route: "job_statuses.show" });
+  }
+  for (const ticket of present) {
+    receipts.set(ticket.ticketId, {
+      ref: ticket.ref,
+      outcome: "pending",
+      pending: { jobId: `ticket-soft-job:${ticket.ticketId}:${job?.id ?? "gone"}` },
+      detail: "Bulk deletion job still running; the permanent deletion follows on confirm",
+    });
+  }
+  return [];
 }
 
 async function eraseTicketAbsentFromTickets(ctx: ZendeskContext, ref: RecordRef, ticketId: number): Promise<ErasureReceipt> {
@@ -109,7 +160,7 @@ export async function followJob(
   return { ref, outcome: "pending", pending: { jobId: `ticket-job:${ticketId}:${current.id}` }, detail: `Permanent deletion job ${current.status}` };
 }
 
-async function pollJob(ctx: ZendeskContext, jobId: string): Promise<ZendeskJobStatus | undefined> {
+export async function pollJob(ctx: ZendeskContext, jobId: string): Promise<ZendeskJobStatus | undefined> {
   const route = "job_statuses.show";
   const response = await callZendesk(ctx, { method: "GET", path: `/job_statuses/${pathId(jobId)}`, route });
   expectStatus(response, [200, 404], route);

@@ -101,4 +101,25 @@ describe("erase", () => {
     expect((await redactRecord(ctx, comment.ref, [{ kind: "text", field: "body", start: 0, end: 6, label: "name" }])).outcome).toBe("already-absent");
     await expect(redactRecord(ctx, { type: "ticket", id: String(ticketId) }, [])).rejects.toThrow(TypeError);
   });
+
+  it("erases many tickets with the bulk endpoints and leaves none of them anywhere", async () => {
+    const bulk = await startZendeskSandbox({ seed: 5, people: 1, extraPeopleTickets: 12, rateLimitPerMinute: 100_000 });
+    try {
+      const bulkOracle = createOracleClient(bulk.url);
+      const person = (await bulkOracle.people()).at(-1);
+      if (!person) throw new Error("no extra person");
+      const ctx = zendeskContext(bulk);
+      const refs = (await collect(locate(ctx, { identifiers: person.identifiers }))).filter(strong).map((r) => r.ref);
+      const receipts = await collect(eraseRecords(ctx, refs, { action: "erase" }));
+      expect(receipts.filter((r) => r.ref.type === "ticket").map((r) => r.outcome)).toEqual(Array(12).fill("erased"));
+      await bulkOracle.moveClock({ advanceMs: 5 * 60 * 1000 });
+      await collect(confirmErasures(ctx, receipts.filter((r) => r.outcome === "pending")));
+      expect(await bulkOracle.records(person.id)).toEqual([]);
+      const { calls } = await bulkOracle.stats();
+      expect(calls).toMatchObject({ "DELETE /api/v2/tickets/destroy_many": 1, "DELETE /api/v2/deleted_tickets/destroy_many": 1 });
+      expect(calls["DELETE /api/v2/tickets/:id"]).toBeUndefined();
+    } finally {
+      await bulk.stop();
+    }
+  });
 });

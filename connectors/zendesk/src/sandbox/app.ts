@@ -17,7 +17,7 @@ import { deleteDeletedTicket, deleteManyDeletedTickets, getDeletedTickets, getJo
 import { deleteDeletedUser, getDeletedUser, getDeletedUsers } from "./vendor-routes/deleted-users";
 import { deleteIdentity, getIdentities, getIdentity } from "./vendor-routes/identities";
 import { getSearch, getSearchExport, getUsersSearch } from "./vendor-routes/search";
-import { deleteTicket, getTicket, getTickets, getUserTickets, putTicket } from "./vendor-routes/tickets";
+import { deleteManyTickets, deleteTicket, getTicket, getTickets, getTicketsShowMany, getUserTickets, putTicket } from "./vendor-routes/tickets";
 import { deleteUser, getMe, getUser, getUsers } from "./vendor-routes/users";
 
 type Method = "GET" | "PUT" | "DELETE";
@@ -70,6 +70,8 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("GET", "/api/v2/deleted_users/:id", getDeletedUser(state));
   vendor("DELETE", "/api/v2/deleted_users/:id", deleteDeletedUser(state));
   vendor("GET", "/api/v2/tickets", getTickets(state));
+  vendor("GET", "/api/v2/tickets/show_many", getTicketsShowMany(state));
+  vendor("DELETE", "/api/v2/tickets/destroy_many", deleteManyTickets(state));
   vendor("GET", "/api/v2/tickets/:id", getTicket(state));
   vendor("PUT", "/api/v2/tickets/:id", putTicket(state), true);
   vendor("DELETE", "/api/v2/tickets/:id", deleteTicket(state));

@@ -117,10 +117,16 @@ describe("the Zendesk sandbox", () => {
     expect((await api(`/job_statuses/${job.id}`)).status).toBe(404);
   });
 
-  it("permanently deletes up to 100 deleted tickets in one job with destroy_many", async () => {
+  it("soft-deletes and permanently deletes up to 100 tickets per job with the destroy_many endpoints", async () => {
     const { id } = await subject();
     const ids = ((await json(await api(`/users/${id}/tickets/requested`))).tickets as { id: number }[]).slice(0, 2).map((t) => t.id);
-    for (const ticketId of ids) expect((await api(`/tickets/${ticketId}`, { method: "DELETE" })).status).toBe(204);
+    expect(((await json(await api(`/tickets/show_many?ids=${[...ids, 1].join(",")}`))).tickets as { id: number }[]).map((t) => t.id)).toEqual(ids);
+    const { job_status: soft } = (await json(await api(`/tickets/destroy_many?ids=${ids.join(",")}`, { method: "DELETE" }))) as { job_status: { id: string; status: string } };
+    expect(soft.status).toBe("queued");
+    expect((await api(`/tickets/${ids[0] ?? 0}`)).status).toBe(200);
+    await api(`/job_statuses/${soft.id}`);
+    await api(`/job_statuses/${soft.id}`);
+    expect((await api(`/tickets/${ids[0] ?? 0}`)).status).toBe(404);
     expect((await api(`/deleted_tickets/destroy_many?ids=${Array.from({ length: 101 }, (_, n) => n + 1).join(",")}`, { method: "DELETE" })).status).toBe(400);
     expect((await api("/deleted_tickets/destroy_many?ids=1", { method: "DELETE" })).status).toBe(404);
     const { job_status: job } = (await json(await api(`/deleted_tickets/destroy_many.json?ids=${[...ids, 1].join(",")}`, { method: "DELETE" }))) as { job_status: { id: string } };

@@ -5,6 +5,7 @@ import { sendNotFound, sendRecordInvalid } from "../http/zendesk-error";
 import type { SandboxState } from "../sandbox-state";
 import { ticketJson } from "../world/json-shapes";
 import type { TicketRow } from "../world/rows";
+import { jobStatusJson } from "../world/job-queue";
 import { iso } from "../world/zendesk-store";
 
 type IdParams = { id: string };
@@ -70,6 +71,39 @@ export function putTicket(state: SandboxState): RequestHandler<IdParams> {
     ticket.follower_ids = apply(ticket.follower_ids, parsed.data.ticket.followers);
     ticket.updated_at = iso(state.now());
     res.status(200).json({ ticket: renderTicket(state, req, ticket), audit: { id: ticket.id * 1000 + 1, ticket_id: ticket.id, created_at: ticket.updated_at } });
+  };
+}
+
+/** `ids=1,2,3` of a bulk call: 1 to 100 positive ids, or undefined. */
+export function readIds(raw: unknown): number[] | undefined {
+  const ids = typeof raw === "string" ? raw.split(",").map(Number) : [];
+  return ids.length === 0 || ids.length > 100 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0) ? undefined : ids;
+}
+
+/** `GET /api/v2/tickets/show_many?ids=` (Z9): the active tickets among up to 100 ids. */
+export function getTicketsShowMany(state: SandboxState): RequestHandler {
+  return (req, res) => {
+    const ids = readIds((req.query as Record<string, unknown>).ids);
+    if (!ids) {
+      res.status(400).json({ error: "InvalidParameter", description: "ids must be 1 to 100 comma-separated ticket ids" });
+      return;
+    }
+    const tickets = ids.flatMap((id) => state.store.tickets.get(id) ?? []);
+    res.status(200).json({ tickets: tickets.map((t) => renderTicket(state, req, t)), next_page: null, previous_page: null, count: tickets.length });
+  };
+}
+
+/** `DELETE /api/v2/tickets/destroy_many?ids=` (Z17): soft deletion of up to 100 tickets as a `job_status`. */
+export function deleteManyTickets(state: SandboxState): RequestHandler {
+  return (req, res) => {
+    const ids = readIds((req.query as Record<string, unknown>).ids);
+    if (!ids) {
+      res.status(400).json({ error: "InvalidParameter", description: "ids must be 1 to 100 comma-separated ticket ids" });
+      return;
+    }
+    const job = state.store.softDeleteTickets(ids, state.now());
+    if (!job) return sendNotFound(res);
+    res.status(200).json({ job_status: jobStatusJson(baseUrlOf(req), job) });
   };
 }
 

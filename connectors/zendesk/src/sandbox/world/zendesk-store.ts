@@ -124,6 +124,15 @@ export class ZendeskStore {
     return job;
   }
 
+  /** Queues the soft deletion of several active tickets in one job; undefined if none is active. */
+  softDeleteTickets(ticketIds: number[], now: number): Job | undefined {
+    const present = ticketIds.filter((id) => this.tickets.has(id));
+    if (present.length === 0) return undefined;
+    return this.jobs.enqueue("bulk_delete", now, () => {
+      for (const id of present) this.softDeleteTicket(id, now);
+    });
+  }
+
   /** Queues the permanent deletion of several soft-deleted tickets in one job; undefined if none is. */
   purgeTickets(ticketIds: number[], now: number, onPurged: (ticketId: number) => void): Job | undefined {
     const present = ticketIds.filter((id) => this.deletedTickets.has(id));
