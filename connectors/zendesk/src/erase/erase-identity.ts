@@ -17,15 +17,14 @@ export async function eraseIdentity(
   identityId: number,
   userErased: ErasureReceipt | undefined,
 ): Promise<ErasureReceipt> {
+  // A user permanently deleted takes every identity with them: nothing left to ask about.
+  if (userErased && (userErased.outcome === "erased" || userErased.outcome === "pending")) {
+    return { ref, outcome: "erased", detail: "Removed with its user's permanent deletion" };
+  }
   const showRoute = "identities.show";
   const shown = await callZendesk(ctx, { method: "GET", path: `/users/${pathId(userId)}/identities/${pathId(identityId)}`, route: showRoute });
   expectStatus(shown, [200, 404], showRoute);
-  if (shown.status === 404) {
-    if (userErased && (userErased.outcome === "erased" || userErased.outcome === "pending")) {
-      return { ref, outcome: "erased", detail: "Removed with its user's permanent deletion" };
-    }
-    return { ref, outcome: "already-absent", detail: "The user no longer has this identity" };
-  }
+  if (shown.status === 404) return { ref, outcome: "already-absent", detail: "The user no longer has this identity" };
   const identity = await readEnvelope(shown, "identity", zendeskIdentity, { route: showRoute, recordType: "identity" });
   if (identity.primary) {
     const user = await eraseUser(ctx, { type: "user", id: String(userId) }, userId);
