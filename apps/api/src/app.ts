@@ -6,6 +6,7 @@ import { authenticate } from "./auth/authenticate";
 import { authorize } from "./auth/authorize";
 import { defaultPasswordHashCost } from "./auth/password-hashing";
 import { serveConsole } from "./console/serve-console";
+import { downloadLinkTtlMs } from "./exports/download-links";
 import type { ApiContext, ApiDependencies, ApiLog } from "./dependencies";
 import { requestIds } from "./http/request-id";
 import { requireJson } from "./http/require-json";
@@ -51,6 +52,7 @@ function createContext(deps: ApiDependencies): ApiContext {
     secretBox: deps.secretBox,
     exportDirectory: deps.exportDirectory,
     linkSigningKey: deps.linkSigningKey ?? randomBytes(32),
+    downloadLinkTtlMs: deps.downloadLinkTtlMs ?? downloadLinkTtlMs,
     timeZone: deps.timeZone ?? "UTC",
     defaultRegion: deps.defaultRegion ?? "GB",
     secureCookies: deps.secureCookies ?? false,

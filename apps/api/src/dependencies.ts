@@ -16,6 +16,8 @@ export interface ApiDependencies {
   exportDirectory?: string;
   /** Signs export download links (HMAC-SHA256). Default: a random key per process. */
   linkSigningKey?: Buffer;
+  /** How long an export download link works; default `downloadLinkTtlMs` (10 minutes). */
+  downloadLinkTtlMs?: number;
   /** The organisation's IANA time zone (deadlines) and default phone region. */
   timeZone?: string;
   defaultRegion?: string;
@@ -40,6 +42,7 @@ export interface ApiContext {
   secretBox: SecretSealer | undefined;
   exportDirectory: string | undefined;
   linkSigningKey: Buffer;
+  downloadLinkTtlMs: number;
   timeZone: string;
   defaultRegion: string;
   secureCookies: boolean;
