@@ -1,6 +1,7 @@
 import type { LogFields, LogLevel } from "@lethe/connector-sdk";
 import type { Database, SecretSealer } from "@lethe/db";
 import type { ConnectorRegistry } from "./connector-registry";
+import type { ConfirmSchedule } from "./tasks/confirm-schedule";
 
 /** Where the worker writes its log lines; nothing above debug holds an identifier or a secret. */
 export type WorkerLog = (level: LogLevel, message: string, fields: LogFields) => void;
@@ -15,4 +16,6 @@ export interface RuntimeDependencies {
   log: WorkerLog;
   /** The lowest level connectors' log lines are written at; default `info`. */
   logLevel: LogLevel;
+  /** When pending erasures are confirmed again, and until when; default `defaultConfirmSchedule`. */
+  confirmSchedule?: ConfirmSchedule;
 }

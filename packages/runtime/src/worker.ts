@@ -4,6 +4,7 @@ import type { Database, SecretSealer } from "@lethe/db";
 import { Logger, run, type LogLevel as GraphileLogLevel, type WorkerEvents } from "graphile-worker";
 import type { ConnectorRegistry } from "./connector-registry";
 import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
+import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
 import { prepareWorkerSchema } from "./worker-schema";
@@ -23,6 +24,13 @@ export interface StartWorkerOptions {
   logLevel?: LogLevel;
   /** How often to look for jobs held by dead workers; default 5 000 ms. */
   recoveryIntervalMs?: number;
+  /**
+   * How long an instance's `pending` erasures (vendor-side asynchronous deletions) are confirmed
+   * for before the request gives up on them and ends `partially_completed`; default 7 days.
+   */
+  confirmDeadlineMs?: number;
+  /** Delays between confirmation checks, the last repeating; default 5 s, 30 s, 2 min, 10 min, 1 h. */
+  confirmDelaysMs?: readonly number[];
 }
 
 export interface RunningWorker {
@@ -47,6 +55,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     exportDirectory: options.exportDirectory,
     log,
     logLevel: options.logLevel ?? "info",
+    confirmSchedule: {
+      delaysMs: options.confirmDelaysMs ?? defaultConfirmSchedule.delaysMs,
+      deadlineMs: options.confirmDeadlineMs ?? defaultConfirmSchedule.deadlineMs,
+    },
   };
 
   const liveness = await openWorkerLiveness(database, log);

@@ -19,12 +19,16 @@ import { openConnectorSession, type ConnectorSession } from "../connector-sessio
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { completeTask } from "./complete-task";
+import { confirmStarted } from "./confirm-task";
+import { confirmDelayMs, defaultConfirmSchedule } from "./confirm-schedule";
 import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
 import { requestIsIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
 
 /**
- * Erases the subject's strongly matched records on one instance, then schedules verification.
+ * Erases the subject's strongly matched records on one instance, then schedules verification —
+ * or, when some deletions are `pending` at the vendor and the connector can confirm them, the
+ * confirm task first (see confirm-task.ts), which schedules verification once they are settled.
  *
  * Why a worker killed at any instant erases nothing twice:
  * - every receipt the connector yields is stored (`receipts`, unique per request, instance,
@@ -117,6 +121,13 @@ async function eraseOnInstance(
     progress: outcomes,
     audit: { action: "erase.completed", payload: { instanceId: payload.instanceId, ...version, outcomes } },
     alsoWrite: async (tx) => {
+      if ((outcomes.pending ?? 0) > 0 && connector.confirm && connector.capabilities.confirm) {
+        const now = new Date();
+        const delay = confirmDelayMs(deps.confirmSchedule ?? defaultConfirmSchedule, 0);
+        await ensureRequestTask(tx, { ...payload, ...version, phase: "confirm", progress: confirmStarted(now) });
+        await enqueueJob(tx, instanceJob(taskNames.confirm, payload, new Date(now.getTime() + delay)));
+        return;
+      }
       await ensureRequestTask(tx, { ...payload, ...version, phase: "verify" });
       await enqueueJob(tx, instanceJob(taskNames.verify, payload));
     },

@@ -2,7 +2,7 @@ import { isTerminal, requestStatusSchema } from "@lethe/core";
 import {
   appendAudit,
   countLocatedRecords,
-  countReceipts,
+  listReceipts,
   deleteCheckpointsWithPrefix,
   listRequestTasks,
   lockRequest,
@@ -12,6 +12,7 @@ import type { Task } from "graphile-worker";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { requestPayloadSchema } from "./jobs";
 import { summariseOutcome } from "./request-outcome";
+import { settledErasures, settledReceiptCounts } from "./settled-erasure";
 
 /**
  * Closes a request whose tasks have all finished: `completed` when everything found was dealt
@@ -31,11 +32,22 @@ export function finaliseTask(deps: RuntimeDependencies): Task {
       const tasks = await listRequestTasks(tx, requestId);
       if (tasks.some((task) => task.status === "pending" || task.status === "running")) return;
 
+      const receipts = await listReceipts(tx, { requestId });
+      const instanceNames = new Map(tasks.map((task) => [task.instanceId, task.instanceName]));
       const outcome = summariseOutcome({
         type: request.type,
         tasks,
         located: await countLocatedRecords(tx, requestId),
-        receipts: await countReceipts(tx, requestId),
+        receipts: settledReceiptCounts(receipts),
+        pendingRecords: settledErasures(receipts)
+          .filter((row) => row.outcome === "pending")
+          .map((row) => ({
+            instanceId: row.instanceId,
+            instanceName: instanceNames.get(row.instanceId) ?? row.instanceId,
+            type: row.recordType,
+            id: row.recordId,
+            jobId: row.pendingJobId,
+          })),
         exportPath: request.exportPath,
       });
       const to = outcome.complete ? "completed" : "partially_completed";

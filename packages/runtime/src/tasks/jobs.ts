@@ -11,6 +11,7 @@ export const taskNames = {
   locate: "lethe.request.locate",
   export: "lethe.request.export",
   erase: "lethe.request.erase",
+  confirm: "lethe.request.confirm",
   verify: "lethe.request.verify",
   finalise: "lethe.request.finalise",
 } as const;

@@ -7,6 +7,8 @@ export interface OutcomeInput {
   located: Array<{ instanceId: string; strength: string; count: number }>;
   receipts: Array<{ instanceId: string; phase: string; outcome: string; count: number }>;
   exportPath: string | null;
+  /** Erasures still `pending` at the vendor when the request closes (confirmation gave up or was impossible). */
+  pendingRecords?: Array<{ instanceId: string; instanceName: string; type: string; id: string; jobId: string | null }>;
 }
 
 export interface RequestOutcome {
@@ -66,7 +68,22 @@ export function summariseOutcome(input: OutcomeInput): RequestOutcome {
     details.stillPresent = stillPresent;
     if (stillPresent > 0) reasons.push(`${stillPresent} record(s) were still present after erasure`);
     if (erase.retained > 0) reasons.push(`${erase.retained} record(s) retained under a vendor-side hold`);
-    if (erase.pending > 0) reasons.push(`${erase.pending} erasure(s) still pending at the vendor`);
+    if (erase.pending > 0) {
+      // Record refs are the vendor's ids, not the subject's identifiers: naming them tells the
+      // officer which deletions to chase.
+      const named = (input.pendingRecords ?? []).map(
+        (record) => `${record.type}/${record.id} on "${record.instanceName}"${record.jobId ? ` (job ${record.jobId})` : ""}`,
+      );
+      reasons.push(
+        `${erase.pending} erasure(s) still pending at the vendor${named.length > 0 ? `: ${named.join(", ")}` : ""}`,
+      );
+      details.pendingRecords = (input.pendingRecords ?? []).map((record) => ({
+        instanceId: record.instanceId,
+        type: record.type,
+        id: record.id,
+        jobId: record.jobId,
+      }));
+    }
   } else {
     const exported = countOf("export", "exported");
     details.exported = exported;

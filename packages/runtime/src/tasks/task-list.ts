@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import type { RuntimeDependencies } from "../runtime-dependencies";
+import { confirmTask } from "./confirm-task";
 import { eraseTask } from "./erase-task";
 import { exportTask } from "./export-task";
 import { finaliseTask } from "./finalise-task";
@@ -14,6 +15,7 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.locate]: locateTask(deps),
     [taskNames.export]: exportTask(deps),
     [taskNames.erase]: eraseTask(deps),
+    [taskNames.confirm]: confirmTask(deps),
     [taskNames.verify]: verifyTask(deps),
     [taskNames.finalise]: finaliseTask(deps),
   };

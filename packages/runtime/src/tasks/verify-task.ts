@@ -7,6 +7,7 @@ import { completeTask } from "./complete-task";
 import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
 import { checkLocatedRecord } from "./locate-task";
 import { requestIsIn } from "./request-gate";
+import { settledErasures } from "./settled-erasure";
 import { handleTaskFailure } from "./task-failure";
 
 /** Erase outcomes under which the record is meant to still be there (and reported as such). */
@@ -54,8 +55,10 @@ async function verifyOnInstance(
 
   const located = await listLocatedRecords(database.db, payload);
   const before = new Map(located.map((row) => [recordKey({ type: row.recordType, id: row.recordId }), row.strength]));
+  // A confirmed erasure (phase `confirm`) says where the record is now; a record still `pending`
+  // after confirmation gave up is kept on purpose, like one never confirmed.
   const erased = new Map(
-    (await listReceipts(database.db, { ...payload, phase: "erase" })).map((row) => [
+    settledErasures(await listReceipts(database.db, payload)).map((row) => [
       recordKey({ type: row.recordType, id: row.recordId }),
       row.outcome,
     ]),
