@@ -33,13 +33,13 @@ export const salesforceSecrets = z.discriminatedUnion("flow", [
     flow: z.literal("client_credentials"),
     clientId: z.string().min(1).describe("Consumer key of the connected app (its run-as user needs API access and Bulk API Hard Delete)"),
     clientSecret: z.string().min(1).describe("Consumer secret of the connected app"),
-  }),
+  }).meta({ title: "Client credentials flow", description: "A connected app with the client-credentials flow enabled and a run-as user" }),
   z.object({
     flow: z.literal("jwt_bearer"),
     clientId: z.string().min(1).describe("Consumer key of the connected app"),
     username: z.string().min(1).describe("The pre-authorised user the JWT names in `sub`"),
     privateKey: z.string().includes("PRIVATE KEY").describe("PEM private key whose certificate is uploaded to the connected app"),
-  }),
+  }).meta({ title: "JWT bearer flow", description: "A connected app with a digital certificate and a pre-authorised user" }),
 ]);
 
 export type SalesforceSettings = z.output<typeof salesforceSettings>;
