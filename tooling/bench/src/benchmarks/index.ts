@@ -1,4 +1,5 @@
 import type { Benchmark } from "../benchmark";
+import { apiLatency } from "./api-latency/api-latency";
 import { consoleBundle } from "./console-bundle";
 import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
 import { redactionAudio } from "./redaction-audio";
@@ -7,4 +8,4 @@ import { salesforceCalls } from "./salesforce-calls";
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, salesforceCalls, zendeskCalls];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, apiLatency, salesforceCalls, zendeskCalls];
