@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startSalesforceSandbox } from "@lethe/connector-salesforce/sandbox";
 import type { OraclePerson } from "@lethe/connector-sdk";
 import { verifyBundle } from "@lethe/runtime";
 import type { BrowserContext, Page } from "playwright-core";
@@ -178,6 +179,32 @@ describe("the console in Chromium, against lethe start", () => {
     // The secret never comes back into the page.
     await expect(page.content()).resolves.not.toContain("definitely-not-the-token");
     await shoot(page, "06-connectors");
+  });
+
+  it("adds a Salesforce instance with the client-credentials flow chosen in the form, and its connection test succeeds", async () => {
+    // The demo sandbox's connected app derives from its seed (1 under lethe start): a throwaway sandbox with that seed tells its credentials.
+    const twin = await startSalesforceSandbox({ seed: 1 });
+    const credentials = twin.credentials;
+    await twin.stop();
+    if (typeof credentials.clientId !== "string" || typeof credentials.clientSecret !== "string") throw new Error("no client credentials");
+
+    await page.getByRole("link", { name: "Connectors" }).click();
+    await page.getByRole("heading", { name: "Add a connection" }).waitFor();
+    await page.getByLabel("Connector").selectOption("salesforce");
+    await page.getByLabel("Name").fill("salesforce-form");
+    await page.getByLabel("Login URL").fill(lethe.salesforceSandboxUrl);
+    const flows = page.getByRole("radiogroup", { name: "Authentication" });
+    await expect(flows.getByRole("radio").count()).resolves.toBe(2);
+    await flows.getByLabel("JWT bearer flow").check();
+    await page.getByLabel(/^Private key/).waitFor();
+    await flows.getByLabel("Client credentials flow").check();
+    expect(await page.getByLabel(/^Private key/).count()).toBe(0);
+    await page.getByLabel(/^Client ID/).fill(credentials.clientId);
+    await page.getByLabel(/^Client secret/).fill(credentials.clientSecret);
+    await page.getByRole("button", { name: "Add and test connection" }).click();
+    const result = page.getByTestId("test-result");
+    await expect(result.filter({ hasText: "salesforce-form" }).textContent()).resolves.toMatch(/salesforce-form: connected \(\d+ ms\)/);
+    await expect(page.content()).resolves.not.toContain(credentials.clientSecret);
   });
 
   it("shows an API token once when the admin creates it", async () => {

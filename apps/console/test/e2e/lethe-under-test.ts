@@ -17,6 +17,8 @@ export interface LetheUnderTest {
   /** Where the console is served, e.g. `http://127.0.0.1:31234`. */
   url: string;
   sandboxUrl: string;
+  /** The demo Salesforce sandbox `lethe start` runs (seed 1). */
+  salesforceSandboxUrl: string;
   output(): string;
   /** Adds a console user through the API's own `createLocalUser` (what `lethe user create` calls), without its password prompt. */
   addUser(user: { email: string; role: Role; password: string }): Promise<void>;
@@ -74,7 +76,8 @@ export async function startLetheUnderTest(
   }
   const url = /console\/API\s+(http\S+?)\/?\s/.exec(output)?.[1];
   const sandboxUrl = /sandbox\s+reference at (\S+)/.exec(output)?.[1];
-  if (!url || !sandboxUrl) {
+  const salesforceSandboxUrl = /sandbox\s+salesforce at (\S+)/.exec(output)?.[1];
+  if (!url || !sandboxUrl || !salesforceSandboxUrl) {
     child.kill("SIGINT");
     await exited;
     await cleanUp();
@@ -85,6 +88,7 @@ export async function startLetheUnderTest(
   return {
     url,
     sandboxUrl,
+    salesforceSandboxUrl,
     output: () => output,
     addUser: async (user) => {
       // Joins the server `lethe start` owns (embedded) or the test database.
