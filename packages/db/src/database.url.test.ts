@@ -24,10 +24,11 @@ async function tablesIn(sql: postgres.Sql, schema: string): Promise<string[]> {
 }
 
 function schemaTableNames(): string[] {
-  return Object.values(schema)
-    .filter((value): value is PgTable => value instanceof PgTable)
-    .map((table) => getTableConfig(table).name)
-    .sort();
+  const names: string[] = [];
+  for (const value of Object.values(schema) as unknown[]) {
+    if (value instanceof PgTable) names.push(getTableConfig(value).name);
+  }
+  return names.sort();
 }
 
 afterAll(async () => {
