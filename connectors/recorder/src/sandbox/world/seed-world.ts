@@ -1,7 +1,7 @@
 import { Faker, en } from "@faker-js/faker";
 import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { layOut, turnOf, type Turn } from "./call-script";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "./reserved-phone-numbers";
+import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
 import * as lines from "./script-lines";
 import type { ConsentEventRow, ParticipantRow, PersonRow, SeededWorld } from "./world";
 

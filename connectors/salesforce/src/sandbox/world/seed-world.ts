@@ -2,7 +2,7 @@ import { Faker, en } from "@faker-js/faker";
 import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { objectSpec } from "./object-catalogue";
 import { formatAsFreeText } from "./phone-formats";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "./reserved-phone-numbers";
+import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
 import { IdFactory } from "./salesforce-ids";
 import { salesforceDateTime, type FieldValue, type SObjectRow } from "./sobject-store";
 

@@ -1,5 +1,5 @@
 import { Faker, en } from "@faker-js/faker";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "./reserved-phone-numbers";
+import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
 import { WorldBuilder } from "./world-builder";
 import type { SeededWorld, UserRow } from "./rows";
 
