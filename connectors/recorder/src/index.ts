@@ -4,6 +4,7 @@ import { confirmDeletions } from "./erase/confirm-deletions";
 import { eraseRecordings } from "./erase/erase-recordings";
 import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
+import { sweepCardNumbers } from "./pci-sweep/sweep-card-numbers";
 import { redactRecording } from "./redact-recording";
 import { recorderSecrets, recorderSettings } from "./settings";
 import { recordSchemas } from "./vendor/records";
@@ -13,8 +14,12 @@ import { recordSchemas } from "./vendor/records";
  * channel per party, transcripts with word timings, consent-to-record events, retention dates and
  * legal holds; deletion through asynchronous jobs and redaction of audio ranges and transcript
  * spans. Its sandbox is `@lethe/connector-recorder/sandbox`.
+ *
+ * Beyond the SDK's operations it carries `sweepCardNumbers`, the PCI sweep the runtime's
+ * `lethe.pci.sweep` task finds on a registered connector by that name: it is not request-bound,
+ * so it has no place among the request phases.
  */
-export const recorderConnector = defineConnector({
+const definition = defineConnector({
   id: "recorder",
   version: "0.1.0",
   title: "Call recorder (SIPREC)",
@@ -61,7 +66,13 @@ export const recorderConnector = defineConnector({
   redact: redactRecording,
 });
 
+export const recorderConnector = Object.assign(definition, { sweepCardNumbers });
+
 export default recorderConnector;
+
+export { sweepCardNumbers } from "./pci-sweep/sweep-card-numbers";
+export type { CardSweepInput, CardSweepPage, SweptRecording } from "./pci-sweep/sweep-card-numbers";
+export { cardNumberSpans } from "./pci-sweep/card-number-spans";
 
 export {
   consentRecord,

@@ -8,22 +8,31 @@ import { recordingJson } from "./recording-json";
 export const defaultSearchPageSize = 10;
 export const maxSearchPageSize = 25;
 
-const searchBody = z.object({
-  participant: z.union([
-    z.object({ phone: z.string().regex(/^\+\d{6,15}$/, "E.164") }).strict(),
-    z.object({ aor: z.string().min(1) }).strict(),
-    z.object({ email: z.string().min(1) }).strict(),
-    z.object({ externalId: z.string().min(1) }).strict(),
-    z.object({ name: z.string().min(1) }).strict(),
-  ]),
-  includeDeleted: z.boolean().default(false),
-  pageSize: z.int().min(1).max(maxSearchPageSize).default(defaultSearchPageSize),
-  cursor: z.string().optional(),
-});
+const searchBody = z
+  .object({
+    participant: z
+      .union([
+        z.object({ phone: z.string().regex(/^\+\d{6,15}$/, "E.164") }).strict(),
+        z.object({ aor: z.string().min(1) }).strict(),
+        z.object({ email: z.string().min(1) }).strict(),
+        z.object({ externalId: z.string().min(1) }).strict(),
+        z.object({ name: z.string().min(1) }).strict(),
+      ])
+      .optional(),
+    interval: z.string().optional(),
+    includeDeleted: z.boolean().default(false),
+    pageSize: z.int().min(1).max(maxSearchPageSize).default(defaultSearchPageSize),
+    cursor: z.string().optional(),
+  })
+  .refine((body) => body.participant !== undefined || body.interval !== undefined, {
+    message: "needs a participant or an interval filter",
+    path: ["participant"],
+  });
 
 /**
  * `POST /v1/recordings:search` (API.md, "Search recordings"): recordings with a participant
- * matching the filter, ordered by id, keyset-paginated with an opaque cursor. Recordings whose
+ * matching the filter and/or starting inside the interval (both when both are given), ordered by
+ * id, keyset-paginated with an opaque cursor. Recordings whose
  * media is deleted appear only with `includeDeleted: true`.
  *
  * Like many telephony indexes, the phone filter compares the last ten digits of whatever the
@@ -37,15 +46,22 @@ export function postSearch(state: SandboxState): RequestHandler {
       sendVendorError(res, 400, "bad.request", `Invalid search: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
       return;
     }
-    const { participant, includeDeleted, pageSize, cursor } = parsed.data;
+    const { participant, interval, includeDeleted, pageSize, cursor } = parsed.data;
+    const window = interval === undefined ? undefined : parseInterval(interval);
+    if (window === null) {
+      sendVendorError(res, 400, "bad.request", "interval must be two ISO 8601 instants start/end with start < end.");
+      return;
+    }
     const after = cursor === undefined ? "" : decodeCursor(cursor);
     if (after === undefined) {
       sendVendorError(res, 400, "bad.request", "cursor is not a cursor this API returned.");
       return;
     }
-    const matches = (p: ParticipantRow) => participantMatches(p, participant);
+    const matches = (r: RecordingRow) =>
+      (participant === undefined || r.participants.some((p) => participantMatches(p, participant))) &&
+      (window === undefined || startsWithin(r, window));
     const hits = [...state.store.recordings.values()]
-      .filter((r: RecordingRow) => (includeDeleted || r.fileState !== "DELETED") && r.participants.some(matches))
+      .filter((r: RecordingRow) => (includeDeleted || r.fileState !== "DELETED") && matches(r))
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .filter((r) => r.id > after);
     const page = hits.slice(0, pageSize);
@@ -58,7 +74,9 @@ export function postSearch(state: SandboxState): RequestHandler {
   };
 }
 
-function participantMatches(p: ParticipantRow, filter: z.output<typeof searchBody>["participant"]): boolean {
+type ParticipantFilter = NonNullable<z.output<typeof searchBody>["participant"]>;
+
+function participantMatches(p: ParticipantRow, filter: ParticipantFilter): boolean {
   if ("phone" in filter) {
     const digits = dialledDigits(p.aor);
     return digits !== undefined && digits.length >= 7 && digits.slice(-10) === filter.phone.replace(/\D/g, "").slice(-10);
@@ -79,6 +97,21 @@ function dialledDigits(aor: string): string | undefined {
 
 function comparableAor(aor: string): string {
   return aor.trim().toLowerCase().replace(/^sips:/, "sip:").replace(/[;?].*$/, "");
+}
+
+/** `start/end` (ISO 8601 instants, as Genesys' analytics intervals): [start, end) in ms; null when malformed. */
+function parseInterval(interval: string): { start: number; end: number } | null {
+  const parts = interval.split("/");
+  if (parts.length !== 2) return null;
+  const [start, end] = parts.map((part) => (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(part) ? Date.parse(part) : Number.NaN));
+  if (start === undefined || end === undefined || !Number.isFinite(start) || !Number.isFinite(end) || start >= end) return null;
+  return { start, end };
+}
+
+/* A call belongs to the interval its start falls in, so consecutive intervals never list a call twice. */
+function startsWithin(recording: RecordingRow, window: { start: number; end: number }): boolean {
+  const start = Date.parse(recording.startTime);
+  return start >= window.start && start < window.end;
 }
 
 function decodeCursor(cursor: string): string | undefined {
