@@ -5,6 +5,7 @@ import type {
   ErasePlan,
   ErasureReceipt,
   ExportItem,
+  FieldUpdate,
   LocatedRecord,
   LocateQuery,
   RecordRef,
@@ -23,6 +24,10 @@ export interface Capabilities {
   hold: boolean;
   discover: boolean;
   confirm: boolean;
+  /** Fields (by record type) whose values it can update for a rectification; false if none. */
+  rectify?: false | Record<string, string[]>;
+  /** Whether it can mark records restricted from processing (GDPR Art. 18) and lift it. */
+  restrict?: boolean;
 }
 
 export type DataCategory =
@@ -79,6 +84,18 @@ export interface ConnectorDefinition<
     ref: RecordRef,
     spans: RedactionSpan[],
   ): Promise<ErasureReceipt>;
+  /** Applies reviewed field updates; receipts `rectified` (or `already-absent`). */
+  rectify?(
+    ctx: Ctx<SettingsSchema, SecretsSchema>,
+    ref: RecordRef,
+    updates: FieldUpdate[],
+  ): Promise<ErasureReceipt>;
+  /** Marks records restricted (or lifts it); receipts `restricted` / `unrestricted`. */
+  restrict?(
+    ctx: Ctx<SettingsSchema, SecretsSchema>,
+    refs: RecordRef[],
+    restriction: { lift: boolean },
+  ): AsyncIterable<ErasureReceipt>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

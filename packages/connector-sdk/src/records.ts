@@ -18,6 +18,20 @@ export interface LocatedRecord {
   discovered: Identifier[];
   /** A short, non-identifying label for reviewers, e.g. `Ticket #4411 (closed)`. */
   label?: string;
+  /** What legal holds are matched against (record-level, case and rule holds). */
+  facts?: RecordFacts;
+}
+
+/**
+ * Facts about a record that decide whether a legal hold covers it: the vendor's tags (e.g. a
+ * call tagged `transaction`), the case or dispute ids it belongs to, and when the interaction
+ * happened (a rule hold such as "5 years from the call" counts from here). Never personal data.
+ */
+export interface RecordFacts {
+  tags?: string[];
+  caseIds?: string[];
+  /** ISO 8601. */
+  occurredAt?: string;
 }
 
 export type LocateQuery = {
@@ -39,9 +53,25 @@ export type ExportItem =
       content(): AsyncIterable<Uint8Array>;
     };
 
-/** What one erase call is asked to do for all refs it is given. */
-export interface ErasePlan {
-  action: "erase" | "anonymise";
+/**
+ * What one erase call is asked to do for all refs it is given. `redact` keeps the record and
+ * removes the subject's personal data from it (a held recording: the subject's channel muted
+ * where they speak personal data, or the whole channel when `scope` says so; the transcript
+ * redacted there); only for connectors declaring `capabilities.redact`.
+ */
+export type ErasePlan =
+  | { action: "erase" | "anonymise" }
+  | {
+      action: "redact";
+      scope: "personal-data" | "whole-party";
+      /** The subject's identifiers, normalised: what to find and redact. */
+      identifiers: Identifier[];
+    };
+
+/** A proposed change to one field of a record (rectification, GDPR Art. 16). */
+export interface FieldUpdate {
+  field: string;
+  value: string;
 }
 
 export type ErasureOutcome =
@@ -50,7 +80,10 @@ export type ErasureOutcome =
   | "redacted"
   | "already-absent"
   | "retained"
-  | "pending";
+  | "pending"
+  | "rectified"
+  | "restricted"
+  | "unrestricted";
 
 export interface ErasureReceipt {
   ref: RecordRef;

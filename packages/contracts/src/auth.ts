@@ -19,14 +19,25 @@ export const permissions = [
   "audit:read",
   "users:manage",
   "tokens:manage",
+  "holds:read",
+  "holds:manage",
+  "webhooks:manage",
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   admin: permissions,
-  compliance: ["requests:read", "requests:write", "exports:download", "connectors:read", "audit:read"],
-  viewer: ["requests:read", "connectors:read", "audit:read"],
+  compliance: [
+    "requests:read",
+    "requests:write",
+    "exports:download",
+    "connectors:read",
+    "audit:read",
+    "holds:read",
+    "holds:manage",
+  ],
+  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read"],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -6,3 +6,5 @@ export * from "./connectors";
 export * from "./audit";
 export * from "./auth";
 export * from "./routes";
+export * from "./plans";
+export * from "./holds";

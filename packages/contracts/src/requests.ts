@@ -6,7 +6,7 @@ import { cursorSchema, idSchema, pageLimitSchema, timestampSchema } from "./comm
  * `vocabulary.test.ts` fails if the two drift. Contracts carry their own copy so that the console
  * can import them without the engine (core needs Node).
  */
-export const requestTypes = ["access", "portability", "erasure"] as const;
+export const requestTypes = ["access", "portability", "erasure", "rectification", "restriction"] as const;
 export const requestTypeSchema = z.enum(requestTypes);
 export type RequestType = z.infer<typeof requestTypeSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** The rights Lethe carries out today (GDPR Art. 15, 20, 17; CCPA know/delete). */
-export const requestTypes = ["access", "portability", "erasure"] as const;
+/** The rights Lethe carries out (GDPR Art. 15, 20, 17, 16, 18; CCPA know/delete). */
+export const requestTypes = ["access", "portability", "erasure", "rectification", "restriction"] as const;
 export type RequestType = (typeof requestTypes)[number];
 export const requestTypeSchema = z.enum(requestTypes);
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { requests } from "./requests";
 
 /**
@@ -21,6 +21,8 @@ export const subjectIdentifiers = pgTable(
     strength: text("strength").notNull(),
     /** For discovered identifiers: the instance and record they were found on. */
     source: jsonb("source"),
+    /** The locate round it was discovered in (0 for given identifiers). */
+    round: integer("round").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("subject_identifiers_unique").on(t.requestId, t.kind, t.system, t.value)],

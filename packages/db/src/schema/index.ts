@@ -7,3 +7,8 @@ export * from "./audit";
 export * from "./auth";
 export * from "./deadline-extensions";
 export * from "./connector-instance-checks";
+export * from "./holds";
+export * from "./plans";
+export * from "./verification";
+export * from "./webhooks";
+export * from "./suppression";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { connectorInstances } from "./connector-instances";
 import { requests } from "./requests";
 
@@ -21,6 +21,10 @@ export const locatedRecords = pgTable(
     matchedBy: jsonb("matched_by").notNull(),
     discovered: jsonb("discovered").notNull(),
     label: text("label"),
+    /** The locate round that first found it (0: by the given identifiers). */
+    round: integer("round").notNull().default(0),
+    /** What holds are matched against: `{ tags?, caseIds?, occurredAt? }` as the connector reported. */
+    facts: jsonb("facts").notNull().default(sql`'{}'::jsonb`),
     locatedAt: timestamp("located_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

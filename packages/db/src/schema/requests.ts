@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uuid, bigserial } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** One data subject request. `status` moves only along @lethe/core's lifecycle transitions. */
 export const requests = pgTable(
@@ -18,6 +18,25 @@ export const requests = pgTable(
     exportSha256: text("export_sha256"),
     /** Free-form, non-identifying details of the outcome (counts, failures). */
     outcome: jsonb("outcome"),
+    /**
+     * Type-specific input: rectification `{ changes: [{ field, value }] }`, restriction
+     * `{ lift?: boolean }`. Personal data: cleared by minimisation.
+     */
+    parameters: jsonb("parameters"),
+    /** Locate runs in rounds: identifiers discovered in round n are searched for in round n+1. */
+    locateRound: integer("locate_round").notNull().default(0),
+    /** The last round (issue 4: bounded depth, default 2). */
+    locateDepth: integer("locate_depth").notNull().default(2),
+    /** none | draft | approved. The plan is approved before any destructive step. */
+    planStatus: text("plan_status").notNull().default("none"),
+    planApprovedBy: text("plan_approved_by"),
+    planApprovedAt: timestamp("plan_approved_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** After this, minimisation replaces the subject's identifiers with keyed hashes. */
+    retainUntil: timestamp("retain_until", { withTimezone: true }),
+    minimisedAt: timestamp("minimised_at", { withTimezone: true }),
+    /** Set when an identifier of this request is on the suppression list (a person erased before). */
+    suppressionMatches: integer("suppression_matches").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
