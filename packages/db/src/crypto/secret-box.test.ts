@@ -81,4 +81,16 @@ describe("createSecretBox", () => {
     key.fill(0);
     expect(ownBox.open(sealed)).toBe(secrets);
   });
+
+  it("derives independent 32-byte keys per purpose, the same for the same key, never the box key", () => {
+    const key = Buffer.alloc(32, 3);
+    const box = createSecretBox(key);
+    const hashKey = box.deriveKey("identifier-hash/v1");
+    expect(hashKey).toHaveLength(32);
+    expect(createSecretBox(Buffer.alloc(32, 3)).deriveKey("identifier-hash/v1").equals(hashKey)).toBe(true);
+    expect(box.deriveKey("other").equals(hashKey)).toBe(false);
+    expect(createSecretBox(Buffer.alloc(32, 4)).deriveKey("identifier-hash/v1").equals(hashKey)).toBe(false);
+    expect(hashKey.equals(key)).toBe(false);
+    expect(() => box.deriveKey(" ")).toThrow(/purpose/);
+  });
 });

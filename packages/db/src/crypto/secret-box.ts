@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { SecretKeyError } from "./secret-key-error";
 
 /** Seals connector secrets for storage (connector_instances.secrets_ciphertext). */
@@ -7,6 +7,12 @@ export interface SecretBox {
   seal(plaintext: string): string;
   /** The plaintext, or a SecretBoxError if the text is malformed, tampered with or sealed under another key. */
   open(sealed: string): string;
+  /**
+   * A 32-byte key for another purpose, derived from the box's key (HKDF-SHA-256, `purpose` as
+   * info): one configured secret (LETHE_SECRET_KEY) yields independent keys, e.g. the identifier
+   * hash key of the suppression list, without a second secret to lose.
+   */
+  deriveKey(purpose: string): Buffer;
 }
 
 export type SecretBoxFailure = "malformed" | "unsupported-version" | "authentication-failed";
@@ -43,6 +49,10 @@ export function createSecretBox(key: Buffer): SecretBox {
       const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
       const tag = cipher.getAuthTag();
       return [version, iv.toString("base64"), tag.toString("base64"), ciphertext.toString("base64")].join(":");
+    },
+    deriveKey(purpose) {
+      if (purpose.trim() === "") throw new TypeError("A derived key needs a purpose.");
+      return Buffer.from(hkdfSync("sha256", boxKey, Buffer.alloc(0), `lethe/${purpose}`, keyBytes));
     },
     open(sealed) {
       const parts = sealed.split(":");

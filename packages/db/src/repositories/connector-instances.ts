@@ -18,6 +18,8 @@ export interface ConnectorInstance {
 export interface SecretSealer {
   seal(plaintext: string): string;
   open(ciphertext: string): string;
+  /** See SecretBox.deriveKey; absent on test sealers that never derive keys. */
+  deriveKey?(purpose: string): Buffer;
 }
 
 export interface NewConnectorInstance {
