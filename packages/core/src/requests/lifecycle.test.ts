@@ -53,6 +53,13 @@ describe("request lifecycle", () => {
     expect(state.history[5]).toMatchObject({ actor: "user:grace", reason: "plan approved" });
   });
 
+  it("lets a partly executed plan wait in review for weak matches, and a review re-locate", () => {
+    const waiting = walk("locating", "executing", "review");
+    expect(waiting.status).toBe("review");
+    expect(transition(waiting, "locating", by).status).toBe("locating");
+    expect(() => assertTransition("executing", "locating")).toThrow(IllegalTransitionError);
+  });
+
   it("lets an access request with nothing found complete straight from locating", () => {
     expect(walk("locating", "completed").status).toBe("completed");
   });

@@ -6,7 +6,9 @@ export type PausableStatus = (typeof pausableStatuses)[number];
 
 /**
  * The lifecycle graph. `received → locating` skips verification where policy does not require it;
- * `locating → completed` serves an access request for which nothing was found. A paused request
+ * `locating → completed` serves an access request for which nothing was found. `executing → review`:
+ * the approved part of a plan has run and weak matches still wait for a person (the subject's
+ * erasure is not held back by a bystander's review); `review → locating` is a re-locate. A paused request
  * goes back to the status it paused from (see `resumeTo`) or is cancelled.
  */
 export const allowedTransitions: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
@@ -14,8 +16,8 @@ export const allowedTransitions: Readonly<Record<RequestStatus, readonly Request
   verifying: ["verified", "rejected", "cancelled"],
   verified: ["locating", "cancelled"],
   locating: ["review", "executing", "completed", "partially_completed", "cancelled", "paused"],
-  review: ["executing", "cancelled", "paused"],
-  executing: ["completed", "partially_completed", "cancelled", "paused"],
+  review: ["executing", "locating", "cancelled", "paused"],
+  executing: ["review", "completed", "partially_completed", "cancelled", "paused"],
   paused: [...pausableStatuses, "cancelled"],
   completed: [],
   partially_completed: [],
