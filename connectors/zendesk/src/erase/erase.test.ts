@@ -45,7 +45,11 @@ describe("erase", () => {
     const { subject, receipts, ctx, located } = await eraseSubject();
     expect(receipts.some((receipt) => receipt.outcome === "pending")).toBe(true);
     const settled = await settle(ctx, receipts);
-    expect(settled.map((receipt) => receipt.outcome).filter((o) => o !== "erased")).toEqual([]);
+    // Only the place as submitter of the ticket filed for a relative is kept: Zendesk never changes
+    // a submitter; the reference points at the permanently deleted user.
+    expect(settled.filter((receipt) => receipt.outcome !== "erased")).toEqual([
+      expect.objectContaining({ ref: expect.objectContaining({ type: "ticket_participation" }), outcome: "retained", hold: { basis: expect.stringContaining("submitter") } }),
+    ]);
     // Only the mention of the number shared with the household remains: weak, left for review.
     const weak = located.filter((record) => !strong(record)).map((record) => recordKey(record.ref));
     const left = (await oracle.records(subject.id)).map((record) => recordKey(record.ref));
@@ -66,7 +70,10 @@ describe("erase", () => {
     const before = await Promise.all(bystanders.map((b) => oracle.records(b.id)));
     const deletions = (await oracle.stats()).deletions;
     const again = await collect(eraseRecords(zendeskContext(sandbox), refs, { action: "erase" }));
-    expect(new Set(again.map((receipt) => receipt.outcome))).toEqual(new Set(["already-absent"]));
+    // The submitter reference stays on the relative's ticket (retained again); all else is gone.
+    const retained = again.filter((receipt) => receipt.outcome === "retained");
+    expect(retained.map((receipt) => receipt.ref.type)).toEqual(["ticket_participation"]);
+    expect(again.filter((receipt) => receipt.outcome !== "retained").every((receipt) => receipt.outcome === "already-absent")).toBe(true);
     expect((await oracle.stats()).deletions).toEqual(deletions);
     expect(await Promise.all(bystanders.map((b) => oracle.records(b.id)))).toEqual(before);
   });
@@ -106,7 +113,7 @@ describe("erase", () => {
     const bulk = await startZendeskSandbox({ seed: 5, people: 1, extraPeopleTickets: 12, rateLimitPerMinute: 100_000 });
     try {
       const bulkOracle = createOracleClient(bulk.url);
-      const person = (await bulkOracle.people()).at(-1);
+      const person = (await bulkOracle.people()).filter((p) => p.role === "subject").at(-1);
       if (!person) throw new Error("no extra person");
       const ctx = zendeskContext(bulk);
       const refs = (await collect(locate(ctx, { identifiers: person.identifiers }))).filter(strong).map((r) => r.ref);

@@ -1,7 +1,6 @@
 import type { LocatedRecord } from "@lethe/connector-sdk";
 import type { ZendeskContext } from "../settings";
-import { cursorList, exportSearch } from "../vendor/pages";
-import { parseRecord } from "../vendor/read-zendesk-json";
+import { cursorList } from "../vendor/pages";
 import { zendeskTicket, type ParticipationRole, type ZendeskTicket } from "../vendor/records";
 import { pathId } from "../vendor/zendesk-request";
 import type { MatchedUser } from "./find-users";
@@ -11,8 +10,10 @@ export type UserRecord = Omit<LocatedRecord, "matchedBy" | "discovered">;
 
 /**
  * Everything filed under one user, in a fixed order: the user, their identities, the tickets they
- * requested (Z7, cursor pages: not capped at 1,000 like the search API), then, from one export
- * search, other people's tickets they are CC, follower or submitter of or wrote a comment in.
+ * requested (Z7, cursor pages: not capped at 1,000 like the search API), then other people's
+ * tickets they are copied in on (Z7 `/ccd`): their place there (CC, follower, submitter — read
+ * from the ticket's own id lists, never assumed from the list it came in) and the comments they
+ * wrote there.
  */
 export async function* userRecords(ctx: ZendeskContext, matched: MatchedUser, reader: TicketReader): AsyncGenerator<UserRecord> {
   const { user, identities } = matched;
@@ -30,7 +31,7 @@ export async function* userRecords(ctx: ZendeskContext, matched: MatchedUser, re
   for (const ticket of requested) {
     yield { ref: { type: "ticket", id: String(ticket.id) }, label: `Ticket #${ticket.id} (${ticket.status})` };
   }
-  for (const ticket of await involvedTickets(ctx, user.id)) {
+  for (const ticket of await copiedInTickets(ctx, user.id)) {
     if (ticket.requester_id === user.id) continue;
     const roles = rolesIn(ticket, user.id);
     if (roles.length > 0) {
@@ -43,18 +44,30 @@ export async function* userRecords(ctx: ZendeskContext, matched: MatchedUser, re
   }
 }
 
-/* Z2 export search: no 1,000 cap; `cc:`, `follower:`, `submitter:` and `commenter:` take a user id. */
-async function involvedTickets(ctx: ZendeskContext, userId: number): Promise<ZendeskTicket[]> {
-  const query = ["commenter", "cc", "follower", "submitter"].map((keyword) => `${keyword}:${userId}`).join(" OR ");
-  const source = { route: "search.involvement", recordType: "ticket" };
-  const tickets = (await exportSearch(ctx, query, "ticket", source.route)).map((item) => parseRecord(item, zendeskTicket, source));
+/*
+ * vendor-apis.md §2 documents `/users/:id/tickets/requested|ccd|assigned` but no search keyword for
+ * CCs, followers or submitters, so the place of a user in other people's tickets comes from `ccd`
+ * (collaborators: e-mail CCs and followers). A ticket the user only submitted, without being
+ * copied in, is not listed by any documented endpoint (README, "Limits").
+ */
+async function copiedInTickets(ctx: ZendeskContext, userId: number): Promise<ZendeskTicket[]> {
+  const tickets =
+    (await cursorList(ctx, {
+      path: `/users/${pathId(userId)}/tickets/ccd`,
+      key: "tickets",
+      schema: zendeskTicket,
+      source: { route: "users.tickets.ccd", recordType: "ticket" },
+    })) ?? [];
   return tickets.sort((a, b) => a.id - b.id);
 }
 
+/** The user's places in the ticket, as its id lists say; none when a list only claimed so. */
 export function rolesIn(ticket: ZendeskTicket, userId: number): ParticipationRole[] {
   const roles: ParticipationRole[] = [];
-  if (ticket.email_cc_ids.includes(userId) || ticket.collaborator_ids.includes(userId)) roles.push("email_cc");
-  if (ticket.follower_ids.includes(userId)) roles.push("follower");
+  const follower = ticket.follower_ids.includes(userId);
+  // `collaborator_ids` alone (no e-mail CC, no follower): a CC from before CCs and followers.
+  if (ticket.email_cc_ids.includes(userId) || (ticket.collaborator_ids.includes(userId) && !follower)) roles.push("email_cc");
+  if (follower) roles.push("follower");
   if (ticket.submitter_id === userId) roles.push("submitter");
   return roles;
 }

@@ -30,14 +30,15 @@ export function getTicket(state: SandboxState): RequestHandler<IdParams> {
 
 /**
  * `GET /api/v2/users/:id/tickets/requested|ccd|followed` (Z7): the user's tickets by role, cursor
- * or offset pages, oldest first. 404 for an unknown user.
+ * or offset pages, oldest first. 404 for an unknown user. `ccd` lists the tickets whose
+ * `collaborator_ids` hold the user: e-mail CCs and followers alike (⚠ FIDELITY.md).
  */
 export function getUserTickets(state: SandboxState, role: "requested" | "ccd" | "followed"): RequestHandler<IdParams> {
   return (req, res) => {
     const userId = Number(req.params.id);
     if (!state.store.users.has(userId)) return sendNotFound(res);
     const tickets = [...state.store.tickets.values()].filter((ticket) =>
-      role === "requested" ? ticket.requester_id === userId : role === "ccd" ? ticket.email_cc_ids.includes(userId) : ticket.follower_ids.includes(userId),
+      role === "requested" ? ticket.requester_id === userId : role === "ccd" ? ticket.email_cc_ids.includes(userId) || ticket.follower_ids.includes(userId) : ticket.follower_ids.includes(userId),
     );
     sendList(req, res, "tickets", tickets, (t) => renderTicket(state, req, t));
   };

@@ -64,7 +64,8 @@ export function ticketJson(base: string, ticket: TicketRow, description: string 
     assignee_id: ticket.assignee_id,
     organization_id: null,
     group_id: null,
-    collaborator_ids: [...ticket.email_cc_ids],
+    // Zendesk's older `collaborator_ids` names everyone copied in: e-mail CCs and followers (⚠ FIDELITY.md).
+    collaborator_ids: [...new Set([...ticket.email_cc_ids, ...ticket.follower_ids])],
     follower_ids: [...ticket.follower_ids],
     email_cc_ids: [...ticket.email_cc_ids],
     has_incidents: false,

@@ -22,7 +22,8 @@ export interface SeedOptions {
  * and wrote in, and agents' comments elsewhere that mention their e-mail address or phone number;
  * five bystanders per subject whose identifiers nearly match (a `+tag` address, the same mailbox
  * at another domain, a colleague at the same domain, the same digits under +44, a household member
- * sharing the phone number). Comments carry card numbers (test PANs) and phone numbers.
+ * sharing the phone number). Comments carry card numbers (test PANs) and phone numbers. Last, for
+ * each subject, a ticket they submitted for a relative and one they follow (see seedCopiedIn).
  */
 export function seedWorld(options: SeedOptions): SeededWorld {
   const faker = new Faker({ locale: [en] });
@@ -32,6 +33,7 @@ export function seedWorld(options: SeedOptions): SeededWorld {
   const agents = [b.agent(), b.agent(), b.agent()];
   const agent = () => faker.helpers.arrayElement(agents);
 
+  const copiedIn: CopiedIn[] = [];
   for (let i = 0; i < subjectCount; i++) {
     const first = faker.person.firstName();
     const last = faker.person.lastName();
@@ -52,6 +54,7 @@ export function seedWorld(options: SeedOptions): SeededWorld {
       b.ticket(bystander, agent(), { comments: 2 });
     }
     const [plusTag, otherDomain, colleague, ukTwin] = near;
+    if (plusTag && ukTwin) copiedIn.push({ subject, last, local, domain, plusTag, ukTwin });
 
     const requested = i === 0 ? 3 : faker.number.int({ min: 1, max: 3 });
     for (let t = 0; t < requested; t++) {
@@ -97,7 +100,34 @@ export function seedWorld(options: SeedOptions): SeededWorld {
     b.person(person, { role: "subject" });
     for (let t = 0; t < (options.extraPeopleTickets ?? 2); t++) b.ticket(person, agent(), { comments: 2, light: true });
   }
+  // Seeded last, so that every row before keeps the ids and values earlier seeds gave it.
+  for (const facts of copiedIn) seedCopiedIn(b, faker, facts, agent);
   return b.world();
+}
+
+interface CopiedIn {
+  subject: UserRow;
+  last: string;
+  local: string;
+  domain: string;
+  plusTag: UserRow;
+  ukTwin: UserRow;
+}
+
+/**
+ * Other people's tickets the subject is on without having requested them, each shared with a
+ * bystander whose identifiers nearly match the subject's: a ticket the subject filed for a relative
+ * (submitter, copied on the replies, author of the description) with the `+tag` bystander also
+ * copied, and a ticket the subject follows beside the bystander with the same digits under +44.
+ * The relative's address differs from the subject's by two letters.
+ */
+function seedCopiedIn(b: WorldBuilder, faker: Faker, facts: CopiedIn, agent: () => UserRow): void {
+  const { subject, plusTag, ukTwin } = facts;
+  const relative = b.user(`${faker.person.firstName()} ${facts.last}`, [{ type: "email", value: b.uniqueEmail(`${facts.local}jr`, facts.domain) }]);
+  b.person(relative, { role: "bystander", bystanderOf: String(subject.id) });
+  b.ticket(relative, agent(), { comments: 2, submitter: subject, ccs: [subject, plusTag] });
+  const followed = b.ticket(relative, agent(), { comments: 1, followers: [subject, ukTwin] });
+  b.comment(followed, agent(), "Following up with everyone on this ticket.", false);
 }
 
 interface SubjectFacts {

@@ -14,6 +14,13 @@ export interface TicketSpec {
   status?: TicketStatus;
   attachment?: boolean;
   ccs?: UserRow[];
+  /** Followers (`follower_ids`). */
+  followers?: UserRow[];
+  /**
+   * Who submitted the ticket when not the requester (someone filing for a relative): Zendesk
+   * makes the submitter the author of the first comment, so they write the description.
+   */
+  submitter?: UserRow;
   /** Sentences the requester writes into their comments, one per comment in order. */
   requesterSays?: string[];
   /** Short bodies, for the large generated worlds of benchmarks. */
@@ -89,10 +96,10 @@ export class WorldBuilder {
       subject: spec.light ? `Question about the ${topic}` : `${this.faker.helpers.arrayElement(["Refund", "Delivery", "Billing", "Account"])} question about the ${topic}`,
       status: spec.status ?? this.faker.helpers.arrayElement(["new", "open", "pending", "solved"] as const),
       requester_id: requester.id,
-      submitter_id: requester.id,
+      submitter_id: (spec.submitter ?? requester).id,
       assignee_id: agent.id,
       email_cc_ids: (spec.ccs ?? []).map((user) => user.id),
-      follower_ids: [],
+      follower_ids: (spec.followers ?? []).map((user) => user.id),
       created_at: created,
       updated_at: created,
     };
@@ -103,7 +110,8 @@ export class WorldBuilder {
       const text = fromRequester
         ? [spec.light ? `Hello, a question about the ${topic}.` : this.faker.lorem.sentences(2), says.shift()].filter(Boolean).join(" ")
         : `Hi ${requester.name.split(" ")[0] ?? ""}, ${spec.light ? "thanks, we are on it." : this.faker.lorem.sentence()}`;
-      this.comment(ticket, fromRequester ? requester : agent, text, fromRequester || !spec.light, spec.attachment === true && n === 0);
+      const customer = n === 0 ? (spec.submitter ?? requester) : requester;
+      this.comment(ticket, fromRequester ? customer : agent, text, fromRequester || !spec.light, spec.attachment === true && n === 0);
     }
     return ticket;
   }
