@@ -27,3 +27,4 @@ export * from "./export";
 export { cancelRequest, extendRequestDeadline, RequestClosedError } from "./request-actions";
 export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } from "./connector-instance-admin";
 export type { RuntimeDependencies } from "./runtime-dependencies";
+export { startPciSweep, getPciSweep, PciSweepNotSupportedError, InvalidSweepIntervalError, type PciSweepState } from "./pci-sweep";

@@ -14,6 +14,7 @@ export const taskNames = {
   confirm: "lethe.request.confirm",
   verify: "lethe.request.verify",
   finalise: "lethe.request.finalise",
+  pciSweep: "lethe.pci.sweep",
 } as const;
 
 export type TaskName = (typeof taskNames)[keyof typeof taskNames];

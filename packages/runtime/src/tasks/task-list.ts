@@ -6,6 +6,7 @@ import { exportTask } from "./export-task";
 import { finaliseTask } from "./finalise-task";
 import { taskNames } from "./jobs";
 import { locateTask } from "./locate-task";
+import { pciSweepTask } from "./pci-sweep-task";
 import { startRequestTask } from "./start-request-task";
 import { verifyTask } from "./verify-task";
 
@@ -18,5 +19,6 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.confirm]: confirmTask(deps),
     [taskNames.verify]: verifyTask(deps),
     [taskNames.finalise]: finaliseTask(deps),
+    [taskNames.pciSweep]: pciSweepTask(deps),
   };
 }

@@ -1,0 +1,133 @@
+import { ConfigurationError, createHttpClient, createSafeLogger, type ConnectorContext } from "@lethe/connector-sdk";
+import { appendAudit, getConnectorInstance, getInstanceSecrets, saveCheckpoint } from "@lethe/db";
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+import { classifyFailure, describeFailure } from "../failure";
+import { cardSweepOf, getPciSweep, pciSweepKey, type CardSweep, type PciSweepState } from "../pci-sweep";
+import { createPostgresCheckpointStore } from "../postgres-checkpoint-store";
+import { createPostgresRateLimiter } from "../postgres-rate-limiter";
+import type { RuntimeDependencies } from "../runtime-dependencies";
+
+const payloadSchema = z.object({ sweepId: z.uuid() });
+
+/**
+ * Runs a PCI sweep (see `startPciSweep`): the connector's `sweepCardNumbers` page by page from the
+ * saved cursor. After each page, in one transaction, the sweep's state (the next cursor, counts)
+ * is saved and each redacted call is written to the audit log, so a worker killed mid-sweep
+ * resumes at the page it was on; the connector makes repeating that page harmless (a redacted
+ * transcript holds no digits). Transient faults are retried by graphile-worker; a permanent one,
+ * or the last attempt, ends the sweep `failed` with the error (scrubbed of secrets).
+ */
+export function pciSweepTask(deps: RuntimeDependencies): Task {
+  return async (rawPayload, helpers) => {
+    const { sweepId } = payloadSchema.parse(rawPayload);
+    const state = await getPciSweep(deps.database, sweepId);
+    if (!state || state.status === "completed" || state.status === "failed") return;
+    let sensitiveValues: string[] = [];
+    try {
+      const session = await openSweepSession(deps, state, helpers.abortSignal);
+      sensitiveValues = session.sensitiveValues;
+      await sweep(deps, state, session.sweep, session.ctx);
+    } catch (error) {
+      const failure = classifyFailure(error, helpers.abortSignal);
+      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
+      if (failure.kind === "aborted" || ((failure.kind === "transient" || failure.kind === "rate_limited") && !lastAttempt)) throw error;
+      await finish(deps, state, "failed", describeFailure(error, sensitiveValues));
+    }
+  };
+}
+
+async function sweep(deps: RuntimeDependencies, state: PciSweepState, cardSweep: CardSweep, ctx: ConnectorContext): Promise<void> {
+  const progress: PciSweepState = { ...state, status: "running" };
+  for await (const page of cardSweep(ctx as never, { interval: state.interval, cursor: state.cursor })) {
+    const redacted = page.recordings.filter((recording) => recording.receipt?.outcome === "redacted");
+    progress.cursor = page.nextCursor;
+    progress.pages += 1;
+    progress.recordingsScanned += page.recordings.length;
+    progress.recordingsRedacted += redacted.length;
+    progress.cardsRemoved += redacted.reduce((sum, recording) => sum + recording.cardsFound, 0);
+    progress.heldRecordingsRedacted += redacted.filter((recording) => recording.heldBy !== undefined).length;
+    progress.updatedAt = new Date().toISOString();
+    await deps.database.db.transaction(async (tx) => {
+      await saveCheckpoint(tx, pciSweepKey(state.id), progress);
+      for (const recording of redacted) {
+        await appendAudit(tx, {
+          actor: "worker",
+          action: "pci_sweep.recording_redacted",
+          payload: {
+            sweepId: state.id,
+            instanceId: state.instanceId,
+            recordingId: recording.recordingId,
+            cardsRemoved: recording.cardsFound,
+            holdId: recording.heldBy ?? null,
+          },
+        });
+      }
+    });
+  }
+  await finish(deps, progress, "completed", null);
+}
+
+async function finish(deps: RuntimeDependencies, state: PciSweepState, status: "completed" | "failed", error: string | null): Promise<void> {
+  const now = new Date().toISOString();
+  const final: PciSweepState = { ...state, status, error, updatedAt: now, finishedAt: now, ...(status === "completed" ? { cursor: null } : {}) };
+  await deps.database.db.transaction(async (tx) => {
+    await saveCheckpoint(tx, pciSweepKey(state.id), final);
+    await appendAudit(tx, {
+      actor: "worker",
+      action: status === "completed" ? "pci_sweep.completed" : "pci_sweep.failed",
+      payload: {
+        sweepId: state.id,
+        instanceId: state.instanceId,
+        pages: final.pages,
+        recordingsScanned: final.recordingsScanned,
+        recordingsRedacted: final.recordingsRedacted,
+        cardsRemoved: final.cardsRemoved,
+        heldRecordingsRedacted: final.heldRecordingsRedacted,
+      },
+    });
+  });
+}
+
+/**
+ * The connector's `ctx` for one instance outside any request: like `openConnectorSession`'s
+ * (settings and secrets parsed, the instance's shared rate limiter, a scrubbing logger), with the
+ * sweep's own checkpoint key and no subject identifiers.
+ */
+async function openSweepSession(deps: RuntimeDependencies, state: PciSweepState, signal: AbortSignal) {
+  const instance = await getConnectorInstance(deps.database.db, state.instanceId);
+  if (!instance) throw new ConfigurationError(`connector instance ${state.instanceId} no longer exists`);
+  const connector = deps.registry.get(instance.connectorId);
+  const cardSweep = cardSweepOf(connector);
+  if (!connector || !cardSweep) throw new ConfigurationError(`connector "${instance.connectorId}" cannot sweep for card numbers`);
+  const settings = connector.settings.safeParse(instance.settings);
+  const secrets = connector.secrets.safeParse(await getInstanceSecrets(deps.database.db, deps.secretBox, instance.id));
+  if (!settings.success || !secrets.success) throw new ConfigurationError(`settings or secrets of instance ${instance.id} no longer parse`);
+  const secretValues = stringLeaves(secrets.data);
+  const fields = { sweepId: state.id, instanceId: instance.id };
+  const ctx: ConnectorContext = {
+    settings: settings.data,
+    secrets: secrets.data,
+    http: createHttpClient({
+      rateLimiter: createPostgresRateLimiter({
+        database: deps.database,
+        instanceId: instance.id,
+        requestsPerMinute: instance.rateLimitPerMinute ?? connector.rateLimit.requestsPerMinute,
+      }),
+      signal,
+    }),
+    log: createSafeLogger({ sink: (level, message, extra) => deps.log(level, message, { ...extra, ...fields }), level: deps.logLevel, secrets: secretValues }),
+    signal,
+    clock: { now: () => new Date() },
+    checkpoint: createPostgresCheckpointStore(deps.database, `${pciSweepKey(state.id)}:connector`),
+    instance: { id: instance.id, connectorId: connector.id, connectorVersion: connector.version },
+  };
+  return { ctx, sweep: cardSweep, sensitiveValues: secretValues };
+}
+
+function stringLeaves(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringLeaves);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringLeaves);
+  return [];
+}
