@@ -17,3 +17,4 @@ export * from "./request-search";
 export * from "./deadline-extensions";
 export * from "./connector-instance-checks";
 export * from "./api-views";
+export * from "./legal-holds";

@@ -1,0 +1,177 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { legalHolds, locatedRecords, planItems, receipts, requests } from "../schema";
+import type { Executor } from "./executor";
+
+export type LegalHoldRow = typeof legalHolds.$inferSelect;
+export type LegalHoldScope = "person" | "record" | "case" | "rule";
+
+/** A hold with how many records it keeps now and how many it let go when it ended. */
+export interface LegalHoldWithCounts extends LegalHoldRow {
+  retainedRecords: number;
+  releasedRecords: number;
+}
+
+export interface NewLegalHold {
+  scope: LegalHoldScope;
+  title: string;
+  basis: string;
+  owner: string;
+  /** Person holds: `{ identifierHashes }` only — never a plaintext identifier. */
+  selector: unknown;
+  redactNonEssential: boolean;
+  reviewAt: Date | null;
+  expiresAt: Date | null;
+  createdBy: string;
+}
+
+export async function insertLegalHold(tx: Executor, hold: NewLegalHold): Promise<LegalHoldRow> {
+  const [row] = await tx.insert(legalHolds).values(hold).returning();
+  if (!row) throw new Error("inserting a legal hold returned no row");
+  return row;
+}
+
+/**
+ * Records now kept under the hold: its plan items still `retain` (or `redact`, kept redacted).
+ * Released: its plan items with a `release` receipt — the erasures that ran because it ended.
+ */
+const retainedCount = sql<number>`(
+  select count(*)::int from ${planItems}
+  where ${planItems.holdId} = ${legalHolds.id} and ${planItems.action} in ('retain', 'redact')
+)`;
+const releasedCount = sql<number>`(
+  select count(*)::int from ${planItems}
+  join ${locatedRecords} on ${locatedRecords.id} = ${planItems.locatedRecordId}
+  join ${receipts} on ${receipts.requestId} = ${locatedRecords.requestId}
+    and ${receipts.instanceId} = ${locatedRecords.instanceId}
+    and ${receipts.recordType} = ${locatedRecords.recordType}
+    and ${receipts.recordId} = ${locatedRecords.recordId}
+    and ${receipts.phase} = 'release'
+  where ${planItems.holdId} = ${legalHolds.id}
+)`;
+
+async function selectWithCounts(tx: Executor, where: SQL | undefined): Promise<LegalHoldWithCounts[]> {
+  const rows = await tx
+    .select({ hold: legalHolds, retainedRecords: retainedCount, releasedRecords: releasedCount })
+    .from(legalHolds)
+    .where(where)
+    .orderBy(desc(legalHolds.createdAt), asc(legalHolds.id));
+  return rows.map((row) => ({ ...row.hold, retainedRecords: row.retainedRecords, releasedRecords: row.releasedRecords }));
+}
+
+/** Every hold, newest first, with its counts. */
+export function listLegalHolds(tx: Executor): Promise<LegalHoldWithCounts[]> {
+  return selectWithCounts(tx, undefined);
+}
+
+export async function getLegalHold(tx: Executor, id: string): Promise<LegalHoldWithCounts | undefined> {
+  const [row] = await selectWithCounts(tx, eq(legalHolds.id, id));
+  return row;
+}
+
+/**
+ * Holds in force at `now`: not ended and not expired. What the plan builder matches records
+ * against; ordered by id so that callers that pick among equals pick the same one every time.
+ */
+export function listActiveLegalHolds(tx: Executor, now: Date): Promise<LegalHoldRow[]> {
+  return tx
+    .select()
+    .from(legalHolds)
+    .where(and(isNull(legalHolds.endedAt), or(isNull(legalHolds.expiresAt), gt(legalHolds.expiresAt, now))))
+    .orderBy(asc(legalHolds.id));
+}
+
+/** The hold was already ended (by a person, or by its expiry passing). */
+export class LegalHoldEndedError extends Error {
+  readonly code = "hold_ended";
+  constructor(readonly holdId: string) {
+    super(`legal hold ${holdId} has already ended`);
+    this.name = "LegalHoldEndedError";
+  }
+}
+
+/**
+ * Ends a hold now, with who and why. Returns undefined for an unknown id; a hold already ended
+ * (or expired) is a `LegalHoldEndedError`, so the first reason given stays on record.
+ * Run in the caller's transaction with the audit entry and the release job.
+ */
+export async function endLegalHold(
+  tx: Executor,
+  input: { id: string; endedBy: string; reason: string; at: Date },
+): Promise<LegalHoldRow | undefined> {
+  const [current] = await tx.select().from(legalHolds).where(eq(legalHolds.id, input.id)).for("update");
+  if (!current) return undefined;
+  if (current.endedAt !== null || (current.expiresAt !== null && current.expiresAt <= input.at)) {
+    throw new LegalHoldEndedError(input.id);
+  }
+  const [row] = await tx
+    .update(legalHolds)
+    .set({ endedAt: input.at, endedBy: input.endedBy, endReason: input.reason })
+    .where(eq(legalHolds.id, input.id))
+    .returning();
+  return row;
+}
+
+/** One retained record whose retention is over, with what the release needs to erase it. */
+export interface ReleasableItem {
+  locatedRecordId: string;
+  requestId: string;
+  instanceId: string;
+  recordType: string;
+  recordId: string;
+  holdId: string;
+  holdTitle: string;
+  holdBasis: string;
+  /** Why the retention ended: the hold was ended by a person, it expired, or the rule's term ran out. */
+  cause: "ended" | "expired" | "retention-over";
+}
+
+/**
+ * Retained plan items whose hold no longer keeps them at `now` — the hold ended or expired, or
+ * the item's own `retain_until` (rule holds) passed — and whose request is closed: an open
+ * request's plan is still the engine's to rebuild. Ordered by request, instance and record.
+ */
+export async function listReleasableItems(tx: Executor, now: Date): Promise<ReleasableItem[]> {
+  const rows = await tx
+    .select({
+      locatedRecordId: planItems.locatedRecordId,
+      requestId: planItems.requestId,
+      instanceId: locatedRecords.instanceId,
+      recordType: locatedRecords.recordType,
+      recordId: locatedRecords.recordId,
+      holdId: legalHolds.id,
+      holdTitle: legalHolds.title,
+      holdBasis: legalHolds.basis,
+      endedAt: legalHolds.endedAt,
+      expiresAt: legalHolds.expiresAt,
+    })
+    .from(planItems)
+    .innerJoin(locatedRecords, eq(locatedRecords.id, planItems.locatedRecordId))
+    .innerJoin(legalHolds, eq(legalHolds.id, planItems.holdId))
+    .innerJoin(requests, eq(requests.id, planItems.requestId))
+    .where(
+      and(
+        eq(planItems.action, "retain"),
+        inArray(requests.status, ["completed", "partially_completed"]),
+        or(isNotNull(legalHolds.endedAt), lte(legalHolds.expiresAt, now), lte(planItems.retainUntil, now)),
+      ),
+    )
+    .orderBy(asc(planItems.requestId), asc(locatedRecords.instanceId), asc(locatedRecords.recordType), asc(locatedRecords.recordId));
+  return rows.map(({ endedAt, expiresAt, ...row }) => ({
+    ...row,
+    cause: endedAt !== null ? "ended" : expiresAt !== null && expiresAt <= now ? "expired" : "retention-over",
+  }));
+}
+
+/**
+ * After a release erased the record: the item's action becomes `erase` with the reason; the hold
+ * id stays as provenance (the hold it was kept under). Only a `retain` item changes, so a second
+ * release of the same item changes nothing. Returns whether this call changed it.
+ */
+export async function markPlanItemReleased(tx: Executor, locatedRecordId: string, reason: string): Promise<boolean> {
+  const rows = await tx
+    .update(planItems)
+    .set({ action: "erase", reason, retainUntil: null, updatedAt: new Date() })
+    .where(and(eq(planItems.locatedRecordId, locatedRecordId), eq(planItems.action, "retain")))
+    .returning({ id: planItems.locatedRecordId });
+  return rows.length > 0;
+}
