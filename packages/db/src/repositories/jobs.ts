@@ -11,6 +11,8 @@ export interface JobSpec {
   runAt?: Date;
   maxAttempts?: number;
   priority?: number;
+  /** Jobs of one named queue run one at a time, across every worker (graphile-worker's queues). */
+  queueName?: string;
 }
 
 /**
@@ -27,7 +29,8 @@ export async function enqueueJob(tx: Executor, job: JobSpec): Promise<void> {
       run_at => ${job.runAt ? job.runAt.toISOString() : null}::timestamptz,
       max_attempts => ${job.maxAttempts ?? null}::int,
       job_key => ${job.jobKey ?? null}::text,
-      priority => ${job.priority ?? null}::int
+      priority => ${job.priority ?? null}::int,
+      queue_name => ${job.queueName ?? null}::text
     )
   `);
 }

@@ -3,7 +3,8 @@ import { receipts } from "../schema";
 import type { Executor } from "./executor";
 
 export type ReceiptRow = typeof receipts.$inferSelect;
-export type ReceiptPhase = "export" | "erase" | "confirm" | "verify";
+/** `release`: the erasure of a record a legal hold kept, run when the hold ended. */
+export type ReceiptPhase = "export" | "erase" | "confirm" | "verify" | "release";
 
 export interface NewReceipt {
   requestId: string;

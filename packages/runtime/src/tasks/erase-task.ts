@@ -134,7 +134,8 @@ async function eraseOnInstance(
   });
 }
 
-const erasureOutcomes = new Set<string>([
+/** The outcomes an erase receipt may carry (also checked on a hold's release). */
+export const erasureOutcomes = new Set<string>([
   "erased",
   "anonymised",
   "redacted",
@@ -143,7 +144,7 @@ const erasureOutcomes = new Set<string>([
   "pending",
 ] satisfies ErasureOutcome[]);
 
-function receiptColumns(receipt: ErasureReceipt) {
+export function receiptColumns(receipt: ErasureReceipt) {
   return {
     recordType: receipt.ref.type,
     recordId: receipt.ref.id,
