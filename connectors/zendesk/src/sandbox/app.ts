@@ -1,16 +1,9 @@
+import { countCall, createOracleRouter, injectFaults } from "@lethe/sandbox-kit";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { authenticate } from "./http/authenticate";
-import { countCall } from "./http/count-call";
 import { enforceRateLimit } from "./http/enforce-rate-limit";
-import { injectFaults } from "./http/inject-faults";
+import { faultStyle } from "./http/fault-style";
 import { sendNotFound } from "./http/zendesk-error";
-import { deleteOracleFaults } from "./oracle-routes/delete-oracle-faults";
-import { getOraclePeople } from "./oracle-routes/get-oracle-people";
-import { getOraclePersonRecords } from "./oracle-routes/get-oracle-person-records";
-import { getOracleStats } from "./oracle-routes/get-oracle-stats";
-import { postOracleClock } from "./oracle-routes/post-oracle-clock";
-import { postOracleFaults } from "./oracle-routes/post-oracle-faults";
-import { postOracleReset } from "./oracle-routes/post-oracle-reset";
 import type { SandboxState } from "./sandbox-state";
 import { getAttachmentContent, getComments, putCommentRedaction, putLegacyRedaction } from "./vendor-routes/comments";
 import { deleteDeletedTicket, deleteManyDeletedTickets, getDeletedTickets, getJobStatus } from "./vendor-routes/deleted-tickets";
@@ -26,7 +19,7 @@ type AnyHandler = RequestHandler<any>;
 
 /**
  * The Zendesk Support API routes the connector and node-zendesk use (vendor-apis.md §2), and,
- * under `/__sandbox`, the oracle. Each vendor route is labelled `METHOD path` (without `.json`)
+ * under `/__sandbox`, the oracle (the kit's routes over SandboxState). Each vendor route is labelled `METHOD path` (without `.json`)
  * and passes: call count, authentication, rate limit, fault injection, then its handler.
  */
 export function createSandboxApp(state: SandboxState): Express {
@@ -44,9 +37,10 @@ export function createSandboxApp(state: SandboxState): Express {
     next();
   });
 
+  const faults = faultStyle(state);
   const vendor = (method: Method, path: string, handler: AnyHandler, json = false) => {
     const label = `${method} ${path}`;
-    const chain: AnyHandler[] = [countCall(state, label), authenticate(state), enforceRateLimit(state, label), injectFaults(state, label)];
+    const chain: AnyHandler[] = [countCall(state.stats, label), authenticate(state), enforceRateLimit(state, label), injectFaults(faults, label)];
     if (json) chain.push(express.json());
     if (method === "GET") app.get(path, ...chain, handler);
     else if (method === "PUT") app.put(path, ...chain, handler);
@@ -84,16 +78,7 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("GET", "/api/v2/job_statuses/:id", getJobStatus(state));
   vendor("GET", "/attachments/token/:token", getAttachmentContent(state));
 
-  const oracle = express.Router();
-  oracle.use(express.json());
-  oracle.get("/people", getOraclePeople(state));
-  oracle.get("/people/:id/records", getOraclePersonRecords(state));
-  oracle.get("/stats", getOracleStats(state));
-  oracle.post("/faults", postOracleFaults(state));
-  oracle.delete("/faults", deleteOracleFaults(state));
-  oracle.post("/clock", postOracleClock(state));
-  oracle.post("/reset", postOracleReset(state));
-  app.use("/__sandbox", oracle);
+  app.use("/__sandbox", createOracleRouter(state));
 
   app.use((_req, res) => sendNotFound(res));
   app.use(answerUnexpectedErrors);

@@ -1,13 +1,7 @@
+import { FixedWindowRateLimiter, type RateDecision } from "@lethe/sandbox-kit";
+
 /** vendor-apis.md §2.5: the Team plan's account-wide limit. */
 export const defaultRequestsPerMinute = 200;
-
-export interface RateDecision {
-  allowed: boolean;
-  limit: number;
-  remaining: number;
-  /** Seconds until the window resets, rounded up. */
-  resetSeconds: number;
-}
 
 /**
  * Endpoint limits documented beside the account limit (§2.5): permanent user deletion 700 per
@@ -21,59 +15,34 @@ export const endpointLimits: Record<string, { limit: number; windowMs: number }>
   "GET /api/v2/deleted_tickets": { limit: 10, windowMs: 60_000 },
 };
 
-class FixedWindow {
-  private startedAt = Number.NEGATIVE_INFINITY;
-  private used = 0;
-
-  constructor(
-    readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-
-  take(at: number): RateDecision {
-    if (at - this.startedAt >= this.windowMs || at < this.startedAt) {
-      this.startedAt = at;
-      this.used = 0;
-    }
-    const allowed = this.used < this.limit;
-    if (allowed) this.used++;
-    return {
-      allowed,
-      limit: this.limit,
-      remaining: this.limit - this.used,
-      resetSeconds: Math.max(1, Math.ceil((this.startedAt + this.windowMs - at) / 1000)),
-    };
-  }
-}
-
 /** The account's minute (fixed windows, as Zendesk counts) and the endpoint limits. */
 export class RateLimits {
-  private account: FixedWindow;
-  private endpoints = new Map<string, FixedWindow>();
+  private readonly account: FixedWindowRateLimiter;
+  private readonly endpoints = new Map<string, FixedWindowRateLimiter>();
 
   constructor(private readonly perMinute: number) {
     if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`rateLimitPerMinute must be a positive integer, got ${perMinute}`);
-    this.account = new FixedWindow(perMinute, 60_000);
+    this.account = new FixedWindowRateLimiter({ limit: perMinute, windowMs: 60_000 });
   }
 
   /** The account decision, or the endpoint's when that one refuses. */
   take(routeLabel: string, at: number): RateDecision {
-    const account = this.account.take(at);
+    const account = this.account.take("account", new Date(at));
     if (!account.allowed) return account;
     const documented = endpointLimits[routeLabel];
     if (!documented) return account;
     let window = this.endpoints.get(routeLabel);
     if (!window) {
       const scale = Math.max(1, this.perMinute / defaultRequestsPerMinute);
-      window = new FixedWindow(Math.ceil(documented.limit * scale), documented.windowMs);
+      window = new FixedWindowRateLimiter({ limit: Math.ceil(documented.limit * scale), windowMs: documented.windowMs });
       this.endpoints.set(routeLabel, window);
     }
-    const endpoint = window.take(at);
+    const endpoint = window.take(routeLabel, new Date(at));
     return endpoint.allowed ? account : endpoint;
   }
 
   clear(): void {
-    this.account = new FixedWindow(this.perMinute, 60_000);
+    this.account.clear();
     this.endpoints.clear();
   }
 }

@@ -1,7 +1,7 @@
-import { SandboxClock } from "./clock";
-import { FaultPlan } from "./faults";
+import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
+import { FaultPlan, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
 import { RateLimits } from "./rate-limits";
-import { SandboxStats } from "./stats";
+import { recordsHolding } from "./world/oracle-view";
 import { seedWorld, type SeedOptions } from "./world/seed-world";
 import type { SeededWorld } from "./world/rows";
 import { ZendeskStore } from "./world/zendesk-store";
@@ -17,8 +17,15 @@ export interface SandboxConfig extends Omit<SeedOptions, "seed"> {
   scrubDelayMs?: number;
 }
 
-/** Everything one running sandbox holds; `reset` puts it back to a freshly seeded world. */
-export class SandboxState {
+/**
+ * Everything one running sandbox holds, and what the kit's oracle routes read and drive. The
+ * clock, faults and stats are the kit's; the world, its store and the rate limits are Zendesk's.
+ *
+ * Stats count as a deletion (`user/{id}`, `ticket/{id}`) a user removed by `DELETE
+ * /deleted_users/:id` and a ticket removed when its permanent-deletion job completed. Soft
+ * deletion is not one; a 404 is not one.
+ */
+export class SandboxState implements SandboxOracle {
   readonly clock = new SandboxClock();
   readonly faults = new FaultPlan();
   readonly stats = new SandboxStats();
@@ -42,12 +49,30 @@ export class SandboxState {
     return this.clock.now().getTime();
   }
 
-  reset(seed: number): void {
+  get startSeed(): number {
+    return this.config.seed;
+  }
+
+  people(): OraclePerson[] {
+    return this.world.oraclePeople;
+  }
+
+  /** Read after what time has triggered (jobs, scrubs), from every store Zendesk keeps. */
+  recordsHolding(personId: string): OracleRecord[] {
+    this.store.tick(this.now());
+    const person = this.people().find((p) => p.id === personId);
+    return person ? recordsHolding(this.store, person) : [];
+  }
+
+  /** The kit's reset route has cleared the clock, faults and stats; the world and windows are ours. */
+  reseed(seed: number): void {
     this.seeded = this.seed(seed);
-    this.clock.reset();
-    this.faults.clear();
-    this.stats.clear();
     this.limits.clear();
+  }
+
+  /** Jobs finish, permanently deleted users are scrubbed, deleted tickets, job statuses, export cursors and windows expire. */
+  afterClockMove(now: Date): void {
+    this.store.tick(now.getTime());
   }
 
   private seed(seed: number): { world: SeededWorld; store: ZendeskStore } {

@@ -33,13 +33,15 @@ export function sendTooManyRequests(res: Response, retryAfterSeconds: number): v
   res.status(429).type("text/plain").send("Number of allowed API requests per minute exceeded");
 }
 
-/** The body of an injected fault with this status. */
-export function sendStatus(res: Response, status: number, retryAfterSeconds?: number): void {
+/**
+ * The body of an injected fault with this status (the kit has set the status, and `Retry-After`
+ * when the fault gives one; a 429 without one says 60 seconds, as Zendesk's minute window would).
+ */
+export function sendStatus(res: Response, status: number): void {
   if (status === 429) {
-    sendTooManyRequests(res, retryAfterSeconds ?? 60);
+    sendTooManyRequests(res, Number(res.get("Retry-After") ?? 60));
     return;
   }
-  if (retryAfterSeconds !== undefined) res.set("Retry-After", String(retryAfterSeconds));
   if (status === 401) return sendUnauthorised(res);
   if (status === 404) return sendNotFound(res);
   if (status === 403) {

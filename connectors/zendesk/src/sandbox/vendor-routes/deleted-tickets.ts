@@ -24,7 +24,7 @@ export function getDeletedTickets(state: SandboxState): RequestHandler {
 export function deleteDeletedTicket(state: SandboxState): RequestHandler<{ id: string }> {
   return (req, res) => {
     const id = Number(req.params.id);
-    const job = state.store.purgeTicket(id, state.now(), () => state.stats.purged(`ticket/${id}`));
+    const job = state.store.purgeTicket(id, state.now(), () => state.stats.purged("ticket", String(id)));
     if (!job) return sendNotFound(res);
     res.status(200).json({ job_status: jobStatusJson(baseUrlOf(req), job) });
   };
@@ -43,7 +43,7 @@ export function deleteManyDeletedTickets(state: SandboxState): RequestHandler {
       res.status(400).json({ error: "InvalidParameter", description: "ids must be 1 to 100 comma-separated ticket ids" });
       return;
     }
-    const job = state.store.purgeTickets(ids, state.now(), (id) => state.stats.purged(`ticket/${id}`));
+    const job = state.store.purgeTickets(ids, state.now(), (id) => state.stats.purged("ticket", String(id)));
     if (!job) return sendNotFound(res);
     res.status(200).json({ job_status: jobStatusJson(baseUrlOf(req), job) });
   };

@@ -59,7 +59,7 @@ export function deleteDeletedUser(state: SandboxState): RequestHandler<{ id: str
     const result = state.store.purgeUser(id, state.now());
     if (result === "absent") return sendNotFound(res);
     if (result === "active") return sendRecordInvalid(res, "base", "Before permanently deleting a user, you must delete the user first", "UserNotDeleted");
-    state.stats.purged(`user/${id}`);
+    state.stats.purged("user", String(id));
     res.status(200).json({ deleted_user: deletedUserJson(state, req, { kind: "purged", user: result }) });
   };
 }
