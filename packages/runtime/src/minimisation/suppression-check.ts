@@ -1,0 +1,32 @@
+import type { Identifier } from "@lethe/connector-sdk";
+import { identifierHash } from "@lethe/core";
+import { addSuppressionMatches, appendAudit, countSuppressedMatches, type Executor } from "@lethe/db";
+
+/** The suppression-list entries of normalised identifiers (see identifierHash). */
+export function suppressionEntries(key: Uint8Array, identifiers: readonly Identifier[]) {
+  return identifiers.map((identifier) => ({
+    kind: identifier.kind,
+    identifierHash: identifierHash(key, identifier.kind, identifier.system ? `${identifier.system}:${identifier.value}` : identifier.value),
+  }));
+}
+
+/**
+ * Flags a request whose identifiers are on the suppression list: the person was erased before,
+ * so finding them again means a restored backup, a re-import, or a returning customer — a person
+ * should look before anything is erased or sent. Counted on the request, audited without values.
+ */
+export async function flagSuppressedIdentifiers(
+  tx: Executor,
+  input: { key: Uint8Array; requestId: string; identifiers: readonly Identifier[]; actor: string; during: "filing" | "locate" },
+): Promise<number> {
+  const matches = await countSuppressedMatches(tx, suppressionEntries(input.key, input.identifiers), input.requestId);
+  if (matches === 0) return 0;
+  await addSuppressionMatches(tx, input.requestId, matches);
+  await appendAudit(tx, {
+    actor: input.actor,
+    action: "request.suppression_match",
+    requestId: input.requestId,
+    payload: { matches, during: input.during },
+  });
+  return matches;
+}
