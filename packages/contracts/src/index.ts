@@ -8,3 +8,4 @@ export * from "./auth";
 export * from "./routes";
 export * from "./plans";
 export * from "./holds";
+export * from "./recordings";

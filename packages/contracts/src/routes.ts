@@ -24,6 +24,7 @@ import {
   updateConnectorInstanceBodySchema,
 } from "./connectors";
 import { healthResponseSchema } from "./health";
+import { pciSweepSchema, recordingAudioQuerySchema, recordingOutcomeListSchema, startPciSweepBodySchema } from "./recordings";
 import {
   cancelRequestBodySchema,
   createdRequestSchema,
@@ -318,6 +319,45 @@ export const apiRoutes = {
     access: "tokens:manage",
     params: idParamsSchema,
     success: { status: 204, description: "revoked" },
+  },
+  // Call recordings (issue #7): the PCI sweep of a recorder instance, and each recording of a request.
+  postPciSweep: {
+    method: "post",
+    path: "/connector-instances/:id/pci-sweeps",
+    summary: "Start a PCI sweep: remove spoken card numbers from every call of the instance in an interval",
+    tag: "recordings",
+    access: "connectors:write",
+    params: idParamsSchema,
+    body: startPciSweepBodySchema,
+    success: { status: 201, description: "started", schema: pciSweepSchema },
+  },
+  getPciSweep: {
+    method: "get",
+    path: "/pci-sweeps/:id",
+    summary: "A PCI sweep's progress and result",
+    tag: "recordings",
+    access: "connectors:read",
+    params: idParamsSchema,
+    success: { status: 200, description: "the sweep", schema: pciSweepSchema },
+  },
+  getRequestRecordings: {
+    method: "get",
+    path: "/requests/:id/recordings",
+    summary: "What became of each located call recording of a request: deleted, retained (and why) or redacted (where)",
+    tag: "recordings",
+    access: "requests:read",
+    params: idParamsSchema,
+    success: { status: 200, description: "the recordings", schema: recordingOutcomeListSchema },
+  },
+  getRequestRecordingAudio: {
+    method: "get",
+    path: "/requests/:id/recording-audio",
+    summary: "Stream the audio of one located recording of the request, as the recorder holds it now (redacted)",
+    tag: "recordings",
+    access: "requests:read",
+    params: idParamsSchema,
+    query: recordingAudioQuerySchema,
+    success: { status: 200, description: "the WAV file", contentType: "audio/wav" },
   },
 } as const satisfies Record<string, ApiRoute>;
 

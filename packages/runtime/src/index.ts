@@ -28,3 +28,4 @@ export { cancelRequest, extendRequestDeadline, RequestClosedError } from "./requ
 export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } from "./connector-instance-admin";
 export type { RuntimeDependencies } from "./runtime-dependencies";
 export { startPciSweep, getPciSweep, PciSweepNotSupportedError, InvalidSweepIntervalError, type PciSweepState } from "./pci-sweep";
+export { openRecordingAudio, type RecordingAudio } from "./recording-audio";

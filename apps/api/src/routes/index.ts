@@ -29,6 +29,10 @@ import { postRequestCancel } from "./postRequestCancel";
 import { postRequestDeadlineExtension } from "./postRequestDeadlineExtension";
 import { postRequestExportLink } from "./postRequestExportLink";
 import { postUser } from "./postUser";
+import { getPciSweep } from "./getPciSweep";
+import { getRequestRecordingAudio } from "./getRequestRecordingAudio";
+import { getRequestRecordings } from "./getRequestRecordings";
+import { postPciSweep } from "./postPciSweep";
 
 /**
  * One handler per route of the contract's table. Typed as a complete record: a route added to
@@ -63,4 +67,8 @@ export const routeHandlers: Record<OperationId, (context: ApiContext) => Request
   getApiTokens,
   postApiToken,
   deleteApiToken,
+  postPciSweep,
+  getPciSweep,
+  getRequestRecordings,
+  getRequestRecordingAudio,
 };

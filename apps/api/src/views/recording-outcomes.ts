@@ -1,0 +1,71 @@
+import type { MutedRange, RecordingOutcome } from "@lethe/contracts";
+import { getRequest, listConnectorInstances, listLocatedRecords, listReceipts, type ReceiptRow } from "@lethe/db";
+import { ApiError } from "../api-error";
+import type { ApiContext } from "../dependencies";
+
+/** The erase-side phases, latest last: a confirm receipt settles what an erase receipt left pending. */
+const phaseOrder: Record<string, number> = { erase: 1, confirm: 2 };
+
+/**
+ * What became of each recording located for a request (`GET /requests/:id/recordings`), from its
+ * receipts: deleted (`erased`, `already-absent`), retained with the hold the receipt names,
+ * redacted with the ranges the receipt's detail lists (`ch1 5200-8900 ms`), pending, or not acted
+ * on yet. 404 when there is no such request.
+ */
+export async function loadRecordingOutcomes(context: ApiContext, requestId: string): Promise<RecordingOutcome[]> {
+  const db = context.db.db;
+  if (!(await getRequest(db, requestId))) throw new ApiError(404, "not_found", `no request with id ${requestId}`);
+  const located = (await listLocatedRecords(db, { requestId })).filter((row) => row.recordType === "recording");
+  if (located.length === 0) return [];
+  const names = new Map((await listConnectorInstances(db)).map((instance) => [instance.id, instance.name]));
+  const receipts = await listReceipts(db, { requestId });
+  return located.map((row) => {
+    const latest = receipts
+      .filter((r) => r.instanceId === row.instanceId && r.recordType === "recording" && r.recordId === row.recordId && phaseOrder[r.phase] !== undefined)
+      .sort((a, b) => (phaseOrder[a.phase] ?? 0) - (phaseOrder[b.phase] ?? 0))
+      .at(-1);
+    const outcome = outcomeOf(latest);
+    return {
+      instanceId: row.instanceId,
+      instanceName: names.get(row.instanceId) ?? row.instanceId,
+      recordingId: row.recordId,
+      outcome,
+      hold: outcome === "retained" ? holdOf(latest) : null,
+      mutedRanges: outcome === "redacted" ? mutedRangesIn(latest?.detail ?? "") : [],
+      detail: latest?.detail ?? null,
+      audioAvailable: outcome !== "deleted" && outcome !== "pending",
+      at: latest ? latest.at.toISOString() : null,
+    };
+  });
+}
+
+function outcomeOf(receipt: ReceiptRow | undefined): RecordingOutcome["outcome"] {
+  switch (receipt?.outcome) {
+    case undefined:
+      return "located";
+    case "erased":
+    case "already-absent":
+      return "deleted";
+    case "retained":
+    case "redacted":
+    case "pending":
+      return receipt.outcome;
+    default:
+      return "failed";
+  }
+}
+
+function holdOf(receipt: ReceiptRow | undefined): RecordingOutcome["hold"] {
+  const hold = receipt?.hold as { id?: unknown; basis?: unknown } | null | undefined;
+  if (!hold || typeof hold !== "object") return { id: null, basis: null };
+  return { id: typeof hold.id === "string" ? hold.id : null, basis: typeof hold.basis === "string" ? hold.basis : null };
+}
+
+/** `ch1 5200-8900 ms`, as the recorder connector's redaction receipts list muted ranges. */
+export function mutedRangesIn(detail: string): MutedRange[] {
+  return [...detail.matchAll(/\bch(\d+) (\d+)-(\d+) ms\b/g)].map((match) => ({
+    channel: Number(match[1]),
+    startMs: Number(match[2]),
+    endMs: Number(match[3]),
+  }));
+}
