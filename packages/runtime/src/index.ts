@@ -14,7 +14,7 @@ export {
 } from "./connector-instances";
 export { fileRequest, InvalidRequestError, MissingIdentifierError, type FileRequestInput } from "./file-request";
 export { getRequestDetail, listRequests, type RequestDetail, type RequestSummary } from "./request-detail";
-export { startWorker, type RunningWorker, type StartWorkerOptions } from "./worker";
+export { startWorker, type RunningWorker, type StartWorkerOptions, type WorkerProgress } from "./worker";
 export { prepareWorkerSchema } from "./worker-schema";
 export { waitForRequests, RequestsTimeoutError, UnknownRequestsError } from "./wait-for-requests";
 export { verifyAuditLog, type AuditLogVerification } from "./audit-verification";

@@ -36,6 +36,17 @@ export interface StartWorkerOptions {
 export interface RunningWorker {
   /** Stops taking jobs, lets running ones finish (aborting them after 5 s), and disconnects. */
   stop(): Promise<void>;
+  /** Jobs this process has run since it started, for progress and liveness lines. */
+  progress(): WorkerProgress;
+}
+
+export interface WorkerProgress {
+  /** Jobs that ended in success. */
+  completed: number;
+  /** Job attempts that threw (graphile-worker retries them later, or gives up after its attempts). */
+  failed: number;
+  /** Jobs running now. */
+  running: number;
 }
 
 /**
@@ -63,6 +74,11 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
 
   const liveness = await openWorkerLiveness(database, log);
   const events: WorkerEvents = new EventEmitter();
+  const progress: WorkerProgress = { completed: 0, failed: 0, running: 0 };
+  events.on("job:start", () => void (progress.running += 1));
+  events.on("job:success", () => void (progress.completed += 1));
+  events.on("job:error", () => void (progress.failed += 1));
+  events.on("job:complete", () => void (progress.running -= 1));
   const claims: Array<Promise<void>> = [];
   events.on("pool:create", ({ workerPool }) => {
     claims.push(
@@ -116,6 +132,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       })();
       return stopping;
     },
+    progress: () => ({ ...progress }),
   };
 }
 
@@ -129,10 +146,12 @@ const levels: Record<GraphileLogLevel, LogLevel> = {
 /**
  * graphile-worker's log lines, into ours. Its job payloads hold ids only, but its failure lines
  * quote error messages, so above debug anything shaped like an e-mail or phone number is removed.
+ * Its line for every job that succeeded (`meta.success`) is debug here: a busy worker runs
+ * thousands, and `progress()` counts them for a periodic line instead.
  */
 function graphileLogger(log: WorkerLog): Logger {
-  return new Logger((scope) => (level, message) => {
-    const mapped = levels[level];
+  return new Logger((scope) => (level, message, meta) => {
+    const mapped = meta?.success === true ? "debug" : levels[level];
     const fields: Record<string, unknown> = { source: "graphile-worker", ...scope };
     log(mapped, mapped === "debug" ? message : redactIdentifierShapes(message), fields);
   });

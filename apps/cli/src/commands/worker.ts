@@ -6,27 +6,43 @@ import { readEnvironment } from "../env";
 import { openLethe } from "../open-lethe";
 import { parsePositiveInteger } from "../parse-options";
 import { waitForShutdownSignal } from "../shutdown-signal";
+import { workerProgressLine, workerStoppedLine } from "../worker-progress-line";
 
 export function registerWorkerCommand(program: Command): void {
   program
     .command("worker")
     .description("Run one more worker process against the same database (scale-out).")
     .option("--concurrency <n>", "jobs run at once by this process", "4")
-    .action(async (options: { concurrency: string }) => {
+    .option("--progress-interval <seconds>", "how often to log a progress and liveness line (info level)", "60")
+    .action(async (options: { concurrency: string; progressInterval: string }) => {
       const env = readEnvironment();
       const concurrency = parsePositiveInteger("--concurrency", options.concurrency);
+      const intervalSeconds = parsePositiveInteger("--progress-interval", options.progressInterval);
+      const log = createConsoleLog(env.logLevel);
       const lethe = await openLethe(env);
-      const worker = await startWorker({
-        db: lethe.database,
-        registry: lethe.registry,
-        secretBox: lethe.secretBox,
-        exportDirectory: path.join(env.home, "exports"),
-        concurrency,
-        log: createConsoleLog(env.logLevel),
-      });
-      console.log(`worker running (concurrency ${concurrency}); Ctrl-C to stop`);
-      await waitForShutdownSignal();
-      await worker.stop();
-      await lethe.close();
+      try {
+        const worker = await startWorker({
+          db: lethe.database,
+          registry: lethe.registry,
+          secretBox: lethe.secretBox,
+          exportDirectory: path.join(env.home, "exports"),
+          concurrency,
+          log,
+          dueSoonDays: env.dueSoonDays,
+        });
+        console.log(`worker running (concurrency ${concurrency}, pid ${process.pid}); Ctrl-C or SIGTERM to stop`);
+        let previous = worker.progress();
+        const ticker = setInterval(() => {
+          const now = worker.progress();
+          log("info", workerProgressLine(now, previous, intervalSeconds));
+          previous = now;
+        }, intervalSeconds * 1000);
+        await waitForShutdownSignal();
+        clearInterval(ticker);
+        await worker.stop();
+        console.log(workerStoppedLine(worker.progress()));
+      } finally {
+        await lethe.close();
+      }
     });
 }

@@ -8,4 +8,5 @@ export const sandbox: SandboxDefinition = {
 };
 
 export { startReferenceSandbox };
+export { busiestWindow, type BusiestWindow } from "./call-times/busiest-window";
 export default sandbox;

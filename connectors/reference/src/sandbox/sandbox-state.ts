@@ -1,5 +1,6 @@
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
 import { FaultPlan, FixedWindowRateLimiter, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
+import { CallTimes } from "./call-times/call-times";
 import { seedWorld } from "./world/seed-world";
 import { VendorStore } from "./world/vendor-store";
 import type { SeededWorld } from "./world/world";
@@ -24,6 +25,8 @@ export class SandboxState implements SandboxOracle {
   readonly clock = new SandboxClock();
   readonly faults = new FaultPlan();
   readonly stats = new SandboxStats();
+  /** Arrival times of vendor calls (`GET /__sandbox/call-times`), for rate checks across clients. */
+  readonly callTimes = new CallTimes();
   /** Reference CRM limits each API token to a fixed one-minute window (API.md, "Rate limit"). */
   readonly limiter: FixedWindowRateLimiter;
   private seeded: { world: SeededWorld; store: VendorStore };
@@ -53,10 +56,11 @@ export class SandboxState implements SandboxOracle {
     return this.store.recordsHolding(personId);
   }
 
-  /** The kit's reset route has cleared the clock, faults and stats; the world and windows are ours. */
+  /** The kit's reset route has cleared the clock, faults and stats; the world, windows and call times are ours. */
   reseed(seed: number): void {
     this.seeded = this.seed(seed);
     this.limiter.clear();
+    this.callTimes.clear();
   }
 
   /** Trash entries older than 30 days go at once, as the vendor's nightly job would have done. */
