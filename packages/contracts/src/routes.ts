@@ -24,6 +24,7 @@ import {
   updateConnectorInstanceBodySchema,
 } from "./connectors";
 import { healthResponseSchema } from "./health";
+import { createHoldBodySchema, endHoldBodySchema, holdListSchema, holdResponseSchema } from "./holds";
 import { pciSweepSchema, recordingAudioQuerySchema, recordingOutcomeListSchema, startPciSweepBodySchema } from "./recordings";
 import {
   cancelRequestBodySchema,
@@ -358,6 +359,43 @@ export const apiRoutes = {
     params: idParamsSchema,
     query: recordingAudioQuerySchema,
     success: { status: 200, description: "the WAV file", contentType: "audio/wav" },
+  },
+  // Legal holds (issue 4): what they keep, and ending one (its held erasures then run by themselves).
+  getHolds: {
+    method: "get",
+    path: "/holds",
+    summary: "Legal holds, newest first, with how many records each keeps and has released",
+    tag: "holds",
+    access: "holds:read",
+    success: { status: 200, description: "the holds", schema: holdListSchema },
+  },
+  postHold: {
+    method: "post",
+    path: "/holds",
+    summary: "Place a legal hold on a person, a record, a case or a rule (a person's identifiers are stored only as keyed hashes)",
+    tag: "holds",
+    access: "holds:manage",
+    body: createHoldBodySchema,
+    success: { status: 201, description: "placed", schema: holdResponseSchema },
+  },
+  getHold: {
+    method: "get",
+    path: "/holds/:id",
+    summary: "One legal hold with its counts",
+    tag: "holds",
+    access: "holds:read",
+    params: idParamsSchema,
+    success: { status: 200, description: "the hold", schema: holdResponseSchema },
+  },
+  postHoldEnd: {
+    method: "post",
+    path: "/holds/:id/end",
+    summary: "End a legal hold with a reason; what it kept is erased without a new request",
+    tag: "holds",
+    access: "holds:manage",
+    params: idParamsSchema,
+    body: endHoldBodySchema,
+    success: { status: 200, description: "ended", schema: holdResponseSchema },
   },
 } as const satisfies Record<string, ApiRoute>;
 

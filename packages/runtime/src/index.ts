@@ -29,3 +29,6 @@ export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } f
 export type { RuntimeDependencies } from "./runtime-dependencies";
 export { startPciSweep, getPciSweep, PciSweepNotSupportedError, InvalidSweepIntervalError, type PciSweepState } from "./pci-sweep";
 export { openRecordingAudio, type RecordingAudio } from "./recording-audio";
+export { createLegalHold, endHold, LegalHoldNotFoundError, type CreateHoldInput } from "./holds/manage-holds";
+export { findHoldsFor, type HoldDecision, type HoldableRecord } from "./holds/find-holds";
+export { releaseHoldsJob, releaseHoldsTaskName } from "./holds/release-holds-job";

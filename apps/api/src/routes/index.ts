@@ -11,6 +11,8 @@ import { getConnectorType } from "./getConnectorType";
 import { getConnectorTypes } from "./getConnectorTypes";
 import { getExport } from "./getExport";
 import { getHealth } from "./getHealth";
+import { getHold } from "./getHold";
+import { getHolds } from "./getHolds";
 import { getMe } from "./getMe";
 import { getOpenApiDocument } from "./getOpenApiDocument";
 import { getRequest } from "./getRequest";
@@ -22,6 +24,8 @@ import { patchUser } from "./patchUser";
 import { postApiToken } from "./postApiToken";
 import { postConnectorInstance } from "./postConnectorInstance";
 import { postConnectorInstanceTest } from "./postConnectorInstanceTest";
+import { postHold } from "./postHold";
+import { postHoldEnd } from "./postHoldEnd";
 import { postLogin } from "./postLogin";
 import { postLogout } from "./postLogout";
 import { postRequest } from "./postRequest";
@@ -71,4 +75,8 @@ export const routeHandlers: Record<OperationId, (context: ApiContext) => Request
   getPciSweep,
   getRequestRecordings,
   getRequestRecordingAudio,
+  getHolds,
+  postHold,
+  getHold,
+  postHoldEnd,
 };

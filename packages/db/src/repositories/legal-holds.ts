@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { legalHolds, locatedRecords, planItems, receipts, requests } from "../schema";
+import { legalHolds, locatedRecords, planItems, requests } from "../schema";
 import type { Executor } from "./executor";
 
 export type LegalHoldRow = typeof legalHolds.$inferSelect;
@@ -33,20 +33,19 @@ export async function insertLegalHold(tx: Executor, hold: NewLegalHold): Promise
 /**
  * Records now kept under the hold: its plan items still `retain` (or `redact`, kept redacted).
  * Released: its plan items with a `release` receipt — the erasures that ran because it ended.
+ * Written out with aliases: drizzle drops the table of a column used inside a selected
+ * expression, and these subqueries join tables that share column names.
  */
 const retainedCount = sql<number>`(
-  select count(*)::int from ${planItems}
-  where ${planItems.holdId} = ${legalHolds.id} and ${planItems.action} in ('retain', 'redact')
+  select count(*)::int from plan_items pi
+  where pi.hold_id = "legal_holds"."id" and pi.action in ('retain', 'redact')
 )`;
 const releasedCount = sql<number>`(
-  select count(*)::int from ${planItems}
-  join ${locatedRecords} on ${locatedRecords.id} = ${planItems.locatedRecordId}
-  join ${receipts} on ${receipts.requestId} = ${locatedRecords.requestId}
-    and ${receipts.instanceId} = ${locatedRecords.instanceId}
-    and ${receipts.recordType} = ${locatedRecords.recordType}
-    and ${receipts.recordId} = ${locatedRecords.recordId}
-    and ${receipts.phase} = 'release'
-  where ${planItems.holdId} = ${legalHolds.id}
+  select count(*)::int from plan_items pi
+  join located_records lr on lr.id = pi.located_record_id
+  join receipts r on r.request_id = lr.request_id and r.instance_id = lr.instance_id
+    and r.record_type = lr.record_type and r.record_id = lr.record_id and r.phase = 'release'
+  where pi.hold_id = "legal_holds"."id"
 )`;
 
 async function selectWithCounts(tx: Executor, where: SQL | undefined): Promise<LegalHoldWithCounts[]> {

@@ -1,4 +1,6 @@
 import type { TaskList } from "graphile-worker";
+import { releaseHoldsTaskName } from "../holds/release-holds-job";
+import { releaseHoldsTask } from "../holds/release-holds-task";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { confirmTask } from "./confirm-task";
 import { eraseTask } from "./erase-task";
@@ -20,5 +22,6 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.verify]: verifyTask(deps),
     [taskNames.finalise]: finaliseTask(deps),
     [taskNames.pciSweep]: pciSweepTask(deps),
+    [releaseHoldsTaskName]: releaseHoldsTask(deps),
   };
 }
