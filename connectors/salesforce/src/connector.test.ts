@@ -1,22 +1,16 @@
 import { AuthError, RateLimitedError, recordKey, type LocatedRecord, type OraclePerson } from "@lethe/connector-sdk";
-import { createOracleClient } from "@lethe/connector-testkit";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { startSalesforceSandbox } from "./sandbox/start-sandbox";
+import { sandboxPerFile } from "../test/sandbox-per-file";
 import { collect, rawSession, salesforceContext, soql } from "../test/salesforce-context";
 import { check } from "./check";
 import { confirmErasure } from "./erase/confirm-erasure";
 import { eraseRecords } from "./erase/erase-records";
 import { locate } from "./locate/locate";
-import { startSalesforceSandbox } from "./sandbox/start-sandbox";
+import { defaultSearchIndexLagMs } from "./sandbox/sandbox-state";
 
-let sandbox: Awaited<ReturnType<typeof startSalesforceSandbox>>;
-const oracle = () => createOracleClient(sandbox.url);
-const post = (path: string, body: unknown) => fetch(`${sandbox.url}/__sandbox/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-
-beforeAll(async () => {
-  sandbox = await startSalesforceSandbox();
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => oracle().reset());
+const { sandbox, oracle } = sandboxPerFile();
+const post = (path: string, body: unknown) => fetch(`${sandbox().url}/__sandbox/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 async function firstSubject(): Promise<OraclePerson> {
   const subject = (await oracle().people()).find((person) => person.role === "subject");
@@ -29,20 +23,20 @@ const strongRefs = (records: LocatedRecord[]) =>
 
 describe("the Salesforce client", () => {
   it("logs in with the JWT bearer flow as well", async () => {
-    await expect(check(salesforceContext(sandbox, { secrets: sandbox.jwtCredentials }))).resolves.toBeUndefined();
+    await expect(check(salesforceContext(sandbox(), { secrets: sandbox().jwtCredentials }))).resolves.toBeUndefined();
   });
 
   it("refuses a JWT signed with another key as AuthError", async () => {
     const other = await startSalesforceSandbox();
     try {
-      await expect(check(salesforceContext(sandbox, { secrets: other.jwtCredentials }))).rejects.toBeInstanceOf(AuthError);
+      await expect(check(salesforceContext(sandbox(), { secrets: other.jwtCredentials }))).rejects.toBeInstanceOf(AuthError);
     } finally {
       await other.stop();
     }
   });
 
   it("re-runs the OAuth flow when the session expires mid-operation and carries on", async () => {
-    const ctx = salesforceContext(sandbox);
+    const ctx = salesforceContext(sandbox());
     await check(ctx);
     await oracle().moveClock({ advanceMs: 3 * 3_600_000 });
     const subject = await firstSubject();
@@ -56,19 +50,19 @@ describe("the Salesforce client", () => {
   it("stops with RateLimitedError until the next day once only the reserve of the daily allocation is left", async () => {
     await post("api-allocation", { max: 1_000, spend: 985 });
     const now = new Date("2026-03-01T18:00:00.000Z");
-    const ctx = salesforceContext(sandbox, { settings: { apiReserve: 10 }, now: () => now });
+    const ctx = salesforceContext(sandbox(), { settings: { apiReserve: 10 }, now: () => now });
     const subject = await firstSubject();
     const error = await collect(locate(ctx, { identifiers: subject.identifiers })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterMs).toBe(6 * 3_600_000);
     // The reserve was kept: the org still has it for its other integrations.
-    const used = Number(/api-usage=(\d+)/.exec((await (await rawSession(sandbox)).get("/services/data/v62.0/limits")).headers.get("sforce-limit-info") ?? "")?.[1]);
+    const used = Number(/api-usage=(\d+)/.exec((await (await rawSession(sandbox())).get("/services/data/v62.0/limits")).headers.get("sforce-limit-info") ?? "")?.[1]);
     expect(used).toBeLessThanOrEqual(1_000 - 10 + 1);
   });
 
   it("turns 403 REQUEST_LIMIT_EXCEEDED into RateLimitedError, not ScopeError", async () => {
     await post("api-allocation", { max: 3 });
-    const ctx = salesforceContext(sandbox, { settings: { apiReserve: 0 } });
+    const ctx = salesforceContext(sandbox(), { settings: { apiReserve: 0 } });
     const subject = await firstSubject();
     await expect(collect(locate(ctx, { identifiers: subject.identifiers }))).rejects.toBeInstanceOf(RateLimitedError);
   });
@@ -80,7 +74,7 @@ describe("locate", () => {
     const subject = await firstSubject();
     const phone = subject.identifiers.find((identifier) => identifier.kind === "phone");
     if (!phone) throw new Error("no phone");
-    const located = await collect(locate(salesforceContext(sandbox), { identifiers: [phone] }));
+    const located = await collect(locate(salesforceContext(sandbox()), { identifiers: [phone] }));
     const subjectRecords = new Set((await oracle().records(subject.id)).map((record) => recordKey(record.ref)));
     expect(located.some((record) => record.ref.type === "Contact" && subjectRecords.has(recordKey(record.ref)))).toBe(true);
     const ukTwin = people.find((person) => person.bystanderOf === subject.id && person.identifiers.some((identifier) => identifier.value === `+44${phone.value.slice(2)}`));
@@ -98,10 +92,12 @@ describe("locate", () => {
     const address = subject.identifiers.find((identifier) => identifier.kind === "email")?.value;
     const bystanderCase = (await oracle().records(bystander?.id ?? "")).find((record) => record.ref.type === "Case");
     if (!address || !bystanderCase) throw new Error("no bystander case");
-    const session = await rawSession(sandbox);
+    const session = await rawSession(sandbox());
     const patched = await session.get(`/services/data/v62.0/sobjects/Case/${bystanderCase.ref.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ Description: `Caller said her sister (${address}) should be copied.` }) });
     expect(patched.status).toBe(204);
-    const located = await collect(locate(salesforceContext(sandbox), { identifiers: subject.identifiers }));
+    // Mentions are found through SOSL, which sees the change once the search index caught up.
+    await oracle().moveClock({ advanceMs: defaultSearchIndexLagMs });
+    const located = await collect(locate(salesforceContext(sandbox()), { identifiers: subject.identifiers }));
     const mention = located.find((record) => record.ref.id === bystanderCase.ref.id);
     expect(mention?.matchedBy).toEqual([expect.objectContaining({ strength: "weak", field: "Case.Description", reason: expect.stringContaining("redaction candidate") })]);
   });
@@ -109,7 +105,7 @@ describe("locate", () => {
   it("reports the identifiers it discovered on the records it found", async () => {
     const subject = await firstSubject();
     const emailOnly = subject.identifiers.filter((identifier) => identifier.kind === "email");
-    const located = await collect(locate(salesforceContext(sandbox), { identifiers: emailOnly }));
+    const located = await collect(locate(salesforceContext(sandbox()), { identifiers: emailOnly }));
     const phone = subject.identifiers.find((identifier) => identifier.kind === "phone");
     expect(located.flatMap((record) => record.discovered)).toContainEqual(phone);
   });
@@ -120,11 +116,11 @@ describe("erase", () => {
     const people = await oracle().people();
     const subject = await firstSubject();
     const before = new Map(await Promise.all(people.map(async (person) => [person.id, JSON.stringify(await oracle().records(person.id))] as const)));
-    const ctx = salesforceContext(sandbox);
+    const ctx = salesforceContext(sandbox());
     const refs = strongRefs(await collect(locate(ctx, { identifiers: subject.identifiers })));
     const receipts = await collect(eraseRecords(ctx, refs, { action: "erase" }));
     expect(new Set(receipts.map((receipt) => receipt.outcome))).toEqual(new Set(["erased"]));
-    const session = await rawSession(sandbox);
+    const session = await rawSession(sandbox());
     const types = [...new Set(refs.map((ref) => ref.type))];
     expect(types.length).toBeGreaterThanOrEqual(8);
     for (const type of types) {
@@ -141,19 +137,19 @@ describe("erase", () => {
   it("without the Bulk API Hard Delete permission leaves records pending in the Recycle Bin, confirmed once the bin is purged", async () => {
     await post("bulk", { hardDeletePermission: false });
     const subject = await firstSubject();
-    const ctx = salesforceContext(sandbox);
+    const ctx = salesforceContext(sandbox());
     const refs = strongRefs(await collect(locate(ctx, { identifiers: subject.identifiers }))).slice(0, 5);
     const receipts = await collect(eraseRecords(ctx, refs, { action: "erase" }));
     expect(receipts.every((receipt) => receipt.outcome === "pending" && receipt.pending?.jobId)).toBe(true);
     expect((await oracle().records(subject.id)).filter((record) => refs.some((ref) => ref.id === record.ref.id)).every((record) => record.store === "recycle-bin")).toBe(true);
     await oracle().moveClock({ advanceMs: 15 * 86_400_000 });
-    const confirmed = await collect(confirmErasure(salesforceContext(sandbox), receipts));
+    const confirmed = await collect(confirmErasure(salesforceContext(sandbox()), receipts));
     expect(confirmed.map((receipt) => receipt.outcome)).toEqual(refs.map(() => "erased"));
   });
 
   it("anonymises the records an anonymise plan keeps", async () => {
     const subject = await firstSubject();
-    const ctx = salesforceContext(sandbox);
+    const ctx = salesforceContext(sandbox());
     const refs = strongRefs(await collect(locate(ctx, { identifiers: subject.identifiers }))).filter((ref) => ref.type === "Contact" || ref.type === "Case");
     const receipts = await collect(eraseRecords(ctx, refs, { action: "anonymise" }));
     expect(receipts.map((receipt) => receipt.outcome)).toEqual(refs.map(() => "anonymised"));

@@ -73,4 +73,4 @@ export default salesforceConnector;
 export { recordSchemas } from "./vendor/records";
 export { salesforceSecrets, salesforceSettings } from "./settings";
 export type { SalesforceContext, SalesforceSecrets, SalesforceSettings } from "./settings";
-export { soqlContains, soqlString, soslTerm } from "./client/soql-literal";
+export { soqlContains, soqlDigitsInOrder, soqlString, soslTerm } from "./client/soql-literal";

@@ -1,23 +1,15 @@
 import { recordKey } from "@lethe/connector-sdk";
-import { createOracleClient } from "@lethe/connector-testkit";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { sandboxPerFile } from "../test/sandbox-per-file";
 import { emailEdgeCases, naughtyStrings } from "../test/shared-data";
 import { collect, rawSession, salesforceContext, soql } from "../test/salesforce-context";
 import { soqlContains, soqlString, soslTerm } from "./client/soql-literal";
 import { eraseRecords } from "./erase/erase-records";
 import { locate } from "./locate/locate";
-import { startSalesforceSandbox } from "./sandbox/start-sandbox";
 
-/* The injection surface of vendor-apis.md §1.8, against a sandbox that parses SOQL and SOSL. */
+/* The injection surface of vendor-apis.md §1.8, against a sandbox() that parses SOQL and SOSL. */
 
-let sandbox: Awaited<ReturnType<typeof startSalesforceSandbox>>;
-const oracle = () => createOracleClient(sandbox.url);
-
-beforeAll(async () => {
-  sandbox = await startSalesforceSandbox();
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => oracle().reset());
+const { sandbox, oracle } = sandboxPerFile();
 
 const email = (value: string) => ({ identifiers: [{ kind: "email" as const, value }] });
 
@@ -26,14 +18,14 @@ describe("locate and erase with hostile identifiers", () => {
     const people = await oracle().people();
     const obrien = people.find((person) => person.identifiers.some((identifier) => identifier.value === "o'brien@example.com"));
     if (!obrien) throw new Error("the world has no O'Brien");
-    const located = await collect(locate(salesforceContext(sandbox), email("o'brien@example.com")));
+    const located = await collect(locate(salesforceContext(sandbox()), email("o'brien@example.com")));
     const strong = located.filter((record) => record.matchedBy.some((match) => match.strength === "strong")).map((record) => recordKey(record.ref));
     const held = (await oracle().records(obrien.id)).map((record) => recordKey(record.ref));
     expect(strong.sort()).toEqual(held.sort());
   });
 
   it("finds and erases nothing for x' OR Email != '", async () => {
-    const ctx = salesforceContext(sandbox);
+    const ctx = salesforceContext(sandbox());
     const located = await collect(locate(ctx, email("x' OR Email != '")));
     expect(located).toEqual([]);
     const receipts = await collect(eraseRecords(ctx, located.map((record) => record.ref), { action: "erase" }));
@@ -42,16 +34,16 @@ describe("locate and erase with hostile identifiers", () => {
   });
 
   it("does not treat % and _ in an address as wildcards", async () => {
-    const session = await rawSession(sandbox);
+    const session = await rawSession(sandbox());
     for (const pattern of ["%", "_%", "%@example.com", "o_brien@example.com"]) {
       const body = (await (await session.get(soql("queryAll", `SELECT Id FROM Contact WHERE Email = ${soqlString(pattern)} OR Email LIKE ${soqlContains(pattern)}`))).json()) as { totalSize: number };
       expect(body.totalSize, pattern).toBe(0);
     }
-    expect(await collect(locate(salesforceContext(sandbox), email("%@example.com")))).toEqual([]);
+    expect(await collect(locate(salesforceContext(sandbox()), email("%@example.com")))).toEqual([]);
   });
 
   it("keeps SOSL break-out strings inside the search term", async () => {
-    const session = await rawSession(sandbox);
+    const session = await rawSession(sandbox());
     for (const attack of ["x} RETURNING Contact(Id, Email", "x} IN ALL FIELDS RETURNING Contact(Id)", "\\} OR {*", "* OR *", "o'brien@example.com} RETURNING Lead(Id"]) {
       const response = await session.get(`/services/data/v62.0/search?q=${encodeURIComponent(`FIND {${soslTerm(attack)}} IN ALL FIELDS RETURNING Case(Id)`)}`);
       expect(response.status, attack).toBe(200);
@@ -62,7 +54,7 @@ describe("locate and erase with hostile identifiers", () => {
 
 describe("the shared corpora of hostile strings", () => {
   it("makes every naughty string and every isemail address a well-formed SOQL literal and SOSL term that matches nothing", async () => {
-    const session = await rawSession(sandbox);
+    const session = await rawSession(sandbox());
     const values = [...naughtyStrings(), ...emailEdgeCases()].filter((value) => value.trim() !== "");
     const failures: string[] = [];
     // One query per batch of values keeps this to a few dozen calls.

@@ -14,6 +14,16 @@ export function soqlContains(value: string): string {
   return `'%${escapeSoql(value).replace(/[%_]/g, "\\$&")}%'`;
 }
 
+/**
+ * A LIKE pattern matching text that holds these digits in this order, whatever stands between
+ * and around them (`%9%7%7%6%` matches `(977) 6…`): how a number typed in any format is found.
+ * Only digits are accepted, so nothing else can reach the query.
+ */
+export function soqlDigitsInOrder(digits: string): string {
+  if (!/^[0-9]+$/.test(digits)) throw new TypeError("Not a string of digits; refusing to put it in a LIKE pattern");
+  return `'%${[...digits].join("%")}%'`;
+}
+
 /** `('a', 'b')` for IN; ids are checked to be ids, so nothing else can reach the query. */
 export function soqlIdList(ids: readonly string[]): string {
   for (const id of ids) {

@@ -1,8 +1,8 @@
 import type { Identifier, IdentifierMatch } from "@lethe/connector-sdk";
-import { soqlContains, soqlString, soslTerm } from "../client/soql-literal";
+import { soqlContains, soqlDigitsInOrder, soqlString } from "../client/soql-literal";
 import type { SalesforceClient } from "../client/salesforce-client";
 import type { SalesforceContext } from "../settings";
-import { queryRecords, searchRecords } from "../vendor/read-records";
+import { queryRecords } from "../vendor/read-records";
 import { recordSchemas } from "../vendor/records";
 import type { LocatedSet } from "./located-set";
 import { nationalDigits, toE164 } from "./phone-numbers";
@@ -21,9 +21,9 @@ interface Hit {
 
 /**
  * The records that carry one of the subject's e-mail addresses or phone numbers: Contacts, Leads,
- * ContactPointEmail/Phone, web-to-case Cases (SuppliedEmail) and EmailMessages (From/To/Cc).
- * E-mail through SOQL `=` (case-insensitive, exact) with escaped literals; phone numbers through a
- * SOSL phone search, then E.164 comparison of both sides. A match through an identifier that
+ * ContactPointEmail/Phone, web-to-case Cases (SuppliedEmail, SuppliedPhone) and EmailMessages (From/To/Cc).
+ * E-mail through SOQL `=` (case-insensitive, exact) with escaped literals; phone numbers through
+ * queryAll with a digits LIKE, then E.164 comparison of both sides (see `phoneHits`). A match through an identifier that
  * several people of the org carry (a household number) is weak.
  */
 export async function findByIdentifiers(ctx: SalesforceContext, client: SalesforceClient, identifiers: Identifier[], found: LocatedSet): Promise<void> {
@@ -44,7 +44,7 @@ export async function findByIdentifiers(ctx: SalesforceContext, client: Salesfor
       // Numbers are shared in households and reassigned: a record found by phone alone whose
       // person is not the one the subject's e-mail found is someone else until a reviewer says
       // otherwise. (Once the subject is erased, the household's number is no longer shared.)
-      if (identifier.kind === "phone" && emails.length > 0 && !(hit.party && emailParties.has(hit.party)) && !emails.includes(String(hit.record.Email ?? "").toLowerCase())) {
+      if (identifier.kind === "phone" && emails.length > 0 && !(hit.party && emailParties.has(hit.party)) && !emails.includes(String(hit.record.Email ?? hit.record.SuppliedEmail ?? "").toLowerCase())) {
         reasons.push("uncorroborated: matched by phone only, and not the person the subject's e-mail address found");
       }
       const match: IdentifierMatch = {
@@ -79,21 +79,40 @@ async function emailHits(client: SalesforceClient, email: string): Promise<Hit[]
   return hits;
 }
 
+/** Where a phone number can sit, per object: the phone fields, and web-to-case's free-text SuppliedPhone. */
+const phoneFields = {
+  Contact: { select: "Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId", fields: contactPhones, party: "IndividualId" },
+  Lead: { select: "Id, Email, Phone, MobilePhone, IndividualId", fields: leadPhones, party: "IndividualId" },
+  ContactPointPhone: { select: "Id, ParentId, TelephoneNumber", fields: ["TelephoneNumber"], party: "ParentId" },
+  Case: { select: "Id, ContactId, SuppliedEmail, SuppliedPhone", fields: ["SuppliedPhone"], party: undefined },
+} as const;
+
+/**
+ * Phone numbers are stored as typed (`(977) 625-2661`), so neither `=` nor SOSL can be trusted:
+ * SOSL does not search the Recycle Bin, lags behind writes (vendor-apis.md §1.9 trap 7) and does
+ * not cover Case.SuppliedPhone (a text field). So each object is read with queryAll and a LIKE on
+ * the national digits in order with anything between them, which every way of typing the number
+ * matches; both sides are then compared in E.164, which drops the near misses the LIKE lets
+ * through (the same digits in another country, a longer number containing them).
+ */
 async function phoneHits(ctx: SalesforceContext, client: SalesforceClient, e164: string): Promise<Hit[]> {
   const digits = nationalDigits(e164);
   if (!digits) return [];
-  const sosl = `FIND {${soslTerm(digits)}} IN PHONE FIELDS RETURNING Contact(Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId), Lead(Id, Email, Phone, MobilePhone, IndividualId), ContactPointPhone(Id, ParentId, TelephoneNumber)`;
-  const results = await searchRecords(client, sosl, recordSchemas, "locate.phone-search");
+  const pattern = soqlDigitsInOrder(digits);
   const region = ctx.settings.defaultPhoneRegion;
   const hits: Hit[] = [];
-  for (const { type, record } of results) {
-    const id = String(record.Id);
-    const fields = type === "Contact" ? contactPhones : type === "Lead" ? leadPhones : (["TelephoneNumber"] as const);
-    // SOSL matches digits loosely (a UK number with the same digits comes back): compare E.164.
-    const field = fields.find((name) => toE164(stringOf(record[name]), region) === e164);
-    if (!field) continue;
-    const party = stringOf(type === "ContactPointPhone" ? record.ParentId : record.IndividualId) ?? id;
-    if (type === "Contact" || type === "Lead" || type === "ContactPointPhone") hits.push({ type, id, field, party, record });
+  for (const [type, spec] of Object.entries(phoneFields) as [keyof typeof phoneFields, (typeof phoneFields)[keyof typeof phoneFields]][]) {
+    ctx.signal.throwIfAborted();
+    const where = spec.fields.map((field) => `${field} LIKE ${pattern}`).join(" OR ");
+    const records: Record<string, unknown>[] = await queryRecords(client, `SELECT ${spec.select} FROM ${type} WHERE ${where}`, recordSchemas[type], { route: `locate.phones.${type}`, recordType: type });
+    for (const record of records) {
+      const field = spec.fields.find((name) => toE164(stringOf(record[name]), region) === e164);
+      if (!field) continue;
+      const id = String(record.Id);
+      // A web-to-case Case stands for no one in particular: it joins no party.
+      const party = spec.party === undefined ? undefined : (stringOf(record[spec.party]) ?? id);
+      hits.push({ type, id, field, ...(party === undefined ? {} : { party }), record });
+    }
   }
   return hits;
 }
@@ -107,11 +126,11 @@ function discoveredOn(ctx: SalesforceContext, hit: Hit, asked: Identifier[]): Id
       found.push(identifier);
     }
   };
-  for (const name of ["Email", "EmailAddress"]) {
+  for (const name of ["Email", "EmailAddress", "SuppliedEmail"]) {
     const value = stringOf(hit.record[name]);
     if (value) add({ kind: "email", value: value.toLowerCase() });
   }
-  for (const name of ["Phone", "MobilePhone", "HomePhone", "OtherPhone", "TelephoneNumber"]) {
+  for (const name of ["Phone", "MobilePhone", "HomePhone", "OtherPhone", "TelephoneNumber", "SuppliedPhone"]) {
     const e164 = toE164(stringOf(hit.record[name]), ctx.settings.defaultPhoneRegion);
     if (e164) add({ kind: "phone", value: e164 });
   }

@@ -1,10 +1,10 @@
+import { countCall, createOracleRouter, injectFaults } from "@lethe/sandbox-kit";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { authenticate } from "./http/authenticate";
-import { countCall } from "./http/count-call";
 import { enforceApiAllocation } from "./http/enforce-api-allocation";
-import { injectFaults } from "./http/inject-faults";
+import { oauthFaultStyle, restFaultStyle } from "./http/fault-styles";
 import { sendSalesforceError } from "./http/salesforce-error";
-import { oracleRoutes } from "./oracle-routes";
+import { addSalesforceOracleRoutes } from "./oracle-routes";
 import { apiVersions, type SandboxState } from "./sandbox-state";
 import {
   deleteIngestJob,
@@ -19,6 +19,7 @@ import { getLimits, getVersions } from "./vendor-routes/get-limits";
 import { getQuery, getQueryMore } from "./vendor-routes/get-query";
 import { getSearch } from "./vendor-routes/get-search";
 import { postToken } from "./vendor-routes/post-token";
+import { postSObject } from "./vendor-routes/post-sobject";
 import {
   deleteSObject,
   getDescribe,
@@ -46,13 +47,14 @@ export function createSandboxApp(state: SandboxState): Express {
 
   const json = express.json({ type: () => true });
   const csv = express.text({ type: () => true, limit: "100mb" });
+  const restFaults = restFaultStyle(state);
   const rest = (method: Method, path: string, handler: RequestHandler<Record<string, string>>, body: RequestHandler = json) => {
     const label = `${method.toUpperCase()} /services/data/:version${path}`;
-    app[method](`/services/data/:version${path}`, countCall(state, label), authenticate(state), enforceApiAllocation(state), injectFaults(state, label), body, handler);
+    app[method](`/services/data/:version${path}`, countCall(state.stats, label), authenticate(state), enforceApiAllocation(state), injectFaults(restFaults, label), body, handler);
   };
 
   const tokenLabel = "POST /services/oauth2/token";
-  app.post("/services/oauth2/token", countCall(state, tokenLabel), injectFaults(state, tokenLabel, "oauth"), express.urlencoded({ extended: false }), postToken(state));
+  app.post("/services/oauth2/token", countCall(state.stats, tokenLabel), injectFaults(oauthFaultStyle(state), tokenLabel), express.urlencoded({ extended: false }), postToken(state));
   app.get("/services/data", getVersions(apiVersions));
   app.get("/services/data/", getVersions(apiVersions));
 
@@ -66,6 +68,7 @@ export function createSandboxApp(state: SandboxState): Express {
   rest("get", "/sobjects/:type/describe", getDescribe());
   rest("get", "/sobjects/ContentVersion/:id/VersionData", getVersionData(state));
   rest("get", "/sobjects/:type/:id", getSObject(state));
+  rest("post", "/sobjects/:type", postSObject(state));
   rest("patch", "/sobjects/:type/:id", patchSObject(state));
   rest("delete", "/sobjects/:type/:id", deleteSObject(state));
   rest("delete", "/composite/sobjects", deleteComposite(state));
@@ -78,10 +81,7 @@ export function createSandboxApp(state: SandboxState): Express {
   rest("get", "/jobs/ingest/:jobId/failedResults", getIngestResults(state, "failedResults"));
   rest("get", "/jobs/ingest/:jobId/unprocessedrecords", getIngestResults(state, "unprocessedrecords"));
 
-  const oracle = express.Router();
-  oracle.use(express.json());
-  oracle.use(oracleRoutes(state));
-  app.use("/__sandbox", oracle);
+  app.use("/__sandbox", addSalesforceOracleRoutes(createOracleRouter(state), state));
 
   app.use((_req, res) => sendSalesforceError(res, 404, "NOT_FOUND", "The requested resource does not exist"));
   app.use(answerUnexpectedErrors);

@@ -1,8 +1,8 @@
 import { ApiAllocation } from "./api-allocation";
 import type { BulkJob } from "./bulk-job";
-import { SandboxClock } from "./clock";
-import { FaultPlan } from "./faults";
-import { SandboxStats } from "./stats";
+import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
+import { FaultPlan, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
+import { IdFactory } from "./world/salesforce-ids";
 import { seedWorld, type SeededWorld } from "./world/seed-world";
 import { SObjectStore } from "./world/sobject-store";
 import type { SoqlRecord } from "./soql/run-soql";
@@ -11,6 +11,12 @@ export const apiVersions = ["58.0", "59.0", "60.0", "61.0", "62.0"];
 /** Salesforce's default session timeout is two hours (on the sandbox clock). */
 export const sessionLifetimeMs = 2 * 3_600_000;
 export const defaultDailyAllocation = 100_000;
+/**
+ * How long a write takes to reach the SOSL index. Salesforce documents no figure (search is
+ * "eventually consistent", vendor-apis.md §1.9 trap 7 ⚠); five minutes is chosen: longer than any
+ * test runs, so a client that relies on SOSL for fresh records fails visibly.
+ */
+export const defaultSearchIndexLagMs = 5 * 60_000;
 
 export interface SandboxConfig {
   seed: number;
@@ -34,8 +40,11 @@ export interface QueryCursor {
   apiVersion: string;
 }
 
-/** Everything one running sandbox holds; `reset` puts it back to a freshly seeded world. */
-export class SandboxState {
+/**
+ * Everything one running sandbox holds. As the kit's `SandboxOracle`, `POST /__sandbox/reset`
+ * resets the clock, faults and stats, then `reseed` puts the rest back to a freshly seeded world.
+ */
+export class SandboxState implements SandboxOracle {
   readonly clock = new SandboxClock();
   readonly faults = new FaultPlan();
   readonly stats = new SandboxStats();
@@ -47,6 +56,10 @@ export class SandboxState {
   hardDeletePermission = true;
   /** How long an uploaded Bulk job takes to process, on the sandbox clock. */
   bulkProcessingMs = 0;
+  /** Settable through `POST /__sandbox/search {indexLagMs}`. */
+  searchIndexLagMs = defaultSearchIndexLagMs;
+  /** Ids of records clients create; their own pod, so they never meet a seeded id. */
+  readonly createdIds = new IdFactory("5g900");
   private seeded: { world: SeededWorld; store: SObjectStore };
   private serial = 0;
 
@@ -68,17 +81,32 @@ export class SandboxState {
     return ++this.serial;
   }
 
-  reset(seed: number): void {
-    this.clock.reset();
+  get startSeed(): number {
+    return this.config.seed;
+  }
+
+  people(): OraclePerson[] {
+    return this.world.oraclePeople;
+  }
+
+  recordsHolding(personId: string): OracleRecord[] {
+    return this.store.recordsHolding(personId);
+  }
+
+  /** The Recycle Bin's 15 days run out as the clock moves. */
+  afterClockMove(now: Date): void {
+    this.store.expireRecycleBin(now);
+  }
+
+  reseed(seed: number): void {
     this.seeded = this.seed(seed);
-    this.faults.clear();
-    this.stats.clear();
     this.allocation.max = this.config.dailyAllocation;
     this.allocation.clear();
     this.cursors.clear();
     this.jobs.clear();
     this.hardDeletePermission = true;
     this.bulkProcessingMs = 0;
+    this.searchIndexLagMs = defaultSearchIndexLagMs;
   }
 
   private seed(seed: number): { world: SeededWorld; store: SObjectStore } {

@@ -1,5 +1,6 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
 import type { RunningSandbox, SandboxStartOptions } from "@lethe/connector-sdk";
+import { listenOnLoopback } from "@lethe/sandbox-kit";
 import { createSandboxApp } from "./app";
 import { defaultDailyAllocation, SandboxState } from "./sandbox-state";
 import { defaultSeed } from "./world/seed-world";
@@ -28,12 +29,7 @@ export async function startSalesforceSandbox(options: SandboxStartOptions = {}):
     dailyAllocation: defaultDailyAllocation,
   });
   const app = createSandboxApp(state);
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const listening = app.listen(options.port ?? 0, "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("The sandbox is not listening on TCP");
-  const url = `http://127.0.0.1:${address.port}`;
+  const { url, stop } = await listenOnLoopback(app, options.port);
 
   return {
     url,
@@ -46,10 +42,6 @@ export async function startSalesforceSandbox(options: SandboxStartOptions = {}):
       privateKey: keys.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     },
     badCredentials: { flow: "client_credentials", clientId, clientSecret: "WRONG".padEnd(40, "0") },
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    stop,
   };
 }

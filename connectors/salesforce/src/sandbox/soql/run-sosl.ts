@@ -22,9 +22,10 @@ const maxSearchRows = 2_000;
  * `FIND {term} [IN ALL|NAME|EMAIL|PHONE|SIDEBAR FIELDS] RETURNING Obj(f, …) [LIMIT n], … [LIMIT n]`.
  * The term's reserved characters must be backslash-escaped; the sandbox refuses unescaped ones
  * other than the wildcards `*`, `?` and phrase quotes (stricter than Salesforce, which reads them
- * as operators; FIDELITY.md). Words must all occur; `AND`/`OR` between them are ignored.
+ * as operators; FIDELITY.md). Words must all occur; `AND`/`OR` between them are ignored. Rows
+ * written after `indexedUpTo` are not in the index yet (vendor-apis.md §1.9 trap 7).
  */
-export function runSosl(sosl: string, store: SObjectStore, apiVersion: string): SoqlRecord[] {
+export function runSosl(sosl: string, store: SObjectStore, apiVersion: string, indexedUpTo: Date): SoqlRecord[] {
   const found = /^\s*FIND\s*\{/i.exec(sosl);
   if (!found) throw new MalformedQuery("unexpected token: expecting FIND {…}", "MALFORMED_SEARCH");
   const { words, end } = readTerm(sosl, found[0].length);
@@ -83,7 +84,7 @@ export function runSosl(sosl: string, store: SObjectStore, apiVersion: string): 
   for (const entry of returning) {
     const hits = store
       .rowsOf(entry.object)
-      .filter((row) => row.deletedAt === null && row.fields.IsArchived !== true && matchesTerm(row, entry.object, group, words))
+      .filter((row) => row.deletedAt === null && row.fields.IsArchived !== true && isIndexed(row, indexedUpTo) && matchesTerm(row, entry.object, group, words))
       .slice(0, entry.limit);
     for (const row of hits) {
       if (results.length >= overall) return results;
@@ -93,6 +94,11 @@ export function runSosl(sosl: string, store: SObjectStore, apiVersion: string): 
     }
   }
   return results;
+}
+
+/* The search index lags behind writes: a row written after `indexedUpTo` is not found yet (neither its old values nor its new ones). */
+function isIndexed(row: SObjectRow, indexedUpTo: Date): boolean {
+  return row.writtenAt === undefined || row.writtenAt.getTime() <= indexedUpTo.getTime();
 }
 
 function readTerm(sosl: string, start: number): { words: string[]; end: number } {

@@ -5,7 +5,10 @@ import { MalformedQuery } from "../soql/malformed-query";
 import { runSosl } from "../soql/run-sosl";
 import { apiVersionOf } from "./api-version";
 
-/** `GET /search?q={SOSL}` (S4): `{ searchRecords: [...] }`, active records only, at most 2,000, no cursor. */
+/**
+ * `GET /search?q={SOSL}` (S4): `{ searchRecords: [...] }`, active records only, at most 2,000, no
+ * cursor, and only what the search index has caught up with (`searchIndexLagMs`).
+ */
 export function getSearch(state: SandboxState): RequestHandler<Record<string, string>> {
   return (req, res) => {
     const version = apiVersionOf(req, res);
@@ -16,7 +19,7 @@ export function getSearch(state: SandboxState): RequestHandler<Record<string, st
       return;
     }
     try {
-      res.status(200).json({ searchRecords: runSosl(q, state.store, version) });
+      res.status(200).json({ searchRecords: runSosl(q, state.store, version, new Date(state.clock.now().getTime() - state.searchIndexLagMs)) });
     } catch (error) {
       if (error instanceof MalformedQuery) return sendSalesforceError(res, 400, error.errorCode, error.message);
       throw error;

@@ -1,10 +1,9 @@
 import type { RequestHandler } from "express";
-import { z } from "zod";
 import { sendSalesforceError } from "../http/salesforce-error";
 import type { SandboxState } from "../sandbox-state";
 import { fieldSpec, objectCatalogue, objectSpec } from "../world/object-catalogue";
-import type { FieldValue } from "../world/sobject-store";
 import { apiVersionOf } from "./api-version";
+import { readFieldValues } from "./field-values";
 import { recordJson, recordOf } from "./sobject-record";
 
 /** `GET /sobjects/{type}/{id}[?fields=A,B]` (S6): the record with every field, or the listed ones. */
@@ -28,22 +27,8 @@ export function patchSObject(state: SandboxState): RequestHandler<Record<string,
     if (!apiVersionOf(req, res)) return;
     const found = recordOf(state, req, res);
     if (!found) return;
-    const body = z.record(z.string(), z.unknown()).safeParse(req.body);
-    if (!body.success) {
-      return sendSalesforceError(res, 400, "JSON_PARSER_ERROR", "The request body is not a JSON object");
-    }
-    const values: Record<string, FieldValue> = {};
-    for (const [name, value] of Object.entries(body.data)) {
-      if (name === "attributes") continue;
-      const field = fieldSpec(found.object, name);
-      if (!field) return sendSalesforceError(res, 400, "INVALID_FIELD", `No such column '${name}' on sobject of type ${found.object.name}`, [name]);
-      if (field.readOnly) return sendSalesforceError(res, 400, "INVALID_FIELD_FOR_INSERT_UPDATE", `Unable to create/update fields: ${field.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [field.name]);
-      if (value === null && field.required) return sendSalesforceError(res, 400, "REQUIRED_FIELD_MISSING", `Required fields are missing: [${field.name}]`, [field.name]);
-      if (value !== null && typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-        return sendSalesforceError(res, 400, "JSON_PARSER_ERROR", `Cannot deserialize value for field ${field.name}`, [field.name]);
-      }
-      values[field.name] = value;
-    }
+    const values = readFieldValues(found.object, req.body, res);
+    if (!values) return;
     state.store.update(found.row, values, state.clock.now());
     res.status(204).end();
   };

@@ -38,218 +38,135 @@ export interface ObjectSpec {
   fields: FieldSpec[];
 }
 
-const system: FieldSpec[] = [
-  { name: "Id", type: "id", label: "Record ID", readOnly: true },
-  { name: "IsDeleted", type: "boolean", label: "Deleted", readOnly: true },
-  { name: "CreatedDate", type: "datetime", label: "Created Date", readOnly: true },
-  { name: "LastModifiedDate", type: "datetime", label: "Last Modified Date", readOnly: true },
-  { name: "SystemModstamp", type: "datetime", label: "System Modstamp", readOnly: true },
+type ObjectName =
+  | "Contact"
+  | "Lead"
+  | "Case"
+  | "Task"
+  | "Event"
+  | "EmailMessage"
+  | "CampaignMember"
+  | "Individual"
+  | "ContactPointEmail"
+  | "ContactPointPhone"
+  | "ContactPointTypeConsent"
+  | "ContentDocument"
+  | "ContentVersion"
+  | "ContentDocumentLink";
+
+const objects: { name: ObjectName; label: string; keyPrefix: string }[] = [
+  { name: "Contact", label: "Contact", keyPrefix: "003" },
+  { name: "Lead", label: "Lead", keyPrefix: "00Q" },
+  { name: "Case", label: "Case", keyPrefix: "500" },
+  { name: "Task", label: "Task", keyPrefix: "00T" },
+  { name: "Event", label: "Event", keyPrefix: "00U" },
+  { name: "EmailMessage", label: "Email Message", keyPrefix: "02s" },
+  { name: "CampaignMember", label: "Campaign Member", keyPrefix: "00v" },
+  { name: "Individual", label: "Individual", keyPrefix: "0PK" },
+  { name: "ContactPointEmail", label: "Contact Point Email", keyPrefix: "9CE" },
+  { name: "ContactPointPhone", label: "Contact Point Phone", keyPrefix: "0Ow" },
+  { name: "ContactPointTypeConsent", label: "Contact Point Type Consent", keyPrefix: "0ZY" },
+  { name: "ContentDocument", label: "Content Document", keyPrefix: "069" },
+  { name: "ContentVersion", label: "Content Version", keyPrefix: "068" },
+  { name: "ContentDocumentLink", label: "Content Document Link", keyPrefix: "06A" },
 ];
 
-const f = (name: string, type: FieldType, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  name,
-  type,
-  label: name.replace(/([a-z])([A-Z])/g, "$1 $2"),
-  ...extra,
-});
+const personNames: ObjectName[] = ["Contact", "Lead", "Individual"];
+const activities: ObjectName[] = ["Task", "Event"];
+const contactPoints: ObjectName[] = ["ContactPointEmail", "ContactPointPhone"];
+const everyObject = objects.map((object) => object.name);
+const allBut = (...excluded: ObjectName[]) => everyObject.filter((name) => !excluded.includes(name));
 const personal = { personal: true } as const;
 
-export const objectCatalogue: ObjectSpec[] = [
-  {
-    name: "Contact",
-    label: "Contact",
-    keyPrefix: "003",
-    fields: [
-      ...system,
-      f("FirstName", "string", personal),
-      f("LastName", "string", { personal: true, required: true }),
-      f("Name", "string", { personal: true, readOnly: true }),
-      f("Email", "email", personal),
-      f("Phone", "phone", personal),
-      f("MobilePhone", "phone", personal),
-      f("HomePhone", "phone", personal),
-      f("OtherPhone", "phone", personal),
-      f("MailingCity", "string", personal),
-      f("Birthdate", "date", personal),
-      f("IndividualId", "reference"),
-      f("HasOptedOutOfEmail", "boolean"),
-      f("DoNotCall", "boolean"),
-    ],
-  },
-  {
-    name: "Lead",
-    label: "Lead",
-    keyPrefix: "00Q",
-    fields: [
-      ...system,
-      f("FirstName", "string", personal),
-      f("LastName", "string", { personal: true, required: true }),
-      f("Name", "string", { personal: true, readOnly: true }),
-      f("Email", "email", personal),
-      f("Phone", "phone", personal),
-      f("MobilePhone", "phone", personal),
-      f("Company", "string", { required: true }),
-      f("Status", "picklist"),
-      f("IndividualId", "reference"),
-      f("IsConverted", "boolean", { readOnly: true }),
-    ],
-  },
-  {
-    name: "Case",
-    label: "Case",
-    keyPrefix: "500",
-    fields: [
-      ...system,
-      f("CaseNumber", "string", { readOnly: true }),
-      f("ContactId", "reference", personal),
-      f("SuppliedName", "string", personal),
-      f("SuppliedEmail", "email", personal),
-      f("SuppliedPhone", "string", personal),
-      f("Subject", "string"),
-      f("Description", "textarea", { personal: true, long: true }),
-      f("Status", "picklist"),
-    ],
-  },
-  {
-    name: "Task",
-    label: "Task",
-    keyPrefix: "00T",
-    fields: [
-      ...system,
-      f("WhoId", "reference", personal),
-      f("Subject", "string"),
-      f("Description", "textarea", { personal: true, long: true }),
-      f("Status", "picklist"),
-      f("ActivityDate", "date"),
-      f("CallDurationInSeconds", "int"),
-      f("IsArchived", "boolean", { readOnly: true }),
-    ],
-  },
-  {
-    name: "Event",
-    label: "Event",
-    keyPrefix: "00U",
-    fields: [
-      ...system,
-      f("WhoId", "reference", personal),
-      f("Subject", "string"),
-      f("Description", "textarea", { personal: true, long: true }),
-      f("StartDateTime", "datetime"),
-      f("EndDateTime", "datetime"),
-      f("IsArchived", "boolean", { readOnly: true }),
-    ],
-  },
-  {
-    name: "EmailMessage",
-    label: "Email Message",
-    keyPrefix: "02s",
-    fields: [
-      ...system,
-      f("ParentId", "reference"),
-      f("FromAddress", "email", personal),
-      f("FromName", "string", personal),
-      f("ToAddress", "string", personal),
-      f("CcAddress", "string", personal),
-      f("Subject", "string"),
-      f("TextBody", "textarea", { personal: true, long: true }),
-      f("MessageDate", "datetime"),
-      f("Incoming", "boolean"),
-    ],
-  },
-  {
-    name: "CampaignMember",
-    label: "Campaign Member",
-    keyPrefix: "00v",
-    fields: [
-      ...system,
-      f("CampaignId", "reference"),
-      f("ContactId", "reference", personal),
-      f("LeadId", "reference", personal),
-      f("Status", "picklist"),
-    ],
-  },
-  {
-    name: "Individual",
-    label: "Individual",
-    keyPrefix: "0PK",
-    fields: [
-      ...system,
-      f("FirstName", "string", personal),
-      f("LastName", "string", { personal: true, required: true }),
-      f("Name", "string", { personal: true, readOnly: true }),
-      f("BirthDate", "date", personal),
-      f("HasOptedOutProcessing", "boolean"),
-      f("ShouldForget", "boolean"),
-      f("SendIndividualData", "boolean"),
-    ],
-  },
-  {
-    name: "ContactPointEmail",
-    label: "Contact Point Email",
-    keyPrefix: "9CE",
-    fields: [...system, f("ParentId", "reference", personal), f("EmailAddress", "email", { personal: true, required: true }), f("IsPrimary", "boolean")],
-  },
-  {
-    name: "ContactPointPhone",
-    label: "Contact Point Phone",
-    keyPrefix: "0Ow",
-    fields: [...system, f("ParentId", "reference", personal), f("TelephoneNumber", "phone", { personal: true, required: true }), f("PhoneType", "picklist")],
-  },
-  {
-    name: "ContactPointTypeConsent",
-    label: "Contact Point Type Consent",
-    keyPrefix: "0ZY",
-    fields: [
-      ...system,
-      f("Name", "string"),
-      f("PartyId", "reference", personal),
-      f("ContactPointType", "picklist"),
-      f("PrivacyConsentStatus", "picklist"),
-      f("CaptureDate", "datetime"),
-      f("CaptureSource", "string"),
-    ],
-  },
-  {
-    name: "ContentDocument",
-    label: "Content Document",
-    keyPrefix: "069",
-    fields: [
-      ...system,
-      f("Title", "string", { personal: true, required: true }),
-      f("FileExtension", "string"),
-      f("FileType", "string"),
-      f("ContentSize", "int", { readOnly: true }),
-      f("LatestPublishedVersionId", "reference", { readOnly: true }),
-    ],
-  },
-  {
-    name: "ContentVersion",
-    label: "Content Version",
-    keyPrefix: "068",
-    fields: [
-      ...system,
-      f("ContentDocumentId", "reference"),
-      f("Title", "string"),
-      f("PathOnClient", "string"),
-      f("FileType", "string"),
-      f("ContentSize", "int", { readOnly: true }),
-      f("VersionData", "string", { readOnly: true }),
-    ],
-  },
-  {
-    name: "ContentDocumentLink",
-    label: "Content Document Link",
-    keyPrefix: "06A",
-    fields: [
-      { name: "Id", type: "id", label: "ID", readOnly: true },
-      { name: "IsDeleted", type: "boolean", label: "Deleted", readOnly: true },
-      { name: "SystemModstamp", type: "datetime", label: "System Modstamp", readOnly: true },
-      f("ContentDocumentId", "reference"),
-      f("LinkedEntityId", "reference"),
-      f("ShareType", "picklist"),
-    ],
-  },
+/* One field, and the objects that carry it; labels derive from the name unless given. */
+const field = (name: string, type: FieldType, on: readonly ObjectName[], extra: Partial<FieldSpec> = {}): { spec: FieldSpec; on: readonly ObjectName[] } => ({
+  spec: { name, type, label: name.replace(/([a-z])([A-Z])/g, "$1 $2"), ...extra },
+  on,
+});
+
+/*
+ * Every field of every object, once, in the order `describe` lists them (an object's fields keep
+ * this table's order). A name that means different things on different objects (a personal
+ * `ParentId` on contact points, a plain one on EmailMessage) has one row per meaning.
+ */
+const fieldTable = [
+  field("Id", "id", allBut("ContentDocumentLink"), { label: "Record ID", readOnly: true }),
+  field("Id", "id", ["ContentDocumentLink"], { label: "ID", readOnly: true }),
+  field("IsDeleted", "boolean", everyObject, { label: "Deleted", readOnly: true }),
+  field("CreatedDate", "datetime", allBut("ContentDocumentLink"), { label: "Created Date", readOnly: true }),
+  field("LastModifiedDate", "datetime", allBut("ContentDocumentLink"), { label: "Last Modified Date", readOnly: true }),
+  field("SystemModstamp", "datetime", everyObject, { label: "System Modstamp", readOnly: true }),
+  field("FirstName", "string", personNames, personal),
+  field("LastName", "string", personNames, { personal: true, required: true }),
+  field("Name", "string", personNames, { personal: true, readOnly: true }),
+  field("Name", "string", ["ContactPointTypeConsent"]),
+  field("Email", "email", ["Contact", "Lead"], personal),
+  field("Phone", "phone", ["Contact", "Lead"], personal),
+  field("MobilePhone", "phone", ["Contact", "Lead"], personal),
+  field("HomePhone", "phone", ["Contact"], personal),
+  field("OtherPhone", "phone", ["Contact"], personal),
+  field("MailingCity", "string", ["Contact"], personal),
+  field("Birthdate", "date", ["Contact"], personal),
+  field("BirthDate", "date", ["Individual"], personal),
+  field("HasOptedOutProcessing", "boolean", ["Individual"]),
+  field("ShouldForget", "boolean", ["Individual"]),
+  field("SendIndividualData", "boolean", ["Individual"]),
+  field("Company", "string", ["Lead"], { required: true }),
+  field("CaseNumber", "string", ["Case"], { readOnly: true }),
+  field("CampaignId", "reference", ["CampaignMember"]),
+  field("ContactId", "reference", ["Case", "CampaignMember"], personal),
+  field("LeadId", "reference", ["CampaignMember"], personal),
+  field("SuppliedName", "string", ["Case"], personal),
+  field("SuppliedEmail", "email", ["Case"], personal),
+  field("SuppliedPhone", "string", ["Case"], personal),
+  field("WhoId", "reference", activities, personal),
+  field("ParentId", "reference", ["EmailMessage"]),
+  field("ParentId", "reference", contactPoints, personal),
+  field("EmailAddress", "email", ["ContactPointEmail"], { personal: true, required: true }),
+  field("IsPrimary", "boolean", ["ContactPointEmail"]),
+  field("TelephoneNumber", "phone", ["ContactPointPhone"], { personal: true, required: true }),
+  field("PhoneType", "picklist", ["ContactPointPhone"]),
+  field("PartyId", "reference", ["ContactPointTypeConsent"], personal),
+  field("ContactPointType", "picklist", ["ContactPointTypeConsent"]),
+  field("PrivacyConsentStatus", "picklist", ["ContactPointTypeConsent"]),
+  field("CaptureDate", "datetime", ["ContactPointTypeConsent"]),
+  field("CaptureSource", "string", ["ContactPointTypeConsent"]),
+  field("FromAddress", "email", ["EmailMessage"], personal),
+  field("FromName", "string", ["EmailMessage"], personal),
+  field("ToAddress", "string", ["EmailMessage"], personal),
+  field("CcAddress", "string", ["EmailMessage"], personal),
+  field("Subject", "string", ["Case", "Task", "Event", "EmailMessage"]),
+  field("Description", "textarea", ["Case", "Task", "Event"], { personal: true, long: true }),
+  field("TextBody", "textarea", ["EmailMessage"], { personal: true, long: true }),
+  field("MessageDate", "datetime", ["EmailMessage"]),
+  field("Incoming", "boolean", ["EmailMessage"]),
+  field("Status", "picklist", ["Lead", "Case", "Task", "CampaignMember"]),
+  field("IndividualId", "reference", ["Contact", "Lead"]),
+  field("HasOptedOutOfEmail", "boolean", ["Contact"]),
+  field("DoNotCall", "boolean", ["Contact"]),
+  field("IsConverted", "boolean", ["Lead"], { readOnly: true }),
+  field("ActivityDate", "date", ["Task"]),
+  field("CallDurationInSeconds", "int", ["Task"]),
+  field("StartDateTime", "datetime", ["Event"]),
+  field("EndDateTime", "datetime", ["Event"]),
+  field("IsArchived", "boolean", activities, { readOnly: true }),
+  field("ContentDocumentId", "reference", ["ContentVersion", "ContentDocumentLink"]),
+  field("Title", "string", ["ContentDocument"], { personal: true, required: true }),
+  field("Title", "string", ["ContentVersion"]),
+  field("LinkedEntityId", "reference", ["ContentDocumentLink"]),
+  field("ShareType", "picklist", ["ContentDocumentLink"]),
+  field("PathOnClient", "string", ["ContentVersion"]),
+  field("FileExtension", "string", ["ContentDocument"]),
+  field("FileType", "string", ["ContentDocument", "ContentVersion"]),
+  field("ContentSize", "int", ["ContentDocument", "ContentVersion"], { readOnly: true }),
+  field("LatestPublishedVersionId", "reference", ["ContentDocument"], { readOnly: true }),
+  field("VersionData", "string", ["ContentVersion"], { readOnly: true }),
 ];
+
+export const objectCatalogue: ObjectSpec[] = objects.map((object) => ({
+  ...object,
+  fields: fieldTable.filter((row) => row.on.includes(object.name)).map((row) => row.spec),
+}));
 
 const byLowerName = new Map(objectCatalogue.map((spec) => [spec.name.toLowerCase(), spec]));
 

@@ -1,7 +1,7 @@
 import { Faker, en } from "@faker-js/faker";
 import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { objectSpec } from "./object-catalogue";
-import { formatAsFreeText } from "./phone-formats";
+import { formatAsFreeText, typedForms } from "./phone-formats";
 import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
 import { IdFactory } from "./salesforce-ids";
 import { salesforceDateTime, type FieldValue, type SObjectRow } from "./sobject-store";
@@ -10,6 +10,8 @@ export const defaultSeed = 1;
 export const subjectCount = 6;
 /** Subject 0's Tasks: more than one page when a query selects their long Description. */
 const busiestSubjectTasks = 230;
+/** The subject with a phone-only web-to-case Case and a phone-only Lead in the Recycle Bin. */
+export const phoneOnlySubject = 2;
 const worldStart = new Date("2022-01-01T00:00:00.000Z");
 const worldEnd = new Date("2025-01-01T00:00:00.000Z");
 const supportAddress = "support@acme-support.example.com";
@@ -47,7 +49,9 @@ interface PersonPlan {
  * Six subjects, the last one `o'brien@example.com` (an apostrophe a careless SOQL breaks on), each
  * with Contact or Lead, Individual and contact points, Cases, Tasks (one archived, one in the
  * Recycle Bin), Events, EmailMessages with them in To/Cc, campaign memberships and files; five
- * near-match bystanders per subject (see `nearMatches`). The same seed gives the same world.
+ * near-match bystanders per subject (see below). The third subject also has records that carry
+ * only the phone number: a web-to-case Case (SuppliedPhone) and a Lead in the Recycle Bin; their
+ * UK bystander a Case with the same digits behind +44. The same seed gives the same world.
  */
 export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld {
   const faker = new Faker({ locale: [en] });
@@ -158,6 +162,7 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     return candidate;
   };
 
+  let phoneOnly: { subjectId: string; plan: PersonPlan; ukBystanderId: string; ukPhone: string } | undefined;
   for (let i = 0; i < subjectCount; i++) {
     const last = i === subjectCount - 1;
     const firstName = last ? "Siobhan" : faker.person.firstName();
@@ -187,7 +192,9 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     bystander({ email: uniqueEmail(`${local.replace("'", "")}+${slug(faker.word.noun(), "")}`, domain) });
     bystander({ email: uniqueEmail(local.replace("'", ""), companyDomain("example.org")) });
     bystander({ email: uniqueEmail(`colleague.${slug(faker.person.lastName(), "")}`, domain) });
-    bystander({ email: uniqueEmail(`${slug(faker.person.firstName(), "")}.uk`, companyDomain("example.net")), phone: sameDigitsInTheUk(plan.phone) });
+    const ukPhone = sameDigitsInTheUk(plan.phone);
+    const ukBystanderId = bystander({ email: uniqueEmail(`${slug(faker.person.firstName(), "")}.uk`, companyDomain("example.net")), phone: ukPhone });
+    if (i === phoneOnlySubject) phoneOnly = { subjectId, plan, ukBystanderId, ukPhone };
     bystander({ lastName, email: uniqueEmail(`${slug(faker.person.firstName(), "")}.${slug(lastName, "")}`, companyDomain("example.net")), phone: plan.phone });
   }
   for (let i = 0; i < extraPeople; i++) {
@@ -197,6 +204,21 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
       { firstName, lastName, email: uniqueEmail(`${slug(firstName, "")}.${slug(lastName, "")}`, companyDomain()), phone: phones.forAnyoneElse(), cases: faker.number.int({ max: 2 }), tasks: faker.number.int({ min: 3, max: 5 }), files: 0 },
       { role: "subject" },
     );
+  }
+  // Added last, so that the rows above keep the ids and values they had before these existed.
+  if (phoneOnly) {
+    const { subjectId, plan, ukBystanderId, ukPhone } = phoneOnly;
+    const caseNumberNow = () => String(++caseNumber).padStart(8, "0");
+    // A call logged through web-to-case with nothing but the number as typed: only a phone
+    // search that reads SuppliedPhone (a text field SOSL's PHONE FIELDS skip) finds it.
+    row("Case", { CaseNumber: caseNumberNow(), SuppliedName: plan.firstName, SuppliedEmail: null, SuppliedPhone: typedForms(plan.phone)[0], Subject: "Call back request", Description: "Caller asked to be called back about a delivery.", Status: "New" }, [subjectId]);
+    // The UK bystander's case: the same digits behind +44, which a digits-only match would take.
+    row("Case", { CaseNumber: caseNumberNow(), SuppliedName: faker.person.firstName(), SuppliedEmail: null, SuppliedPhone: typedForms(ukPhone)[0], Subject: "Call back request", Description: "Caller asked about an invoice.", Status: "New" }, [ukBystanderId]);
+    // A Lead an agent made from a call, with the number only, deleted two days ago: in the
+    // Recycle Bin, where SOSL never looks, until it is purged.
+    const lead = row("Lead", { FirstName: plan.firstName, LastName: plan.lastName, Name: `${plan.firstName} ${plan.lastName}`, Email: null, Phone: typedForms(plan.phone).at(-1) ?? plan.phone, Company: "Unknown (phone enquiry)", Status: "Open - Not Contacted", IsConverted: false }, [subjectId]);
+    lead.deletedAt = new Date(now.getTime() - 2 * 86_400_000);
+    lead.fields.IsDeleted = true;
   }
   return world;
 }

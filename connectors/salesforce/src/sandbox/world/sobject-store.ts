@@ -14,6 +14,11 @@ export interface SObjectRow {
   holders: string[];
   /** A ContentVersion's file. */
   bytes?: Uint8Array;
+  /**
+   * When a client last created or changed it (sandbox clock); search sees it only once the index
+   * has caught up (`SandboxState.searchIndexLagMs`). Seeded rows have none: indexed long ago.
+   */
+  writtenAt?: Date;
 }
 
 /** Days a deleted record stays in the Recycle Bin (vendor-apis.md §1.6). */
@@ -44,6 +49,11 @@ export class SObjectStore {
   /** Rows of one object, Recycle Bin included, in id order (a stable order for queries). */
   rowsOf(object: ObjectSpec): SObjectRow[] {
     return [...this.rows.values()].filter((row) => row.object === object.name);
+  }
+
+  /** A record a client created (`POST /sobjects/{type}`). */
+  insert(row: SObjectRow): void {
+    this.rows.set(row.id, row);
   }
 
   /** Soft delete, as `DELETE /sobjects/{type}/{id}` does. */
@@ -84,6 +94,7 @@ export class SObjectStore {
     }
     row.fields.LastModifiedDate = salesforceDateTime(now);
     row.fields.SystemModstamp = salesforceDateTime(now);
+    row.writtenAt = now;
   }
 
   /** Purges bin entries older than 15 days, as Salesforce's own job does. */
