@@ -3,11 +3,13 @@ import { check } from "./check";
 import { eraseRecords } from "./erase-records";
 import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
+import { rectifiableFields, rectifyRecord } from "./rectify-record";
+import { restrictRecords } from "./restrict-records";
 import { referenceSecrets, referenceSettings } from "./settings";
 import { recordSchemas } from "./vendor/records";
 
 /**
- * Reference CRM: people, notes about them and their attachments. The executable example of the
+ * Reference CRM: people, notes about them, their attachments and logged calls. The executable example of the
  * connector contract (CONNECTORS.md); its vendor API is described in API.md and served by the
  * sandbox (`@lethe/connector-reference/sandbox`).
  */
@@ -16,7 +18,7 @@ export const referenceConnector = defineConnector({
   version: "0.1.0",
   title: "Reference CRM",
   description:
-    "A small CRM of people, notes and attachments, served by a local sandbox: the example every connector is modelled on.",
+    "A small CRM of people, notes, attachments and call logs, served by a local sandbox: the example every connector is modelled on.",
   docsUrl: "https://github.com/lethe-dsr/lethe/blob/main/connectors/reference/API.md",
   settings: referenceSettings,
   secrets: referenceSecrets,
@@ -30,6 +32,7 @@ export const referenceConnector = defineConnector({
     person: ["identity", "contact"],
     note: ["communication", "support_history"],
     attachment: ["communication", "other"],
+    call: ["communication", "transaction", "support_history"],
   },
   recordSchemas,
   capabilities: {
@@ -41,17 +44,23 @@ export const referenceConnector = defineConnector({
     hold: false,
     discover: false,
     confirm: false,
+    // A person's name, e-mail and phone can be corrected with PATCH (API.md, "Update a record").
+    rectify: { person: [...rectifiableFields.person] },
+    // Every record carries the vendor's processing-restriction flag.
+    restrict: true,
   },
   rateLimit: { requestsPerMinute: 600 },
   check,
   locate,
   export: exportRecords,
   erase: eraseRecords,
+  rectify: rectifyRecord,
+  restrict: restrictRecords,
 });
 
 export default referenceConnector;
 
-export { attachmentRecord, noteRecord, personRecord, recordSchemas } from "./vendor/records";
-export type { AttachmentRecord, NoteRecord, PersonRecord, ReferenceRecordType } from "./vendor/records";
+export { attachmentRecord, callRecord, noteRecord, personRecord, recordSchemas } from "./vendor/records";
+export type { AttachmentRecord, CallRecord, NoteRecord, PersonRecord, ReferenceRecordType } from "./vendor/records";
 export { referenceSecrets, referenceSettings } from "./settings";
 export type { ReferenceSecrets, ReferenceSettings } from "./settings";

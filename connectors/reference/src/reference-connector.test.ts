@@ -18,8 +18,8 @@ describe("the reference connector's declaration", () => {
   });
 
   it("declares a schema and data categories for exactly the record types it reports", () => {
-    expect(Object.keys(referenceConnector.recordSchemas).sort()).toEqual(["attachment", "note", "person"]);
-    expect(Object.keys(referenceConnector.dataCategories).sort()).toEqual(["attachment", "note", "person"]);
+    expect(Object.keys(referenceConnector.recordSchemas).sort()).toEqual(["attachment", "call", "note", "person"]);
+    expect(Object.keys(referenceConnector.dataCategories).sort()).toEqual(["attachment", "call", "note", "person"]);
     expect(referenceConnector.recordSchemas).toBe(recordSchemas);
   });
 
@@ -31,12 +31,20 @@ describe("the reference connector's declaration", () => {
     expect(referenceConnector.redact).toBeUndefined();
   });
 
+  it("declares rectification of a person's name, e-mail and phone, and restriction, and implements both", () => {
+    expect(referenceConnector.capabilities.rectify).toEqual({ person: ["name", "email", "phone"] });
+    expect(referenceConnector.capabilities.restrict).toBe(true);
+    expect(typeof referenceConnector.rectify).toBe("function");
+    expect(typeof referenceConnector.restrict).toBe("function");
+  });
+
   it("keeps vendor fields it does not know when validating a record, rather than dropping them", () => {
     const parsed = recordSchemas.note.parse({
       id: "nte_1",
       personId: "per_1",
       body: "text",
       createdAt: "2024-01-01T00:00:00.000Z",
+      restricted: false,
       mood: "cheerful",
     });
     expect(parsed).toMatchObject({ mood: "cheerful" });

@@ -14,10 +14,17 @@ const oraclePerson = z.strictObject({
 });
 
 const oracleRecord = z.strictObject({
-  ref: z.strictObject({ type: z.enum(["person", "note", "attachment"]), id: z.string() }),
+  ref: z.strictObject({ type: z.enum(["person", "note", "attachment", "call"]), id: z.string() }),
   store: z.enum(["active", "soft-deleted", "recycle-bin", "archived"]),
   personalData: z.record(z.string(), z.unknown()),
   anonymised: z.boolean(),
+});
+
+/* Reference CRM's own oracle route: `GET /__sandbox/people/:id/restrictions`. */
+const restrictionState = z.strictObject({
+  ref: z.strictObject({ type: z.enum(["person", "note", "attachment", "call"]), id: z.string() }),
+  store: z.enum(["active", "soft-deleted"]),
+  restricted: z.boolean(),
 });
 
 const oracleStats = z.strictObject({
@@ -43,6 +50,8 @@ export function oracleOf(sandbox: RunningSandbox) {
     people: async () => (await read("GET", "/people", z.strictObject({ people: z.array(oraclePerson) }))).people,
     records: async (id: string) =>
       (await read("GET", `/people/${id}/records`, z.strictObject({ records: z.array(oracleRecord) }))).records,
+    restrictions: async (id: string) =>
+      (await read("GET", `/people/${id}/restrictions`, z.strictObject({ records: z.array(restrictionState) }))).records,
     stats: () => read("GET", "/stats", oracleStats),
     injectFault: async (fault: OracleFault) => void (await read("POST", "/faults", z.unknown(), fault)),
     clearFaults: async () => void (await call("DELETE", "/faults")),
@@ -73,6 +82,14 @@ export type Vendor = ReturnType<typeof vendorOf>;
 /** Anything JSON-shaped, for bodies a test inspects field by field (malformed faults). */
 export const anyRecord = z.record(z.string(), z.unknown());
 export const errorBody = z.strictObject({ error: z.strictObject({ code: z.string(), message: z.string() }) });
+/** A 400 for a body that failed validation: the envelope plus the bad fields. */
+export const validationErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.literal("invalid_request"),
+    message: z.string(),
+    fields: z.array(z.strictObject({ field: z.string(), message: z.string() })),
+  }),
+});
 
 /**
  * The world's first subject: seeded with 55 notes (three pages at the default size, two at the

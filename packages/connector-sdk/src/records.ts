@@ -20,6 +20,11 @@ export interface LocatedRecord {
   label?: string;
   /** What legal holds are matched against (record-level, case and rule holds). */
   facts?: RecordFacts;
+  /**
+   * Whether the vendor marks the record restricted from processing (GDPR Art. 18). Reported by
+   * connectors declaring `capabilities.restrict`; the runtime verifies a restriction by it.
+   */
+  restricted?: boolean;
 }
 
 /**

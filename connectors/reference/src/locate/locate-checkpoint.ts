@@ -4,7 +4,7 @@ import type { ReferenceContext } from "../settings";
 
 /** Where a person's record walk stands: the next item is item `skip` of the page at `cursor`. */
 export const walkPosition = z.object({
-  stage: z.enum(["notes", "attachments", "done"]),
+  stage: z.enum(["notes", "attachments", "calls", "done"]),
   /** The cursor the page was fetched with; null for a list's first page. */
   cursor: z.string().nullable(),
   skip: z.int().nonnegative(),

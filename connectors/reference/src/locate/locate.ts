@@ -7,7 +7,7 @@ import { personRecords } from "./person-records";
 
 /**
  * Finds the people the subject's identifiers point at, then everything filed under each: their
- * person record, notes and attachments, which carry the person's matches (a note found through a
+ * person record, notes, attachments and calls (with the facts legal holds match on), which carry the person's matches (a note found through a
  * shared phone number is as weak as that match).
  *
  * Resumable: the checkpoint is saved after every yielded record (the runtime stores a record
@@ -36,6 +36,7 @@ export async function* locate(ctx: ReferenceContext, query: LocateQuery): AsyncG
         matchedBy: [...matchedBy],
         discovered: discoveredIdentifiers(person, queried),
         label: "Person record",
+        restricted: person.restricted,
       };
       state.current = { personId: person.id, ...walkStart };
       await saveLocateCheckpoint(ctx, state);
@@ -43,7 +44,14 @@ export async function* locate(ctx: ReferenceContext, query: LocateQuery): AsyncG
 
     for await (const step of personRecords(ctx, person.id, resumeAt ?? walkStart)) {
       ctx.signal.throwIfAborted();
-      yield { ref: step.ref, matchedBy: [...matchedBy], discovered: [], label: step.label };
+      yield {
+        ref: step.ref,
+        matchedBy: [...matchedBy],
+        discovered: [],
+        label: step.label,
+        restricted: step.restricted,
+        ...(step.facts ? { facts: step.facts } : {}),
+      };
       state.current = { personId: person.id, ...step.after };
       await saveLocateCheckpoint(ctx, state);
     }

@@ -12,6 +12,7 @@ const person: PersonRecord = {
   phone: "+12015550100",
   customerId: "CUS-000001",
   createdAt: "2024-01-01T00:00:00.000Z",
+  restricted: false,
 };
 
 describe("match strength", () => {

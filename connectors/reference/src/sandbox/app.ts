@@ -1,28 +1,30 @@
 import { countCall, createOracleRouter, enforceRateLimit, injectFaults } from "@lethe/sandbox-kit";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
-import { getCallTimes } from "./call-times/get-call-times";
-import { recordCallTime } from "./call-times/record-call-time";
 import { authenticate } from "./http/authenticate";
 import { faultStyle } from "./http/fault-style";
 import { rateLimitPolicy } from "./http/rate-limit-policy";
 import { sendVendorError } from "./http/vendor-error";
+import { getRestrictions } from "./get-restrictions";
 import type { SandboxState } from "./sandbox-state";
 import { deleteRecord } from "./vendor-routes/delete-record";
 import { deleteTrashRecord } from "./vendor-routes/delete-trash-record";
 import { getAttachment } from "./vendor-routes/get-attachment";
+import { getCall } from "./vendor-routes/get-call";
 import { getAttachmentContent } from "./vendor-routes/get-attachment-content";
 import { getMe } from "./vendor-routes/get-me";
 import { getNote } from "./vendor-routes/get-note";
 import { getPeople } from "./vendor-routes/get-people";
 import { getPerson } from "./vendor-routes/get-person";
 import { getPersonAttachments } from "./vendor-routes/get-person-attachments";
+import { getPersonCalls } from "./vendor-routes/get-person-calls";
 import { getPersonNotes } from "./vendor-routes/get-person-notes";
 import { getTrash } from "./vendor-routes/get-trash";
+import { patchRecord } from "./vendor-routes/patch-record";
 
 /**
  * Reference CRM's API (API.md) and, under `/__sandbox`, the oracle (the kit's routes over
  * SandboxState). Each vendor route is labelled `METHOD path` (the label stats and faults use) and
- * passes, in order: arrival time and call count, authentication, rate limit, fault injection, then its handler.
+ * passes, in order: call count, authentication, rate limit, fault injection, then its handler.
  * The kit's middleware is generic; what makes it Reference CRM's is in http/rate-limit-policy.ts
  * and http/fault-style.ts.
  */
@@ -39,16 +41,13 @@ export function createSandboxApp(state: SandboxState): Express {
 
   const rateLimit = enforceRateLimit(rateLimitPolicy(state));
   const faults = faultStyle(state);
-  const vendor = (method: "GET" | "DELETE", path: string, handler: RequestHandler<{ id: string }>) => {
+  // Bodies are read after the fault step, so an injected fault answers before any parsing.
+  const json = express.json({ limit: "16kb", type: () => true });
+  const vendor = (method: "GET" | "DELETE" | "PATCH", path: string, handler: RequestHandler<{ id: string }>) => {
     const label = `${method} ${path}`;
-    const chain = [
-      recordCallTime(state.callTimes, state.clock),
-      countCall(state.stats, label),
-      authenticate(state),
-      rateLimit,
-      injectFaults(faults, label),
-    ];
+    const chain = [countCall(state.stats, label), authenticate(state), rateLimit, injectFaults(faults, label)];
     if (method === "GET") app.get(path, ...chain, handler);
+    else if (method === "PATCH") app.patch(path, ...chain, json, handler);
     else app.delete(path, ...chain, handler);
   };
 
@@ -60,15 +59,23 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("GET", "/api/notes/:id", getNote(state));
   vendor("GET", "/api/attachments/:id", getAttachment(state));
   vendor("GET", "/api/attachments/:id/content", getAttachmentContent(state));
+  vendor("GET", "/api/people/:id/calls", getPersonCalls(state));
+  vendor("GET", "/api/calls/:id", getCall(state));
+  vendor("PATCH", "/api/people/:id", patchRecord(state, "person"));
+  vendor("PATCH", "/api/notes/:id", patchRecord(state, "note"));
+  vendor("PATCH", "/api/attachments/:id", patchRecord(state, "attachment"));
+  vendor("PATCH", "/api/calls/:id", patchRecord(state, "call"));
   vendor("DELETE", "/api/people/:id", deleteRecord(state, "person"));
   vendor("DELETE", "/api/notes/:id", deleteRecord(state, "note"));
   vendor("DELETE", "/api/attachments/:id", deleteRecord(state, "attachment"));
+  vendor("DELETE", "/api/calls/:id", deleteRecord(state, "call"));
   vendor("GET", "/api/trash", getTrash(state));
   vendor("DELETE", "/api/trash/people/:id", deleteTrashRecord(state, "person"));
   vendor("DELETE", "/api/trash/notes/:id", deleteTrashRecord(state, "note"));
   vendor("DELETE", "/api/trash/attachments/:id", deleteTrashRecord(state, "attachment"));
+  vendor("DELETE", "/api/trash/calls/:id", deleteTrashRecord(state, "call"));
 
-  app.get("/__sandbox/call-times", getCallTimes(state.callTimes));
+  app.get("/__sandbox/people/:id/restrictions", getRestrictions(state));
   app.use("/__sandbox", createOracleRouter(state));
 
   app.use((_req, res) => sendVendorError(res, 404, "not_found", "No such route."));

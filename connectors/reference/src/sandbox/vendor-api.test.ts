@@ -111,6 +111,7 @@ describe("records and attachments", () => {
       contentType: expect.any(String),
       size: expect.any(Number),
       createdAt: expect.any(String),
+      restricted: false,
     });
     const content = await vendor(`/api/attachments/${attachment.id}/content`);
     expect(content.headers.get("content-type")).toContain(attachment.contentType);

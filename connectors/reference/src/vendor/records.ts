@@ -17,6 +17,8 @@ export const personRecord = z.looseObject({
   phone: z.string().regex(/^\+[1-9]\d{1,14}$/, "an E.164 phone number"),
   customerId: z.string().min(1),
   createdAt: timestamp,
+  /** Restricted from processing (GDPR Art. 18); set and lifted with PATCH. */
+  restricted: z.boolean(),
 });
 
 export const noteRecord = z.looseObject({
@@ -24,6 +26,7 @@ export const noteRecord = z.looseObject({
   personId: z.string().min(1),
   body: z.string(),
   createdAt: timestamp,
+  restricted: z.boolean(),
 });
 
 export const attachmentRecord = z.looseObject({
@@ -33,6 +36,20 @@ export const attachmentRecord = z.looseObject({
   contentType: z.string().min(1),
   size: z.int().nonnegative(),
   createdAt: timestamp,
+  restricted: z.boolean(),
+});
+
+export const callRecord = z.looseObject({
+  id: z.string().min(1),
+  personId: z.string().min(1),
+  direction: z.enum(["inbound", "outbound"]),
+  durationSeconds: z.int().nonnegative(),
+  summary: z.string(),
+  tags: z.array(z.string()),
+  caseId: z.string().min(1).nullable(),
+  occurredAt: timestamp,
+  createdAt: timestamp,
+  restricted: z.boolean(),
 });
 
 /** `GET /api/me`: only its shape matters, to tell Reference CRM from something else at that URL. */
@@ -49,15 +66,17 @@ export const pageEnvelope = z.looseObject({
 export type PersonRecord = z.output<typeof personRecord>;
 export type NoteRecord = z.output<typeof noteRecord>;
 export type AttachmentRecord = z.output<typeof attachmentRecord>;
+export type CallRecord = z.output<typeof callRecord>;
 
 /** The connector's record types, which are also the `type` of every ref it reports. */
-export const recordTypes = ["person", "note", "attachment"] as const;
+export const recordTypes = ["person", "note", "attachment", "call"] as const;
 export type ReferenceRecordType = (typeof recordTypes)[number];
 
 export const recordSchemas = {
   person: personRecord,
   note: noteRecord,
   attachment: attachmentRecord,
+  call: callRecord,
 } satisfies Record<ReferenceRecordType, z.ZodType>;
 
 /** The path segment of each type: `/api/people/:id`, `/api/trash/people/:id`. */
@@ -65,6 +84,7 @@ export const collectionOf: Record<ReferenceRecordType, string> = {
   person: "people",
   note: "notes",
   attachment: "attachments",
+  call: "calls",
 };
 
 export function isReferenceRecordType(type: string): type is ReferenceRecordType {

@@ -1,11 +1,13 @@
-import { VendorContractError, type HttpResponse } from "@lethe/connector-sdk";
+import { VendorContractError, type HttpResponse, type JsonValue } from "@lethe/connector-sdk";
 import type { ReferenceContext } from "../settings";
 
 export interface VendorCall {
-  method: "GET" | "DELETE";
+  method: "GET" | "DELETE" | "PATCH";
   /** Path under the base URL; ids in it must already be URI-encoded. */
   path: string;
   query?: Record<string, string | number | undefined>;
+  /** A JSON body (PATCH). */
+  body?: JsonValue;
   /** Route label for logs and stats (never holds identifiers), e.g. `people.search`. */
   route: string;
 }
@@ -21,6 +23,8 @@ export function callVendor(ctx: ReferenceContext, call: VendorCall): Promise<Htt
     query: call.query,
     headers: { authorization: `Bearer ${ctx.secrets.apiToken}`, accept: "application/json" },
     route: call.route,
+    // A PATCH sets values rather than adding to them: repeating it after a lost answer is safe.
+    ...(call.body !== undefined ? { body: call.body, idempotent: true } : {}),
   });
 }
 

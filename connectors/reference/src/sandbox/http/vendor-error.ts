@@ -10,9 +10,24 @@ export type VendorErrorCode =
   | "server_error"
   | "service_unavailable";
 
-/** Every vendor error has this one envelope: `{ "error": { "code", "message" } }`. */
-export function sendVendorError(res: Response, status: number, code: VendorErrorCode, message: string): void {
-  res.status(status).json({ error: { code, message } });
+/** A field of a request body that failed validation, and why (API.md, "Errors"). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Every vendor error has this one envelope: `{ "error": { "code", "message" } }`; a body that
+ * fails validation also lists its fields under `error.fields`.
+ */
+export function sendVendorError(
+  res: Response,
+  status: number,
+  code: VendorErrorCode,
+  message: string,
+  fields?: FieldError[],
+): void {
+  res.status(status).json({ error: { code, message, ...(fields ? { fields } : {}) } });
 }
 
 export function vendorErrorCodeFor(status: number): VendorErrorCode {

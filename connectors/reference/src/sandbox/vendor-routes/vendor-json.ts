@@ -1,4 +1,4 @@
-import type { AttachmentRow, NoteRow, PersonRow } from "../world/world";
+import type { AttachmentRow, CallRow, NoteRow, PersonRow, RecordRow } from "../world/world";
 import type { SortKey } from "../http/pagination";
 
 /* The JSON bodies of API.md. Rows are the JSON already, except an attachment's bytes. */
@@ -14,6 +14,24 @@ export function noteJson(row: NoteRow): NoteRow {
 export function attachmentJson(row: AttachmentRow): Omit<AttachmentRow, "bytes"> {
   const { bytes: _servedSeparately, ...metadata } = row;
   return metadata;
+}
+
+export function callJson(row: CallRow): CallRow {
+  return { ...row, tags: [...row.tags] };
+}
+
+/** Any record's JSON, e.g. the answer to a PATCH. */
+export function recordJson(record: RecordRow): unknown {
+  switch (record.type) {
+    case "person":
+      return personJson(record.row);
+    case "note":
+      return noteJson(record.row);
+    case "attachment":
+      return attachmentJson(record.row);
+    case "call":
+      return callJson(record.row);
+  }
 }
 
 export function byCreation(row: { createdAt: string; id: string }): SortKey {

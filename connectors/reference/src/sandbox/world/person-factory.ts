@@ -40,6 +40,7 @@ export class PersonFactory {
       phone: spec.phone,
       customerId: this.uniqueCustomerId(),
       createdAt: this.faker.date.between({ from: worldStart, to: "2024-06-30T00:00:00.000Z" }).toISOString(),
+      restricted: false,
     };
   }
 

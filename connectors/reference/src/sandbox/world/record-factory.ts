@@ -22,6 +22,7 @@ export class RecordFactory {
       personId: person.id,
       body: this.noteBody(person),
       createdAt: this.dateAfter(person.createdAt),
+      restricted: false,
     }));
   }
 
@@ -36,6 +37,7 @@ export class RecordFactory {
         contentType: kind.contentType,
         size: bytes.byteLength,
         createdAt: this.dateAfter(person.createdAt),
+        restricted: false,
         bytes,
       };
     });

@@ -1,5 +1,6 @@
 import { Faker, en } from "@faker-js/faker";
 import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
+import { CallFactory } from "./call-factory";
 import { emailLocalPart, PersonFactory } from "./person-factory";
 import { RecordFactory } from "./record-factory";
 import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
@@ -17,9 +18,9 @@ export interface SeedOptions {
 }
 
 /**
- * The default world: six subjects, each with one person record, 2–60 notes and 0–2 attachments,
- * and five bystanders whose identifiers nearly match the subject's (see `nearMatches`). The same
- * seed always gives the same world, ids included.
+ * The default world: six subjects, each with one person record, 2–60 notes, 0–2 attachments and
+ * 1–3 calls, and five bystanders whose identifiers nearly match the subject's (see `nearMatches`)
+ * with 0–2 calls each. The same seed always gives the same world, ids included.
  */
 export function seedWorld({ seed, extraPeople }: SeedOptions): SeededWorld {
   const faker = new Faker({ locale: [en] });
@@ -27,7 +28,7 @@ export function seedWorld({ seed, extraPeople }: SeedOptions): SeededWorld {
   const phones = new ReservedPhoneNumbers(faker);
   const people = new PersonFactory(faker);
   const records = new RecordFactory(faker, people);
-  const world: SeededWorld = { seed, people: [], notes: [], attachments: [], oraclePeople: [] };
+  const world: SeededWorld = { seed, people: [], notes: [], attachments: [], calls: [], oraclePeople: [] };
 
   const add = (person: PersonRow, role: Omit<OraclePerson, "id" | "identifiers">, notes: number, attachments: number) => {
     world.people.push(person);
@@ -47,11 +48,26 @@ export function seedWorld({ seed, extraPeople }: SeedOptions): SeededWorld {
       add(bystander, { role: "bystander", bystanderOf: subject.id }, faker.number.int({ min: 1, max: 3 }), faker.number.int({ max: 1 }));
     }
   }
+  world.calls.push(...seedCalls(world, new CallFactory(seed)));
   for (let i = 0; i < extraPeople; i++) {
     const person = people.person({ phone: phones.forAnyoneElse() });
     add(person, { role: "subject" }, faker.number.int({ min: 1, max: 4 }), faker.number.int({ max: 1 }));
   }
   return world;
+}
+
+/**
+ * Calls of the subjects and their bystanders (extra people have none: they feed benchmarks, whose
+ * figures should not move with this). The first subject has one call of each kind — a
+ * `transaction`, a `complaint` with a case id, a plain enquiry — so hold tests can rely on them.
+ */
+function seedCalls(world: SeededWorld, calls: CallFactory) {
+  return world.people.flatMap((person, index) => {
+    const role = world.oraclePeople[index]?.role;
+    if (index === 0) return (["transaction", "complaint", "enquiry"] as const).map((kind) => calls.call(person, kind));
+    if (role === "subject") return [calls.call(person, "transaction"), ...calls.someCalls(person, 2)];
+    return calls.someCalls(person, 2);
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { OracleRecord } from "@lethe/connector-sdk";
-import type { AttachmentRow, NoteRow, PersonRow, RecordRow, RecordType, SeededWorld } from "./world";
+import type { AttachmentRow, CallRow, NoteRow, PersonRow, RecordRow, RecordType, SeededWorld } from "./world";
 
 /** Deleted records stay in the trash this long, then the vendor purges them on its own. */
 export const trashRetentionMs = 30 * 24 * 60 * 60 * 1000;
@@ -18,6 +18,20 @@ export interface TrashEntry {
 
 export type PersonField = "email" | "phone" | "customerId";
 
+/** The person fields `PATCH /api/people/:id` may change (API.md, "Update a person"). */
+export interface PersonChanges {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** The oracle's view of one record's processing restriction. */
+export interface RestrictionState {
+  ref: { type: RecordType; id: string };
+  store: "active" | "soft-deleted";
+  restricted: boolean;
+}
+
 /**
  * Reference CRM's database: active records and the trash, which are one table with a deletion
  * mark, as in most CRMs. Only `purge` (or the 30-day expiry) removes a record for good.
@@ -31,6 +45,7 @@ export class VendorStore {
     for (const row of world.people) this.insert({ type: "person", row });
     for (const row of world.notes) this.insert({ type: "note", row });
     for (const row of world.attachments) this.insert({ type: "attachment", row });
+    for (const row of world.calls) this.insert({ type: "call", row });
   }
 
   /** Active people whose field equals the value; e-mail compares case-insensitively. */
@@ -60,12 +75,48 @@ export class VendorStore {
     return stored?.type === "attachment" ? stored.row : undefined;
   }
 
+  call(id: string): CallRow | undefined {
+    const stored = this.active("call", id);
+    return stored?.type === "call" ? stored.row : undefined;
+  }
+
   notesOf(personId: string): NoteRow[] {
     return this.activeOf(personId).flatMap((record) => (record.type === "note" ? [record.row] : []));
   }
 
   attachmentsOf(personId: string): AttachmentRow[] {
     return this.activeOf(personId).flatMap((record) => (record.type === "attachment" ? [record.row] : []));
+  }
+
+  callsOf(personId: string): CallRow[] {
+    return this.activeOf(personId).flatMap((record) => (record.type === "call" ? [record.row] : []));
+  }
+
+  /**
+   * Applies a validated update to an active record: person fields (people only) and the
+   * restriction flag. Undefined, and nothing changed, when there is no such active record.
+   */
+  update(type: RecordType, id: string, changes: PersonChanges, restricted?: boolean): RecordRow | undefined {
+    const record = this.active(type, id);
+    if (!record) return undefined;
+    if (record.type === "person") Object.assign(record.row, changes);
+    if (restricted !== undefined) record.row.restricted = restricted;
+    return record;
+  }
+
+  /** Every record of the person still held (active or trashed), with its restriction flag. */
+  restrictionsOf(personId: string): RestrictionState[] {
+    return [...(this.byPerson.get(personId) ?? [])].flatMap((key) => {
+      const stored = this.records.get(key);
+      if (!stored) return [];
+      const { record } = stored;
+      const state: RestrictionState = {
+        ref: { type: record.type, id: record.row.id },
+        store: stored.deletedAt ? "soft-deleted" : "active",
+        restricted: record.row.restricted,
+      };
+      return [state];
+    });
   }
 
   /** Moves an active record to the trash. False when there is no such active record. */
@@ -162,5 +213,7 @@ function personalData(record: RecordRow): Record<string, unknown> {
       return { personId: record.row.personId, body: record.row.body };
     case "attachment":
       return { personId: record.row.personId, fileName: record.row.fileName, content: `${record.row.size} bytes` };
+    case "call":
+      return { personId: record.row.personId, summary: record.row.summary, durationSeconds: record.row.durationSeconds };
   }
 }
