@@ -1,5 +1,7 @@
 import { countCall, createOracleRouter, enforceRateLimit, injectFaults } from "@lethe/sandbox-kit";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import { getCallTimes } from "./call-times/get-call-times";
+import { recordCallTime } from "./call-times/record-call-time";
 import { authenticate } from "./http/authenticate";
 import { faultStyle } from "./http/fault-style";
 import { rateLimitPolicy } from "./http/rate-limit-policy";
@@ -24,7 +26,7 @@ import { patchRecord } from "./vendor-routes/patch-record";
 /**
  * Reference CRM's API (API.md) and, under `/__sandbox`, the oracle (the kit's routes over
  * SandboxState). Each vendor route is labelled `METHOD path` (the label stats and faults use) and
- * passes, in order: call count, authentication, rate limit, fault injection, then its handler.
+ * passes, in order: arrival time and call count, authentication, rate limit, fault injection, then its handler.
  * The kit's middleware is generic; what makes it Reference CRM's is in http/rate-limit-policy.ts
  * and http/fault-style.ts.
  */
@@ -45,7 +47,13 @@ export function createSandboxApp(state: SandboxState): Express {
   const json = express.json({ limit: "16kb", type: () => true });
   const vendor = (method: "GET" | "DELETE" | "PATCH", path: string, handler: RequestHandler<{ id: string }>) => {
     const label = `${method} ${path}`;
-    const chain = [countCall(state.stats, label), authenticate(state), rateLimit, injectFaults(faults, label)];
+    const chain = [
+      recordCallTime(state.callTimes, state.clock),
+      countCall(state.stats, label),
+      authenticate(state),
+      rateLimit,
+      injectFaults(faults, label),
+    ];
     if (method === "GET") app.get(path, ...chain, handler);
     else if (method === "PATCH") app.patch(path, ...chain, json, handler);
     else app.delete(path, ...chain, handler);
@@ -75,6 +83,7 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("DELETE", "/api/trash/attachments/:id", deleteTrashRecord(state, "attachment"));
   vendor("DELETE", "/api/trash/calls/:id", deleteTrashRecord(state, "call"));
 
+  app.get("/__sandbox/call-times", getCallTimes(state.callTimes));
   app.get("/__sandbox/people/:id/restrictions", getRestrictions(state));
   app.use("/__sandbox", createOracleRouter(state));
 
