@@ -1,10 +1,12 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit";
 import { registerMigrateCommand } from "./commands/migrate";
+import { registerRecordingsCommands } from "./commands/recordings";
 import { registerRequestCommands } from "./commands/request";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
 import { registerUserCommands } from "./commands/user";
+import { registerWebhookCommands } from "./commands/webhook";
 import { registerWorkerCommand } from "./commands/worker";
 import { reportFailure } from "./report-failure";
 
@@ -19,7 +21,9 @@ registerWorkerCommand(program);
 registerRequestCommands(program);
 registerSandboxCommands(program);
 registerAuditCommands(program);
+registerRecordingsCommands(program);
 registerUserCommands(program);
+registerWebhookCommands(program);
 
 try {
   await program.parseAsync(process.argv);
