@@ -1,0 +1,60 @@
+import { apiRoutes, routeUrl, type MutedRange, type RecordingOutcome } from "@lethe/contracts";
+
+/** One row of the per-recording view: what became of the call, in words, and whether it plays. */
+export interface RecordingRow {
+  key: string;
+  system: string;
+  recordingId: string;
+  outcome: RecordingOutcome["outcome"];
+  /** The sentence beside the badge: the hold and its basis, the muted ranges, or what is awaited. */
+  explanation: string;
+  /** The player's source; null when there is nothing to play (deleted, or deletion under way). */
+  audioUrl: string | null;
+}
+
+/** `ch1 5200–8900 ms` → "channel 1, 5.2–8.9 s": the seconds a reviewer looks for on the player's timeline. */
+export function describeMutedRange(range: MutedRange): string {
+  const seconds = (ms: number) => (ms / 1000).toFixed(ms % 100 === 0 ? 1 : 2);
+  return `channel ${range.channel}, ${seconds(range.startMs)}–${seconds(range.endMs)} s`;
+}
+
+export function explainOutcome(recording: RecordingOutcome): string {
+  switch (recording.outcome) {
+    case "deleted":
+      return "Deleted from the recorder: audio, transcript and consent events.";
+    case "retained": {
+      const hold = recording.hold;
+      if (!hold?.id && !hold?.basis) return "Retained: the recorder refused deletion.";
+      return `Retained under legal hold ${hold.id ?? "(unnamed)"}${hold.basis ? `: ${hold.basis}` : ""}.`;
+    }
+    case "redacted":
+      return recording.mutedRanges.length === 0
+        ? `Redacted${recording.detail ? `: ${recording.detail}` : "."}`
+        : `Redacted: muted ${recording.mutedRanges.map(describeMutedRange).join("; ")}.`;
+    case "pending":
+      return "Deletion requested; the recorder has not finished it yet.";
+    case "failed":
+      return `Not erased${recording.detail ? `: ${recording.detail}` : "."}`;
+    default:
+      return "Located; nothing done to it yet.";
+  }
+}
+
+/** The API route that streams a located recording's audio (through the API: the browser holds no vendor credentials). */
+export function recordingAudioUrl(requestId: string, recording: Pick<RecordingOutcome, "instanceId" | "recordingId">): string {
+  const query = new URLSearchParams({ instanceId: recording.instanceId, recordingId: recording.recordingId });
+  return `${routeUrl(apiRoutes.getRequestRecordingAudio.path, { id: requestId })}?${query.toString()}`;
+}
+
+export function recordingRows(requestId: string, recordings: readonly RecordingOutcome[]): RecordingRow[] {
+  return [...recordings]
+    .sort((a, b) => a.instanceName.localeCompare(b.instanceName) || a.recordingId.localeCompare(b.recordingId))
+    .map((recording) => ({
+      key: `${recording.instanceId}:${recording.recordingId}`,
+      system: recording.instanceName,
+      recordingId: recording.recordingId,
+      outcome: recording.outcome,
+      explanation: explainOutcome(recording),
+      audioUrl: recording.audioAvailable ? recordingAudioUrl(requestId, recording) : null,
+    }));
+}
