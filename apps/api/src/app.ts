@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { apiRoutes, type ApiRoute } from "@lethe/contracts";
-import { createConnectorRegistry } from "@lethe/runtime";
+import { createConnectorRegistry, logVerificationCodeSender } from "@lethe/runtime";
 import express from "express";
 import { authenticate } from "./auth/authenticate";
 import { authorize } from "./auth/authorize";
@@ -59,6 +59,8 @@ function createContext(deps: ApiDependencies): ApiContext {
     sessionTtlMs: deps.sessionTtlMs ?? 12 * 60 * 60_000,
     passwordHashCost: deps.passwordHashCost ?? defaultPasswordHashCost,
     log: deps.log ?? logToStderr,
+    verifyRequestTypes: deps.verifyRequestTypes,
+    verificationCodeSender: deps.verificationCodeSender ?? logVerificationCodeSender(deps.log ?? logToStderr),
   };
 }
 

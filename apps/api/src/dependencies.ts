@@ -1,6 +1,7 @@
 import type { LogFields, LogLevel } from "@lethe/connector-sdk";
 import type { Database, SecretSealer } from "@lethe/db";
-import type { ConnectorRegistry } from "@lethe/runtime";
+import type { RequestType } from "@lethe/core";
+import type { ConnectorRegistry, VerificationCodeSender } from "@lethe/runtime";
 import type { UnexpectedErrorReporter } from "./middleware/error-envelope";
 import type { PasswordHashCost } from "./auth/password-hashing";
 
@@ -33,6 +34,10 @@ export interface ApiDependencies {
   log?: ApiLog;
   /** Where errors the API did not expect go (a 500 was sent). Default: one line on stderr. */
   reportUnexpectedError?: UnexpectedErrorReporter;
+  /** Request types that wait for identity verification (access and portability always do). */
+  verifyRequestTypes?: ReadonlySet<RequestType>;
+  /** How e-mail verification codes reach requesters. Default: the log, at debug level only. */
+  verificationCodeSender?: VerificationCodeSender;
 }
 
 /** The dependencies with their defaults filled in: what handlers receive. */
@@ -49,4 +54,6 @@ export interface ApiContext {
   sessionTtlMs: number;
   passwordHashCost: PasswordHashCost;
   log: ApiLog;
+  verifyRequestTypes: ReadonlySet<RequestType> | undefined;
+  verificationCodeSender: VerificationCodeSender;
 }

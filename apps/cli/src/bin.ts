@@ -6,6 +6,7 @@ import { registerRequestCommands } from "./commands/request";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
 import { registerUserCommands } from "./commands/user";
+import { registerWebhookCommands } from "./commands/webhook";
 import { registerWorkerCommand } from "./commands/worker";
 import { reportFailure } from "./report-failure";
 
@@ -22,6 +23,7 @@ registerSandboxCommands(program);
 registerAuditCommands(program);
 registerRecordingsCommands(program);
 registerUserCommands(program);
+registerWebhookCommands(program);
 
 try {
   await program.parseAsync(process.argv);

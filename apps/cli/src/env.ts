@@ -1,4 +1,6 @@
 import path from "node:path";
+import type { RequestType } from "@lethe/core";
+import { parseVerificationPolicy } from "@lethe/runtime";
 import { z } from "zod";
 
 /**
@@ -22,6 +24,10 @@ const environmentSchema = z.object({
   /** First-run admin for demos and tests; ignored once any user exists. */
   LETHE_BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   LETHE_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /** Request types that wait for identity verification; access and portability always do. */
+  LETHE_VERIFY_REQUEST_TYPES: z.string().optional(),
+  /** Open requests with at most this many days left raise `deadline.due_soon`. */
+  LETHE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(7),
 });
 
 export interface LetheEnvironment {
@@ -34,6 +40,8 @@ export interface LetheEnvironment {
   port: number;
   logLevel: "debug" | "info" | "warn" | "error";
   bootstrapAdmin: { email: string; password: string } | undefined;
+  verifyRequestTypes: ReadonlySet<RequestType>;
+  dueSoonDays: number;
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -43,6 +51,12 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
     throw new EnvironmentError(`Invalid environment: ${problems.join("; ")}`);
   }
   const env = parsed.data;
+  let verifyRequestTypes: ReadonlySet<RequestType>;
+  try {
+    verifyRequestTypes = parseVerificationPolicy(env.LETHE_VERIFY_REQUEST_TYPES);
+  } catch (error) {
+    throw new EnvironmentError(`Invalid environment: LETHE_VERIFY_REQUEST_TYPES: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
     databaseUrl: env.DATABASE_URL,
     home: path.resolve(env.LETHE_HOME ?? ".lethe"),
@@ -55,6 +69,8 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
       env.LETHE_BOOTSTRAP_ADMIN_EMAIL && env.LETHE_BOOTSTRAP_ADMIN_PASSWORD
         ? { email: env.LETHE_BOOTSTRAP_ADMIN_EMAIL, password: env.LETHE_BOOTSTRAP_ADMIN_PASSWORD }
         : undefined,
+    verifyRequestTypes,
+    dueSoonDays: env.LETHE_DUE_SOON_DAYS,
   };
 }
 

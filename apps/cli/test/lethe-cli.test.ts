@@ -113,13 +113,18 @@ describe("the lethe CLI, end to end", () => {
     if (!subject) throw new Error("the demo sandbox seeded fewer than two subjects");
     const seeded = await recordsOf(subject.id);
 
-    const created = await runLethe(
-      ["request", "create", "--type", "access", "--email", emailOf(subject), "--wait", "--json"],
-      env,
-    );
+    // Art. 12(6): an access request waits for identity verification, even with --wait.
+    const created = await runLethe(["request", "create", "--type", "access", "--email", emailOf(subject), "--wait", "--json"], env);
     expect(created.code).toBe(0);
-    const detail = JSON.parse(created.stdout) as RequestDetail;
+    const filed = JSON.parse(created.stdout) as RequestDetail;
+    expect(filed.request.status).toBe("verifying");
+    expect(filed.tasks).toEqual([]);
+
+    const verified = await runLethe(["request", "verify", filed.request.id, "--attest", "passport checked at the desk", "--wait", "--json"], env);
+    expect(verified.code).toBe(0);
+    const detail = JSON.parse(verified.stdout) as RequestDetail;
     expect(detail.request.status).toBe("completed");
+    expect(detail.history.map((entry) => entry.to).slice(0, 3)).toEqual(["received", "verifying", "verified"]);
     expect(detail.exportPath).toBeTruthy();
     const bundlePath = detail.exportPath ?? "";
 

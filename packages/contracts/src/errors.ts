@@ -16,6 +16,7 @@ export const errorCodes = [
   "conflict",
   "invalid_transition",
   "invalid_extension",
+  "verification_failed",
   "invalid_identifier",
   "invalid_configuration",
   "export_unavailable",

@@ -8,4 +8,6 @@ export * from "./auth";
 export * from "./routes";
 export * from "./plans";
 export * from "./holds";
+export * from "./verification";
+export * from "./webhooks";
 export * from "./recordings";

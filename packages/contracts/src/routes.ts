@@ -26,6 +26,8 @@ import {
 import { healthResponseSchema } from "./health";
 import { createHoldBodySchema, endHoldBodySchema, holdListSchema, holdResponseSchema } from "./holds";
 import { pciSweepSchema, recordingAudioQuerySchema, recordingOutcomeListSchema, startPciSweepBodySchema } from "./recordings";
+import { attestIdentityBodySchema, confirmVerificationCodeBodySchema, verificationCodeSentSchema } from "./verification";
+import { createdWebhookEndpointSchema, createWebhookEndpointBodySchema, webhookEndpointListSchema } from "./webhooks";
 import {
   cancelRequestBodySchema,
   createdRequestSchema,
@@ -320,6 +322,61 @@ export const apiRoutes = {
     access: "tokens:manage",
     params: idParamsSchema,
     success: { status: 204, description: "revoked" },
+  },
+  postRequestVerificationAttest: {
+    method: "post",
+    path: "/requests/:id/verification/attest",
+    summary: "Attest the subject's identity (Art. 12(6)) with a note on how it was checked; locating starts",
+    tag: "verification",
+    access: "requests:write",
+    params: idParamsSchema,
+    body: attestIdentityBodySchema,
+    success: { status: 200, description: "verified", schema: requestDetailSchema },
+  },
+  postRequestVerificationCode: {
+    method: "post",
+    path: "/requests/:id/verification/send-code",
+    summary: "Send a 6-digit code (valid 30 minutes) to the request's e-mail address",
+    tag: "verification",
+    access: "requests:write",
+    params: idParamsSchema,
+    success: { status: 201, description: "sent", schema: verificationCodeSentSchema },
+  },
+  postRequestVerificationConfirm: {
+    method: "post",
+    path: "/requests/:id/verification/confirm",
+    summary: "Confirm the code the requester read back (5 tries); locating starts",
+    tag: "verification",
+    access: "requests:write",
+    params: idParamsSchema,
+    body: confirmVerificationCodeBodySchema,
+    success: { status: 200, description: "verified", schema: requestDetailSchema },
+  },
+  getWebhookEndpoints: {
+    method: "get",
+    path: "/webhooks",
+    summary: "Webhook endpoints (never their secrets)",
+    tag: "webhooks",
+    access: "webhooks:manage",
+    success: { status: 200, description: "the endpoints", schema: webhookEndpointListSchema },
+  },
+  postWebhookEndpoint: {
+    method: "post",
+    path: "/webhooks",
+    summary: "Add a webhook endpoint; its signing secret is shown only in this answer",
+    tag: "webhooks",
+    access: "webhooks:manage",
+    body: createWebhookEndpointBodySchema,
+    success: { status: 201, description: "added", schema: createdWebhookEndpointSchema },
+  },
+  deleteWebhookEndpoint: {
+    method: "delete",
+    path: "/webhooks/:id",
+    summary: "Remove a webhook endpoint and its delivery records",
+    tag: "webhooks",
+    access: "webhooks:manage",
+    params: idParamsSchema,
+    success: { status: 204, description: "removed" },
   },
   // Call recordings (issue #7): the PCI sweep of a recorder instance, and each recording of a request.
   postPciSweep: {

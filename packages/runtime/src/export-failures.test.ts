@@ -7,6 +7,7 @@ import { createConnectorRegistry } from "./connector-registry";
 import { verifyBundle } from "./export";
 import { fileRequest } from "./file-request";
 import { getRequestDetail } from "./request-detail";
+import { attestIdentity } from "./verification";
 import { waitForRequests } from "./wait-for-requests";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -69,6 +70,7 @@ describe("an access request where one system's export fails for good", () => {
       defaultRegion: "FR",
       actor: "test",
     });
+    await attestIdentity(world.database, { requestId: id, note: "identity checked by call-back", actor: "test" });
     await waitForRequests(world.database, [id], { timeoutMs: 30_000 });
 
     const detail = await getRequestDetail(world.database, id);

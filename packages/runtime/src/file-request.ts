@@ -9,8 +9,9 @@ import {
   type RequestType,
 } from "@lethe/core";
 import { identifierKey, type Identifier } from "@lethe/connector-sdk";
-import { appendAudit, enqueueJob, insertRequest, insertSubjectIdentifiers, type Database } from "@lethe/db";
+import { appendAudit, enqueueJob, insertRequest, insertSubjectIdentifiers, transitionRequest, type Database } from "@lethe/db";
 import { requestJob, taskNames } from "./tasks/jobs";
+import { needsVerification } from "./verification/verification-policy";
 import { prepareWorkerSchema } from "./worker-schema";
 
 export interface FileRequestInput {
@@ -25,6 +26,8 @@ export interface FileRequestInput {
   /** Who files it: a user id, `cli`, `api-token:<id>`. */
   actor: string;
   receivedAt?: Date;
+  /** Request types that wait in `verifying` (`parseVerificationPolicy`); access and portability always do. */
+  verifyRequestTypes?: ReadonlySet<RequestType>;
 }
 
 /** A request must name its subject by at least one identifier. */
@@ -91,7 +94,13 @@ export async function fileRequest(database: Database, input: FileRequestInput): 
         strength: identifierStrength(identifier.kind, "given"),
       })),
     );
-    await enqueueJob(tx, requestJob(taskNames.start, request.id));
+    // Art. 12(6): a request that needs verification waits in `verifying` with no job; attesting
+    // or confirming a code enqueues the start job (verification/complete-verification.ts).
+    if (needsVerification(type.data, input.verifyRequestTypes)) {
+      await transitionRequest(tx, { requestId: request.id, to: "verifying", actor: "system", reason: "identity verification required" });
+    } else {
+      await enqueueJob(tx, requestJob(taskNames.start, request.id));
+    }
     await appendAudit(tx, {
       actor: input.actor,
       action: "request.filed",

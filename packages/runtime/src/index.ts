@@ -32,3 +32,6 @@ export { openRecordingAudio, type RecordingAudio } from "./recording-audio";
 export { createLegalHold, endHold, LegalHoldNotFoundError, type CreateHoldInput } from "./holds/manage-holds";
 export { findHoldsFor, type HoldDecision, type HoldableRecord } from "./holds/find-holds";
 export { releaseHoldsJob, releaseHoldsTaskName } from "./holds/release-holds-job";
+export * from "./verification";
+export * from "./alerts";
+export * from "./webhooks";

@@ -18,4 +18,6 @@ export interface RuntimeDependencies {
   logLevel: LogLevel;
   /** When pending erasures are confirmed again, and until when; default `defaultConfirmSchedule`. */
   confirmSchedule?: ConfirmSchedule;
+  /** Open requests with at most this many days left raise `deadline.due_soon`; default 7. */
+  dueSoonDays?: number;
 }

@@ -1,8 +1,9 @@
 import { EventEmitter } from "node:events";
 import { redactIdentifierShapes, type LogLevel } from "@lethe/connector-sdk";
 import type { Database, SecretSealer } from "@lethe/db";
-import { Logger, run, type LogLevel as GraphileLogLevel, type WorkerEvents } from "graphile-worker";
+import { Logger, parseCronItems, run, type LogLevel as GraphileLogLevel, type WorkerEvents } from "graphile-worker";
 import type { ConnectorRegistry } from "./connector-registry";
+import { deadlineAlertsCronItem } from "./alerts/deadline-alerts-task";
 import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
 import { createTaskList } from "./tasks/task-list";
@@ -31,6 +32,10 @@ export interface StartWorkerOptions {
   confirmDeadlineMs?: number;
   /** Delays between confirmation checks, the last repeating; default 5 s, 30 s, 2 min, 10 min, 1 h. */
   confirmDelaysMs?: readonly number[];
+  /** Days left at which an open request raises `deadline.due_soon` (`LETHE_DUE_SOON_DAYS`); default 7. */
+  dueSoonDays?: number;
+  /** Cron schedule of the deadline sweep; default every 15 minutes. */
+  deadlineAlertsSchedule?: string;
 }
 
 export interface RunningWorker {
@@ -70,6 +75,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       delaysMs: options.confirmDelaysMs ?? defaultConfirmSchedule.delaysMs,
       deadlineMs: options.confirmDeadlineMs ?? defaultConfirmSchedule.deadlineMs,
     },
+    ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
   };
 
   const liveness = await openWorkerLiveness(database, log);
@@ -98,9 +104,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       pollInterval: options.pollIntervalMs ?? 1_000,
       noHandleSignals: true,
       taskList: createTaskList(deps),
-      // Lethe schedules nothing through a crontab file; an empty list stops graphile-worker
-      // from looking for one in the working directory.
-      parsedCronItems: [],
+      // Periodic tasks are declared in code, never read from a crontab file in the working
+      // directory; graphile-worker's cron enqueues each tick once across all workers.
+      parsedCronItems: parseCronItems([deadlineAlertsCronItem(options.deadlineAlertsSchedule)]),
       logger: graphileLogger(log),
       events,
     });

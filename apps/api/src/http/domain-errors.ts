@@ -10,7 +10,9 @@ import {
   InvalidInstanceConfigurationError,
   InvalidRequestError,
   MissingIdentifierError,
+  NotVerifyingError,
   RequestClosedError,
+  VerificationCodeError,
   UnknownConnectorError,
   UnknownConnectorInstanceError,
 } from "@lethe/runtime";
@@ -26,6 +28,15 @@ export function domainErrorToApiError(error: unknown): ApiError | undefined {
   }
   if (error instanceof IllegalTransitionError || error instanceof RequestClosedError) {
     return new ApiError(409, "invalid_transition", error.message);
+  }
+  if (error instanceof NotVerifyingError) {
+    return new ApiError(409, "invalid_transition", error.message);
+  }
+  if (error instanceof VerificationCodeError) {
+    const details = { reason: error.reason, ...(error.attemptsLeft === undefined ? {} : { attemptsLeft: error.attemptsLeft }) };
+    return error.reason === "no_code" || error.reason === "no_email"
+      ? new ApiError(409, "conflict", error.message, details)
+      : new ApiError(422, "verification_failed", error.message, details);
   }
   if (error instanceof InvalidExtensionError) {
     return new ApiError(422, "invalid_extension", error.message, { regime: error.regime, reason: error.reason, max: error.max });

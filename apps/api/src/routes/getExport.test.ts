@@ -60,6 +60,12 @@ async function fileCompletedAccessRequest(): Promise<string> {
   });
   expect(filed.status).toBe(201);
   const { request } = await readBody(filed, createdRequestSchema);
+  const attested = await fetch(`${api.url}/api/v1/requests/${request.id}/verification/attest`, {
+    method: "POST",
+    headers: jsonHeaders(api.credentials.compliance),
+    body: JSON.stringify({ note: "photo id checked over video call" }),
+  });
+  expect(attested.status).toBe(200);
   await waitForRequests(api.database, [request.id], { timeoutMs: 30_000 });
   return request.id;
 }

@@ -30,7 +30,8 @@ describe("requests over HTTP", () => {
       });
       expect(response.status).toBe(201);
       const body = await readBody(response, createdRequestSchema);
-      expect(body.request.status).toBe("received");
+      // Art. 12(6): an access request waits for identity verification; an erasure does not by default.
+      expect(body.request.status).toBe(index === 0 ? "verifying" : "received");
       ids.push(body.request.id);
     }
     const headers = jsonHeaders(api.credentials.viewer);

@@ -37,6 +37,12 @@ import { getPciSweep } from "./getPciSweep";
 import { getRequestRecordingAudio } from "./getRequestRecordingAudio";
 import { getRequestRecordings } from "./getRequestRecordings";
 import { postPciSweep } from "./postPciSweep";
+import { deleteWebhookEndpoint } from "./deleteWebhookEndpoint";
+import { getWebhookEndpoints } from "./getWebhookEndpoints";
+import { postRequestVerificationAttest } from "./postRequestVerificationAttest";
+import { postRequestVerificationCode } from "./postRequestVerificationCode";
+import { postRequestVerificationConfirm } from "./postRequestVerificationConfirm";
+import { postWebhookEndpoint } from "./postWebhookEndpoint";
 
 /**
  * One handler per route of the contract's table. Typed as a complete record: a route added to
@@ -71,6 +77,12 @@ export const routeHandlers: Record<OperationId, (context: ApiContext) => Request
   getApiTokens,
   postApiToken,
   deleteApiToken,
+  postRequestVerificationAttest,
+  postRequestVerificationCode,
+  postRequestVerificationConfirm,
+  getWebhookEndpoints,
+  postWebhookEndpoint,
+  deleteWebhookEndpoint,
   postPciSweep,
   getPciSweep,
   getRequestRecordings,

@@ -1,7 +1,7 @@
 import { apiRoutes, type CreatedRequest } from "@lethe/contracts";
 import { InvalidIdentifierError, normaliseIdentifier, type CountryCode } from "@lethe/core";
 import { getRequest } from "@lethe/db";
-import { fileRequest } from "@lethe/runtime";
+import { fileRequest, identifierHashKey } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { callerOf } from "../auth/principal";
@@ -33,7 +33,9 @@ export function postRequest(context: ApiContext): RequestHandler {
       timeZone: context.timeZone,
       defaultRegion,
       actor: caller.actor,
+      ...(context.verifyRequestTypes ? { verifyRequestTypes: context.verifyRequestTypes } : {}),
       ...(body.receivedAt ? { receivedAt: new Date(body.receivedAt) } : {}),
+      ...(context.secretBox?.deriveKey ? { identifierHashKey: identifierHashKey({ secretBox: context.secretBox }) } : {}),
     });
     const row = await getRequest(context.db.db, id);
     if (!row) throw new Error(`request ${id} vanished after filing`);

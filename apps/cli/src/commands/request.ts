@@ -6,6 +6,7 @@ import { formatRequestDetail, formatRequestList } from "../format-request";
 import { openLethe } from "../open-lethe";
 import { parseChoice, parsePositiveInteger } from "../parse-options";
 import { UsageError } from "../report-failure";
+import { registerRequestVerifyCommand } from "./request-verify";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -51,8 +52,13 @@ export function registerRequestCommands(program: Command): void {
             timeZone: env.timeZone,
             defaultRegion: env.defaultRegion,
             actor: "cli",
+            verifyRequestTypes: env.verifyRequestTypes,
           });
-          if (options.wait) await waitForRequests(lethe.database, [id], { timeoutMs });
+          const filed = await getRequestDetail(lethe.database, id);
+          // A request waiting for identity verification would never finish by itself.
+          const verifying = filed?.request.status === "verifying";
+          if (verifying) process.stderr.write(`request ${id} waits for identity verification: lethe request verify ${id} --attest "<how>"\n`);
+          if (options.wait && !verifying) await waitForRequests(lethe.database, [id], { timeoutMs });
           const detail = await getRequestDetail(lethe.database, id);
           if (options.json) console.log(JSON.stringify(detail, null, 2));
           else if (options.wait && detail) console.log(formatRequestDetail(detail));
@@ -62,6 +68,8 @@ export function registerRequestCommands(program: Command): void {
         }
       },
     );
+
+  registerRequestVerifyCommand(request);
 
   request
     .command("show")

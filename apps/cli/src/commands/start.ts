@@ -47,6 +47,7 @@ export function registerStartCommand(program: Command): void {
           secretBox: lethe.secretBox,
           exportDirectory: path.join(env.home, "exports"),
           log,
+          dueSoonDays: env.dueSoonDays,
         });
         stack.push(() => worker.stop());
 
@@ -62,6 +63,7 @@ export function registerStartCommand(program: Command): void {
             exportDirectory: path.join(env.home, "exports"),
             timeZone: env.timeZone,
             defaultRegion: env.defaultRegion,
+            verifyRequestTypes: env.verifyRequestTypes,
             consoleDirectory: consoleBuild.directory,
             log: (level, message, fields) => log(level, message, fields),
           }),

@@ -18,3 +18,7 @@ export * from "./deadline-extensions";
 export * from "./connector-instance-checks";
 export * from "./api-views";
 export * from "./legal-holds";
+export * from "./identity-verifications";
+export * from "./webhook-endpoints";
+export * from "./webhook-deliveries";
+export * from "./deadline-alerts";

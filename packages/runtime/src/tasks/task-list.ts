@@ -1,4 +1,5 @@
 import type { TaskList } from "graphile-worker";
+import { createAlertTasks } from "../alerts/alert-tasks";
 import { releaseHoldsTaskName } from "../holds/release-holds-job";
 import { releaseHoldsTask } from "../holds/release-holds-task";
 import type { RuntimeDependencies } from "../runtime-dependencies";
@@ -17,6 +18,7 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.start]: startRequestTask(deps),
     [taskNames.locate]: locateTask(deps),
     [taskNames.export]: exportTask(deps),
+    ...createAlertTasks(deps),
     [taskNames.erase]: eraseTask(deps),
     [taskNames.confirm]: confirmTask(deps),
     [taskNames.verify]: verifyTask(deps),

@@ -1,0 +1,13 @@
+import type { WebhookEndpoint } from "@lethe/contracts";
+import type { WebhookEndpointView } from "@lethe/db";
+
+export function toWebhookEndpoint(row: WebhookEndpointView): WebhookEndpoint {
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events,
+    enabled: row.enabled,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,3 @@
+export { addWebhookEndpoint, removeWebhookEndpoint } from "./webhook-endpoint-admin";
+export { signatureHeader, signWebhookBody, verifyWebhookSignature } from "./webhook-signature";
+export { maxWebhookAttempts, webhookTaskNames } from "./webhook-jobs";

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import {
+  appendAudit,
+  deleteWebhookEndpoint,
+  insertWebhookEndpoint,
+  type Database,
+  type SecretSealer,
+  type WebhookEndpointView,
+} from "@lethe/db";
+
+/**
+ * Adds an endpoint with a fresh random signing secret, sealed at rest like connector secrets. The
+ * plaintext secret is returned to the caller this once and never again.
+ */
+export async function addWebhookEndpoint(
+  database: Database,
+  secretBox: SecretSealer,
+  input: { url: string; events: readonly string[]; actor: string },
+): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+  const secret = `whsec_${randomBytes(32).toString("base64url")}`;
+  const endpoint = await database.db.transaction(async (tx) => {
+    const created = await insertWebhookEndpoint(tx, {
+      url: input.url,
+      secretCiphertext: secretBox.seal(secret),
+      events: input.events,
+      createdBy: input.actor,
+    });
+    // The URL may name a partner's host but never a person; the secret stays out.
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: "webhook.added",
+      payload: { endpointId: created.id, events: [...input.events] },
+    });
+    return created;
+  });
+  return { endpoint, secret };
+}
+
+/** Removes an endpoint; false when there was none. */
+export async function removeWebhookEndpoint(database: Database, input: { id: string; actor: string }): Promise<boolean> {
+  return database.db.transaction(async (tx) => {
+    const removed = await deleteWebhookEndpoint(tx, input.id);
+    if (removed) await appendAudit(tx, { actor: input.actor, action: "webhook.removed", payload: { endpointId: input.id } });
+    return removed;
+  });
+}
