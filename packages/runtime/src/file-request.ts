@@ -12,6 +12,7 @@ import { identifierKey, type Identifier } from "@lethe/connector-sdk";
 import { appendAudit, enqueueJob, insertRequest, insertSubjectIdentifiers, transitionRequest, type Database } from "@lethe/db";
 import { requestJob, taskNames } from "./tasks/jobs";
 import { needsVerification } from "./verification/verification-policy";
+import { requestParameters, type RawRequestParameters } from "./request-parameters";
 import { prepareWorkerSchema } from "./worker-schema";
 
 export interface FileRequestInput {
@@ -26,6 +27,8 @@ export interface FileRequestInput {
   /** Who files it: a user id, `cli`, `api-token:<id>`. */
   actor: string;
   receivedAt?: Date;
+  /** Type-specific input (request-parameters.ts): rectification `changes`, restriction `lift`. */
+  parameters?: RawRequestParameters;
   /** Request types that wait in `verifying` (`parseVerificationPolicy`); access and portability always do. */
   verifyRequestTypes?: ReadonlySet<RequestType>;
 }
@@ -70,6 +73,9 @@ export async function fileRequest(database: Database, input: FileRequestInput): 
     const identifier = normaliseIdentifier({ kind: raw.kind, value: raw.value }, { defaultRegion });
     identifiers.set(identifierKey(identifier), identifier);
   }
+  const parameters = requestParameters(type.data, input.parameters ?? {}, (kind, value) =>
+    normaliseIdentifier({ kind, value }, { defaultRegion }).value,
+  );
   const receivedAt = input.receivedAt ?? new Date();
   const dueAt = computeDueDate({ regime: regime.data, receivedAt, timeZone: input.timeZone });
 
@@ -82,6 +88,7 @@ export async function fileRequest(database: Database, input: FileRequestInput): 
       dueAt,
       timeZone: input.timeZone,
       actor: input.actor,
+      parameters,
     });
     await insertSubjectIdentifiers(
       tx,

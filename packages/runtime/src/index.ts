@@ -13,6 +13,15 @@ export {
   type NewInstanceInput,
 } from "./connector-instances";
 export { fileRequest, InvalidRequestError, MissingIdentifierError, type FileRequestInput } from "./file-request";
+export {
+  InvalidRequestParametersError,
+  rectifiableFields,
+  requestParameters,
+  restrictionParameters,
+  type RawRequestParameters,
+  type RectificationParameters,
+  type RestrictionParameters,
+} from "./request-parameters";
 export { getRequestDetail, listRequests, type RequestDetail, type RequestSummary } from "./request-detail";
 export { startWorker, type RunningWorker, type StartWorkerOptions, type WorkerProgress } from "./worker";
 export { prepareWorkerSchema } from "./worker-schema";

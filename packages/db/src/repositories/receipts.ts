@@ -4,7 +4,7 @@ import type { Executor } from "./executor";
 
 export type ReceiptRow = typeof receipts.$inferSelect;
 /** `release`: the erasure of a record a legal hold kept, run when the hold ended. */
-export type ReceiptPhase = "export" | "erase" | "confirm" | "verify" | "release";
+export type ReceiptPhase = "export" | "erase" | "confirm" | "verify" | "release" | "rectify" | "restrict";
 
 export interface NewReceipt {
   requestId: string;

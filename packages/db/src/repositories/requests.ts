@@ -14,6 +14,8 @@ export interface NewRequest {
   timeZone: string;
   /** Who filed it (a user id, `cli`, `api:<token id>`); recorded in the status history. */
   actor: string;
+  /** Type-specific input, validated by the runtime (rectification changes, restriction lift). */
+  parameters?: unknown;
 }
 
 /** Inserts a request in status `received`, with the first row of its status history. */
@@ -27,6 +29,7 @@ export async function insertRequest(tx: Executor, input: NewRequest): Promise<Re
       receivedAt: input.receivedAt,
       dueAt: input.dueAt,
       timeZone: input.timeZone,
+      parameters: input.parameters ?? null,
     })
     .returning();
   if (!row) throw new Error("inserting a request returned no row");

@@ -50,7 +50,7 @@ export const receipts = pgTable(
     connectorVersion: text("connector_version").notNull(),
     recordType: text("record_type").notNull(),
     recordId: text("record_id").notNull(),
-    /** export | erase | confirm | verify */
+    /** export | erase | confirm | verify | release | rectify | restrict */
     phase: text("phase").notNull(),
     /** erased | anonymised | redacted | already-absent | retained | pending | exported | still-present */
     outcome: text("outcome").notNull(),

@@ -10,6 +10,8 @@ import { finaliseTask } from "./finalise-task";
 import { taskNames } from "./jobs";
 import { locateTask } from "./locate-task";
 import { pciSweepTask } from "./pci-sweep-task";
+import { rectifyTask } from "./rectify-task";
+import { restrictTask } from "./restrict-task";
 import { startRequestTask } from "./start-request-task";
 import { verifyTask } from "./verify-task";
 
@@ -23,6 +25,8 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.confirm]: confirmTask(deps),
     [taskNames.verify]: verifyTask(deps),
     [taskNames.finalise]: finaliseTask(deps),
+    [taskNames.rectify]: rectifyTask(deps),
+    [taskNames.restrict]: restrictTask(deps),
     [taskNames.pciSweep]: pciSweepTask(deps),
     [releaseHoldsTaskName]: releaseHoldsTask(deps),
   };
