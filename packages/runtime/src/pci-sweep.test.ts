@@ -6,13 +6,14 @@ import recorderConnector from "@lethe/connector-recorder";
 import { sandbox as recorderSandbox } from "@lethe/connector-recorder/sandbox";
 import referenceConnector from "@lethe/connector-reference";
 import type { RunningSandbox } from "@lethe/connector-sdk";
-import { createSecretBox, readAuditLog } from "@lethe/db";
+import { createSecretBox, enqueueJob, readAuditLog, saveCheckpoint } from "@lethe/db";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createConnectorInstance } from "./connector-instances";
 import { createConnectorRegistry } from "./connector-registry";
-import { getPciSweep, InvalidSweepIntervalError, PciSweepNotSupportedError, startPciSweep, type PciSweepState } from "./pci-sweep";
+import { getPciSweep, InvalidSweepIntervalError, PciSweepNotSupportedError, pciSweepKey, startPciSweep, type PciSweepState } from "./pci-sweep";
+import { taskNames } from "./tasks/jobs";
 import { startWorker, type RunningWorker } from "./worker";
 
 interface SweepWorld {
@@ -133,5 +134,52 @@ describe("the PCI sweep job", () => {
     expect(await getPciSweep(database, "nope")).toBeUndefined();
     expect(await getPciSweep(database, randomUUID())).toBeUndefined();
     expect((await readAuditLog(database.db)).length).toBe(auditBefore);
+  });
+
+  it("resumes from the cursor saved in job_checkpoints: the calls before it are not touched again", async () => {
+    const { database, running, instanceId } = await openSweepWorld();
+    const interval = "2000-01-01T00:00:00Z/2100-01-01T00:00:00Z";
+    // What a worker killed after its first page left behind: the page's cursor, its counts.
+    const credentials = z.object({ clientId: z.string(), clientSecret: z.string() }).parse(running.credentials);
+    const token = z.object({ access_token: z.string() }).parse(
+      await (
+        await fetch(`${running.url}/oauth/token`, {
+          method: "POST",
+          headers: { authorization: `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+          body: "grant_type=client_credentials",
+        })
+      ).json(),
+    ).access_token;
+    const firstPage = z.object({ entities: z.array(z.object({ id: z.string() })), nextCursor: z.string() }).parse(
+      await (
+        await fetch(`${running.url}/v1/recordings:search`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ interval, includeDeleted: true, pageSize: 25 }),
+        })
+      ).json(),
+    );
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    const crashed: PciSweepState = {
+      id, instanceId, interval, status: "running", cursor: firstPage.nextCursor, pages: 1, recordingsScanned: 25,
+      recordingsRedacted: 0, cardsRemoved: 0, heldRecordingsRedacted: 0, startedAt: now, updatedAt: now, finishedAt: null, error: null,
+    };
+    await saveCheckpoint(database.db, pciSweepKey(id), crashed);
+    await enqueueJob(database.db, { task: taskNames.pciSweep, payload: { sweepId: id }, jobKey: `${taskNames.pciSweep}:${id}` });
+
+    const done = await settled(database, id);
+    const after = await truth(running);
+    const skipped = new Set(firstPage.entities.map((entity) => entity.id));
+    const rest = after.filter((recording) => !skipped.has(recording.id));
+    const before = after.filter((recording) => skipped.has(recording.id));
+    expect(before.some((recording) => recording.cardMentions.length > 0)).toBe(true);
+    expect(before.every((recording) => recording.redactions.length === 0)).toBe(true);
+    expect(done).toMatchObject({
+      status: "completed",
+      recordingsScanned: after.length,
+      cardsRemoved: rest.reduce((sum, recording) => sum + recording.cardMentions.length, 0),
+    });
+    expect(rest.filter((recording) => recording.cardMentions.length > 0 && recording.fileState !== "DELETED").every((recording) => recording.redactions.length > 0)).toBe(true);
   });
 });
