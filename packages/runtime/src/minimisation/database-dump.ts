@@ -35,8 +35,8 @@ export async function dumpDatabase(database: Database): Promise<{ text: string; 
 }
 
 async function findPgDump(database: Database): Promise<string | undefined> {
-  const [{ version }] = await database.sql<Array<{ version: string }>>`select current_setting('server_version_num') as version`;
-  const major = Math.floor(Number(version) / 10_000);
+  const [row] = await database.sql<Array<{ version: string }>>`select current_setting('server_version_num') as version`;
+  const major = Math.floor(Number(row?.version) / 10_000);
   for (const candidate of [`/usr/lib/postgresql/${major}/bin/pg_dump`]) {
     try {
       await access(candidate);
