@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit";
+import { registerHoldCommands } from "./commands/hold";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerRecordingsCommands } from "./commands/recordings";
 import { registerRequestCommands } from "./commands/request";
@@ -24,6 +25,7 @@ registerAuditCommands(program);
 registerRecordingsCommands(program);
 registerUserCommands(program);
 registerWebhookCommands(program);
+registerHoldCommands(program);
 
 try {
   await program.parseAsync(process.argv);
