@@ -48,6 +48,20 @@ export const givenIdentifierSchema = z
   .strict();
 export type GivenIdentifier = z.infer<typeof givenIdentifierSchema>;
 
+/**
+ * Fields a rectification may correct (the names connectors declare in `capabilities.rectify`).
+ * The same list lives in @lethe/runtime's request-parameters.ts, which also normalises the values.
+ */
+export const rectifiableFields = ["name", "email", "phone"] as const;
+export const fieldChangeSchema = z
+  .object({
+    field: z.enum(rectifiableFields),
+    /** The corrected value; e-mail and phone values are normalised as identifiers are. */
+    value: z.string().trim().min(1, "must not be empty").max(320),
+  })
+  .strict();
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
 /** `POST /api/v1/requests` */
 export const createRequestBodySchema = z
   .object({
@@ -61,8 +75,28 @@ export const createRequestBodySchema = z
       .string()
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as GB or US")
       .optional(),
+    /** rectification only, and required there: the corrections asked for, one per field. */
+    changes: z.array(fieldChangeSchema).min(1, "name at least one field to correct").max(rectifiableFields.length).optional(),
+    /** restriction only: true lifts an earlier restriction instead of setting one. */
+    lift: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.type === "rectification" && body.changes === undefined) {
+      ctx.addIssue({ code: "custom", path: ["changes"], message: "a rectification needs the changes asked for" });
+    }
+    if (body.type !== "rectification" && body.changes !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["changes"], message: "only a rectification takes changes" });
+    }
+    if (body.type !== "restriction" && body.lift !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["lift"], message: "only a restriction takes lift" });
+    }
+    const seen = new Set<string>();
+    body.changes?.forEach((change, index) => {
+      if (seen.has(change.field)) ctx.addIssue({ code: "custom", path: ["changes", index, "field"], message: "is given twice" });
+      seen.add(change.field);
+    });
+  });
 export type CreateRequestBody = z.infer<typeof createRequestBodySchema>;
 
 /** `GET /api/v1/requests` query string. */

@@ -9,6 +9,7 @@ import { ConnectorInstanceInUseError, DuplicateInstanceNameError, RequestNotFoun
 import {
   InvalidInstanceConfigurationError,
   InvalidRequestError,
+  InvalidRequestParametersError,
   MissingIdentifierError,
   NotVerifyingError,
   RequestClosedError,
@@ -43,6 +44,9 @@ export function domainErrorToApiError(error: unknown): ApiError | undefined {
   }
   if (error instanceof InvalidIdentifierError) {
     return new ApiError(400, "invalid_identifier", error.message, [{ path: "body.identifiers", message: error.message }]);
+  }
+  if (error instanceof InvalidRequestParametersError) {
+    return new ApiError(400, "validation_failed", error.message, error.fields.map((field) => ({ path: `body.${field.path}`, message: field.message })));
   }
   if (error instanceof MissingIdentifierError || error instanceof InvalidRequestError) {
     return new ApiError(400, "validation_failed", error.message);

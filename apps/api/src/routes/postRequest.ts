@@ -30,6 +30,8 @@ export function postRequest(context: ApiContext): RequestHandler {
       type: body.type,
       regime: body.regime,
       identifiers: body.identifiers,
+      // Rectification changes / restriction lift; the runtime normalises and stores them.
+      parameters: { ...(body.changes ? { changes: body.changes } : {}), ...(body.lift !== undefined ? { lift: body.lift } : {}) },
       timeZone: context.timeZone,
       defaultRegion,
       actor: caller.actor,
