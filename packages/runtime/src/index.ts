@@ -34,6 +34,7 @@ export { taskNames } from "./tasks/jobs";
 export type { WorkerLog } from "./runtime-dependencies";
 export * from "./export";
 export { cancelRequest, extendRequestDeadline, RequestClosedError } from "./request-actions";
+export * from "./plan";
 export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } from "./connector-instance-admin";
 export type { RuntimeDependencies } from "./runtime-dependencies";
 export { startPciSweep, getPciSweep, PciSweepNotSupportedError, InvalidSweepIntervalError, type PciSweepState } from "./pci-sweep";

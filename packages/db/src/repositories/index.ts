@@ -6,6 +6,7 @@ export * from "./instance-rate-limits";
 export * from "./request-tasks";
 export * from "./job-checkpoints";
 export * from "./located-records";
+export * from "./plan-items";
 export * from "./receipts";
 export * from "./audit-log";
 export * from "./jobs";

@@ -14,12 +14,18 @@ export interface NewLocatedRecord {
   matchedBy: unknown;
   discovered: unknown;
   label?: string | null;
+  /** The locate round this run belongs to; kept from the first run that found the record. */
+  round?: number;
+  /** What legal holds are matched against (`RecordFacts`). */
+  facts?: unknown;
 }
 
 /**
- * Records a located record. Idempotent: a locate that is re-run after a crash yields the same
- * records again, and the row is refreshed (a record now matched strongly stays strong) rather
- * than duplicated.
+ * Records a located record. Idempotent: a locate that is re-run after a crash, or a later locate
+ * round, yields the same records again, and the row is refreshed rather than duplicated: the
+ * strongest match wins (a record once matched strongly stays strong), the matches are merged
+ * (every identifier that found it stays on the record, for provenance), and `round` keeps the
+ * round that first found it.
  */
 export async function upsertLocatedRecord(tx: Executor, record: NewLocatedRecord): Promise<void> {
   await tx
@@ -33,12 +39,15 @@ export async function upsertLocatedRecord(tx: Executor, record: NewLocatedRecord
       matchedBy: record.matchedBy,
       discovered: record.discovered,
       label: record.label ?? null,
+      round: record.round ?? 0,
+      facts: record.facts ?? {},
     })
     .onConflictDoUpdate({
       target: [locatedRecords.requestId, locatedRecords.instanceId, locatedRecords.recordType, locatedRecords.recordId],
       set: {
         strength: sql`case when ${locatedRecords.strength} = 'strong' or excluded.strength = 'strong' then 'strong' else 'weak' end`,
-        matchedBy: sql`excluded.matched_by`,
+        matchedBy: sql`(select coalesce(jsonb_agg(distinct m), '[]'::jsonb) from jsonb_array_elements(${locatedRecords.matchedBy} || excluded.matched_by) as m)`,
+        facts: sql`excluded.facts`,
         discovered: sql`excluded.discovered`,
         label: sql`excluded.label`,
       },

@@ -3,7 +3,7 @@ import { connectorInstances, requestTasks } from "../schema";
 import type { Executor } from "./executor";
 
 export type RequestTaskRow = typeof requestTasks.$inferSelect;
-export type TaskPhase = "locate" | "export" | "erase" | "confirm" | "verify";
+export type TaskPhase = "locate" | "export" | "erase" | "confirm" | "verify" | "rectify" | "restrict";
 export type TaskStatus = "pending" | "running" | "done" | "failed";
 
 export interface TaskKey {
@@ -42,6 +42,28 @@ export async function ensureRequestTask(tx: Executor, task: NewRequestTask): Pro
       progress: task.progress ?? {},
     })
     .onConflictDoNothing();
+}
+
+/**
+ * Creates the task row, or sets a finished one pending again for another pass (the next locate
+ * round, the part of a plan approved after review): progress and error are cleared.
+ */
+export async function openRequestTask(tx: Executor, task: NewRequestTask): Promise<void> {
+  await tx
+    .insert(requestTasks)
+    .values({
+      requestId: task.requestId,
+      instanceId: task.instanceId,
+      phase: task.phase,
+      connectorId: task.connectorId,
+      connectorVersion: task.connectorVersion,
+      status: "pending",
+      progress: task.progress ?? {},
+    })
+    .onConflictDoUpdate({
+      target: [requestTasks.requestId, requestTasks.instanceId, requestTasks.phase],
+      set: { status: "pending", progress: task.progress ?? {}, lastError: null, updatedAt: new Date() },
+    });
 }
 
 export async function getRequestTask(tx: Executor, key: TaskKey): Promise<RequestTaskRow | null> {

@@ -16,16 +16,21 @@ export interface NewSubjectIdentifier {
   strength: string;
   /** For discovered identifiers: where they were found (instance id, record ref). */
   source?: Record<string, unknown>;
+  /** The locate round that searches with it first (discovered in round n: n + 1). */
+  round?: number;
 }
 
-/** Adds identifiers to a request; one already recorded (same kind, system and value) is kept as it is. */
+/**
+ * Adds identifiers to a request; one already recorded (same kind, system and value) is kept as it
+ * is. Returns the rows actually added (what a locate round discovered that is new).
+ */
 export async function insertSubjectIdentifiers(
   tx: Executor,
   requestId: string,
   identifiers: readonly NewSubjectIdentifier[],
-): Promise<void> {
-  if (identifiers.length === 0) return;
-  await tx
+): Promise<SubjectIdentifierRow[]> {
+  if (identifiers.length === 0) return [];
+  return tx
     .insert(subjectIdentifiers)
     .values(
       identifiers.map((identifier) => ({
@@ -36,9 +41,11 @@ export async function insertSubjectIdentifiers(
         provenance: identifier.provenance,
         strength: identifier.strength,
         source: identifier.source ?? null,
+        round: identifier.round ?? 0,
       })),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning();
 }
 
 export async function listSubjectIdentifiers(

@@ -7,13 +7,15 @@ import {
 } from "@lethe/connector-sdk";
 import {
   enqueueJob,
-  ensureRequestTask,
   insertReceipt,
-  listLocatedRecords,
+  listPlanItems,
   listReceipts,
   startRequestTask,
+  type PlanItemView,
   type TaskKey,
 } from "@lethe/db";
+import { eraseActions } from "../plan/dispatch-execution";
+import { enginePolicy } from "../plan/engine-policy";
 import type { Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
@@ -22,11 +24,15 @@ import { completeTask } from "./complete-task";
 import { confirmStarted } from "./confirm-task";
 import { confirmDelayMs, defaultConfirmSchedule } from "./confirm-schedule";
 import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
+import { reopenTask } from "./reopen-task";
 import { requestIsIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
 
 /**
- * Erases the subject's strongly matched records on one instance, then schedules verification —
+ * Carries out the approved erase/anonymise/redact/retain items of the plan on one instance
+ * (never located records directly): erase, anonymise and redact through `connector.erase`, one
+ * call per action; `retain` as a receipt naming the hold and its basis without calling the
+ * vendor. Then schedules verification —
  * or, when some deletions are `pending` at the vendor and the connector can confirm them, the
  * confirm task first (see confirm-task.ts), which schedules verification once they are settled.
  *
@@ -41,7 +47,7 @@ import { handleTaskFailure } from "./task-failure";
  *   connector reports `already-absent` (CONNECTORS.md: NotFound is not an error during erase).
  *   The vendor performed exactly one effective deletion — which is what the sandbox oracle's
  *   `deletions` count measures — and the receipt says truthfully that the record is gone.
- * Weakly matched records are not erased here: they wait for review.
+ * Weak matches pending review have no approved action, so nothing here touches them.
  */
 export function eraseTask(deps: RuntimeDependencies): Task {
   return async (rawPayload, helpers) => {
@@ -80,26 +86,53 @@ async function eraseOnInstance(
   const version = { connectorId: connector.id, connectorVersion: connector.version };
   if (!(await startRequestTask(database.db, key, version))) return;
 
-  const located = await listLocatedRecords(database.db, { ...payload, strength: "strong" });
+  const items = await listPlanItems(database.db, { ...payload, approvedActions: eraseActions });
   const receipted = new Set(
     (await listReceipts(database.db, { ...payload, phase: "erase" })).map((row) =>
       recordKey({ type: row.recordType, id: row.recordId }),
     ),
   );
   const outstanding = new Map<string, RecordRef>();
-  for (const row of located) {
-    const ref = { type: row.recordType, id: row.recordId };
-    if (!receipted.has(recordKey(ref))) outstanding.set(recordKey(ref), ref);
+  const byAction = new Map<string, PlanItemView[]>();
+  for (const view of items) {
+    const ref = { type: view.record.recordType, id: view.record.recordId };
+    if (receipted.has(recordKey(ref))) continue;
+    outstanding.set(recordKey(ref), ref);
+    const action = view.item.approvedAction ?? "erase";
+    byAction.set(action, [...(byAction.get(action) ?? []), view]);
   }
 
-  if (outstanding.size > 0) {
-    const plan: ErasePlan = { action: connector.capabilities.erase.mode === "anonymise" ? "anonymise" : "erase" };
-    const receipts = erase.call(connector, session.ctx, [...outstanding.values()], plan);
+  // Retained: the receipt names the hold and its basis; the vendor is not called.
+  for (const view of byAction.get("retain") ?? []) {
+    await insertReceipt(database.db, {
+      ...payload,
+      ...version,
+      recordType: view.record.recordType,
+      recordId: view.record.recordId,
+      phase: "erase",
+      outcome: "retained",
+      detail: view.item.reason,
+      pendingJobId: null,
+      hold: view.hold ? { id: view.hold.id, basis: view.hold.basis } : null,
+    });
+    outstanding.delete(recordKey({ type: view.record.recordType, id: view.record.recordId }));
+  }
+
+  for (const action of ["erase", "anonymise", "redact"] as const) {
+    const views = byAction.get(action) ?? [];
+    if (views.length === 0) continue;
+    const plan: ErasePlan =
+      action === "redact"
+        ? { action, scope: enginePolicy().redactScope, identifiers: session.identifiers }
+        : { action };
+    const refs = views.map((view) => ({ type: view.record.recordType, id: view.record.recordId }));
+    const asked = new Set(refs.map(recordKey));
+    const receipts = erase.call(connector, session.ctx, refs, plan);
     for await (const receipt of receipts) {
       signal.throwIfAborted();
       const refKey = recordKey(receipt.ref);
-      if (!outstanding.has(refKey) && !receipted.has(refKey)) {
-        throw new ConnectorProtocolError(`erase returned a receipt for ${refKey}, which it was not asked to erase`);
+      if (!asked.has(refKey) && !receipted.has(refKey)) {
+        throw new ConnectorProtocolError(`erase returned a receipt for ${refKey}, which it was not asked to ${action}`);
       }
       if (!erasureOutcomes.has(receipt.outcome)) {
         throw new ConnectorProtocolError(`erase returned an unknown outcome for ${refKey}`);
@@ -108,11 +141,11 @@ async function eraseOnInstance(
       outstanding.delete(refKey);
       receipted.add(refKey);
     }
-    if (outstanding.size > 0) {
-      throw new ConnectorProtocolError(
-        `erase returned no receipt for ${outstanding.size} of the records it was asked to erase`,
-      );
-    }
+  }
+  if (outstanding.size > 0) {
+    throw new ConnectorProtocolError(
+      `erase returned no receipt for ${outstanding.size} of the records it was asked to erase`,
+    );
   }
 
   const outcomes = await eraseOutcomes(deps, payload);
@@ -124,11 +157,11 @@ async function eraseOnInstance(
       if ((outcomes.pending ?? 0) > 0 && connector.confirm && connector.capabilities.confirm) {
         const now = new Date();
         const delay = confirmDelayMs(deps.confirmSchedule ?? defaultConfirmSchedule, 0);
-        await ensureRequestTask(tx, { ...payload, ...version, phase: "confirm", progress: confirmStarted(now) });
+        await reopenTask(tx, { ...payload, ...version, phase: "confirm", progress: confirmStarted(now) });
         await enqueueJob(tx, instanceJob(taskNames.confirm, payload, new Date(now.getTime() + delay)));
         return;
       }
-      await ensureRequestTask(tx, { ...payload, ...version, phase: "verify" });
+      await reopenTask(tx, { ...payload, ...version, phase: "verify" });
       await enqueueJob(tx, instanceJob(taskNames.verify, payload));
     },
   });

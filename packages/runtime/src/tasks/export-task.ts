@@ -5,7 +5,7 @@ import {
   finishRequestTask,
   getRequest,
   insertReceipt,
-  listLocatedRecords,
+  listPlanItems,
   listRequestTasks,
   lockRequest,
   pauseInstance,
@@ -60,8 +60,9 @@ export function exportTask(deps: RuntimeDependencies): Task {
         session = await openConnectorSession(deps, { requestId, instanceId: task.instanceId, phase: "export", signal: helpers.abortSignal });
         const { connector } = session;
         await startRequestTask(deps.database.db, key, { connectorId: connector.id, connectorVersion: connector.version });
-        const located = await listLocatedRecords(deps.database.db, { requestId, instanceId: task.instanceId, strength: "strong" });
-        const refs = located.map((row) => ({ type: row.recordType, id: row.recordId }));
+        // The approved plan's export items, never located records directly: weak matches wait for review.
+        const items = await listPlanItems(deps.database.db, { requestId, instanceId: task.instanceId, approvedActions: ["export"] });
+        const refs = items.map(({ record }) => ({ type: record.recordType, id: record.recordId }));
         sources.push({ task, key, session, refs, exported: new Map() });
       } catch (error) {
         const outcome = await handleTaskFailure(

@@ -4,6 +4,7 @@ import {
   countLocatedRecords,
   listReceipts,
   deleteCheckpointsWithPrefix,
+  listPlanItems,
   listRequestTasks,
   lockRequest,
   transitionRequest,
@@ -11,14 +12,15 @@ import {
 import type { Task } from "graphile-worker";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { requestPayloadSchema } from "./jobs";
-import { summariseOutcome } from "./request-outcome";
+import { planSummary, summariseOutcome } from "./request-outcome";
 import { settledErasures, settledReceiptCounts } from "./settled-erasure";
 
 /**
  * Closes a request whose tasks have all finished: `completed` when everything found was dealt
  * with and proven, otherwise `partially_completed` with the reasons in the outcome (failed tasks,
- * records still present after erasure, records retained or pending at the vendor, weakly matched
- * records waiting for review). Its resumable checkpoints are deleted; receipts and the audit
+ * records still present after erasure, records retained or pending at the vendor, plan items
+ * skipped because a system cannot act on them). Records excluded in review are reported, not a
+ * shortfall: a person decided they are not the subject's. Its resumable checkpoints are deleted; receipts and the audit
  * trail stay.
  */
 export function finaliseTask(deps: RuntimeDependencies): Task {
@@ -49,6 +51,7 @@ export function finaliseTask(deps: RuntimeDependencies): Task {
             jobId: row.pendingJobId,
           })),
         exportPath: request.exportPath,
+        plan: planSummary(await listPlanItems(tx, { requestId })),
       });
       const to = outcome.complete ? "completed" : "partially_completed";
       await transitionRequest(tx, {

@@ -14,6 +14,10 @@ export const taskNames = {
   confirm: "lethe.request.confirm",
   verify: "lethe.request.verify",
   finalise: "lethe.request.finalise",
+  /** Applies approved `rectify` items (tasks/rectify-task.ts). */
+  rectify: "lethe.request.rectify",
+  /** Applies approved `restrict` items (tasks/restrict-task.ts). */
+  restrict: "lethe.request.restrict",
   pciSweep: "lethe.pci.sweep",
 } as const;
 

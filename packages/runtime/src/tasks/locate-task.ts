@@ -1,10 +1,13 @@
 import type { LocatedRecord } from "@lethe/connector-sdk";
 import {
   countLocatedRecords,
+  getRequest,
+  listSubjectIdentifiers,
   startRequestTask,
   upsertLocatedRecord,
   type TaskKey,
 } from "@lethe/db";
+import { engineStrength } from "../plan/match-strength";
 import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
@@ -16,7 +19,9 @@ import { requestIsIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
 
 /**
- * Locates the subject on one connector instance and stores every record found. Each yielded
+ * Locates the subject on one connector instance, in the request's current locate round with every
+ * identifier it holds by then, and stores every record found with the engine's strength verdict
+ * (plan/match-strength.ts), the round and the facts holds match on. Each yielded
  * record is stored before the next is pulled from the connector, so the cursor the connector
  * checkpoints after yielding never runs ahead of what is stored; a restarted job resumes from
  * the checkpoint and re-stores at most the records since (idempotently).
@@ -29,8 +34,10 @@ export function locateTask(deps: RuntimeDependencies): Task {
     if (!(await requestIsIn(deps, payload.requestId, "locating", later))) return;
     let session: ConnectorSession | undefined;
     try {
-      session = await openConnectorSession(deps, { ...payload, phase: "locate", signal: helpers.abortSignal });
-      await locateOnInstance(deps, helpers, payload, key, session);
+      const round = (await getRequest(deps.database.db, payload.requestId))?.locateRound ?? 0;
+      // Each round is its own operation for the connector: round 1 must not resume round 0's cursor.
+      session = await openConnectorSession(deps, { ...payload, phase: `locate:${round}`, signal: helpers.abortSignal });
+      await locateOnInstance(deps, helpers, payload, key, session, round);
     } catch (error) {
       await handleTaskFailure(
         deps,
@@ -53,6 +60,7 @@ async function locateOnInstance(
   payload: InstancePayload,
   key: TaskKey,
   session: ConnectorSession,
+  round: number,
 ): Promise<void> {
   const { database } = deps;
   const { connector } = session;
@@ -63,6 +71,7 @@ async function locateOnInstance(
   if (!started) return;
 
   if (session.identifiers.length > 0) {
+    const subjectIdentifiers = await listSubjectIdentifiers(database.db, payload.requestId);
     const records = connector.locate(session.ctx, { identifiers: session.identifiers });
     for await (const record of records) {
       helpers.abortSignal.throwIfAborted();
@@ -72,10 +81,12 @@ async function locateOnInstance(
         instanceId: payload.instanceId,
         recordType: record.ref.type,
         recordId: record.ref.id,
-        strength: record.matchedBy.some((match) => match.strength === "strong") ? "strong" : "weak",
+        strength: engineStrength(record.matchedBy, subjectIdentifiers),
         matchedBy: record.matchedBy,
         discovered: record.discovered,
         label: record.label ?? null,
+        round,
+        facts: record.facts ?? {},
       });
     }
   }
@@ -98,6 +109,7 @@ async function locateOnInstance(
         instanceId: payload.instanceId,
         connectorId: connector.id,
         connectorVersion: connector.version,
+        round,
         strong,
         weak,
       },

@@ -1,5 +1,24 @@
 import type { JsonValue } from "@lethe/connector-sdk";
-import type { RequestTaskView } from "@lethe/db";
+import type { PlanItemView, RequestTaskView } from "@lethe/db";
+
+/** What the plan says about the records no task acted on. */
+export interface PlanSummary {
+  /** Weak matches nobody decided on (a request closed while they waited). */
+  pendingReview: number;
+  excluded: number;
+  /** Items skipped for another reason than exclusion, per reason ("connector X cannot erase"). */
+  skipped: Record<string, number>;
+}
+
+export function planSummary(views: readonly PlanItemView[]): PlanSummary {
+  const summary: PlanSummary = { pendingReview: 0, excluded: 0, skipped: {} };
+  for (const { item } of views) {
+    if (item.review === "pending") summary.pendingReview += 1;
+    else if (item.review === "exclude") summary.excluded += 1;
+    else if (item.action === "skip") summary.skipped[item.reason] = (summary.skipped[item.reason] ?? 0) + 1;
+  }
+  return summary;
+}
 
 export interface OutcomeInput {
   type: string;
@@ -9,6 +28,8 @@ export interface OutcomeInput {
   exportPath: string | null;
   /** Erasures still `pending` at the vendor when the request closes (confirmation gave up or was impossible). */
   pendingRecords?: Array<{ instanceId: string; instanceName: string; type: string; id: string; jobId: string | null }>;
+  /** The plan's verdict on records no task acted on; without it, weak matches count as awaiting review. */
+  plan?: PlanSummary;
 }
 
 export interface RequestOutcome {
@@ -25,10 +46,10 @@ export interface RequestOutcome {
 const sum = (rows: Array<{ count: number }>) => rows.reduce((total, row) => total + row.count, 0);
 
 /**
- * The verdict on a finished request. Weakly matched records are never erased or exported
- * automatically (a household phone number must not hand one person's data to another); until
- * review exists (issue 4) they make the request `partially_completed`, with the outcome saying
- * how many await review — an honest "not everything was done" rather than a silent skip.
+ * The verdict on a finished request. Weakly matched records are never erased or exported without
+ * a person's decision (a household phone number must not hand one person's data to another);
+ * any still awaiting review, and any record a system could not act on, make the request
+ * `partially_completed` — an honest "not everything was done" rather than a silent skip.
  */
 export function summariseOutcome(input: OutcomeInput): RequestOutcome {
   const strong = sum(input.located.filter((row) => row.strength === "strong"));
@@ -48,11 +69,17 @@ export function summariseOutcome(input: OutcomeInput): RequestOutcome {
   const reasons: string[] = failures.map(
     (failure) => `${failure.phase} on "${failure.instanceName}" failed: ${failure.error}`,
   );
+  const awaitingReview = input.plan ? input.plan.pendingReview : weak;
   const details: { [key: string]: JsonValue } = {
     located: { strong, weak },
-    awaitingReview: weak,
+    awaitingReview,
     failures,
   };
+  if (input.plan) {
+    details.excludedInReview = input.plan.excluded;
+    details.skipped = input.plan.skipped;
+    for (const [reason, count] of Object.entries(input.plan.skipped)) reasons.push(`${count} record(s) skipped: ${reason}`);
+  }
 
   if (input.type === "erasure") {
     const erase = {
@@ -89,7 +116,7 @@ export function summariseOutcome(input: OutcomeInput): RequestOutcome {
     details.exported = exported;
     if (strong > 0 && input.exportPath === null) reasons.push("no export bundle was written");
   }
-  if (weak > 0) reasons.push(`${weak} weakly matched record(s) await review and were not acted on`);
+  if (awaitingReview > 0) reasons.push(`${awaitingReview} weakly matched record(s) await review and were not acted on`);
 
   const auditPayload: { [key: string]: JsonValue } = {
     ...details,

@@ -1,7 +1,5 @@
 import {
   appendAudit,
-  enqueueJob,
-  ensureRequestTask,
   listConnectorInstances,
   lockRequest,
   transitionRequest,
@@ -9,11 +7,12 @@ import {
 import type { Task } from "graphile-worker";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { advanceRequest } from "./advance-request";
-import { instanceJob, requestPayloadSchema, taskNames } from "./jobs";
+import { requestPayloadSchema } from "./jobs";
+import { openLocateRound } from "./locate-round";
 
 /**
- * Starts locating: one `locate` task and job per enabled connector instance, and the move to
- * `locating`, in one transaction under the request's lock — so a re-delivered start job finds the
+ * Starts locating (round 0): one `locate` task and job per enabled connector instance, and the
+ * move to `locating`, in one transaction under the request's lock — so a re-delivered start job finds the
  * request already locating and does nothing. An instance whose connector is not installed gets a
  * failed task saying so (the request will end partially completed) rather than being skipped
  * silently.
@@ -25,23 +24,7 @@ export function startRequestTask(deps: RuntimeDependencies): Task {
       const request = await lockRequest(tx, requestId);
       if (!request || (request.status !== "received" && request.status !== "verified")) return;
       const instances = await listConnectorInstances(tx, { enabledOnly: true });
-      let locating = 0;
-      for (const instance of instances) {
-        const connector = deps.registry.get(instance.connectorId);
-        await ensureRequestTask(tx, {
-          requestId,
-          instanceId: instance.id,
-          connectorId: instance.connectorId,
-          connectorVersion: connector?.version ?? "not installed",
-          phase: "locate",
-          ...(connector
-            ? {}
-            : { status: "failed" as const, lastError: `connector "${instance.connectorId}" is not installed on this worker` }),
-        });
-        if (!connector) continue;
-        await enqueueJob(tx, instanceJob(taskNames.locate, { requestId, instanceId: instance.id }));
-        locating += 1;
-      }
+      const locating = await openLocateRound(tx, deps, requestId, instances);
       const locked = await transitionRequest(tx, {
         requestId,
         to: "locating",

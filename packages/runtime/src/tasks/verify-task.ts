@@ -1,5 +1,6 @@
 import { recordKey } from "@lethe/connector-sdk";
-import { insertReceipt, listLocatedRecords, listReceipts, startRequestTask, type TaskKey } from "@lethe/db";
+import { insertReceipt, listPlanItems, listReceipts, listSubjectIdentifiers, startRequestTask, type TaskKey } from "@lethe/db";
+import { engineStrength } from "../plan/match-strength";
 import type { Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
@@ -11,14 +12,16 @@ import { settledErasures } from "./settled-erasure";
 import { handleTaskFailure } from "./task-failure";
 
 /** Erase outcomes under which the record is meant to still be there (and reported as such). */
-const keptOnPurpose = new Set(["retained", "pending"]);
+const keptOnPurpose = new Set(["retained", "pending", "redacted"]);
+/** Approved actions after which the record must no longer be found. */
+const goneWhen = new Set(["erase", "anonymise"]);
 
 /**
  * Proves erasure by reading the system again (never by a 2xx): locates the subject with the same
  * identifiers, and records a `still-present` receipt for every record found that should be gone —
- * an "erased" record that is still there, or one the first locate did not see. Records matched
- * only weakly before (waiting for review) and records retained under a vendor hold are expected
- * and not counted. Resumable like locate: each receipt is stored before the next record is pulled.
+ * a record the approved plan erased or anonymised that is still there, or a strongly matched one
+ * (engine's verdict) the locate did not see. Records the plan keeps (excluded, pending review,
+ * skipped, retained, redacted) are expected and not counted. Resumable like locate: each receipt is stored before the next record is pulled.
  */
 export function verifyTask(deps: RuntimeDependencies): Task {
   return async (rawPayload, helpers) => {
@@ -53,8 +56,14 @@ async function verifyOnInstance(
   const version = { connectorId: connector.id, connectorVersion: connector.version };
   if (!(await startRequestTask(database.db, key, version))) return;
 
-  const located = await listLocatedRecords(database.db, payload);
-  const before = new Map(located.map((row) => [recordKey({ type: row.recordType, id: row.recordId }), row.strength]));
+  // What the approved plan meant to happen to each record: only erase/anonymise mean "gone".
+  const planned = new Map(
+    (await listPlanItems(database.db, payload)).map(({ record, item }) => [
+      recordKey({ type: record.recordType, id: record.recordId }),
+      item.approvedAction,
+    ]),
+  );
+  const subjectIdentifiers = await listSubjectIdentifiers(database.db, payload.requestId);
   // A confirmed erasure (phase `confirm`) says where the record is now; a record still `pending`
   // after confirmation gave up is kept on purpose, like one never confirmed.
   const erased = new Map(
@@ -69,10 +78,12 @@ async function verifyOnInstance(
       signal.throwIfAborted();
       checkLocatedRecord(record);
       const refKey = recordKey(record.ref);
-      const strongNow = record.matchedBy.some((match) => match.strength === "strong");
       const eraseOutcome = erased.get(refKey);
       if (eraseOutcome !== undefined && keptOnPurpose.has(eraseOutcome)) continue;
-      if (before.get(refKey) === "weak" && !strongNow) continue;
+      if (planned.has(refKey)) {
+        // Excluded, pending review, skipped, retained or redacted: kept on purpose.
+        if (!goneWhen.has(planned.get(refKey) ?? "")) continue;
+      } else if (engineStrength(record.matchedBy, subjectIdentifiers) !== "strong") continue;
       await insertReceipt(database.db, {
         ...payload,
         ...version,

@@ -1,0 +1,106 @@
+import { identifierHash } from "@lethe/core";
+import type { FieldUpdate, IdentifierKind, IdentifierMatch, RecordFacts } from "@lethe/connector-sdk";
+import {
+  listConnectorInstances,
+  listLocatedRecords,
+  listPlanItems,
+  listSubjectIdentifiers,
+  upsertPlanItems,
+  type Executor,
+  type NewPlanItem,
+  type RequestRow,
+} from "@lethe/db";
+import { findHoldsFor } from "../holds/find-holds";
+import { identifierHashKey } from "../identifier-hash-key";
+import type { RuntimeDependencies } from "../runtime-dependencies";
+import { planAction, type HeldBy } from "./plan-action";
+
+/**
+ * (Re)builds the plan: one item per located record, from the request type, the connector's
+ * capabilities, legal holds and the review decisions already taken (never overwritten). Returns
+ * counts per action for the audit trail.
+ */
+export async function buildPlan(
+  tx: Executor,
+  deps: RuntimeDependencies,
+  request: RequestRow,
+  now = new Date(),
+): Promise<Record<string, number>> {
+  const records = await listLocatedRecords(tx, { requestId: request.id });
+  const decisions = new Map(
+    (await listPlanItems(tx, { requestId: request.id })).map((view) => [view.item.locatedRecordId, view.item.review]),
+  );
+  const connectorOf = new Map((await listConnectorInstances(tx)).map((instance) => [instance.id, instance.connectorId]));
+  const personHashes = request.type === "erasure" ? await personHashesOf(tx, deps, request.id) : [];
+  const changes = rectificationChanges(request.parameters);
+
+  const items: NewPlanItem[] = [];
+  const counts: Record<string, number> = {};
+  for (const record of records) {
+    const connectorId = connectorOf.get(record.instanceId) ?? "unknown";
+    const hold =
+      request.type === "erasure"
+        ? await findHoldsFor(
+            tx,
+            {
+              instanceId: record.instanceId,
+              connectorId,
+              recordType: record.recordType,
+              recordId: record.recordId,
+              facts: (record.facts ?? {}) as RecordFacts,
+            },
+            personHashes,
+            now,
+          )
+        : null;
+    const planned = planAction({
+      requestType: request.type,
+      connector: deps.registry.get(connectorId),
+      connectorId,
+      recordType: record.recordType,
+      strength: record.strength === "strong" ? "strong" : "weak",
+      review: decisions.get(record.id) ?? "none",
+      hold: hold as HeldBy | null,
+      changes,
+      matchReasons: matchReasons(record.matchedBy),
+    });
+    counts[planned.action] = (counts[planned.action] ?? 0) + 1;
+    items.push({
+      locatedRecordId: record.id,
+      requestId: request.id,
+      action: planned.action,
+      reason: planned.reason,
+      holdId: planned.holdId,
+      retainUntil: planned.retainUntil,
+      fieldUpdates: planned.fieldUpdates,
+      review: planned.review,
+    });
+  }
+  await upsertPlanItems(tx, items);
+  return counts;
+}
+
+/** Keyed hashes of the identifiers the requester gave or verified: what person-level holds name. */
+async function personHashesOf(tx: Executor, deps: RuntimeDependencies, requestId: string): Promise<string[]> {
+  const rows = await listSubjectIdentifiers(tx, requestId);
+  const own = rows.filter((row) => row.provenance === "given" || row.provenance === "verified");
+  if (own.length === 0) return [];
+  const key = identifierHashKey(deps);
+  return own.map((row) => identifierHash(key, row.kind as IdentifierKind, row.value));
+}
+
+export function matchReasons(matchedBy: unknown): string[] {
+  if (!Array.isArray(matchedBy)) return [];
+  const reasons = (matchedBy as IdentifierMatch[]).map((match) => match.reason).filter((reason): reason is string => Boolean(reason));
+  return [...new Set(reasons)];
+}
+
+function rectificationChanges(parameters: unknown): FieldUpdate[] {
+  if (parameters === null || typeof parameters !== "object") return [];
+  const changes = (parameters as { changes?: unknown }).changes;
+  if (!Array.isArray(changes)) return [];
+  return changes.filter(
+    (change): change is FieldUpdate =>
+      change !== null && typeof change === "object" && typeof change.field === "string" && typeof change.value === "string",
+  );
+}

@@ -1,0 +1,102 @@
+import type { AnyConnector, FieldUpdate } from "@lethe/connector-sdk";
+
+export interface HeldBy {
+  holdId: string;
+  title: string;
+  basis: string;
+  redactNonEssential: boolean;
+  retainUntil: Date | null;
+}
+
+export interface ActionInput {
+  requestType: string;
+  /** null: the connector is not installed on this worker. */
+  connector: AnyConnector | undefined;
+  connectorId: string;
+  recordType: string;
+  strength: "strong" | "weak";
+  /** The decision a person already took on this record (carried over every rebuild). */
+  review: string;
+  hold: HeldBy | null;
+  /** Rectification: the changes the requester asked for. */
+  changes: readonly FieldUpdate[];
+  /** Why a weak match is weak, from the connector's matches. */
+  matchReasons: readonly string[];
+}
+
+export interface PlannedAction {
+  action: "export" | "erase" | "anonymise" | "redact" | "retain" | "skip" | "rectify" | "restrict";
+  reason: string;
+  holdId: string | null;
+  retainUntil: Date | null;
+  fieldUpdates: FieldUpdate[] | null;
+  review: "none" | "pending" | "include" | "exclude";
+}
+
+/**
+ * What the engine will do to one located record (docs/rights-engine.md, "Plan"): the action the
+ * request type implies, limited by what the connector declares it can do and by legal holds; a
+ * weak match keeps that action but waits for review, and an excluded one is skipped.
+ */
+export function planAction(input: ActionInput): PlannedAction {
+  const base = typeAction(input);
+  if (input.strength === "strong") return { ...base, review: "none" };
+  if (input.review === "exclude") return { ...base, action: "skip", reason: "excluded in review", review: "exclude" };
+  if (input.review === "include") return { ...base, reason: `included in review; ${base.reason}`, review: "include" };
+  const why = input.matchReasons.length > 0 ? input.matchReasons.join("; ") : "matched only through a weak identifier";
+  return { ...base, reason: `awaiting review (${why}); if included: ${base.reason}`, review: "pending" };
+}
+
+type BaseAction = Omit<PlannedAction, "review">;
+
+const plain = (action: BaseAction["action"], reason: string): BaseAction => ({
+  action,
+  reason,
+  holdId: null,
+  retainUntil: null,
+  fieldUpdates: null,
+});
+
+function typeAction(input: ActionInput): BaseAction {
+  const { connector, connectorId } = input;
+  if (!connector) return plain("skip", `connector "${connectorId}" is not installed on this worker`);
+  switch (input.requestType) {
+    case "access":
+    case "portability":
+      return connector.export && connector.capabilities.export
+        ? plain("export", "export to the subject")
+        : plain("skip", `connector "${connectorId}" cannot export: the record is not in the bundle`);
+    case "erasure":
+      return erasureAction(input, connector);
+    case "rectification": {
+      const fields = (connector.capabilities.rectify || {})[input.recordType] ?? [];
+      if (!connector.rectify || fields.length === 0) {
+        return plain("skip", `connector "${connectorId}" cannot rectify ${input.recordType} records`);
+      }
+      const updates = input.changes.filter((change) => fields.includes(change.field));
+      if (updates.length === 0) return plain("skip", `none of the requested fields is on a ${input.recordType} record`);
+      return { ...plain("rectify", `rectify ${updates.map((update) => update.field).join(", ")}`), fieldUpdates: updates };
+    }
+    case "restriction":
+      return connector.restrict && connector.capabilities.restrict
+        ? plain("restrict", "restrict processing")
+        : plain("skip", `connector "${connectorId}" cannot restrict processing`);
+    default:
+      return plain("skip", `no action is defined for ${input.requestType} requests`);
+  }
+}
+
+function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction {
+  const canErase = Boolean(connector.erase) && connector.capabilities.erase !== false;
+  if (input.hold) {
+    const { hold } = input;
+    const held = { holdId: hold.holdId, retainUntil: hold.retainUntil, fieldUpdates: null };
+    if (hold.redactNonEssential && canErase && connector.capabilities.redact) {
+      return { ...held, action: "redact", reason: `held by "${hold.title}" (${hold.basis}): non-essential personal data redacted` };
+    }
+    return { ...held, action: "retain", reason: `held by "${hold.title}" (${hold.basis})` };
+  }
+  if (!canErase) return plain("skip", `connector "${input.connectorId}" cannot erase: the record stays in place`);
+  const erase = connector.capabilities.erase;
+  return erase && erase.mode === "anonymise" ? plain("anonymise", "anonymise in place") : plain("erase", "erase");
+}
