@@ -17,7 +17,7 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 try {
   const { names, flags } = parseBenchArguments(process.argv.slice(2));
   if (flags.string("help", "false") === "true") {
-    log("usage: pnpm bench [name ...] [--requests N] [--concurrency N] [--seed N]");
+    log("usage: pnpm bench [name ...] [--requests N] [--concurrency N] [--seed N] [--workers N] [--rate-limit N]");
     for (const benchmark of benchmarks) log(`  ${benchmark.name}: ${benchmark.description}`);
     process.exit(0);
   }

@@ -30,6 +30,8 @@ const statsSchema = z.object({
   unauthorised: z.number(),
 });
 
+const callTimesSchema = z.object({ times: z.array(z.number()), dropped: z.number() });
+
 /** The reference sandbox running in a child process, with its oracle. */
 export interface SandboxProcess {
   url: string;
@@ -37,6 +39,8 @@ export interface SandboxProcess {
   credentials: Record<string, unknown>;
   people(): Promise<OraclePerson[]>;
   stats(): Promise<OracleStats>;
+  /** Arrival times (epoch ms) of every vendor call so far, and how many were dropped past its cap. */
+  callTimes(): Promise<{ times: number[]; dropped: number }>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +68,7 @@ export async function startSandboxProcess(options: {
       ...announced,
       people: async () => peopleSchema.parse(await oracle("people")).people,
       stats: async () => statsSchema.parse(await oracle("stats")),
+      callTimes: async () => callTimesSchema.parse(await oracle("call-times")),
       stop: () => child.stop(),
     };
   } catch (error) {

@@ -5,7 +5,8 @@ import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
 import { redactionAudio } from "./redaction-audio";
 import { redactionQuality } from "./redaction-quality";
 import { salesforceCalls } from "./salesforce-calls";
+import { scaleOut } from "./scale-out/scale-out";
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, apiLatency, salesforceCalls, zendeskCalls];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut];
