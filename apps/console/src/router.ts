@@ -38,6 +38,7 @@ export function createConsoleRouter(pinia: Pinia): Router {
         component: () => import("./views/ConnectorsView.vue"),
         meta: { permission: "connectors:read", title: "Connectors" },
       },
+      { path: "/holds", name: "holds", component: () => import("./views/HoldsView.vue"), meta: { permission: "holds:read", title: "Legal holds" } },
       { path: "/users", name: "users", component: () => import("./views/UsersView.vue"), meta: { permission: "users:manage", title: "Users" } },
       { path: "/tokens", name: "tokens", component: () => import("./views/TokensView.vue"), meta: { permission: "tokens:manage", title: "API tokens" } },
       { path: "/forbidden", name: "forbidden", component: () => import("./views/ForbiddenView.vue"), meta: { title: "Not allowed" } },
