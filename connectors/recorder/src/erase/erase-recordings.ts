@@ -3,6 +3,7 @@ import type { RecorderContext } from "../settings";
 import { readRecording } from "../vendor/read-recording";
 import { isRecorderRecordType, type RecordingRecord } from "../vendor/records";
 import { maxRecordingsPerJob, pendingReceipt, retainedReceipt, submitDeletionJob } from "./deletion-job";
+import { redactForSubject } from "./redact-mode";
 
 /** A job still working on a recording: a repeated erase points at it instead of starting another. */
 const activeJobStates = new Set(["PENDING", "PROCESSING"]);
@@ -16,10 +17,16 @@ const activeJobStates = new Set(["PENDING", "PROCESSING"]);
  *
  * Not checkpointed: every step is idempotent (the recorder remembers the job on the recording),
  * so an interrupted erase repeated from the start sends no second job.
+ *
+ * A `redact` plan keeps the calls and removes the subject's part of them instead (redact-mode.ts).
  */
 export async function* eraseRecordings(ctx: RecorderContext, refs: RecordRef[], plan: ErasePlan): AsyncGenerator<ErasureReceipt> {
+  if (plan.action === "redact") {
+    yield* redactForSubject(ctx, refs, plan);
+    return;
+  }
   if (plan.action !== "erase") {
-    throw new ConfigurationError(`The recorder connector deletes recordings and cannot ${plan.action} them; plan "erase" for its records`);
+    throw new ConfigurationError(`The recorder connector deletes recordings and cannot ${plan.action} them; plan "erase" or "redact" for its records`);
   }
   const byRecording = new Map<string, RecordRef[]>();
   for (const ref of refs) {

@@ -50,12 +50,13 @@ export async function searchByIdentifiers(ctx: RecorderContext, identifiers: Ide
   return searches;
 }
 
-interface Comparable {
+export interface Comparable {
   filter: ParticipantFilter;
   carriedBy(participant: ParticipantRecord): boolean;
 }
 
-function comparable(identifier: Identifier, region: string): Comparable | undefined {
+/** An identifier as the recorder compares it: the search filter, and whether a participant carries it once normalised. */
+export function comparable(identifier: Identifier, region: string): Comparable | undefined {
   switch (identifier.kind) {
     case "phone": {
       const e164 = toE164(identifier.value, region);
