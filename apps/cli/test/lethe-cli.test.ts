@@ -80,6 +80,24 @@ describe("the lethe CLI, end to end", () => {
     expect(identifiers).toBe(0);
   });
 
+  it("files a rectification from --change field=value (normalised) and a restriction with --lift, and refuses a bad change by its position", async () => {
+    const bad = await runLethe(["request", "create", "--type", "rectification", "--email", "someone@example.com", "--change", "name=Ada", "--change", "phone=12"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--change #2.value is not a valid phone number");
+    const malformed = await runLethe(["request", "create", "--type", "rectification", "--email", "someone@example.com", "--change", "nameAda"], env);
+    expect(malformed.code).toBe(2);
+
+    const filed = await runLethe(["request", "create", "--type", "rectification", "--email", "someone@example.com", "--change", "email=Ada.King@Example.com"], env);
+    expect(filed.code).toBe(0);
+    const lifted = await runLethe(["request", "create", "--type", "restriction", "--email", "someone@example.com", "--lift"], env);
+    expect(lifted.code).toBe(0);
+    const rows = await database.sql<Array<{ type: string; parameters: unknown }>>`select type, parameters from requests where type in ('rectification', 'restriction') order by created_at`;
+    expect(rows).toEqual([
+      { type: "rectification", parameters: { changes: [{ field: "email", value: "ada.king@example.com" }] } },
+      { type: "restriction", parameters: { lift: true } },
+    ]);
+  });
+
   it("erases a seeded subject everywhere, leaves every bystander untouched, and lists the receipts", async () => {
     const everyone = await people();
     const subject = everyone.find((person) => person.role === "subject");

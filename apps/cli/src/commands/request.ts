@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { regimes, requestStatuses, requestTypes } from "@lethe/core";
-import { fileRequest, getRequestDetail, listRequests, waitForRequests } from "@lethe/runtime";
+import { fileRequest, getRequestDetail, InvalidRequestParametersError, listRequests, waitForRequests } from "@lethe/runtime";
 import { readEnvironment } from "../env";
 import { formatRequestDetail, formatRequestList } from "../format-request";
 import { openLethe } from "../open-lethe";
+import { parseChanges } from "../parse-changes";
 import { parseChoice, parsePositiveInteger } from "../parse-options";
 import { UsageError } from "../report-failure";
 import { registerRequestVerifyCommand } from "./request-verify";
@@ -20,6 +21,8 @@ export function registerRequestCommands(program: Command): void {
     .option("--regime <regime>", `legal regime that sets the deadline (${regimes.join(", ")})`, "gdpr")
     .option("--email <address>", "the person's e-mail address (repeatable)", collect, [])
     .option("--phone <number>", "the person's phone number, any format (repeatable)", collect, [])
+    .option("--change <field=value>", "rectification: a corrected value of name, email or phone (repeatable)", collect, [])
+    .option("--lift", "restriction: lift an earlier restriction instead of setting one")
     .option("--wait", "wait until the request has finished, then show it")
     .option("--timeout <seconds>", "with --wait: give up after this many seconds", "300")
     .option("--json", "print JSON")
@@ -29,6 +32,8 @@ export function registerRequestCommands(program: Command): void {
         regime: string;
         email: string[];
         phone: string[];
+        change: string[];
+        lift?: boolean;
         wait?: boolean;
         timeout: string;
         json?: boolean;
@@ -40,6 +45,7 @@ export function registerRequestCommands(program: Command): void {
           throw new UsageError("give at least one --email or --phone to identify the person");
         }
         const timeoutMs = parsePositiveInteger("--timeout", options.timeout) * 1000;
+        const changes = parseChanges(options.change);
         const lethe = await openLethe(env);
         try {
           const { id } = await fileRequest(lethe.database, {
@@ -49,10 +55,17 @@ export function registerRequestCommands(program: Command): void {
               ...options.email.map((value) => ({ kind: "email" as const, value })),
               ...options.phone.map((value) => ({ kind: "phone" as const, value })),
             ],
+            parameters: { ...(changes.length > 0 ? { changes } : {}), ...(options.lift ? { lift: true } : {}) },
             timeZone: env.timeZone,
             defaultRegion: env.defaultRegion,
             actor: "cli",
             verifyRequestTypes: env.verifyRequestTypes,
+          }).catch((error: unknown) => {
+            // The runtime names the bad input by path (changes.1.value); the user typed --change.
+            if (error instanceof InvalidRequestParametersError) {
+              throw new UsageError(error.fields.map((field) => `${field.path.replace(/^changes\.(\d+)/, (_, n: string) => `--change #${Number(n) + 1}`)} ${field.message}`).join("; "));
+            }
+            throw error;
           });
           const filed = await getRequestDetail(lethe.database, id);
           // A request waiting for identity verification would never finish by itself.
