@@ -223,12 +223,25 @@ export const receiptSchema = z
   .strict();
 export type ReceiptView = z.infer<typeof receiptSchema>;
 
+/** How the requester was told of an extension. */
+export const noticeChannels = ["email", "post", "phone", "portal", "in_person"] as const;
+export const extensionNoticeSchema = z
+  .object({
+    channel: z.enum(noticeChannels),
+    /** What the requester was told: the extension, its length and why (GDPR Art. 12(3)). */
+    text: z.string().trim().min(1, "record what the requester was told").max(5000),
+  })
+  .strict();
+export type ExtensionNotice = z.infer<typeof extensionNoticeSchema>;
+
 export const deadlineExtensionSchema = z
   .object({
     /** The whole extension after this grant. */
     totalExtension: deadlinePeriodSchema,
     reason: z.string(),
     noticeAt: timestampSchema,
+    /** Null only for extensions recorded before notices were kept. */
+    notice: extensionNoticeSchema.nullable(),
     previousDueAt: timestampSchema,
     dueAt: timestampSchema,
     actor: z.string(),
@@ -266,15 +279,17 @@ export type CancelRequestBody = z.infer<typeof cancelRequestBodySchema>;
 
 /**
  * `POST /api/v1/requests/:id/extend-deadline`. `additional` is added to what was granted before;
- * the regime's rule (GDPR: two further months; CCPA: 45 more days, notice before the original
- * deadline) is enforced by the server.
+ * the regime's rule is enforced by the server — GDPR: up to two further months in all, the
+ * requester told within the first month; CCPA: once, by up to 45 days, told before the original
+ * deadline. `notice` records how and what the requester was told.
  */
 export const extendDeadlineBodySchema = z
   .object({
     additional: deadlinePeriodSchema,
     reason: z.string().trim().min(1, "an extension needs a reason").max(2000),
-    /** When the requester was (or is being) told; default now. */
+    /** When the requester was (or is being) told; default now. Not in the future. */
     noticeAt: timestampSchema.optional(),
+    notice: extensionNoticeSchema,
   })
   .strict();
 export type ExtendDeadlineBody = z.infer<typeof extendDeadlineBodySchema>;

@@ -33,7 +33,7 @@ export { ConnectorProtocolError } from "./failure";
 export { taskNames } from "./tasks/jobs";
 export type { WorkerLog } from "./runtime-dependencies";
 export * from "./export";
-export { cancelRequest, extendRequestDeadline, RequestClosedError } from "./request-actions";
+export { cancelRequest, extendRequestDeadline, NoticeInFutureError, RequestClosedError } from "./request-actions";
 export * from "./plan";
 export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } from "./connector-instance-admin";
 export type { RuntimeDependencies } from "./runtime-dependencies";

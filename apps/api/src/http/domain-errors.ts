@@ -11,6 +11,7 @@ import {
   InvalidRequestError,
   InvalidRequestParametersError,
   MissingIdentifierError,
+  NoticeInFutureError,
   NotVerifyingError,
   RequestClosedError,
   VerificationCodeError,
@@ -29,6 +30,9 @@ export function domainErrorToApiError(error: unknown): ApiError | undefined {
   }
   if (error instanceof IllegalTransitionError || error instanceof RequestClosedError) {
     return new ApiError(409, "invalid_transition", error.message);
+  }
+  if (error instanceof NoticeInFutureError) {
+    return new ApiError(400, "validation_failed", error.message, [{ path: "body.noticeAt", message: error.message }]);
   }
   if (error instanceof NotVerifyingError) {
     return new ApiError(409, "invalid_transition", error.message);

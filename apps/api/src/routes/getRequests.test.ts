@@ -49,19 +49,22 @@ describe("requests over HTTP", () => {
 
     const detail = await readBody(await fetch(`${api.url}/api/v1/requests/${ids[0]}`, { headers }), requestDetailSchema);
     expect(detail.identifiers).toEqual([expect.objectContaining({ kind: "email", value: "person.0@example.com" })]);
-    expect(detail.history).toEqual([expect.objectContaining({ from: null, to: "received" })]);
+    expect(detail.history).toEqual([
+      expect.objectContaining({ from: null, to: "received" }),
+      expect.objectContaining({ from: "received", to: "verifying" }),
+    ]);
   });
 
   it("extends a GDPR deadline by two months with a reason and refuses a third", async () => {
     const filed = await readBody(await file({ type: "erasure", regime: "gdpr", identifiers: [{ kind: "email", value: "ext@example.com" }] }), createdRequestSchema);
     const url = `${api.url}/api/v1/requests/${filed.request.id}/extend-deadline`;
     const headers = jsonHeaders(api.credentials.compliance);
-    const ok = await fetch(url, { method: "POST", headers, body: JSON.stringify({ additional: { unit: "month", amount: 2 }, reason: "complex" }) });
+    const ok = await fetch(url, { method: "POST", headers, body: JSON.stringify({ additional: { unit: "month", amount: 2 }, reason: "complex", notice: { channel: "email", text: "We need two more months." } }) });
     expect(ok.status).toBe(200);
     const detail = await readBody(ok, requestDetailSchema);
     expect(detail.request.extension).toEqual({ unit: "month", amount: 2 });
     expect(new Date(detail.request.dueAt).getTime()).toBeGreaterThan(new Date(filed.request.dueAt).getTime());
-    const beyond = await fetch(url, { method: "POST", headers, body: JSON.stringify({ additional: { unit: "month", amount: 1 }, reason: "more" }) });
+    const beyond = await fetch(url, { method: "POST", headers, body: JSON.stringify({ additional: { unit: "month", amount: 1 }, reason: "more", notice: { channel: "email", text: "And one more." } }) });
     expect(beyond.status).toBe(422);
     expect((await readError(beyond)).code).toBe("invalid_extension");
   });

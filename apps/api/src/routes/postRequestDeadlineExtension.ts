@@ -20,6 +20,7 @@ export function postRequestDeadlineExtension(context: ApiContext): RequestHandle
       additional: body.additional,
       reason: body.reason,
       noticeAt: body.noticeAt ? new Date(body.noticeAt) : new Date(),
+      notice: body.notice,
       actor: caller.actor,
     });
     response.json(await loadRequestDetail(context, id));

@@ -1,9 +1,11 @@
 import {
+  noticeChannels,
   regimeSchema,
   requestStatusSchema,
   requestTypeSchema,
   type DeadlineExtension,
   type DeadlinePeriod,
+  type ExtensionNotice,
   type RequestDetail,
   type RequestSummary,
 } from "@lethe/contracts";
@@ -40,6 +42,7 @@ function toExtension(row: DeadlineExtensionRow): DeadlineExtension {
     totalExtension: { unit: row.unit === "month" ? "month" : "day", amount: row.totalAmount },
     reason: row.reason,
     noticeAt: row.noticeAt.toISOString(),
+    notice: row.noticeChannel !== null && row.noticeText !== null ? { channel: noticeChannelOf(row.noticeChannel), text: row.noticeText } : null,
     previousDueAt: row.previousDueAt.toISOString(),
     dueAt: row.dueAt.toISOString(),
     actor: row.actor,
@@ -68,4 +71,10 @@ export function toRequestDetail(
     extensions: extensions.map(toExtension),
     export: { available: detail.exportPath !== null, sha256: detail.request.exportSha256 },
   };
+}
+
+function noticeChannelOf(value: string): ExtensionNotice["channel"] {
+  const channel = noticeChannels.find((candidate) => candidate === value);
+  if (!channel) throw new Error(`deadline extension has an unknown notice channel "${value}"`);
+  return channel;
 }

@@ -139,6 +139,22 @@ describe("extensions", () => {
     expect(attempt).toThrow(expect.objectContaining({ reason }));
   });
 
+  it("refuses a second CCPA extension, even within the 45 days, but lets a GDPR extension be granted in steps", () => {
+    const ccpa = { regime: "ccpa" as const, receivedAt, timeZone: "UTC", noticeAt: utc("2025-02-01T00:00:00Z") };
+    expect(() => extendDueDate({ ...ccpa, extension: { unit: "day", amount: 40 }, previousGrants: 1 })).toThrow(
+      expect.objectContaining({ reason: "already_extended" }),
+    );
+    expect(extendDueDate({ ...ccpa, extension: { unit: "day", amount: 20 }, previousGrants: 0 }).toISOString()).toBe("2025-04-06T23:59:59.999Z");
+    const gdpr = { regime: "gdpr" as const, receivedAt, timeZone: "UTC", noticeAt: utc("2025-02-20T10:00:00Z") };
+    expect(extendDueDate({ ...gdpr, extension: { unit: "month", amount: 2 }, previousGrants: 1 }).toISOString()).toBe("2025-04-28T23:59:59.999Z");
+  });
+
+  it("refuses a notice dated before the request was received", () => {
+    const attempt = () =>
+      extendDueDate({ regime: "gdpr", receivedAt, timeZone: "UTC", extension: { unit: "month", amount: 1 }, noticeAt: utc("2025-01-30T00:00:00Z") });
+    expect(attempt).toThrow(expect.objectContaining({ reason: "notice_before_receipt" }));
+  });
+
   it("refuses an extension notified after the original deadline has passed", () => {
     const attempt = () =>
       extendDueDate({

@@ -31,6 +31,15 @@ export function responsePeriod(regime: Regime): DeadlinePeriod {
   return { ...responsePeriods[regime] };
 }
 
+/**
+ * How many separate grants the rule allows. The CCPA allows the 45 days "once"; the GDPR speaks of
+ * a period that "may be extended by two further months", which may be granted in steps, each
+ * notified within the first month.
+ */
+export function extensionGrantsAllowed(regime: Regime): number {
+  return regime === "ccpa" ? 1 : Number.POSITIVE_INFINITY;
+}
+
 export function maxExtension(regime: Regime): DeadlinePeriod {
   return { ...extensionLimits[regime] };
 }
@@ -40,7 +49,13 @@ export class InvalidExtensionError extends Error {
     readonly regime: Regime,
     readonly requested: DeadlinePeriod,
     readonly max: DeadlinePeriod,
-    readonly reason: "beyond_limit" | "unit_mismatch" | "not_a_positive_whole_number" | "notice_too_late",
+    readonly reason:
+      | "beyond_limit"
+      | "unit_mismatch"
+      | "not_a_positive_whole_number"
+      | "notice_too_late"
+      | "notice_before_receipt"
+      | "already_extended",
   ) {
     const limit = `${max.amount} ${max.unit}s`;
     const problem = {
@@ -48,6 +63,8 @@ export class InvalidExtensionError extends Error {
       unit_mismatch: `its extensions are counted in ${max.unit}s`,
       not_a_positive_whole_number: "an extension is a positive whole number of days or months",
       notice_too_late: "the requester must be told of an extension before the original deadline passes",
+      notice_before_receipt: "the requester cannot have been told of an extension before the request was received",
+      already_extended: "it may be extended only once",
     }[reason];
     super(`A ${regime.toUpperCase()} deadline cannot be extended by ${requested.amount} ${requested.unit}(s): ${problem}.`);
     this.name = "InvalidExtensionError";
@@ -94,6 +111,8 @@ export interface ExtensionInput extends DeadlineInput {
   extension: DeadlinePeriod;
   /** When the requester is told of the extension and why; must be before the original deadline. */
   noticeAt: Date;
+  /** Extensions granted before this one (default 0); the CCPA allows a single grant. */
+  previousGrants?: number;
 }
 
 /**
@@ -106,6 +125,9 @@ export interface ExtensionInput extends DeadlineInput {
 export function extendDueDate(input: ExtensionInput): Date {
   const { regime, extension } = input;
   const max = extensionLimits[regime];
+  if ((input.previousGrants ?? 0) >= extensionGrantsAllowed(regime)) {
+    throw new InvalidExtensionError(regime, extension, max, "already_extended");
+  }
   if (!Number.isInteger(extension.amount) || extension.amount <= 0) {
     throw new InvalidExtensionError(regime, extension, max, "not_a_positive_whole_number");
   }
@@ -114,6 +136,9 @@ export function extendDueDate(input: ExtensionInput): Date {
   const originalDue = addPeriod(localReceiptDate(input), responsePeriods[regime]);
   if (!(input.noticeAt.getTime() <= endOfLocalDay(originalDue, input.timeZone).getTime())) {
     throw new InvalidExtensionError(regime, extension, max, "notice_too_late");
+  }
+  if (input.noticeAt.getTime() < input.receivedAt.getTime()) {
+    throw new InvalidExtensionError(regime, extension, max, "notice_before_receipt");
   }
   return endOfLocalDay(addPeriod(originalDue, extension), input.timeZone);
 }

@@ -16,6 +16,12 @@ export const deadlineExtensions = pgTable(
     totalAmount: integer("total_amount").notNull(),
     reason: text("reason").notNull(),
     noticeAt: timestamp("notice_at", { withTimezone: true }).notNull(),
+    /**
+     * How the requester was told (email | post | phone | portal | in_person) and what they were
+     * told: the proof that notice was given. Null only on rows from before these were recorded.
+     */
+    noticeChannel: text("notice_channel"),
+    noticeText: text("notice_text"),
     previousDueAt: timestamp("previous_due_at", { withTimezone: true }).notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     actor: text("actor").notNull(),

@@ -1,0 +1,2 @@
+ALTER TABLE "deadline_extensions" ADD COLUMN "notice_channel" text;--> statement-breakpoint
+ALTER TABLE "deadline_extensions" ADD COLUMN "notice_text" text;
