@@ -56,7 +56,7 @@ async function requestRetaining(status: string, items: Array<{ holdId: string; r
     actor: "test",
   });
   await database.sql`update requests set status = ${status} where id = ${request.id}`;
-  for (const [index, item] of items.entries()) {
+  for (const index of items.keys()) {
     await upsertLocatedRecord(database.db, {
       requestId: request.id,
       instanceId,
