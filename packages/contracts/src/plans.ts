@@ -37,6 +37,8 @@ export const planItemSchema = z
     approvedAction: planActionSchema.nullable(),
     /** The item differs from what was approved (a re-locate found it or changed it). */
     changedSinceApproval: z.boolean(),
+    /** For `rectify`: the proposed updates of this record, in the connector's field names. */
+    fieldUpdates: z.array(z.object({ field: z.string(), value: z.string() }).strict()).nullable().optional(),
   })
   .strict();
 export type PlanItem = z.infer<typeof planItemSchema>;
