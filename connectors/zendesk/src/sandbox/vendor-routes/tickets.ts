@@ -45,13 +45,15 @@ export function getUserTickets(state: SandboxState, role: "requested" | "ccd" | 
 }
 
 const participantChange = z.array(z.object({ user_id: z.number().int(), action: z.enum(["put", "delete"]).optional() }));
+const newComment = z.object({ body: z.string().min(1), public: z.boolean().optional(), author_id: z.number().int().positive().optional() });
 const ticketUpdate = z.object({
-  ticket: z.looseObject({ email_ccs: participantChange.optional(), followers: participantChange.optional() }),
+  ticket: z.looseObject({ email_ccs: participantChange.optional(), followers: participantChange.optional(), comment: newComment.optional() }),
 });
 
 /**
- * `PUT /api/v2/tickets/:id` with `email_ccs` / `followers` changes (`{"user_id", "action": "delete"}`),
- * the only update the sandbox models. Closed tickets cannot be updated (422).
+ * `PUT /api/v2/tickets/:id` with `email_ccs` / `followers` changes (`{"user_id", "action": "delete"}`)
+ * and a new `comment` (`{"body", "public", "author_id"}`; the author defaults to the assignee), the
+ * updates the sandbox models. Closed tickets cannot be updated (422).
  */
 export function putTicket(state: SandboxState): RequestHandler<IdParams> {
   return (req, res) => {
@@ -60,6 +62,9 @@ export function putTicket(state: SandboxState): RequestHandler<IdParams> {
     const parsed = ticketUpdate.safeParse(req.body);
     if (!parsed.success) return sendRecordInvalid(res, "base", "The ticket update could not be read");
     if (ticket.status === "closed") return sendRecordInvalid(res, "status", "Status: closed prevents ticket update");
+    const comment = parsed.data.ticket.comment;
+    const authorId = comment?.author_id ?? ticket.assignee_id ?? ticket.requester_id;
+    if (comment && !state.store.users.has(authorId)) return sendRecordInvalid(res, "author_id", "The comment's author is not a user of this account");
     const apply = (ids: number[], changes: z.output<typeof participantChange> | undefined) => {
       let next = [...ids];
       for (const change of changes ?? []) {
@@ -71,6 +76,7 @@ export function putTicket(state: SandboxState): RequestHandler<IdParams> {
     ticket.email_cc_ids = apply(ticket.email_cc_ids, parsed.data.ticket.email_ccs);
     ticket.follower_ids = apply(ticket.follower_ids, parsed.data.ticket.followers);
     ticket.updated_at = iso(state.now());
+    if (comment) state.store.addComment(ticket.id, { author_id: authorId, public: comment.public ?? true, body: comment.body, created_at: ticket.updated_at });
     res.status(200).json({ ticket: renderTicket(state, req, ticket), audit: { id: ticket.id * 1000 + 1, ticket_id: ticket.id, created_at: ticket.updated_at } });
   };
 }

@@ -63,6 +63,14 @@ export class ZendeskStore {
     return this.comments.get(ticketId) ?? [];
   }
 
+  /** A comment added through a ticket update; its id follows the highest one in the account. */
+  addComment(ticketId: number, comment: Omit<CommentRow, "id" | "ticket_id" | "attachments">): CommentRow {
+    const highest = Math.max(0, ...[...this.comments.values()].flat().map((c) => c.id));
+    const row: CommentRow = { ...comment, id: highest + 1, ticket_id: ticketId, attachments: [] };
+    this.comments.set(ticketId, [...this.commentsOf(ticketId), row]);
+    return row;
+  }
+
   /** The ticket wherever it is (active or soft-deleted), or undefined once purged. */
   anyTicket(ticketId: number): TicketRow | undefined {
     return this.tickets.get(ticketId) ?? this.deletedTickets.get(ticketId)?.row;
