@@ -216,4 +216,36 @@ describe("legal holds through the engine", () => {
     // The hold itself stays in force for other calls.
     expect(await getLegalHold(world.database.db, hold.id)).toMatchObject({ endedAt: null, releasedRecords: kept.length });
   });
+
+  it("releases a record the vendor already deleted (a crash after the delete, before the receipt) as already-absent, once", async () => {
+    const subject = subjects()[3]!;
+    const call = (await world.oracle.records(subject.id)).find((record) => record.ref.type === "call");
+    if (!call) throw new Error("the fourth subject has no call");
+    const hold = await createLegalHold(world.database, world.secretBox, {
+      title: "Complaint recording",
+      basis: "Art. 17(3)(e) GDPR",
+      owner: "Legal",
+      selector: { scope: "record", instanceId: world.instanceId, recordType: "call", recordId: call.ref.id },
+      redactNonEssential: false,
+      actor: "test",
+      defaultRegion: "GB",
+    });
+    const requestId = await eraseSubject(subject);
+    expect(await planItemOf(requestId, call.ref)).toMatchObject({ action: "retain", hold_id: hold.id });
+
+    // The vendor deleted the call, and the worker died before it could store the receipt.
+    const vendor = (method: string, path: string) =>
+      fetch(`${world.running.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${(world.running.credentials as { apiToken: string }).apiToken}` },
+      });
+    expect((await vendor("DELETE", `/api/calls/${call.ref.id}`)).status).toBe(204);
+    expect((await vendor("DELETE", `/api/trash/calls/${call.ref.id}`)).status).toBe(204);
+
+    await endHold(world.database, { holdId: hold.id, reason: "complaint closed", actor: "user:legal" });
+    await until("the release", async () => (await planItemOf(requestId, call.ref))?.action === "erase");
+    const releases = await listReceipts(world.database.db, { requestId, phase: "release" });
+    expect(releases.map((row) => [row.recordId, row.outcome])).toEqual([[call.ref.id, "already-absent"]]);
+    expect((await listReceipts(world.database.db, { requestId, phase: "verify" })).filter((row) => row.outcome === "still-present")).toEqual([]);
+  });
 });
