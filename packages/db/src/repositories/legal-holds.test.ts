@@ -100,7 +100,7 @@ describe("legal holds repository", () => {
     expect(inForce).not.toContain(expired.id);
   });
 
-  it("lists for release only retained items of closed requests whose hold ended or expired or whose term ran out", async () => {
+  it("lists for release only retained (or kept-redacted) items of closed requests whose hold ended or expired or whose term ran out", async () => {
     const ended = await hold({ title: "ended" });
     const expired = await hold({ title: "expired", expiresAt: new Date(now.getTime() - 1000) });
     const rule = await hold({ title: "rule" });
@@ -114,6 +114,7 @@ describe("legal holds repository", () => {
       { holdId: rule.id, retainUntil: new Date(now.getTime() + 60_000) },
       { holdId: open.id },
       { holdId: ended.id, action: "erase" },
+      { holdId: ended.id, action: "redact" },
     ]);
     const running = await requestRetaining("executing", [{ holdId: ended.id }]);
 
@@ -122,12 +123,13 @@ describe("legal holds repository", () => {
       ["c0", "ended", "ended"],
       ["c1", "expired", "expired"],
       ["c2", "rule", "retention-over"],
+      ["c6", "ended", "ended"],
     ]);
     expect(releasable.every((item) => item.requestId === closed.requestId && item.instanceId === instanceId)).toBe(true);
 
-    // `ended` still keeps two (c0 here, one of the running request); c0 counts as released once its
-    // release receipt exists and its item is erase.
-    expect(await getLegalHold(database.db, ended.id)).toMatchObject({ retainedRecords: 2, releasedRecords: 0 });
+    // `ended` still keeps three (c0, c6 kept redacted, one of the running request); c0 counts as
+    // released once its release receipt exists and its item is erase.
+    expect(await getLegalHold(database.db, ended.id)).toMatchObject({ retainedRecords: 3, releasedRecords: 0 });
     const c0 = releasable[0]!;
     await insertReceipt(database.db, {
       requestId: c0.requestId,
@@ -142,7 +144,7 @@ describe("legal holds repository", () => {
     expect(await markPlanItemReleased(database.db, c0.locatedRecordId, "hold ended")).toBe(true);
     expect(await markPlanItemReleased(database.db, c0.locatedRecordId, "hold ended")).toBe(false);
     const counted = (await listLegalHolds(database.db)).find((row) => row.id === ended.id);
-    expect(counted).toMatchObject({ retainedRecords: 1, releasedRecords: 1 });
+    expect(counted).toMatchObject({ retainedRecords: 2, releasedRecords: 1 });
     expect((await listReleasableItems(database.db, now)).some((item) => item.locatedRecordId === c0.locatedRecordId)).toBe(false);
   });
 });

@@ -110,6 +110,9 @@ export async function endLegalHold(
   return row;
 }
 
+/** What a hold makes of a record: kept as it is, or kept with its non-essential data redacted. */
+const heldActions = ["retain", "redact"];
+
 /** One retained record whose retention is over, with what the release needs to erase it. */
 export interface ReleasableItem {
   locatedRecordId: string;
@@ -125,7 +128,7 @@ export interface ReleasableItem {
 }
 
 /**
- * Retained plan items whose hold no longer keeps them at `now` — the hold ended or expired, or
+ * Retained (or kept-redacted) plan items whose hold no longer keeps them at `now` — the hold ended or expired, or
  * the item's own `retain_until` (rule holds) passed — and whose request is closed: an open
  * request's plan is still the engine's to rebuild. Ordered by request, instance and record.
  */
@@ -149,7 +152,7 @@ export async function listReleasableItems(tx: Executor, now: Date): Promise<Rele
     .innerJoin(requests, eq(requests.id, planItems.requestId))
     .where(
       and(
-        eq(planItems.action, "retain"),
+        inArray(planItems.action, heldActions),
         inArray(requests.status, ["completed", "partially_completed"]),
         or(isNotNull(legalHolds.endedAt), lte(legalHolds.expiresAt, now), lte(planItems.retainUntil, now)),
       ),
@@ -163,14 +166,14 @@ export async function listReleasableItems(tx: Executor, now: Date): Promise<Rele
 
 /**
  * After a release erased the record: the item's action becomes `erase` with the reason; the hold
- * id stays as provenance (the hold it was kept under). Only a `retain` item changes, so a second
+ * id stays as provenance (the hold it was kept under). Only a `retain`/`redact` item changes, so a second
  * release of the same item changes nothing. Returns whether this call changed it.
  */
 export async function markPlanItemReleased(tx: Executor, locatedRecordId: string, reason: string): Promise<boolean> {
   const rows = await tx
     .update(planItems)
     .set({ action: "erase", reason, retainUntil: null, updatedAt: new Date() })
-    .where(and(eq(planItems.locatedRecordId, locatedRecordId), eq(planItems.action, "retain")))
+    .where(and(eq(planItems.locatedRecordId, locatedRecordId), inArray(planItems.action, heldActions)))
     .returning({ id: planItems.locatedRecordId });
   return rows.length > 0;
 }
