@@ -135,6 +135,22 @@ describe("the console in Chromium, against lethe start", () => {
     const email = subjects[1];
     expect(email).toBeDefined();
     await fileRequest("access", email ?? "");
+    // Art. 12(6): an access request waits for identity verification before anything is searched.
+    await waitForStatus("verifying");
+    expect(await page.getByTestId("located-group").count()).toBe(0);
+
+    // The deadline is extended by a month, with the notice to the requester recorded.
+    await page.getByTestId("extensions").getByText("Extend the deadline").click();
+    await page.getByLabel("Further months").fill("1");
+    await page.getByLabel("Reason for the extension").fill("records in several systems");
+    await page.getByLabel("Requester told by").selectOption("email");
+    await page.getByLabel("What the requester was told").fill("We need one more month to gather your data.");
+    await page.getByRole("button", { name: "Extend deadline" }).click();
+    await page.getByTestId("extension").first().waitFor();
+    await expect(page.getByTestId("extension").first().textContent()).resolves.toMatch(/1 month\(s\) in all.*records in several systems.*told by email/s);
+
+    await page.getByLabel("How was the identity checked?").fill("photo id checked over video call");
+    await page.getByRole("button", { name: "Attest identity" }).click();
     await waitForStatus("completed");
     expect(await page.getByTestId("located-group").count()).toBeGreaterThan(0);
     const downloadStarted = page.waitForEvent("download");

@@ -40,6 +40,8 @@ describe("the dashboard's view of requests", () => {
       request("e", { daysLeft: -30, status: "completed" }),
     ]);
     expect([model.overdue, model.dueSoon]).toEqual([1, 2]);
+    expect(model.overdueRequests.map((r) => r.id)).toEqual(["a"]);
+    expect(model.dueSoonRequests.map((r) => r.id).sort()).toEqual(["b", "c"]);
     expect(model.byStatus).toEqual([
       { status: "locating", count: 4 },
       { status: "completed", count: 1 },

@@ -28,6 +28,10 @@ export interface DashboardModel {
   open: RequestSummary[];
   overdue: number;
   dueSoon: number;
+  /** The open requests past their due date, most overdue first. */
+  overdueRequests: RequestSummary[];
+  /** The open requests due within `dueSoonDays`, soonest first. */
+  dueSoonRequests: RequestSummary[];
   byStatus: Array<{ status: RequestStatus; count: number }>;
   byType: Array<{ type: RequestType; count: number }>;
 }
@@ -38,10 +42,14 @@ export function dashboardModel(requests: RequestSummary[]): DashboardModel {
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.receivedAt.localeCompare(b.receivedAt));
   const count = <K extends string>(keys: readonly K[], keyOf: (r: RequestSummary) => K) =>
     keys.map((key) => ({ key, count: requests.filter((r) => keyOf(r) === key).length })).filter((entry) => entry.count > 0);
+  const overdueRequests = open.filter((r) => urgencyOf(r) === "overdue");
+  const dueSoonRequests = open.filter((r) => urgencyOf(r) === "due-soon");
   return {
     open,
-    overdue: open.filter((r) => urgencyOf(r) === "overdue").length,
-    dueSoon: open.filter((r) => urgencyOf(r) === "due-soon").length,
+    overdue: overdueRequests.length,
+    dueSoon: dueSoonRequests.length,
+    overdueRequests,
+    dueSoonRequests,
     byStatus: count(requestStatuses, (r) => r.status).map(({ key, count }) => ({ status: key, count })),
     byType: count(requestTypes, (r) => r.type).map(({ key, count }) => ({ type: key, count })),
   };

@@ -1,4 +1,4 @@
-import { type CreateRequestBody, type RequestDetail, type RequestSummary } from "@lethe/contracts";
+import { type CreateRequestBody, type ExtendDeadlineBody, type RequestDetail, type RequestSummary } from "@lethe/contracts";
 import { defineStore } from "pinia";
 import { ref } from "vue";
 import { callApi } from "../api/api-client";
@@ -40,11 +40,42 @@ export const useRequestsStore = defineStore("requests", () => {
     detail.value = await callApi("postRequestCancel", { params: { id }, body: { reason } });
   }
 
+  /** Art. 12(6): a staff member attests the subject's identity; the request starts locating. */
+  async function attestIdentity(id: string, note: string): Promise<void> {
+    detail.value = await callApi("postRequestVerificationAttest", { params: { id }, body: { note } });
+  }
+
+  /** Sends the requester a 6-digit code; answers when it expires (the code is never shown here). */
+  async function sendVerificationCode(id: string): Promise<string> {
+    return (await callApi("postRequestVerificationCode", { params: { id } })).expiresAt;
+  }
+
+  async function confirmVerificationCode(id: string, code: string): Promise<void> {
+    detail.value = await callApi("postRequestVerificationConfirm", { params: { id }, body: { code } });
+  }
+
+  async function extendDeadline(id: string, body: ExtendDeadlineBody): Promise<void> {
+    detail.value = await callApi("postRequestDeadlineExtension", { params: { id }, body });
+  }
+
   /** A signed link, valid for minutes; the browser downloads from it directly. */
   async function exportLink(id: string): Promise<string> {
     const link = await callApi("postRequestExportLink", { params: { id } });
     return link.url;
   }
 
-  return { list, listTruncated, detail, loadAll, load, file, cancel, exportLink };
+  return {
+    list,
+    listTruncated,
+    detail,
+    loadAll,
+    load,
+    file,
+    cancel,
+    exportLink,
+    attestIdentity,
+    sendVerificationCode,
+    confirmVerificationCode,
+    extendDeadline,
+  };
 });
