@@ -248,4 +248,34 @@ describe("legal holds through the engine", () => {
     expect(releases.map((row) => [row.recordId, row.outcome])).toEqual([[call.ref.id, "already-absent"]]);
     expect((await listReceipts(world.database.db, { requestId, phase: "verify" })).filter((row) => row.outcome === "still-present")).toEqual([]);
   });
+
+  it("a person hold keeps everything of the subject, matched by keyed hash, until it ends", async () => {
+    const subject = subjects()[4]!;
+    const before = await world.oracle.records(subject.id);
+    expect(before.length).toBeGreaterThan(1);
+    const hold = await createLegalHold(world.database, world.secretBox, {
+      title: "Litigation hold",
+      basis: "Art. 17(3)(e) GDPR",
+      owner: "Legal",
+      // Written differently from how the request gives it: both are normalised before hashing.
+      selector: { scope: "person", identifiers: [{ kind: "email", value: ` ${identifierOf(subject, "email").toUpperCase()} ` }] },
+      redactNonEssential: false,
+      actor: "test",
+      defaultRegion: "GB",
+    });
+    const requestId = await eraseSubject(subject);
+    expect((await world.oracle.records(subject.id)).map((record) => refKey(record.ref)).sort()).toEqual(
+      before.map((record) => refKey(record.ref)).sort(),
+    );
+    const retained = (await listReceipts(world.database.db, { requestId, phase: "erase" })).filter((row) => row.outcome === "retained");
+    expect(retained).toHaveLength(before.length);
+    expect(retained.every((row) => (row.hold as { id?: string } | null)?.id === hold.id)).toBe(true);
+
+    await endHold(world.database, { holdId: hold.id, reason: "litigation over", actor: "user:legal" });
+    await until("the release", async () => (await world.oracle.records(subject.id)).length === 0);
+    await until("the counts", async () => {
+      const counted = await getLegalHold(world.database.db, hold.id);
+      return counted?.retainedRecords === 0 && counted.releasedRecords === before.length;
+    });
+  });
 });
