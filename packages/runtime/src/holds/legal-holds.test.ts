@@ -201,7 +201,11 @@ describe("legal holds through the engine", () => {
     }
     const retained = (await listReceipts(world.database.db, { requestId, phase: "erase" })).filter((row) => row.outcome === "retained");
     expect(retained.map((row) => row.recordId).sort()).toEqual(kept.map((row) => row.record_id).sort());
-    for (const row of retained) expect(row.hold).toMatchObject({ id: hold.id, basis: "MiFID II Art. 16(7)" });
+    for (const row of retained) {
+      expect(row.hold).toMatchObject({ id: hold.id, basis: "MiFID II Art. 16(7)" });
+      const occurredAt = kept.find((keptRow) => keptRow.record_id === row.recordId)!.facts.occurredAt!;
+      expect(row.detail).toBe(`held by "MiFID call recordings" (MiFID II Art. 16(7)) until ${fiveYears(occurredAt).toISOString()}`);
+    }
 
     // Five years pass for these calls (their retention runs out); the periodic release erases them.
     await world.database.sql`update plan_items set retain_until = now() - interval '1 minute' where request_id = ${requestId} and action = 'retain'`;

@@ -6,6 +6,8 @@ export interface HeldBy {
   basis: string;
   redactNonEssential: boolean;
   retainUntil: Date | null;
+  /** findHoldsFor's own words: names the hold and basis, and a rule hold's term or unknown date. */
+  reason?: string;
 }
 
 export interface ActionInput {
@@ -94,7 +96,7 @@ function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction 
     if (hold.redactNonEssential && canErase && connector.capabilities.redact) {
       return { ...held, action: "redact", reason: `held by "${hold.title}" (${hold.basis}): non-essential personal data redacted` };
     }
-    return { ...held, action: "retain", reason: `held by "${hold.title}" (${hold.basis})` };
+    return { ...held, action: "retain", reason: hold.reason ?? `held by "${hold.title}" (${hold.basis})` };
   }
   if (!canErase) return plain("skip", `connector "${input.connectorId}" cannot erase: the record stays in place`);
   const erase = connector.capabilities.erase;
