@@ -5,3 +5,8 @@
 export function createHash(): never {
   throw new Error("the audit chain is verified by the API; hashing is not available in the console");
 }
+
+/** @lethe/core's identifier hash (suppression lists, person holds) is keyed on the server; the console never computes it. */
+export function createHmac(): never {
+  throw new Error("identifier hashes are computed by the server; keyed hashing is not available in the console");
+}
