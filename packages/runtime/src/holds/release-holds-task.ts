@@ -1,6 +1,7 @@
 import { recordKey, type ErasePlan, type RecordRef } from "@lethe/connector-sdk";
 import {
   appendAudit,
+  deleteCheckpointsWithPrefix,
   insertReceipt,
   listReceipts,
   listReleasableItems,
@@ -10,6 +11,7 @@ import {
 import type { Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError, describeFailure } from "../failure";
+import { checkpointKey } from "../postgres-checkpoint-store";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { erasureOutcomes, receiptColumns } from "../tasks/erase-task";
 import { checkLocatedRecord } from "../tasks/locate-task";
@@ -139,6 +141,9 @@ async function releaseOnInstance(
       entry.released += 1;
       perHold.set(item.holdId, entry);
     }
+    // The connector's cursor of this release is spent; a later release on the same request and
+    // instance (another hold ending) must start from its own first record.
+    await deleteCheckpointsWithPrefix(tx, checkpointKey(group.requestId, group.instanceId, "release"));
     for (const { item, released: count } of perHold.values()) {
       await appendAudit(tx, {
         actor: "worker",
