@@ -25,6 +25,7 @@ import {
 } from "./connectors";
 import { healthResponseSchema } from "./health";
 import { createHoldBodySchema, endHoldBodySchema, holdListSchema, holdResponseSchema } from "./holds";
+import { approvePlanBodySchema, provenanceGraphSchema, requestPlanSchema, reviewDecisionsBodySchema } from "./plans";
 import { pciSweepSchema, recordingAudioQuerySchema, recordingOutcomeListSchema, startPciSweepBodySchema } from "./recordings";
 import { attestIdentityBodySchema, confirmVerificationCodeBodySchema, verificationCodeSentSchema } from "./verification";
 import { createdWebhookEndpointSchema, createWebhookEndpointBodySchema, webhookEndpointListSchema } from "./webhooks";
@@ -416,6 +417,56 @@ export const apiRoutes = {
     params: idParamsSchema,
     query: recordingAudioQuerySchema,
     success: { status: 200, description: "the WAV file", contentType: "audio/wav" },
+  },
+  // Plans, review and provenance (issue 4): what the engine will do to each located record, the
+  // decisions on weak matches, approval before anything destructive, re-locating, and the path
+  // the locate rounds walked.
+  getRequestPlan: {
+    method: "get",
+    path: "/requests/:id/plan",
+    summary: "The request's plan: one item per located record with its action, reason, review state and approval",
+    tag: "requests",
+    access: "requests:read",
+    params: idParamsSchema,
+    success: { status: 200, description: "the plan", schema: requestPlanSchema },
+  },
+  postRequestReview: {
+    method: "post",
+    path: "/requests/:id/review",
+    summary: "Include or exclude weak matches in bulk (only items pending review; 409 otherwise, nothing changed)",
+    tag: "requests",
+    access: "requests:write",
+    params: idParamsSchema,
+    body: reviewDecisionsBodySchema,
+    success: { status: 200, description: "the plan after the decisions", schema: requestPlanSchema },
+  },
+  postRequestPlanApprove: {
+    method: "post",
+    path: "/requests/:id/plan/approve",
+    summary: "Approve the plan of a request in review and start executing it (409 while items await review)",
+    tag: "requests",
+    access: "requests:write",
+    params: idParamsSchema,
+    body: approvePlanBodySchema,
+    success: { status: 200, description: "the approved plan", schema: requestPlanSchema },
+  },
+  postRequestRelocate: {
+    method: "post",
+    path: "/requests/:id/relocate",
+    summary: "Locate again to the fixpoint; the rebuilt plan shows what changed since approval and waits for approval",
+    tag: "requests",
+    access: "requests:write",
+    params: idParamsSchema,
+    success: { status: 200, description: "locating again (the plan as it stands)", schema: requestPlanSchema },
+  },
+  getRequestProvenance: {
+    method: "get",
+    path: "/requests/:id/provenance",
+    summary: "Which identifier found which record through which system, and which record revealed which identifier",
+    tag: "requests",
+    access: "requests:read",
+    params: idParamsSchema,
+    success: { status: 200, description: "the provenance graph", schema: provenanceGraphSchema },
   },
   // Legal holds (issue 4): what they keep, and ending one (its held erasures then run by themselves).
   getHolds: {

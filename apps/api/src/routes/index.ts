@@ -17,6 +17,11 @@ import { getMe } from "./getMe";
 import { getOpenApiDocument } from "./getOpenApiDocument";
 import { getRequest } from "./getRequest";
 import { getRequestAudit } from "./getRequestAudit";
+import { getRequestPlan } from "./getRequestPlan";
+import { getRequestProvenance } from "./getRequestProvenance";
+import { postRequestPlanApprove } from "./postRequestPlanApprove";
+import { postRequestRelocate } from "./postRequestRelocate";
+import { postRequestReview } from "./postRequestReview";
 import { getRequests } from "./getRequests";
 import { getUsers } from "./getUsers";
 import { patchConnectorInstance } from "./patchConnectorInstance";
@@ -62,6 +67,11 @@ export const routeHandlers: Record<OperationId, (context: ApiContext) => Request
   postRequestExportLink,
   getExport,
   getRequestAudit,
+  getRequestPlan,
+  postRequestReview,
+  postRequestPlanApprove,
+  postRequestRelocate,
+  getRequestProvenance,
   getAuditVerification,
   getConnectorTypes,
   getConnectorType,
