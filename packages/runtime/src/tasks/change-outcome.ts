@@ -11,7 +11,7 @@ export function summariseChanges(
   countOf: (phase: string, outcome: string) => number,
 ): { details: { [key: string]: JsonValue }; reasons: string[] } {
   const phase = type === "rectification" ? "rectify" : "restrict";
-  const applied =
+  const applied: { [outcome: string]: number } =
     type === "rectification"
       ? { rectified: countOf(phase, "rectified") }
       : { restricted: countOf(phase, "restricted"), unrestricted: countOf(phase, "unrestricted") };
