@@ -3,12 +3,12 @@ import { identifierHash } from "@lethe/core";
 import { getRequest, listSubjectIdentifiers } from "@lethe/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identifierOf, openReferenceWorld, type OraclePerson, type ReferenceWorld } from "../../test/reference-world";
+import { runToEnd } from "../../test/run-to-end";
 import { verifyAuditLog } from "../audit-verification";
 import { fileRequest } from "../file-request";
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { attestIdentity } from "../verification";
-import { waitForRequests } from "../wait-for-requests";
 import { startWorker, type RunningWorker } from "../worker";
 import { dumpDatabase } from "./database-dump";
 import { minimiseTask } from "./minimise-task";
@@ -77,7 +77,7 @@ describe("minimisation of Lethe's own data", () => {
     });
     const accessRequest = await fileRequest(world.database, { ...base, type: "access", identifiers: [{ kind: "email", value: exportedEmail }] });
     await attestIdentity(world.database, { requestId: accessRequest.id, note: "passport seen at the desk", actor: "test" });
-    await waitForRequests(world.database, [erasure.id, accessRequest.id], { timeoutMs: 45_000 });
+    await runToEnd(world, [erasure.id, accessRequest.id], { timeoutMs: 60_000 });
     const bundle = (await getRequest(world.database.db, accessRequest.id))?.exportPath;
     expect(bundle).toBeTruthy();
     await fileAt(bundle ?? "");
@@ -137,6 +137,23 @@ describe("minimisation of Lethe's own data", () => {
       identifierHashKey: key,
     });
     expect((await getRequest(world.database.db, stranger.id))?.suppressionMatches).toBe(0);
-    await waitForRequests(world.database, [again.id, stranger.id], { timeoutMs: 60_000 });
-  });
+    await runToEnd(world, [again.id, stranger.id], { timeoutMs: 60_000 });
+  }, 90_000);
+
+  it("flags a request whose locate finds, on a system's records, an identifier of a person on the suppression list", async () => {
+    // The access request of the first test was minimised, but the vendor still holds that person
+    // (an access request erases nothing): asked for by phone alone, their record reveals the
+    // suppressed e-mail address.
+    const subject = people.filter((person) => person.role === "subject")[1];
+    if (!subject) throw new Error("the sandbox has no second subject");
+    const byPhone = await fileRequest(world.database, {
+      ...base,
+      type: "erasure",
+      identifiers: [{ kind: "phone", value: identifierOf(subject, "phone") }],
+      identifierHashKey: identifierHashKey(world),
+    });
+    expect((await getRequest(world.database.db, byPhone.id))?.suppressionMatches).toBe(0);
+    await runToEnd(world, [byPhone.id], { timeoutMs: 60_000 });
+    expect((await getRequest(world.database.db, byPhone.id))?.suppressionMatches).toBeGreaterThanOrEqual(1);
+  }, 90_000);
 });

@@ -15,7 +15,7 @@ export type MinimiseOutcome = "minimised" | "not-closed" | "already-minimised" |
 
 /**
  * Minimises one closed request (issue 4, Art. 5(1)(e) applied to Lethe itself): its identifiers
- * become keyed hashes on the suppression list, every other plaintext trace of the subject in its
+ * (the strong ones) become keyed hashes on the suppression list, every other plaintext trace of the subject in its
  * rows is removed (scrubRequestPersonalData), and the export bundle is deleted. The bundle goes
  * first: if the process dies after the commit, no bundle is left behind with its path forgotten;
  * if it dies before, the next run deletes nothing twice (rm is idempotent) and minimises.
@@ -35,7 +35,10 @@ export async function minimiseRequest(
     const request = await lockRequest(tx, input.requestId);
     if (!request) return "not-found";
     if (request.minimisedAt) return "already-minimised";
-    const identifiers: Identifier[] = (await listSubjectIdentifiers(tx, input.requestId)).map((row) => ({
+    // Only strong identifiers (given, verified, or a system's own id) name the person: a weak
+    // discovered one — a household phone — would flag the household, so it is dropped unhashed.
+    const strong = (await listSubjectIdentifiers(tx, input.requestId)).filter((row) => row.strength === "strong");
+    const identifiers: Identifier[] = strong.map((row) => ({
       kind: row.kind as IdentifierKind,
       value: row.value,
       ...(row.system ? { system: row.system } : {}),
