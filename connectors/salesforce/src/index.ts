@@ -2,6 +2,7 @@ import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { confirmErasure } from "./erase/confirm-erasure";
 import { eraseRecords } from "./erase/erase-records";
+import { redactSpans } from "./erase/redact-spans";
 import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
 import { salesforceSecrets, salesforceSettings } from "./settings";
@@ -52,9 +53,10 @@ export const salesforceConnector = defineConnector({
         "Removal from the Recycle Bin needs the integration user's 'Bulk API Hard Delete' permission; without it records stay in the bin (receipts say pending) until Salesforce purges it after 15 days.",
         "A Contact that still has Cases Lethe does not erase cannot be deleted; it is anonymised instead.",
         "An 'anonymise' plan blanks personal fields (PATCH) on records that must be kept.",
+        "A 'redact' plan (records a legal hold keeps) PATCHes the subject out of Cases, activities and e-mails — links and their own fields cleared, their identifiers in free text replaced by [REDACTED:type] — and anonymises their Contact/Lead; files are retained whole, and records already in the Recycle Bin cannot be updated.",
       ],
     },
-    redact: false,
+    redact: true,
     hold: false,
     discover: false,
     confirm: true,
@@ -66,6 +68,7 @@ export const salesforceConnector = defineConnector({
   export: exportRecords,
   erase: eraseRecords,
   confirm: confirmErasure,
+  redact: redactSpans,
 });
 
 export default salesforceConnector;

@@ -6,6 +6,7 @@ import { isSalesforceObject, type SalesforceObject } from "../vendor/records";
 import { anonymisedValues, deletionRank } from "./deletion-order";
 import { startHardDelete, type HardDeleteOutcome } from "./hard-delete-job";
 import { recordPresence } from "./record-presence";
+import { redactRecords } from "./redact-plan";
 
 const deleteResults = z.array(
   z.object({ id: z.string().optional(), success: z.boolean(), errors: z.array(z.object({ statusCode: z.string(), message: z.string() })) }),
@@ -16,9 +17,19 @@ const deleteResults = z.array(
  * the Recycle Bin with a Bulk API 2.0 hardDelete job per object, so that queryAll finds nothing;
  * receipts say `erased` only for ids the job reports removed. `anonymise`: PATCH the personal
  * fields of records that must be kept; records that are nothing but a link to the person are
- * removed as above. Records queryAll no longer knows are `already-absent`, untouched.
+ * removed as above. Records queryAll no longer knows are `already-absent`, untouched. `redact`
+ * (records a legal hold keeps): redact-plan.ts.
  */
 export async function* eraseRecords(ctx: SalesforceContext, refs: RecordRef[], plan: ErasePlan): AsyncGenerator<ErasureReceipt> {
+  if (plan.action === "redact") {
+    // Records a hold keeps (redact-plan.ts); those that are nothing but the subject's data are removed as here.
+    yield* redactRecords(ctx, refs, plan, (removable) => removeRecords(ctx, removable, { action: "erase" }));
+    return;
+  }
+  yield* removeRecords(ctx, refs, plan);
+}
+
+async function* removeRecords(ctx: SalesforceContext, refs: RecordRef[], plan: { action: "erase" | "anonymise" }): AsyncGenerator<ErasureReceipt> {
   const client = await salesforceClient(ctx);
   const byType = new Map<SalesforceObject, string[]>();
   for (const ref of refs) {
