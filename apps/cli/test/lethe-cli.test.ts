@@ -159,6 +159,28 @@ describe("the lethe CLI, end to end", () => {
     expect(await recordsOf(subject.id)).toHaveLength(seeded.length);
   });
 
+  it("adds a webhook showing its secret once, lists it without the secret, refuses a bad URL, and removes it", async () => {
+    const added = await runLethe(["webhook", "add", "https://hooks.example.com/lethe", "--event", "deadline.overdue"], env);
+    expect(added.code).toBe(0);
+    const id = /added webhook ([0-9a-f-]{36})/.exec(added.stdout)?.[1] ?? "";
+    const secret = /signing secret \(shown once\): (whsec_\S+)/.exec(added.stdout)?.[1] ?? "";
+    expect(id).not.toBe("");
+    expect(secret).not.toBe("");
+
+    const listed = await runLethe(["webhook", "list", "--json"], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).not.toContain(secret);
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id, url: "https://hooks.example.com/lethe", events: ["deadline.overdue"] })]);
+
+    const bad = await runLethe(["webhook", "add", "ftp://hooks.example.com"], env);
+    expect(bad.code).toBe(2);
+    expect((await runLethe(["webhook", "add", "https://h.example.com", "--event", "request.filed"], env)).code).toBe(2);
+
+    expect((await runLethe(["webhook", "remove", id], env)).code).toBe(0);
+    expect(JSON.parse((await runLethe(["webhook", "list", "--json"], env)).stdout)).toEqual([]);
+    expect((await runLethe(["webhook", "remove", id], env)).code).toBe(2);
+  });
+
   it("verifies the audit chain, and fails once any audit row is altered in the database", async () => {
     const intact = await runLethe(["audit", "verify"], env);
     expect(intact.code).toBe(0);
