@@ -133,7 +133,7 @@ describe("legal holds through the engine", () => {
     const audit = await world.database.sql<Array<{ payload: unknown }>>`
       select payload from audit_log where action = 'hold.released' and request_id = ${requestId}`;
     expect(audit.map((row) => row.payload)).toEqual([
-      { holdId: hold.id, instanceId: world.instanceId, cause: "ended", released: 1, stillPresent: 0 },
+      { holdId: hold.id, instanceId: world.instanceId, cause: "ended", released: 1, reverified: true, stillPresent: 0 },
     ]);
     const allAudit = JSON.stringify(await world.database.sql`select payload from audit_log where action like 'hold.%'`);
     for (const identifier of subject.identifiers) expect(allAudit).not.toContain(identifier.value);
@@ -253,7 +253,7 @@ describe("legal holds through the engine", () => {
     expect((await listReceipts(world.database.db, { requestId, phase: "verify" })).filter((row) => row.outcome === "still-present")).toEqual([]);
   });
 
-  it("a person hold keeps everything of the subject, matched by keyed hash, until it ends", async () => {
+  it("a person hold keeps everything of the subject, matched by keyed hash, until it ends — released even after minimisation", async () => {
     const subject = subjects()[4]!;
     const before = await world.oracle.records(subject.id);
     expect(before.length).toBeGreaterThan(1);
@@ -275,11 +275,18 @@ describe("legal holds through the engine", () => {
     expect(retained).toHaveLength(before.length);
     expect(retained.every((row) => (row.hold as { id?: string } | null)?.id === hold.id)).toBe(true);
 
+    // Holds often outlast a request's retention: its identifiers are gone (minimised) by the time
+    // the hold ends. The release erases by record reference all the same, and says it could not
+    // search the system again.
+    await world.database.sql`delete from subject_identifiers where request_id = ${requestId}`;
     await endHold(world.database, { holdId: hold.id, reason: "litigation over", actor: "user:legal" });
     await until("the release", async () => (await world.oracle.records(subject.id)).length === 0);
     await until("the counts", async () => {
       const counted = await getLegalHold(world.database.db, hold.id);
       return counted?.retainedRecords === 0 && counted.releasedRecords === before.length;
     });
+    const [audit] = await world.database.sql<Array<{ payload: { reverified: boolean; released: number } }>>`
+      select payload from audit_log where action = 'hold.released' and request_id = ${requestId}`;
+    expect(audit?.payload).toMatchObject({ reverified: false, released: before.length });
   });
 });

@@ -149,7 +149,14 @@ async function releaseOnInstance(
         actor: "worker",
         action: "hold.released",
         requestId: group.requestId,
-        payload: { holdId: item.holdId, instanceId: group.instanceId, cause: item.cause, released: count, stillPresent },
+        payload: {
+          holdId: item.holdId,
+          instanceId: group.instanceId,
+          cause: item.cause,
+          released: count,
+          reverified: stillPresent !== null,
+          stillPresent: stillPresent ?? 0,
+        },
       });
     }
   });
@@ -159,7 +166,7 @@ async function releaseOnInstance(
  * Proves the release by reading the system again with the subject's identifiers, as the verify
  * task does: a released record found again gets a `verify` receipt `still-present`. The original
  * verification skipped retained records, so the record has no verify receipt yet. A request whose
- * identifiers were already minimised cannot be searched again; nothing is claimed then.
+ * identifiers were already minimised cannot be searched again: null then (nothing is claimed).
  */
 async function verifyReleased(
   deps: RuntimeDependencies,
@@ -169,8 +176,8 @@ async function verifyReleased(
   byRef: ReadonlyMap<string, ReleasableItem>,
   released: ReadonlyMap<string, string>,
   signal: AbortSignal | undefined,
-): Promise<number> {
-  if (session.identifiers.length === 0) return 0;
+): Promise<number | null> {
+  if (session.identifiers.length === 0) return null;
   let stillPresent = 0;
   for await (const record of session.connector.locate(session.ctx, { identifiers: session.identifiers })) {
     signal?.throwIfAborted();
