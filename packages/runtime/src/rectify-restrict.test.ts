@@ -115,8 +115,11 @@ describe("a rectification through the reference connector", () => {
     const receipts = await listReceipts(world.database.db, { requestId: id });
     expect(receipts.filter((row) => row.phase === "rectify").map((row) => [row.recordId, row.outcome])).toEqual([[subject.id, "rectified"]]);
     expect(receipts.filter((row) => row.phase === "verify").map((row) => [row.recordId, row.outcome])).toEqual([[subject.id, "verified"]]);
-    // No task failed. (The request's final status is the outcome summary's call: see the report.)
-    expect((await getRequest(world.database.db, id))?.outcome).toMatchObject({ failures: [] });
+    expect((await getRequest(world.database.db, id))?.outcome).toMatchObject({
+      failures: [],
+      rectify: { rectified: 1, alreadyAbsent: 0 },
+      verification: { verified: 1, notApplied: 0, unverifiable: 0 },
+    });
   });
 
   it("refuses unknown fields and unreadable e-mail or phone values, naming each by path, and stores nothing", async () => {
@@ -176,6 +179,11 @@ describe("a restriction through the reference connector", () => {
     expect((await restrictions(subject.id)).some((state) => state.restricted)).toBe(false);
     const lifted = await listReceipts(world.database.db, { requestId: liftId, phase: "restrict" });
     expect(new Set(lifted.map((row) => row.outcome))).toEqual(new Set(["unrestricted"]));
-    expect((await getRequest(world.database.db, liftId))?.outcome).toMatchObject({ failures: [] });
+    // Every record of the subject flagged and proven, the household excluded in review: complete.
+    for (const request of [id, liftId]) {
+      const closed = await getRequest(world.database.db, request);
+      expect(closed?.status).toBe("completed");
+      expect(closed?.outcome).toMatchObject({ failures: [], verification: { notApplied: 0, unverifiable: 0 } });
+    }
   });
 });

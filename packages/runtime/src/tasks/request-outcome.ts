@@ -1,5 +1,6 @@
 import type { JsonValue } from "@lethe/connector-sdk";
 import type { PlanItemView, RequestTaskView } from "@lethe/db";
+import { summariseChanges } from "./change-outcome";
 
 /** What the plan says about the records no task acted on. */
 export interface PlanSummary {
@@ -111,6 +112,11 @@ export function summariseOutcome(input: OutcomeInput): RequestOutcome {
         jobId: record.jobId,
       }));
     }
+  } else if (input.type === "rectification" || input.type === "restriction") {
+    // Changes made and proven by reading back (tasks/change-outcome.ts); there is no bundle.
+    const changes = summariseChanges(input.type, countOf);
+    Object.assign(details, changes.details);
+    reasons.push(...changes.reasons);
   } else {
     const exported = countOf("export", "exported");
     details.exported = exported;
