@@ -1,6 +1,5 @@
 import { parseCronItems, type CronItem, type ParsedCronItem } from "graphile-worker";
 import { releaseHoldsCron } from "../holds/release-holds-job";
-import { releaseHoldsCron } from "../holds/release-holds-job";
 import { taskNames } from "../tasks/jobs";
 
 /**
@@ -15,8 +14,6 @@ import { taskNames } from "../tasks/jobs";
 export const periodicTasks: readonly CronItem[] = [
   // Closed requests past their retention period lose their plaintext identifiers.
   { task: taskNames.minimise, match: "*/10 * * * *", identifier: "minimise", options: { backfillPeriod: 0 } },
-  // Records kept by a legal hold that ended, expired or whose rule retention ran out are erased.
-  releaseHoldsCron,
   // Records kept by a legal hold that ended, expired or whose rule retention ran out are erased.
   releaseHoldsCron,
 ];
