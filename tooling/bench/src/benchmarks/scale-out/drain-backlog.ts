@@ -5,7 +5,7 @@ import { join } from "node:path";
 import referenceConnector from "@lethe/connector-reference";
 import type { OracleStats } from "@lethe/connector-sdk";
 import { createSecretBox, listRequestStatuses } from "@lethe/db";
-import { createConnectorInstance, createConnectorRegistry, fileRequest, splitBudget, waitForRequests } from "@lethe/runtime";
+import { attestIdentity, createConnectorInstance, createConnectorRegistry, fileRequest, splitBudget, waitForRequests } from "@lethe/runtime";
 import { benchEnvironment } from "../../bench-environment";
 import { startSandboxProcess } from "../../sandbox-process";
 import { openBenchDatabase } from "../erasure-throughput/bench-database";
@@ -88,6 +88,8 @@ export async function drainBacklog(options: DrainOptions): Promise<DrainResult> 
           defaultRegion: "GB",
           actor: "bench",
         });
+        // Access and portability wait in `verifying` until someone vouches for the requester (Art. 12(6)).
+        if (kindOf(index) !== "erasure") await attestIdentity(database, { requestId: id, note: "bench: identity checked", actor: "bench" });
         ids.push(id);
       }
 

@@ -16,7 +16,7 @@ export const scaleOut: Benchmark = {
     const options = {
       requests: Math.round(flags.number("requests", 500)),
       concurrency: Math.round(flags.number("concurrency", 4)),
-      rateLimitPerMinute: Math.round(flags.number("rate-limit", 2_400)),
+      rateLimitPerMinute: Math.round(flags.number("rate-limit", 3_000)),
       seed: Math.round(flags.number("seed", 1)),
       log,
     };
