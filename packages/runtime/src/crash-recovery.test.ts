@@ -7,7 +7,9 @@ import { fileRequest } from "./file-request";
 import { waitForRequests } from "./wait-for-requests";
 import { startWorker, type RunningWorker } from "./worker";
 
-const batch = 200;
+// Each erasure locates in two rounds (the identifiers its person record reveals are searched for
+// again, issue 4): about twice the locate work per request it was with one round, so a smaller batch.
+const batch = 100;
 const packageDirectory = fileURLToPath(new URL("..", import.meta.url));
 const workerScript = fileURLToPath(new URL("../test/crash-worker.ts", import.meta.url));
 
@@ -53,7 +55,7 @@ async function count(current: ReferenceWorld, query: "receipts" | "finished"): P
 }
 
 describe("a worker killed with SIGKILL in the middle of a batch of erasures", () => {
-  it("loses no request and deletes every record exactly once after a new worker takes over", { timeout: 120_000 }, async () => {
+  it("loses no request and deletes every record exactly once after a new worker takes over", { timeout: 240_000 }, async () => {
     world = await openReferenceWorld({ people: batch, rateLimitPerMinute: 1_000_000 });
     const current = world;
     const people = await current.oracle.people();
@@ -86,7 +88,7 @@ describe("a worker killed with SIGKILL in the middle of a batch of erasures", ()
     child = first.process;
     const exited = new Promise((resolve) => first.process.once("exit", resolve));
     const killAfterReceipts = Math.ceil(recordKeys.length / 5);
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     while ((await count(current, "receipts")) < killAfterReceipts) {
       if (Date.now() > deadline) throw new Error(`no progress before the kill: ${first.stderr.join("")}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -113,7 +115,7 @@ describe("a worker killed with SIGKILL in the middle of a batch of erasures", ()
       recoveryIntervalMs: 1_000,
       log: () => undefined,
     });
-    await waitForRequests(current.database, ids, { timeoutMs: 90_000 });
+    await waitForRequests(current.database, ids, { timeoutMs: 180_000 });
 
     const statuses = await current.database.sql<Array<{ status: string; n: number }>>`
       select status, count(*)::int as n from requests group by status`;

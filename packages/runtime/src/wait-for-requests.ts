@@ -20,12 +20,13 @@ export class UnknownRequestsError extends Error {
 
 /**
  * Resolves once every given request is in a final status (completed, partially completed,
- * rejected, cancelled); a `RequestsTimeoutError` listing the unfinished ones after `timeoutMs`.
+ * rejected, cancelled) — or, with `orReview`, waits in review for a person's decision, which no
+ * amount of waiting brings; a `RequestsTimeoutError` listing the unfinished ones after `timeoutMs`.
  */
 export async function waitForRequests(
   database: Database,
   ids: readonly string[],
-  options: { timeoutMs: number; pollIntervalMs?: number },
+  options: { timeoutMs: number; pollIntervalMs?: number; orReview?: boolean },
 ): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   const interval = options.pollIntervalMs ?? 200;
@@ -36,7 +37,9 @@ export async function waitForRequests(
       const found = new Set(rows.map((row) => row.id));
       throw new UnknownRequestsError(wanted.filter((id) => !found.has(id)));
     }
-    const pending = rows.filter((row) => !isTerminal(requestStatusSchema.parse(row.status)));
+    const pending = rows.filter(
+      (row) => !isTerminal(requestStatusSchema.parse(row.status)) && !(options.orReview && row.status === "review"),
+    );
     if (pending.length === 0) return;
     if (Date.now() >= deadline) throw new RequestsTimeoutError(pending, options.timeoutMs);
     await new Promise((resolve) => setTimeout(resolve, Math.min(interval, Math.max(1, deadline - Date.now()))));

@@ -67,7 +67,7 @@ async function afterLocateRound(tx: Executor, deps: RuntimeDependencies, request
     const next = round + 1;
     await setRequestLocateRound(tx, request.id, next);
     const instances = await listConnectorInstances(tx, { enabledOnly: true });
-    const locating = await openLocateRound(tx, deps, request.id, instances);
+    const locating = await openLocateRound(tx, deps, request.id, instances, next);
     const audit: AuditInput = {
       actor: "system",
       action: "locate.round",

@@ -31,22 +31,41 @@ export const instancePayloadSchema = z.object({ requestId: z.uuid(), instanceId:
 export type RequestPayload = z.infer<typeof requestPayloadSchema>;
 export type InstancePayload = z.infer<typeof instancePayloadSchema>;
 
+/**
+ * graphile-worker runs lower numbers first. Later steps of a request go before earlier steps of
+ * others, so a backlog drains request by request (a started erasure finishes before the next
+ * hundred start locating) instead of running every request's locate rounds first.
+ */
+const stepPriority: Partial<Record<TaskName, number>> = {
+  "lethe.request.export": -10,
+  "lethe.request.erase": -10,
+  "lethe.request.rectify": -10,
+  "lethe.request.restrict": -10,
+  "lethe.request.confirm": -11,
+  "lethe.request.verify": -11,
+  "lethe.request.finalise": -12,
+};
+
 export function requestJob(task: TaskName, requestId: string, runAt?: Date): JobSpec {
   return {
     task,
     payload: { requestId },
     jobKey: `${task}:${requestId}`,
     maxAttempts: maxJobAttempts,
+    ...(stepPriority[task] !== undefined ? { priority: stepPriority[task] } : {}),
     ...(runAt ? { runAt } : {}),
   };
 }
 
-export function instanceJob(task: TaskName, payload: InstancePayload, runAt?: Date): JobSpec {
+/** `priority` overrides the step's (locate round n runs at -n: deeper rounds first). */
+export function instanceJob(task: TaskName, payload: InstancePayload, runAt?: Date, priority?: number): JobSpec {
+  const rank = priority ?? stepPriority[task];
   return {
     task,
     payload: { requestId: payload.requestId, instanceId: payload.instanceId },
     jobKey: `${task}:${payload.requestId}:${payload.instanceId}`,
     maxAttempts: maxJobAttempts,
+    ...(rank !== undefined ? { priority: rank } : {}),
     ...(runAt ? { runAt } : {}),
   };
 }

@@ -13,6 +13,7 @@ export async function openLocateRound(
   deps: RuntimeDependencies,
   requestId: string,
   instances: readonly ConnectorInstance[],
+  round = 0,
 ): Promise<number> {
   let locating = 0;
   for (const instance of instances) {
@@ -33,7 +34,7 @@ export async function openLocateRound(
       continue;
     }
     await openRequestTask(tx, base);
-    await enqueueJob(tx, instanceJob(taskNames.locate, { requestId, instanceId: instance.id }));
+    await enqueueJob(tx, instanceJob(taskNames.locate, { requestId, instanceId: instance.id }, undefined, -round));
     locating += 1;
   }
   return locating;
