@@ -56,9 +56,11 @@ export function redactSubject(text: string, identifiers: readonly Identifier[], 
 }
 
 /**
- * A run of digits and separators may hold several numbers (`201-555-0107 201-555-0199`) or a
- * number beside a date: every window of whitespace-separated pieces is tried, longest first, and
- * one counts when it normalises (with the org's default region) to one of the subject's numbers.
+ * A run of digits and separators may hold several numbers (`977-625-2661 977-625-2662`) or a
+ * number beside a date. From each piece (whitespace-separated) on, the longest window that reads
+ * as a possible number (with the org's default region) is taken whole — so `+44 977 625 2661` is
+ * one UK number, never the US number in its last three pieces — and counts when it is one of the
+ * subject's numbers.
  */
 function phoneSpans(text: string, phones: ReadonlySet<string>, defaultRegion: string): Span[] {
   const spans: Span[] = [];
@@ -66,17 +68,17 @@ function phoneSpans(text: string, phones: ReadonlySet<string>, defaultRegion: st
     const pieces = [...run[0].matchAll(/\S+/g)].map((piece) => ({ start: run.index + piece.index, end: run.index + piece.index + piece[0].length }));
     let i = 0;
     while (i < pieces.length) {
-      let taken = 0;
-      for (let j = Math.min(pieces.length, i + 6); j > i && taken === 0; j--) {
+      let taken = 1;
+      for (let j = Math.min(pieces.length, i + 6); j > i; j--) {
         const start = pieces[i]?.start ?? 0;
         const end = pieces[j - 1]?.end ?? 0;
         const e164 = toE164(text.slice(start, end), defaultRegion);
-        if (e164 && phones.has(e164)) {
-          spans.push({ start, end, type: "phone" });
-          taken = j - i;
-        }
+        if (!e164) continue;
+        if (phones.has(e164)) spans.push({ start, end, type: "phone" });
+        taken = j - i;
+        break;
       }
-      i += Math.max(1, taken);
+      i += taken;
     }
   }
   return spans;
