@@ -257,6 +257,23 @@ export const requestDetailSchema = z
     history: z.array(statusChangeSchema),
     identifiers: z.array(subjectIdentifierSchema),
     progress: z.array(connectorProgressSchema),
+/** Identity verification (Art. 12(6)) of the subject; never the code or its hash. */
+export const identityVerificationSchema = z
+  .object({
+    method: z.enum(["attestation", "email_code"]),
+    status: z.enum(["pending", "verified", "failed"]),
+    /** Wrong codes entered so far (5 fail the verification). */
+    attempts: z.number().int(),
+    /** Until when the last code sent works; null for an attestation. */
+    codeExpiresAt: timestampSchema.nullable(),
+    verifiedBy: z.string().nullable(),
+    verifiedAt: timestampSchema.nullable(),
+    /** The attesting staff member's note on how the identity was checked. */
+    note: z.string().nullable(),
+  })
+  .strict();
+export type IdentityVerification = z.infer<typeof identityVerificationSchema>;
+
     locatedRecords: z.array(locatedRecordSchema),
     receipts: z.array(receiptSchema),
     extensions: z.array(deadlineExtensionSchema),
@@ -267,6 +284,8 @@ export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
 /** `POST /api/v1/requests` answer. */
 export const createdRequestSchema = z.object({ request: requestSummarySchema }).strict();
+    /** Null until an attestation or a code was started for a request that needs verification. */
+    verification: identityVerificationSchema.nullable(),
 export type CreatedRequest = z.infer<typeof createdRequestSchema>;
 
 /** `POST /api/v1/requests/:id/cancel` */

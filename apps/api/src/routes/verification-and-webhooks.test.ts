@@ -37,6 +37,7 @@ describe("identity verification over HTTP", () => {
     const detail = await readBody(response, requestDetailSchema);
     expect(detail.request.status).toBe("verified");
     expect(detail.identifiers).toEqual([expect.objectContaining({ kind: "email", provenance: "verified", strength: "strong" })]);
+    expect(detail.verification).toMatchObject({ method: "attestation", status: "verified", note: "passport checked at the desk", codeExpiresAt: null });
     const again = await post(`/requests/${id}/verification/attest`, { note: "again" });
     expect(again.status).toBe(409);
   });
@@ -58,6 +59,9 @@ describe("identity verification over HTTP", () => {
     const wrong = await post(`/requests/${id}/verification/confirm`, { code: code === "999999" ? "999998" : "999999" });
     expect(wrong.status).toBe(422);
     expect(await readError(wrong)).toMatchObject({ code: "verification_failed", details: { reason: "wrong_code", attemptsLeft: 4 } });
+    const pending = await readBody(await fetch(`${api.url}/api/v1/requests/${id}`, { headers: compliance() }), requestDetailSchema);
+    expect(pending.verification).toMatchObject({ method: "email_code", status: "pending", attempts: 1, codeExpiresAt: expect.any(String) });
+    expect(JSON.stringify(pending)).not.toContain(code);
 
     const right = await post(`/requests/${id}/verification/confirm`, { code });
     expect(right.status).toBe(200);

@@ -1,5 +1,5 @@
 import type { RequestDetail } from "@lethe/contracts";
-import { listDeadlineExtensions } from "@lethe/db";
+import { getIdentityVerification, listDeadlineExtensions } from "@lethe/db";
 import { getRequestDetail } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
@@ -9,6 +9,9 @@ import { toRequestDetail } from "./request-view";
 export async function loadRequestDetail(context: ApiContext, id: string): Promise<RequestDetail> {
   const detail = await getRequestDetail(context.db, id);
   if (!detail) throw new ApiError(404, "not_found", `no request with id ${id}`);
-  const extensions = await listDeadlineExtensions(context.db.db, id);
-  return toRequestDetail(detail, extensions, new Date());
+  const [extensions, verification] = await Promise.all([
+    listDeadlineExtensions(context.db.db, id),
+    getIdentityVerification(context.db.db, id),
+  ]);
+  return toRequestDetail(detail, extensions, new Date(), verification);
 }

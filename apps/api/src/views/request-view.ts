@@ -1,4 +1,5 @@
 import {
+  identityVerificationSchema,
   noticeChannels,
   regimeSchema,
   requestStatusSchema,
@@ -6,11 +7,12 @@ import {
   type DeadlineExtension,
   type DeadlinePeriod,
   type ExtensionNotice,
+  type IdentityVerification,
   type RequestDetail,
   type RequestSummary,
 } from "@lethe/contracts";
 import { daysLeft } from "@lethe/core";
-import type { DeadlineExtensionRow } from "@lethe/db";
+import type { DeadlineExtensionRow, IdentityVerificationRow } from "@lethe/db";
 import type { RequestDetail as EngineRequestDetail, RequestSummary as EngineRequestSummary } from "@lethe/runtime";
 
 export function toRequestSummary(
@@ -32,6 +34,8 @@ export function toRequestSummary(
     extension,
     exportAvailable: request.exportPath !== null,
     outcome: request.outcome ?? null,
+    suppressionMatches: request.suppressionMatches,
+    minimisedAt: request.minimisedAt?.toISOString() ?? null,
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
   };
@@ -54,6 +58,7 @@ export function toRequestDetail(
   detail: EngineRequestDetail,
   extensions: readonly DeadlineExtensionRow[],
   now: Date,
+  verification: IdentityVerificationRow | null = null,
 ): RequestDetail {
   return {
     request: toRequestSummary(detail.request, extensions, now),
@@ -69,6 +74,7 @@ export function toRequestDetail(
     locatedRecords: detail.locatedRecords.map((record) => ({ ...record, matchedBy: record.matchedBy ?? null })),
     receipts: detail.receipts.map((receipt) => ({ ...receipt, at: receipt.at.toISOString() })),
     extensions: extensions.map(toExtension),
+    verification: verification ? toVerification(verification) : null,
     export: { available: detail.exportPath !== null, sha256: detail.request.exportSha256 },
   };
 }
@@ -77,4 +83,16 @@ function noticeChannelOf(value: string): ExtensionNotice["channel"] {
   const channel = noticeChannels.find((candidate) => candidate === value);
   if (!channel) throw new Error(`deadline extension has an unknown notice channel "${value}"`);
   return channel;
+}
+
+function toVerification(row: IdentityVerificationRow): IdentityVerification {
+  return {
+    method: identityVerificationSchema.shape.method.parse(row.method),
+    status: identityVerificationSchema.shape.status.parse(row.status),
+    attempts: row.attempts,
+    codeExpiresAt: row.method === "email_code" && row.expiresAt ? row.expiresAt.toISOString() : null,
+    verifiedBy: row.verifiedBy,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    note: row.note,
+  };
 }
