@@ -250,13 +250,6 @@ export const deadlineExtensionSchema = z
   .strict();
 export type DeadlineExtension = z.infer<typeof deadlineExtensionSchema>;
 
-/** `GET /api/v1/requests/:id` */
-export const requestDetailSchema = z
-  .object({
-    request: requestSummarySchema,
-    history: z.array(statusChangeSchema),
-    identifiers: z.array(subjectIdentifierSchema),
-    progress: z.array(connectorProgressSchema),
 /** Identity verification (Art. 12(6)) of the subject; never the code or its hash. */
 export const identityVerificationSchema = z
   .object({
@@ -274,9 +267,18 @@ export const identityVerificationSchema = z
   .strict();
 export type IdentityVerification = z.infer<typeof identityVerificationSchema>;
 
+/** `GET /api/v1/requests/:id` */
+export const requestDetailSchema = z
+  .object({
+    request: requestSummarySchema,
+    history: z.array(statusChangeSchema),
+    identifiers: z.array(subjectIdentifierSchema),
+    progress: z.array(connectorProgressSchema),
     locatedRecords: z.array(locatedRecordSchema),
     receipts: z.array(receiptSchema),
     extensions: z.array(deadlineExtensionSchema),
+    /** Null until an attestation or a code was started for a request that needs verification. */
+    verification: identityVerificationSchema.nullable(),
     export: z.object({ available: z.boolean(), sha256: z.string().nullable() }).strict(),
   })
   .strict();
@@ -284,8 +286,6 @@ export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
 /** `POST /api/v1/requests` answer. */
 export const createdRequestSchema = z.object({ request: requestSummarySchema }).strict();
-    /** Null until an attestation or a code was started for a request that needs verification. */
-    verification: identityVerificationSchema.nullable(),
 export type CreatedRequest = z.infer<typeof createdRequestSchema>;
 
 /** `POST /api/v1/requests/:id/cancel` */
