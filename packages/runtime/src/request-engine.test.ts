@@ -8,6 +8,7 @@ import { getRequest } from "@lethe/db";
 import { approvePlan, getRequestPlan, reviewPlan } from "./plan";
 import { getRequestDetail } from "./request-detail";
 import { waitForRequests } from "./wait-for-requests";
+import { attestIdentity } from "./verification";
 import { startWorker, type RunningWorker } from "./worker";
 
 let world: ReferenceWorld;
@@ -149,6 +150,7 @@ describe("an access request through the reference connector", () => {
       type: "access",
       identifiers: [{ kind: "email", value: identifierOf(subject, "email") }],
     });
+    await attestIdentity(world.database, { requestId: id, note: "passport seen at the counter", actor: "test" });
     // An access bundle is written once, complete: nothing is exported while matches await review.
     await waitForReview(id);
     expect((await getRequestDetail(world.database, id))?.exportPath).toBeFalsy();
