@@ -28,6 +28,8 @@ const environmentSchema = z.object({
   LETHE_VERIFY_REQUEST_TYPES: z.string().optional(),
   /** Open requests with at most this many days left raise `deadline.due_soon`. */
   LETHE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** Days a closed request keeps its identifiers before minimisation (CCPA: 24 months of records). */
+  LETHE_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(730),
 });
 
 export interface LetheEnvironment {
@@ -42,6 +44,7 @@ export interface LetheEnvironment {
   bootstrapAdmin: { email: string; password: string } | undefined;
   verifyRequestTypes: ReadonlySet<RequestType>;
   dueSoonDays: number;
+  requestRetentionDays: number;
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -71,6 +74,7 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
         : undefined,
     verifyRequestTypes,
     dueSoonDays: env.LETHE_DUE_SOON_DAYS,
+    requestRetentionDays: env.LETHE_REQUEST_RETENTION_DAYS,
   };
 }
 

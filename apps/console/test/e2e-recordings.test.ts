@@ -77,7 +77,15 @@ describe("call recordings on a request's page, in Chromium against lethe start",
       });
 
     const player = row.locator("audio");
-    const streamed = await player.evaluate(async (audio: HTMLAudioElement) => {
+    // The test files compile without the DOM library: the element's few members used here, typed.
+    type AudioElement = {
+      src: string;
+      duration: number;
+      preload: string;
+      load(): void;
+      addEventListener(event: string, listener: () => void, options: { once: boolean }): void;
+    };
+    const streamed = await player.evaluate(async (audio: AudioElement) => {
       const response = await fetch(audio.src);
       const bytes = new Uint8Array(await response.arrayBuffer());
       const duration = await new Promise<number>((resolve) => {

@@ -140,6 +140,13 @@ export const requestSummarySchema = z
     /** The whole extension granted so far; null if none. */
     extension: deadlinePeriodSchema.nullable(),
     exportAvailable: z.boolean(),
+    /**
+     * How many of its identifiers are on the suppression list: the person was erased before and
+     * is found again (a restored backup, a re-import, a returning customer). Look before acting.
+     */
+    suppressionMatches: z.number().int(),
+    /** When Lethe replaced the subject's identifiers with keyed hashes (retention over); null before. */
+    minimisedAt: timestampSchema.nullable(),
     /** Non-identifying outcome details (counts, failures), set when the request closes. */
     outcome: z.unknown(),
     createdAt: timestampSchema,

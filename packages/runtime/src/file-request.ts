@@ -10,6 +10,7 @@ import {
 } from "@lethe/core";
 import { identifierKey, type Identifier } from "@lethe/connector-sdk";
 import { appendAudit, enqueueJob, insertRequest, insertSubjectIdentifiers, transitionRequest, type Database } from "@lethe/db";
+import { flagSuppressedIdentifiers } from "./minimisation/suppression-check";
 import { requestJob, taskNames } from "./tasks/jobs";
 import { needsVerification } from "./verification/verification-policy";
 import { requestParameters, type RawRequestParameters } from "./request-parameters";
@@ -29,6 +30,11 @@ export interface FileRequestInput {
   receivedAt?: Date;
   /** Type-specific input (request-parameters.ts): rectification `changes`, restriction `lift`. */
   parameters?: RawRequestParameters;
+  /**
+   * The identifier hash key (identifierHashKey): when given, identifiers on the suppression list
+   * (a person Lethe erased before) flag the request (minimisation/suppression-check.ts).
+   */
+  identifierHashKey?: Uint8Array;
   /** Request types that wait in `verifying` (`parseVerificationPolicy`); access and portability always do. */
   verifyRequestTypes?: ReadonlySet<RequestType>;
 }
@@ -101,6 +107,15 @@ export async function fileRequest(database: Database, input: FileRequestInput): 
         strength: identifierStrength(identifier.kind, "given"),
       })),
     );
+    const suppressed = input.identifierHashKey
+      ? await flagSuppressedIdentifiers(tx, {
+          key: input.identifierHashKey,
+          requestId: request.id,
+          identifiers: [...identifiers.values()],
+          actor: input.actor,
+          during: "filing",
+        })
+      : [];
     // Art. 12(6): a request that needs verification waits in `verifying` with no job; attesting
     // or confirming a code enqueues the start job (verification/complete-verification.ts).
     if (needsVerification(type.data, input.verifyRequestTypes)) {
@@ -119,6 +134,7 @@ export async function fileRequest(database: Database, input: FileRequestInput): 
         identifiers: countByKind([...identifiers.values()]),
       },
     });
+    for (const entry of suppressed) await appendAudit(tx, entry);
     return { id: request.id };
   });
 }

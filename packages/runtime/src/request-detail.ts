@@ -22,6 +22,10 @@ export interface RequestSummary {
   exportSha256: string | null;
   /** Non-identifying outcome details, set when the request closes. */
   outcome: unknown;
+  /** Identifiers of this request found on the suppression list (a person erased before). */
+  suppressionMatches: number;
+  /** When its identifiers were replaced by keyed hashes; null while it keeps them. */
+  minimisedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -151,6 +155,8 @@ function toSummary(row: RequestRow): RequestSummary {
     exportPath: row.exportPath,
     exportSha256: row.exportSha256,
     outcome: row.outcome,
+    suppressionMatches: row.suppressionMatches,
+    minimisedAt: row.minimisedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

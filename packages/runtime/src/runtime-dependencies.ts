@@ -18,6 +18,8 @@ export interface RuntimeDependencies {
   logLevel: LogLevel;
   /** When pending erasures are confirmed again, and until when; default `defaultConfirmSchedule`. */
   confirmSchedule?: ConfirmSchedule;
+  /** Days a closed request keeps its identifiers before minimisation; default 730 (minimise-task.ts). */
+  requestRetentionDays?: number;
   /** Open requests with at most this many days left raise `deadline.due_soon`; default 7. */
   dueSoonDays?: number;
 }

@@ -1,10 +1,11 @@
 import { EventEmitter } from "node:events";
 import { redactIdentifierShapes, type LogLevel } from "@lethe/connector-sdk";
 import type { Database, SecretSealer } from "@lethe/db";
-import { Logger, parseCronItems, run, type LogLevel as GraphileLogLevel, type WorkerEvents } from "graphile-worker";
+import { Logger, run, type LogLevel as GraphileLogLevel, type WorkerEvents } from "graphile-worker";
 import type { ConnectorRegistry } from "./connector-registry";
 import { deadlineAlertsCronItem } from "./alerts/deadline-alerts-task";
 import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
+import { periodicCronItems } from "./periodic/periodic-tasks";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
@@ -34,6 +35,8 @@ export interface StartWorkerOptions {
   confirmDelaysMs?: readonly number[];
   /** Days left at which an open request raises `deadline.due_soon` (`LETHE_DUE_SOON_DAYS`); default 7. */
   dueSoonDays?: number;
+  /** Days a closed request keeps its identifiers before minimisation (`LETHE_REQUEST_RETENTION_DAYS`); default 730. */
+  requestRetentionDays?: number;
   /** Cron schedule of the deadline sweep; default every 15 minutes. */
   deadlineAlertsSchedule?: string;
 }
@@ -76,6 +79,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       deadlineMs: options.confirmDeadlineMs ?? defaultConfirmSchedule.deadlineMs,
     },
     ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
+    ...(options.requestRetentionDays === undefined ? {} : { requestRetentionDays: options.requestRetentionDays }),
   };
 
   const liveness = await openWorkerLiveness(database, log);
@@ -104,9 +108,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       pollInterval: options.pollIntervalMs ?? 1_000,
       noHandleSignals: true,
       taskList: createTaskList(deps),
-      // Periodic tasks are declared in code, never read from a crontab file in the working
-      // directory; graphile-worker's cron enqueues each tick once across all workers.
-      parsedCronItems: parseCronItems([deadlineAlertsCronItem(options.deadlineAlertsSchedule)]),
+      // Periodic tasks come from one list in code (periodic/periodic-tasks.ts); passing it
+      // also stops graphile-worker from looking for a crontab file in the working directory.
+      parsedCronItems: periodicCronItems([deadlineAlertsCronItem(options.deadlineAlertsSchedule)]),
       logger: graphileLogger(log),
       events,
     });

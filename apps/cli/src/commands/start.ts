@@ -48,6 +48,7 @@ export function registerStartCommand(program: Command): void {
           exportDirectory: path.join(env.home, "exports"),
           log,
           dueSoonDays: env.dueSoonDays,
+          requestRetentionDays: env.requestRetentionDays,
         });
         stack.push(() => worker.stop());
 

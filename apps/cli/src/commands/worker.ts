@@ -29,6 +29,7 @@ export function registerWorkerCommand(program: Command): void {
           concurrency,
           log,
           dueSoonDays: env.dueSoonDays,
+          requestRetentionDays: env.requestRetentionDays,
         });
         console.log(`worker running (concurrency ${concurrency}, pid ${process.pid}); Ctrl-C or SIGTERM to stop`);
         let previous = worker.progress();

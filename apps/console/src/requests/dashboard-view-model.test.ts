@@ -14,6 +14,8 @@ function request(id: string, overrides: Partial<RequestSummary>): RequestSummary
     timeZone: "UTC",
     extension: null,
     exportAvailable: false,
+    suppressionMatches: 0,
+    minimisedAt: null,
     outcome: null,
     createdAt: "2026-01-01T00:00:00Z",
     updatedAt: "2026-01-01T00:00:00Z",

@@ -23,3 +23,4 @@ export * from "./identity-verifications";
 export * from "./webhook-endpoints";
 export * from "./webhook-deliveries";
 export * from "./deadline-alerts";
+export * from "./suppression";

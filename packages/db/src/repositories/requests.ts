@@ -1,4 +1,4 @@
-import { assertTransition, requestStatusSchema, type RequestStatus } from "@lethe/core";
+import { assertTransition, isTerminal, requestStatusSchema, type RequestStatus } from "@lethe/core";
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { requests, requestStatusHistory } from "../schema";
 import type { Executor } from "./executor";
@@ -92,6 +92,8 @@ export async function transitionRequest(
     .set({
       status: transition.to,
       updatedAt: now,
+      // The retention period of Lethe's own record of the request runs from here (minimisation).
+      ...(isTerminal(transition.to) ? { closedAt: now } : {}),
       ...(transition.outcome ? { outcome: transition.outcome } : {}),
     })
     .where(eq(requests.id, transition.requestId));

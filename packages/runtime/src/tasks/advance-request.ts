@@ -11,6 +11,9 @@ import {
   type RequestRow,
   type RequestTaskView,
 } from "@lethe/db";
+import type { IdentifierKind } from "@lethe/connector-sdk";
+import { identifierHashKey } from "../identifier-hash-key";
+import { flagSuppressedIdentifiers } from "../minimisation/suppression-check";
 import { discoverIdentifiers } from "../plan/discover-identifiers";
 import { enginePolicy } from "../plan/engine-policy";
 import { settlePlan } from "../plan/settle-plan";
@@ -63,7 +66,22 @@ export async function advanceRequest(
 async function afterLocateRound(tx: Executor, deps: RuntimeDependencies, request: RequestRow): Promise<AuditInput[]> {
   const round = request.locateRound;
   const fresh = await discoverIdentifiers(tx, { requestId: request.id, round, defaultRegion: enginePolicy().defaultRegion });
-  if (fresh.length > 0 && round < request.locateDepth) {
+  // Someone erased before, found again on a system's records (a restored backup): flagged.
+  const suppressed = deps.secretBox.deriveKey
+    ? await flagSuppressedIdentifiers(tx, {
+        key: identifierHashKey(deps),
+        requestId: request.id,
+        identifiers: fresh.map((row) => ({ kind: row.kind as IdentifierKind, value: row.value, ...(row.system ? { system: row.system } : {}) })),
+        actor: "system",
+        during: "locate",
+      })
+    : [];
+  return [...suppressed, ...(await continueAfterDiscovery(tx, deps, request, fresh.length))];
+}
+
+async function continueAfterDiscovery(tx: Executor, deps: RuntimeDependencies, request: RequestRow, discovered: number): Promise<AuditInput[]> {
+  const round = request.locateRound;
+  if (discovered > 0 && round < request.locateDepth) {
     const next = round + 1;
     await setRequestLocateRound(tx, request.id, next);
     const instances = await listConnectorInstances(tx, { enabledOnly: true });
@@ -72,7 +90,7 @@ async function afterLocateRound(tx: Executor, deps: RuntimeDependencies, request
       actor: "system",
       action: "locate.round",
       requestId: request.id,
-      payload: { round: next, discovered: fresh.length, instances: locating },
+      payload: { round: next, discovered, instances: locating },
     };
     if (locating > 0) return [audit];
     // No instance left to search (all disabled or uninstalled meanwhile): the fixpoint is here.
