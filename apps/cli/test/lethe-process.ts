@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const tsx = path.join(repositoryRoot, "node_modules/.bin/tsx");
 const bin = path.join(repositoryRoot, "apps/cli/src/bin.ts");
+/** The installed `lethe` executable: it registers tsx in its own process, so a signal reaches the worker itself. */
+const executable = path.join(repositoryRoot, "apps/cli/bin/lethe.js");
 
 export interface LetheRun {
   code: number | null;
@@ -80,4 +82,37 @@ function isFree(port: number): Promise<boolean> {
     server.once("error", () => resolve(false));
     server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
+}
+
+export interface StartedWorker {
+  child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr interleaved. */
+  output: () => string;
+  /** Resolves with the exit code (null when a signal killed it) and the signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Starts `lethe worker …` through `bin/lethe.js` (not the tsx launcher, which runs the program in
+ * a second process and would leave it running when only the launcher is killed with SIGKILL), and
+ * waits until it says it is running.
+ */
+export async function startLetheWorker(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<StartedWorker> {
+  const child = spawn(process.execPath, [executable, "worker", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal })),
+  );
+  const deadline = Date.now() + timeoutMs;
+  while (!/worker running/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`lethe worker exited early:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`lethe worker did not come up in ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, output: () => output, exited };
 }
