@@ -4,7 +4,7 @@ import path from "node:path";
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
 import { openDatabase, type Database } from "@lethe/db";
 import { createTestDatabase } from "@lethe/db/testing";
-import { readBundleManifest, verifyBundle, type RequestDetail } from "@lethe/runtime";
+import { readBundleManifest, verifyBundle, waitForRequests, type RequestDetail, type RequestPlan } from "@lethe/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePortPair, runLethe, startLethe, type StartedLethe } from "./lethe-process";
 
@@ -98,6 +98,27 @@ describe("the lethe CLI, end to end", () => {
     ]);
   });
 
+  // These scenarios run the review from the terminal: six more `lethe` processes each.
+  const reviewedScenarioTimeoutMs = 180_000;
+
+  /** `lethe request plan/review/approve`: refused while records await review, then excluded and approved. */
+  async function excludeAwaitingReviewAndApprove(id: string): Promise<void> {
+    const shown = await runLethe(["request", "plan", id], env);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/pending\s+[1-9]\d* awaiting review/);
+    const plan = JSON.parse((await runLethe(["request", "plan", id, "--json"], env)).stdout) as RequestPlan;
+    const pending = plan.items.filter((item) => item.review === "pending");
+    expect(pending.length).toBeGreaterThan(0);
+    const early = await runLethe(["request", "approve", id], env);
+    expect(early.code).not.toBe(0);
+    expect(early.stderr).toMatch(/still await a review decision/);
+    const reviewed = await runLethe(["request", "review", id, "--exclude", pending.map((item) => item.id).join(",")], env);
+    expect(reviewed.code).toBe(0);
+    expect(reviewed.stdout).toContain(`${pending.length} record(s) decided; 0 still await review`);
+    const approved = await runLethe(["request", "approve", id], env);
+    expect(approved.code).toBe(0);
+  }
+
   it("erases a seeded subject everywhere, leaves every bystander untouched, and lists the receipts", async () => {
     const everyone = await people();
     const subject = everyone.find((person) => person.role === "subject");
@@ -111,9 +132,16 @@ describe("the lethe CLI, end to end", () => {
       ["request", "create", "--type", "erasure", "--email", emailOf(subject), "--wait", "--json"],
       env,
     );
-    expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
-    const detail = JSON.parse(created.stdout) as RequestDetail;
+    const filed = JSON.parse(created.stdout) as RequestDetail;
+    // The phone on the subject's person record finds the household member in locate round 1:
+    // the subject is erased at once, the household's records wait for a person's review.
+    expect(filed.request.status).toBe("review");
+    expect(created.stderr).toContain(`lethe request plan ${filed.request.id}`);
+    expect(await recordsOf(subject.id)).toEqual([]);
+    await excludeAwaitingReviewAndApprove(filed.request.id);
+    await waitForRequests(database, [filed.request.id], { timeoutMs: 60_000 });
+    const detail = JSON.parse((await runLethe(["request", "show", filed.request.id, "--json"], env)).stdout) as RequestDetail;
     expect(detail.request.status).toBe("completed");
 
     expect(await recordsOf(subject.id)).toEqual([]);
@@ -124,7 +152,7 @@ describe("the lethe CLI, end to end", () => {
     expect(shown.stdout).toContain(`receipts: ${detail.receipts.length}`);
     expect(detail.receipts.length).toBeGreaterThan(0);
     expect(shown.stdout).toMatch(/erase\s+erased\s+person\//);
-  });
+  }, reviewedScenarioTimeoutMs);
 
   it("answers an access request with a zip whose manifest checksums match and which holds every record of the subject", async () => {
     const subject = (await people()).filter((person) => person.role === "subject")[1];
@@ -140,7 +168,10 @@ describe("the lethe CLI, end to end", () => {
 
     const verified = await runLethe(["request", "verify", filed.request.id, "--attest", "passport checked at the desk", "--wait", "--json"], env);
     expect(verified.code).toBe(0);
-    const detail = JSON.parse(verified.stdout) as RequestDetail;
+    expect((JSON.parse(verified.stdout) as RequestDetail).request.status).toBe("review");
+    await excludeAwaitingReviewAndApprove(filed.request.id);
+    await waitForRequests(database, [filed.request.id], { timeoutMs: 60_000 });
+    const detail = JSON.parse((await runLethe(["request", "show", filed.request.id, "--json"], env)).stdout) as RequestDetail;
     expect(detail.request.status).toBe("completed");
     expect(detail.history.map((entry) => entry.to).slice(0, 3)).toEqual(["received", "verifying", "verified"]);
     expect(detail.exportPath).toBeTruthy();
@@ -157,7 +188,7 @@ describe("the lethe CLI, end to end", () => {
     expect(exportedCounts).toEqual(seededCounts);
     // Nothing was deleted by an access request.
     expect(await recordsOf(subject.id)).toHaveLength(seeded.length);
-  });
+  }, reviewedScenarioTimeoutMs);
 
   it("adds a webhook showing its secret once, lists it without the secret, refuses a bad URL, and removes it", async () => {
     const added = await runLethe(["webhook", "add", "https://hooks.example.com/lethe", "--event", "deadline.overdue"], env);

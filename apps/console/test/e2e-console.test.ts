@@ -82,6 +82,27 @@ describe("the console in Chromium, against lethe start", () => {
     await page.locator(".summary [data-testid=status]", { hasText: new RegExp(`^${status}$`) }).waitFor({ timeout: requestTimeoutMs });
   }
 
+  /**
+   * The review screen: the household member found through the subject's phone (locate round 1)
+   * waits for review; approval is refused until every such record is decided; the reviewer ticks
+   * them all, excludes them, and approves.
+   */
+  async function excludeAwaitingReviewAndApprove(): Promise<void> {
+    await waitForStatus("review");
+    const review = page.getByTestId("plan-review");
+    await review.waitFor();
+    expect(Number(await review.getByTestId("pending-review").textContent())).toBeGreaterThan(0);
+    expect(await review.getByTestId("approve-plan").isDisabled()).toBe(true);
+    await page.getByTestId("provenance").locator("summary").click();
+    expect(await page.getByTestId("provenance-record").count()).toBeGreaterThan(0);
+    await review.getByRole("checkbox", { name: "Select every record awaiting review" }).check();
+    await review.getByTestId("exclude-selected").click();
+    await review.getByTestId("pending-review").filter({ hasText: /^0$/ }).waitFor();
+    expect(await review.locator("[data-testid=plan-item][data-review=exclude]").count()).toBeGreaterThan(0);
+    await shoot(page, "03a-review", { fullPage: false });
+    await review.getByTestId("approve-plan").click();
+  }
+
   it("refuses a wrong password and signs the admin in with the right one", async () => {
     await page.goto(`${lethe.url}/requests/new`);
     await page.getByRole("heading", { name: "Sign in to Lethe" }).waitFor();
@@ -115,6 +136,7 @@ describe("the console in Chromium, against lethe start", () => {
     const email = subjects[0];
     expect(email).toBeDefined();
     const id = await fileRequest("erasure", email ?? "");
+    await excludeAwaitingReviewAndApprove();
     await waitForStatus("completed");
     expect(await page.getByTestId("receipt").count()).toBeGreaterThan(0);
     await expect(page.getByTestId("receipt-group").first().textContent()).resolves.toContain("demo-reference");
@@ -151,6 +173,7 @@ describe("the console in Chromium, against lethe start", () => {
 
     await page.getByLabel("How was the identity checked?").fill("photo id checked over video call");
     await page.getByRole("button", { name: "Attest identity" }).click();
+    await excludeAwaitingReviewAndApprove();
     await waitForStatus("completed");
     expect(await page.getByTestId("located-group").count()).toBeGreaterThan(0);
     const downloadStarted = page.waitForEvent("download");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import referenceConnector from "@lethe/connector-reference";
 import { sandbox } from "@lethe/connector-reference/sandbox";
 import type { RunningSandbox } from "@lethe/connector-sdk";
-import { createdRequestSchema, exportLinkSchema, requestDetailSchema } from "@lethe/contracts";
+import { createdRequestSchema, exportLinkSchema, requestDetailSchema, requestPlanSchema } from "@lethe/contracts";
 import { createSecretBox } from "@lethe/db";
 import { createConnectorInstance, createConnectorRegistry, startWorker, verifyBundle, waitForRequests, type RunningWorker } from "@lethe/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,6 +66,17 @@ async function fileCompletedAccessRequest(): Promise<string> {
     body: JSON.stringify({ note: "photo id checked over video call" }),
   });
   expect(attested.status).toBe(200);
+  // The household member found through the subject's phone (locate round 1) waits for review;
+  // the bundle is written once the reviewer has excluded them and approved.
+  await waitForRequests(api.database, [request.id], { timeoutMs: 30_000, orReview: true });
+  const plan = await readBody(await fetch(`${api.url}/api/v1/requests/${request.id}/plan`, { headers: jsonHeaders(api.credentials.compliance) }), requestPlanSchema);
+  const decisions = plan.items.filter((item) => item.review === "pending").map((item) => ({ id: item.id, decision: "exclude" }));
+  if (decisions.length > 0) {
+    const reviewed = await fetch(`${api.url}/api/v1/requests/${request.id}/review`, { method: "POST", headers: jsonHeaders(api.credentials.compliance), body: JSON.stringify({ decisions }) });
+    expect(reviewed.status).toBe(200);
+    const approved = await fetch(`${api.url}/api/v1/requests/${request.id}/plan/approve`, { method: "POST", headers: jsonHeaders(api.credentials.compliance), body: "{}" });
+    expect(approved.status).toBe(200);
+  }
   await waitForRequests(api.database, [request.id], { timeoutMs: 30_000 });
   return request.id;
 }

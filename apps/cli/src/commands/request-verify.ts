@@ -27,7 +27,7 @@ export function registerRequestVerifyCommand(request: Command): void {
       const lethe = await openLethe(readEnvironment());
       try {
         await attestIdentity(lethe.database, { requestId: id, note, actor: "cli" });
-        if (options.wait) await waitForRequests(lethe.database, [id], { timeoutMs });
+        if (options.wait) await waitForRequests(lethe.database, [id], { timeoutMs, orReview: true });
         const detail = await getRequestDetail(lethe.database, id);
         if (options.json) console.log(JSON.stringify(detail, null, 2));
         else if (options.wait && detail) console.log(formatRequestDetail(detail));

@@ -7,6 +7,7 @@ import { openLethe } from "../open-lethe";
 import { parseChanges } from "../parse-changes";
 import { parseChoice, parsePositiveInteger } from "../parse-options";
 import { UsageError } from "../report-failure";
+import { registerRequestPlanCommands } from "./request-plan";
 import { registerRequestVerifyCommand } from "./request-verify";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -71,8 +72,10 @@ export function registerRequestCommands(program: Command): void {
           // A request waiting for identity verification would never finish by itself.
           const verifying = filed?.request.status === "verifying";
           if (verifying) process.stderr.write(`request ${id} waits for identity verification: lethe request verify ${id} --attest "<how>"\n`);
-          if (options.wait && !verifying) await waitForRequests(lethe.database, [id], { timeoutMs });
+          // Nor would one whose weak matches wait for a person's review.
+          if (options.wait && !verifying) await waitForRequests(lethe.database, [id], { timeoutMs, orReview: true });
           const detail = await getRequestDetail(lethe.database, id);
+          if (detail?.request.status === "review") process.stderr.write(`request ${id} waits for review: lethe request plan ${id}\n`);
           if (options.json) console.log(JSON.stringify(detail, null, 2));
           else if (options.wait && detail) console.log(formatRequestDetail(detail));
           else console.log(`filed ${type} request ${id}; follow it with: lethe request show ${id}`);
@@ -83,6 +86,7 @@ export function registerRequestCommands(program: Command): void {
     );
 
   registerRequestVerifyCommand(request);
+  registerRequestPlanCommands(request);
 
   request
     .command("show")
