@@ -49,6 +49,7 @@ const definition = defineConnector({
         "Deletion is asynchronous: receipts are pending until the recorder's deletion job is fulfilled (confirm).",
         "Recordings under legal hold (deletion protection) are refused by the recorder and retained.",
         "A recording, its transcript and its consent events are deleted together.",
+        "A redact plan keeps the call: the subject's own channel is muted where they spoke personal data (or whole, scope whole-party) and those words of the transcript redacted; the agent's side is never touched, and a call on which the subject cannot be identified is retained untouched.",
       ],
     },
     redact: true,
