@@ -84,7 +84,12 @@ async function continueAfterDiscovery(tx: Executor, deps: RuntimeDependencies, r
   if (discovered > 0 && round < request.locateDepth) {
     const next = round + 1;
     await setRequestLocateRound(tx, request.id, next);
-    const instances = await listConnectorInstances(tx, { enabledOnly: true });
+    // An instance whose locate failed for good stays failed (the request ends partially
+    // completed saying why); asking it again with more identifiers would fail the same way.
+    const failed = new Set(
+      (await listRequestTasks(tx, request.id)).filter((task) => task.phase === "locate" && task.status === "failed").map((task) => task.instanceId),
+    );
+    const instances = (await listConnectorInstances(tx, { enabledOnly: true })).filter((instance) => !failed.has(instance.id));
     const locating = await openLocateRound(tx, deps, request.id, instances, next);
     const audit: AuditInput = {
       actor: "system",
