@@ -157,5 +157,9 @@ describe("deadline alerts", () => {
     expect(soonBody?.daysLeft).toBeGreaterThanOrEqual(0);
     expect(soonBody?.daysLeft).toBeLessThanOrEqual(7);
     expect(Object.keys(soonBody ?? {}).sort()).toEqual(["daysLeft", "dueAt", "event", "raisedAt", "regime", "requestId", "type"]);
+
+    // The worker schedules the sweep itself: graphile-worker's cron knows the item.
+    const crontabs = await database.sql<Array<{ identifier: string }>>`select identifier from graphile_worker._private_known_crontabs`;
+    expect(crontabs.map((row) => row.identifier)).toContain("deadline-alerts");
   }, 60_000);
 });
