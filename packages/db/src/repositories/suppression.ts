@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { jobCheckpoints, locatedRecords, planItems, requests, subjectIdentifiers, suppressedIdentifiers } from "../schema";
+import { deadlineExtensions, jobCheckpoints, locatedRecords, planItems, requests, subjectIdentifiers, suppressedIdentifiers } from "../schema";
 import type { Executor } from "./executor";
 
 export interface SuppressionEntry {
@@ -58,9 +58,10 @@ export async function listRequestsDueForMinimisation(tx: Executor, closedBefore:
 /**
  * Removes every plaintext trace of the subject from a request's rows, in the caller's
  * transaction: identifiers, what located records matched on and revealed, their labels (which
- * can quote a subject line), proposed field values, type parameters, and connectors' resumable
- * state (a locate cursor can hold the search term). Counts, outcomes, receipts and the audit
- * chain stay: they hold no identifier.
+ * can quote a subject line), proposed field values, type parameters, the text of deadline
+ * notices sent to the person (their channel and time stay as the record that notice was given),
+ * and connectors' resumable state (a locate cursor can hold the search term). Counts, outcomes,
+ * receipts and the audit chain stay: they hold no identifier.
  */
 export async function scrubRequestPersonalData(tx: Executor, requestId: string, at: Date): Promise<void> {
   await tx.delete(subjectIdentifiers).where(eq(subjectIdentifiers.requestId, requestId));
@@ -69,6 +70,7 @@ export async function scrubRequestPersonalData(tx: Executor, requestId: string, 
     .set({ matchedBy: sql`'[]'::jsonb`, discovered: sql`'[]'::jsonb`, label: null })
     .where(eq(locatedRecords.requestId, requestId));
   await tx.update(planItems).set({ fieldUpdates: null }).where(eq(planItems.requestId, requestId));
+  await tx.update(deadlineExtensions).set({ noticeText: null }).where(eq(deadlineExtensions.requestId, requestId));
   await tx.delete(jobCheckpoints).where(sql`${jobCheckpoints.key} like ${`${requestId}:%`}`);
   await tx
     .update(requests)

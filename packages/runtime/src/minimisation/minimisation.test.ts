@@ -6,6 +6,7 @@ import { identifierOf, openReferenceWorld, type OraclePerson, type ReferenceWorl
 import { runToEnd } from "../../test/run-to-end";
 import { verifyAuditLog } from "../audit-verification";
 import { fileRequest } from "../file-request";
+import { extendRequestDeadline } from "../request-actions";
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { attestIdentity } from "../verification";
@@ -76,6 +77,15 @@ describe("minimisation of Lethe's own data", () => {
       ],
     });
     const accessRequest = await fileRequest(world.database, { ...base, type: "access", identifiers: [{ kind: "email", value: exportedEmail }] });
+    // A deadline notice whose text names the person: the record that notice was given stays, its text goes.
+    await extendRequestDeadline(world.database, {
+      requestId: accessRequest.id,
+      additional: { unit: "month", amount: 1 },
+      reason: "many systems to search",
+      noticeAt: new Date(),
+      notice: { channel: "email", text: `Dear ${exportedEmail}, we need one more month.` },
+      actor: "test",
+    });
     await attestIdentity(world.database, { requestId: accessRequest.id, note: "passport seen at the desk", actor: "test" });
     await runToEnd(world, [erasure.id, accessRequest.id], { timeoutMs: 60_000 });
     const bundle = (await getRequest(world.database.db, accessRequest.id))?.exportPath;
