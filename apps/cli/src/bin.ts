@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit";
 import { registerHoldCommands } from "./commands/hold";
 import { registerMigrateCommand } from "./commands/migrate";
+import { registerMinimiseCommand } from "./commands/minimise";
 import { registerRecordingsCommands } from "./commands/recordings";
 import { registerRequestCommands } from "./commands/request";
 import { registerSandboxCommands } from "./commands/sandbox";
@@ -26,6 +27,7 @@ registerRecordingsCommands(program);
 registerUserCommands(program);
 registerWebhookCommands(program);
 registerHoldCommands(program);
+registerMinimiseCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -37,11 +37,13 @@ export { cancelRequest, extendRequestDeadline, NoticeInFutureError, RequestClose
 export * from "./plan";
 export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } from "./connector-instance-admin";
 export type { RuntimeDependencies } from "./runtime-dependencies";
+export { identifierHashKey, identifierHashPurpose } from "./identifier-hash-key";
 export { startPciSweep, getPciSweep, PciSweepNotSupportedError, InvalidSweepIntervalError, type PciSweepState } from "./pci-sweep";
 export { openRecordingAudio, type RecordingAudio } from "./recording-audio";
-export { createLegalHold, endHold, LegalHoldNotFoundError, type CreateHoldInput } from "./holds/manage-holds";
-export { findHoldsFor, type HoldDecision, type HoldableRecord } from "./holds/find-holds";
-export { releaseHoldsJob, releaseHoldsTaskName } from "./holds/release-holds-job";
 export * from "./verification";
 export * from "./alerts";
 export * from "./webhooks";
+export { createLegalHold, endHold, LegalHoldNotFoundError, type CreateHoldInput } from "./holds/manage-holds";
+export { findHoldsFor, type HoldDecision, type HoldableRecord } from "./holds/find-holds";
+export { releaseHoldsJob, releaseHoldsTaskName } from "./holds/release-holds-job";
+export { minimiseClosedRequests, defaultRequestRetentionDays } from "./minimisation/minimise-closed-requests";
