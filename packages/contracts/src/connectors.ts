@@ -18,6 +18,10 @@ export const capabilitiesSchema = z
     hold: z.boolean(),
     discover: z.boolean(),
     confirm: z.boolean(),
+    /** Record type → fields it can update for a rectification (GDPR Art. 16); false or absent: none. */
+    rectify: z.union([z.literal(false), z.record(z.string(), z.array(z.string()))]).optional(),
+    /** Whether it can mark records restricted from processing (Art. 18) and lift it. */
+    restrict: z.boolean().optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;
