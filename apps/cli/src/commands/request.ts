@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { regimes, requestStatuses, requestTypes } from "@lethe/core";
-import { fileRequest, getRequestDetail, InvalidRequestParametersError, listRequests, waitForRequests } from "@lethe/runtime";
+import { fileRequest, getRequestDetail, InvalidRequestParametersError, identifierHashKey, listRequests, waitForRequests } from "@lethe/runtime";
 import { readEnvironment } from "../env";
 import { formatRequestDetail, formatRequestList } from "../format-request";
 import { openLethe } from "../open-lethe";
@@ -61,6 +61,7 @@ export function registerRequestCommands(program: Command): void {
             defaultRegion: env.defaultRegion,
             actor: "cli",
             verifyRequestTypes: env.verifyRequestTypes,
+            identifierHashKey: identifierHashKey(lethe),
           }).catch((error: unknown) => {
             // The runtime names the bad input by path (changes.1.value); the user typed --change.
             if (error instanceof InvalidRequestParametersError) {

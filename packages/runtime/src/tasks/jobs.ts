@@ -19,6 +19,7 @@ export const taskNames = {
   /** Applies approved `restrict` items (tasks/restrict-task.ts). */
   restrict: "lethe.request.restrict",
   pciSweep: "lethe.pci.sweep",
+  minimise: "lethe.minimise",
 } as const;
 
 export type TaskName = (typeof taskNames)[keyof typeof taskNames];

@@ -9,6 +9,7 @@ import { exportTask } from "./export-task";
 import { finaliseTask } from "./finalise-task";
 import { taskNames } from "./jobs";
 import { locateTask } from "./locate-task";
+import { minimiseTask } from "../minimisation/minimise-task";
 import { pciSweepTask } from "./pci-sweep-task";
 import { rectifyTask } from "./rectify-task";
 import { restrictTask } from "./restrict-task";
@@ -17,10 +18,10 @@ import { verifyTask } from "./verify-task";
 
 export function createTaskList(deps: RuntimeDependencies): TaskList {
   return {
+    ...createAlertTasks(deps),
     [taskNames.start]: startRequestTask(deps),
     [taskNames.locate]: locateTask(deps),
     [taskNames.export]: exportTask(deps),
-    ...createAlertTasks(deps),
     [taskNames.erase]: eraseTask(deps),
     [taskNames.confirm]: confirmTask(deps),
     [taskNames.verify]: verifyTask(deps),
@@ -28,6 +29,7 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.rectify]: rectifyTask(deps),
     [taskNames.restrict]: restrictTask(deps),
     [taskNames.pciSweep]: pciSweepTask(deps),
+    [taskNames.minimise]: minimiseTask(deps),
     [releaseHoldsTaskName]: releaseHoldsTask(deps),
   };
 }
