@@ -95,6 +95,9 @@ describe("a rectification through the reference connector", () => {
     const items = await listPlanItems(world.database.db, { requestId: id });
     const subjectPerson = items.find((view) => view.record.recordType === "person" && view.record.recordId === subject.id);
     expect(subjectPerson?.item).toMatchObject({ action: "rectify", approvedAction: null, fieldUpdates: stored?.parameters && (stored.parameters as { changes: unknown }).changes });
+    // The reviewer's view of the plan shows the proposal on the record it changes.
+    const shown = (await getRequestPlan(world.database, id))?.items.find((item) => item.type === "person" && item.recordId === subject.id);
+    expect(shown).toMatchObject({ action: "rectify", fieldUpdates: [{ field: "name", value: "Grace Hopper" }, { field: "email", value: "grace.hopper@navy.example.com" }, { field: "phone", value: "+12015550123" }] });
     // Notes and calls have no rectifiable fields at Reference CRM.
     expect(items.filter((view) => view.record.recordType === "note").every((view) => view.item.action === "skip")).toBe(true);
     expect(await everyonesRecords()).toEqual(before);
@@ -115,8 +118,11 @@ describe("a rectification through the reference connector", () => {
     const receipts = await listReceipts(world.database.db, { requestId: id });
     expect(receipts.filter((row) => row.phase === "rectify").map((row) => [row.recordId, row.outcome])).toEqual([[subject.id, "rectified"]]);
     expect(receipts.filter((row) => row.phase === "verify").map((row) => [row.recordId, row.outcome])).toEqual([[subject.id, "verified"]]);
+    // Notes, calls and attachments hold none of the corrected fields: not applicable, no shortfall.
+    expect((await getRequest(world.database.db, id))?.status).toBe("completed");
     expect((await getRequest(world.database.db, id))?.outcome).toMatchObject({
       failures: [],
+      notApplicable: expect.any(Number),
       rectify: { rectified: 1, alreadyAbsent: 0 },
       verification: { verified: 1, notApplied: 0, unverifiable: 0 },
     });

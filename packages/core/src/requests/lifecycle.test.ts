@@ -24,7 +24,7 @@ describe("request vocabulary", () => {
     expect(requestTypeSchema.parse("erasure")).toBe("erasure");
     expect(regimeSchema.parse("ccpa")).toBe("ccpa");
     expect(requestStatusSchema.parse("partially_completed")).toBe("partially_completed");
-    expect(requestTypeSchema.safeParse("rectification").success).toBe(false);
+    expect(requestTypeSchema.safeParse("objection").success).toBe(false);
     expect(requestStatusSchema.safeParse("done").success).toBe(false);
   });
 });

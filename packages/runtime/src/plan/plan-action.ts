@@ -59,6 +59,12 @@ const plain = (action: BaseAction["action"], reason: string): BaseAction => ({
   fieldUpdates: null,
 });
 
+/**
+ * A skip that is no shortfall: the request does not concern this record (a correction of the
+ * phone number means nothing to a note). Counted apart by the outcome, not as "not done".
+ */
+export const notApplicablePrefix = "not applicable: ";
+
 function typeAction(input: ActionInput): BaseAction {
   const { connector, connectorId } = input;
   if (!connector) return plain("skip", `connector "${connectorId}" is not installed on this worker`);
@@ -72,11 +78,14 @@ function typeAction(input: ActionInput): BaseAction {
       return erasureAction(input, connector);
     case "rectification": {
       const fields = (connector.capabilities.rectify || {})[input.recordType] ?? [];
-      if (!connector.rectify || fields.length === 0) {
-        return plain("skip", `connector "${connectorId}" cannot rectify ${input.recordType} records`);
+      if (!connector.rectify || !connector.capabilities.rectify) {
+        return plain("skip", `connector "${connectorId}" cannot rectify records`);
+      }
+      if (fields.length === 0) {
+        return plain("skip", `${notApplicablePrefix}${input.recordType} records hold none of the fields a correction changes`);
       }
       const updates = input.changes.filter((change) => fields.includes(change.field));
-      if (updates.length === 0) return plain("skip", `none of the requested fields is on a ${input.recordType} record`);
+      if (updates.length === 0) return plain("skip", `${notApplicablePrefix}none of the requested fields is on a ${input.recordType} record`);
       return { ...plain("rectify", `rectify ${updates.map((update) => update.field).join(", ")}`), fieldUpdates: updates };
     }
     case "restriction":

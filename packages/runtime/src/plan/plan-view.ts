@@ -30,6 +30,8 @@ export interface RequestPlan {
     reviewedBy: string | null;
     approvedAction: PlannedAction["action"] | null;
     changedSinceApproval: boolean;
+    /** For `rectify`: the corrections proposed for this record (the subject's data). */
+    fieldUpdates?: Array<{ field: string; value: string }> | null;
   }>;
 }
 
@@ -90,6 +92,7 @@ export async function getRequestPlan(database: Database, requestId: string): Pro
       reviewedBy: item.reviewedBy,
       approvedAction: item.approvedAction as RequestPlan["items"][number]["approvedAction"],
       changedSinceApproval,
+      ...(Array.isArray(item.fieldUpdates) ? { fieldUpdates: item.fieldUpdates as Array<{ field: string; value: string }> } : {}),
     };
   });
   return {

@@ -118,7 +118,9 @@ async function eraseOnInstance(
     outstanding.delete(recordKey({ type: view.record.recordType, id: view.record.recordId }));
   }
 
-  for (const action of ["erase", "anonymise", "redact"] as const) {
+  // Records that stay (redacted, anonymised) are dealt with before any deletion: deleting a CRM
+  // contact can take its activities into a recycle bin where they can no longer be redacted.
+  for (const action of ["redact", "anonymise", "erase"] as const) {
     const views = byAction.get(action) ?? [];
     if (views.length === 0) continue;
     const plan: ErasePlan =

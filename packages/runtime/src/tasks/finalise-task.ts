@@ -8,6 +8,8 @@ import {
   listRequestTasks,
   lockRequest,
   transitionRequest,
+  type PlanItemView,
+  type ReceiptRow,
 } from "@lethe/db";
 import type { Task } from "graphile-worker";
 import type { RuntimeDependencies } from "../runtime-dependencies";
@@ -35,6 +37,7 @@ export function finaliseTask(deps: RuntimeDependencies): Task {
       if (tasks.some((task) => task.status === "pending" || task.status === "running")) return;
 
       const receipts = await listReceipts(tx, { requestId });
+      const plan = await listPlanItems(tx, { requestId });
       const instanceNames = new Map(tasks.map((task) => [task.instanceId, task.instanceName]));
       const outcome = summariseOutcome({
         type: request.type,
@@ -51,7 +54,8 @@ export function finaliseTask(deps: RuntimeDependencies): Task {
             jobId: row.pendingJobId,
           })),
         exportPath: request.exportPath,
-        plan: planSummary(await listPlanItems(tx, { requestId })),
+        plan: planSummary(plan),
+        retainedWithoutBasis: retainedWithoutBasis(receipts, plan),
       });
       const to = outcome.complete ? "completed" : "partially_completed";
       await transitionRequest(tx, {
@@ -70,4 +74,20 @@ export function finaliseTask(deps: RuntimeDependencies): Task {
       });
     });
   };
+}
+
+/**
+ * Records a system kept that no legal basis accounts for: a retention is lawful when a Lethe
+ * legal hold planned it (the plan item names the hold) or the system's own hold says why (the
+ * receipt carries a basis, e.g. the recorder's deletion protection under MiFID II). Anything else
+ * kept is a shortfall.
+ */
+function retainedWithoutBasis(receipts: readonly ReceiptRow[], plan: readonly PlanItemView[]): number {
+  const keyOf = (instanceId: string, type: string, id: string) => `${instanceId}\u0000${type}/${id}`;
+  const held = new Set(plan.filter((view) => view.hold !== null).map((view) => keyOf(view.record.instanceId, view.record.recordType, view.record.recordId)));
+  return settledErasures(receipts).filter((row) => {
+    if (row.outcome !== "retained") return false;
+    const basis = (row.hold as { basis?: unknown } | null)?.basis;
+    return !(typeof basis === "string" && basis.trim() !== "") && !held.has(keyOf(row.instanceId, row.recordType, row.recordId));
+  }).length;
 }

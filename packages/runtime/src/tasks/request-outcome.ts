@@ -1,5 +1,6 @@
 import type { JsonValue } from "@lethe/connector-sdk";
 import type { PlanItemView, RequestTaskView } from "@lethe/db";
+import { notApplicablePrefix } from "../plan/plan-action";
 import { summariseChanges } from "./change-outcome";
 
 /** What the plan says about the records no task acted on. */
@@ -7,15 +8,18 @@ export interface PlanSummary {
   /** Weak matches nobody decided on (a request closed while they waited). */
   pendingReview: number;
   excluded: number;
+  /** Items the request does not concern (a correction of a phone number, for a note). */
+  notApplicable: number;
   /** Items skipped for another reason than exclusion, per reason ("connector X cannot erase"). */
   skipped: Record<string, number>;
 }
 
 export function planSummary(views: readonly PlanItemView[]): PlanSummary {
-  const summary: PlanSummary = { pendingReview: 0, excluded: 0, skipped: {} };
+  const summary: PlanSummary = { pendingReview: 0, excluded: 0, notApplicable: 0, skipped: {} };
   for (const { item } of views) {
     if (item.review === "pending") summary.pendingReview += 1;
     else if (item.review === "exclude") summary.excluded += 1;
+    else if (item.action === "skip" && item.reason.startsWith(notApplicablePrefix)) summary.notApplicable += 1;
     else if (item.action === "skip") summary.skipped[item.reason] = (summary.skipped[item.reason] ?? 0) + 1;
   }
   return summary;
@@ -31,6 +35,8 @@ export interface OutcomeInput {
   pendingRecords?: Array<{ instanceId: string; instanceName: string; type: string; id: string; jobId: string | null }>;
   /** The plan's verdict on records no task acted on; without it, weak matches count as awaiting review. */
   plan?: PlanSummary;
+  /** Erasures settled as `retained` with no legal basis on record (finalise-task.ts); default: every retained one. */
+  retainedWithoutBasis?: number;
 }
 
 export interface RequestOutcome {
@@ -78,6 +84,7 @@ export function summariseOutcome(input: OutcomeInput): RequestOutcome {
   };
   if (input.plan) {
     details.excludedInReview = input.plan.excluded;
+    details.notApplicable = input.plan.notApplicable;
     details.skipped = input.plan.skipped;
     for (const [reason, count] of Object.entries(input.plan.skipped)) reasons.push(`${count} record(s) skipped: ${reason}`);
   }
@@ -95,7 +102,10 @@ export function summariseOutcome(input: OutcomeInput): RequestOutcome {
     details.erase = erase;
     details.stillPresent = stillPresent;
     if (stillPresent > 0) reasons.push(`${stillPresent} record(s) were still present after erasure`);
-    if (erase.retained > 0) reasons.push(`${erase.retained} record(s) retained under a vendor-side hold`);
+    // Keeping what a legal hold or a statute requires is part of a complete erasure (Art. 17(3)),
+    // its basis on the receipt; keeping something with no basis on record is not.
+    const unexplained = input.retainedWithoutBasis ?? erase.retained;
+    if (unexplained > 0) reasons.push(`${unexplained} record(s) retained by the system without a legal basis on record`);
     if (erase.pending > 0) {
       // Record refs are the vendor's ids, not the subject's identifiers: naming them tells the
       // officer which deletions to chase.
