@@ -4,13 +4,14 @@ import { siprecDocument } from "./siprec-document";
 import { seedWorld } from "./seed-world";
 
 /*
- * RFC 7865 §9's schema, as structure: `recording` in urn:ietf:params:xml:ns:recording:1 holds, in
+ * RFC 7865's model (vendor-apis.md §3.1), as structure: `recording` in urn:ietf:params:xml:ns:recording:1 holds, in
  * this order, datamode (complete|partial), group*, session*, participant*, stream*,
  * sessionrecordingassoc*, participantsessionassoc*, participantstreamassoc*; ids are base64 of
  * 128 bits; session needs session_id, participant participant_id with nameID@aor (an anyURI),
  * stream stream_id and session_id, participantstreamassoc participant_id with any number of send and recv stream
- * ids; associate-time is an xs:dateTime. The RFC's XSD text was not available offline, so these
- * checks stand in for validating against it (FIDELITY.md).
+ * ids; associate-time is an xs:dateTime. The XSD validation of the served documents is in
+ * ../siprec-schema.test.ts; these checks add what that schema does not check (ids are 128 bits, references
+ * resolve, label N is channel N-1). See FIDELITY.md.
  */
 
 const order = ["datamode", "group", "session", "participant", "stream", "sessionrecordingassoc", "participantsessionassoc", "participantstreamassoc"];
