@@ -10,14 +10,13 @@ import {
 } from "@lethe/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { completeTask } from "./complete-task";
 import { confirmDelayMs, defaultConfirmSchedule } from "./confirm-schedule";
-import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
-import { requestIsIn } from "./request-gate";
-import { handleTaskFailure } from "./task-failure";
+import { instanceJob, taskNames, type InstancePayload } from "./jobs";
+import { instanceTask } from "./instance-task";
 
 /**
  * The confirm task's progress: when the wait began (the deadline counts from it), how many checks
@@ -50,24 +49,11 @@ export function confirmStarted(at: Date): ConfirmProgress {
  * records stay `pending` and the request ends `partially_completed`, naming them.
  */
 export function confirmTask(deps: RuntimeDependencies): Task {
-  return async (rawPayload, helpers) => {
-    const payload = instancePayloadSchema.parse(rawPayload);
-    const key: TaskKey = { ...payload, phase: "confirm" };
-    const later = (runAt: Date) => instanceJob(taskNames.confirm, payload, runAt);
-    if (!(await requestIsIn(deps, payload.requestId, "executing", later))) return;
-    let session: ConnectorSession | undefined;
-    try {
-      session = await openConnectorSession(deps, { ...payload, phase: "confirm", signal: helpers.abortSignal });
-      await confirmOnInstance(deps, payload, key, session, helpers.abortSignal);
-    } catch (error) {
-      await handleTaskFailure(
-        deps,
-        helpers,
-        { key, connectorId: session?.connector.id ?? "unknown", retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
-        error,
-      );
-    }
-  };
+  return instanceTask(
+    deps,
+    { task: taskNames.confirm, phase: "confirm", during: "executing" },
+    ({ payload, key, session, signal }) => confirmOnInstance(deps, payload, key, session, signal),
+  );
 }
 
 async function confirmOnInstance(

@@ -17,16 +17,15 @@ import {
 import { eraseActions } from "../plan/dispatch-execution";
 import { enginePolicy } from "../plan/engine-policy";
 import type { Task } from "graphile-worker";
-import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { completeTask } from "./complete-task";
 import { confirmStarted } from "./confirm-task";
 import { confirmDelayMs, defaultConfirmSchedule } from "./confirm-schedule";
-import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
+import { instanceJob, taskNames, type InstancePayload } from "./jobs";
+import { instanceTask } from "./instance-task";
 import { reopenTask } from "./reopen-task";
-import { requestIsIn } from "./request-gate";
-import { handleTaskFailure } from "./task-failure";
 
 /**
  * Carries out the approved erase/anonymise/redact/retain items of the plan on one instance
@@ -50,24 +49,11 @@ import { handleTaskFailure } from "./task-failure";
  * Weak matches pending review have no approved action, so nothing here touches them.
  */
 export function eraseTask(deps: RuntimeDependencies): Task {
-  return async (rawPayload, helpers) => {
-    const payload = instancePayloadSchema.parse(rawPayload);
-    const key: TaskKey = { ...payload, phase: "erase" };
-    const later = (runAt: Date) => instanceJob(taskNames.erase, payload, runAt);
-    if (!(await requestIsIn(deps, payload.requestId, "executing", later))) return;
-    let session: ConnectorSession | undefined;
-    try {
-      session = await openConnectorSession(deps, { ...payload, phase: "erase", signal: helpers.abortSignal });
-      await eraseOnInstance(deps, payload, key, session, helpers.abortSignal);
-    } catch (error) {
-      await handleTaskFailure(
-        deps,
-        helpers,
-        { key, connectorId: session?.connector.id ?? "unknown", retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
-        error,
-      );
-    }
-  };
+  return instanceTask(
+    deps,
+    { task: taskNames.erase, phase: "erase", during: "executing" },
+    ({ payload, key, session, signal }) => eraseOnInstance(deps, payload, key, session, signal),
+  );
 }
 
 async function eraseOnInstance(

@@ -2,11 +2,12 @@ import { recordKey, type ErasureOutcome, type FieldUpdate, type RecordRef } from
 import { startRequestTask, type PlanItemView, type TaskKey } from "@lethe/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { completeTask } from "./complete-task";
-import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
+import { taskNames, type InstancePayload } from "./jobs";
+import { instanceTask } from "./instance-task";
 import {
   approvedItems,
   outcomeCounts,
@@ -16,8 +17,6 @@ import {
   storeVerification,
   type ConnectorVersion,
 } from "./plan-item-receipts";
-import { requestIsIn } from "./request-gate";
-import { handleTaskFailure } from "./task-failure";
 
 const rectifyOutcomes = new Set<ErasureOutcome>(["rectified", "already-absent"]);
 
@@ -37,24 +36,11 @@ const fieldUpdates = z.array(z.object({ field: z.string().min(1), value: z.strin
  * limit and blur the receipts).
  */
 export function rectifyTask(deps: RuntimeDependencies): Task {
-  return async (rawPayload, helpers) => {
-    const payload = instancePayloadSchema.parse(rawPayload);
-    const key: TaskKey = { ...payload, phase: "rectify" };
-    const later = (runAt: Date) => instanceJob(taskNames.rectify, payload, runAt);
-    if (!(await requestIsIn(deps, payload.requestId, "executing", later))) return;
-    let session: ConnectorSession | undefined;
-    try {
-      session = await openConnectorSession(deps, { ...payload, phase: "rectify", signal: helpers.abortSignal });
-      await rectifyOnInstance(deps, payload, key, session, helpers.abortSignal);
-    } catch (error) {
-      await handleTaskFailure(
-        deps,
-        helpers,
-        { key, connectorId: session?.connector.id ?? "unknown", retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
-        error,
-      );
-    }
-  };
+  return instanceTask(
+    deps,
+    { task: taskNames.rectify, phase: "rectify", during: "executing" },
+    ({ payload, key, session, signal }) => rectifyOnInstance(deps, payload, key, session, signal),
+  );
 }
 
 async function rectifyOnInstance(

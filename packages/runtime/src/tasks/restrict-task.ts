@@ -1,12 +1,13 @@
 import { recordKey, type ErasureOutcome, type RecordRef } from "@lethe/connector-sdk";
 import { getRequest, startRequestTask, type TaskKey } from "@lethe/db";
 import type { Task } from "graphile-worker";
-import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { checkLocatedRecord } from "./locate-task";
 import { completeTask } from "./complete-task";
-import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
+import { taskNames, type InstancePayload } from "./jobs";
+import { instanceTask } from "./instance-task";
 import {
   approvedItems,
   outcomeCounts,
@@ -17,8 +18,6 @@ import {
   type ConnectorVersion,
 } from "./plan-item-receipts";
 import { restrictionParameters } from "../request-parameters";
-import { requestIsIn } from "./request-gate";
-import { handleTaskFailure } from "./task-failure";
 
 /**
  * Applies the approved `restrict` items of one instance through `connector.restrict` — marking
@@ -31,24 +30,11 @@ import { handleTaskFailure } from "./task-failure";
  * so a re-run after a crash continues where the last one stopped.
  */
 export function restrictTask(deps: RuntimeDependencies): Task {
-  return async (rawPayload, helpers) => {
-    const payload = instancePayloadSchema.parse(rawPayload);
-    const key: TaskKey = { ...payload, phase: "restrict" };
-    const later = (runAt: Date) => instanceJob(taskNames.restrict, payload, runAt);
-    if (!(await requestIsIn(deps, payload.requestId, "executing", later))) return;
-    let session: ConnectorSession | undefined;
-    try {
-      session = await openConnectorSession(deps, { ...payload, phase: "restrict", signal: helpers.abortSignal });
-      await restrictOnInstance(deps, payload, key, session, helpers.abortSignal);
-    } catch (error) {
-      await handleTaskFailure(
-        deps,
-        helpers,
-        { key, connectorId: session?.connector.id ?? "unknown", retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
-        error,
-      );
-    }
-  };
+  return instanceTask(
+    deps,
+    { task: taskNames.restrict, phase: "restrict", during: "executing" },
+    ({ payload, key, session, signal }) => restrictOnInstance(deps, payload, key, session, signal),
+  );
 }
 
 async function restrictOnInstance(

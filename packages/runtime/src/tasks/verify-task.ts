@@ -2,14 +2,13 @@ import { recordKey } from "@lethe/connector-sdk";
 import { insertReceipt, listPlanItems, listReceipts, listSubjectIdentifiers, startRequestTask, type TaskKey } from "@lethe/db";
 import { engineStrength } from "../plan/match-strength";
 import type { Task } from "graphile-worker";
-import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import { type ConnectorSession } from "../connector-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { completeTask } from "./complete-task";
-import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
+import { taskNames, type InstancePayload } from "./jobs";
+import { instanceTask } from "./instance-task";
 import { checkLocatedRecord } from "./locate-task";
-import { requestIsIn } from "./request-gate";
 import { settledErasures } from "./settled-erasure";
-import { handleTaskFailure } from "./task-failure";
 
 /** Erase outcomes under which the record is meant to still be there (and reported as such). */
 const keptOnPurpose = new Set(["retained", "pending", "redacted"]);
@@ -24,24 +23,11 @@ const goneWhen = new Set(["erase", "anonymise"]);
  * skipped, retained, redacted) are expected and not counted. Resumable like locate: each receipt is stored before the next record is pulled.
  */
 export function verifyTask(deps: RuntimeDependencies): Task {
-  return async (rawPayload, helpers) => {
-    const payload = instancePayloadSchema.parse(rawPayload);
-    const key: TaskKey = { ...payload, phase: "verify" };
-    const later = (runAt: Date) => instanceJob(taskNames.verify, payload, runAt);
-    if (!(await requestIsIn(deps, payload.requestId, "executing", later))) return;
-    let session: ConnectorSession | undefined;
-    try {
-      session = await openConnectorSession(deps, { ...payload, phase: "verify", signal: helpers.abortSignal });
-      await verifyOnInstance(deps, payload, key, session, helpers.abortSignal);
-    } catch (error) {
-      await handleTaskFailure(
-        deps,
-        helpers,
-        { key, connectorId: session?.connector.id ?? "unknown", retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
-        error,
-      );
-    }
-  };
+  return instanceTask(
+    deps,
+    { task: taskNames.verify, phase: "verify", during: "executing" },
+    ({ payload, key, session, signal }) => verifyOnInstance(deps, payload, key, session, signal),
+  );
 }
 
 async function verifyOnInstance(
