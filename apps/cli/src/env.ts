@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { RequestType } from "@lethe/core";
-import { parseVerificationPolicy } from "@lethe/runtime";
+import { parseEnginePolicy, parseVerificationPolicy, type EnginePolicy } from "@lethe/runtime";
 import { z } from "zod";
 
 /**
@@ -30,6 +30,12 @@ const environmentSchema = z.object({
   LETHE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   /** Days a closed request keeps its identifiers before minimisation (CCPA: 24 months of records). */
   LETHE_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(730),
+  /** Request types whose plan runs without a person's approval (rectification never does). */
+  LETHE_AUTO_APPROVE: z
+    .string()
+    .regex(/^\s*[a-z]*(\s*,\s*[a-z]+)*\s*$/, "must be a comma-separated list of request types")
+    .optional(),
+  LETHE_REDACT_SCOPE: z.enum(["personal-data", "whole-party"]).default("personal-data"),
 });
 
 export interface LetheEnvironment {
@@ -45,6 +51,7 @@ export interface LetheEnvironment {
   verifyRequestTypes: ReadonlySet<RequestType>;
   dueSoonDays: number;
   requestRetentionDays: number;
+  enginePolicy: EnginePolicy;
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -75,6 +82,11 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
     verifyRequestTypes,
     dueSoonDays: env.LETHE_DUE_SOON_DAYS,
     requestRetentionDays: env.LETHE_REQUEST_RETENTION_DAYS,
+    enginePolicy: parseEnginePolicy({
+      autoApprove: env.LETHE_AUTO_APPROVE,
+      redactScope: env.LETHE_REDACT_SCOPE,
+      defaultRegion: env.LETHE_DEFAULT_REGION,
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { LogFields, LogLevel } from "@lethe/connector-sdk";
 import type { Database, SecretSealer } from "@lethe/db";
 import type { ConnectorRegistry } from "./connector-registry";
+import type { EnginePolicy } from "./plan/engine-policy";
 import type { ConfirmSchedule } from "./tasks/confirm-schedule";
 
 /** Where the worker writes its log lines; nothing above debug holds an identifier or a secret. */
@@ -20,6 +21,8 @@ export interface RuntimeDependencies {
   confirmSchedule?: ConfirmSchedule;
   /** Days a closed request keeps its identifiers before minimisation; default 730 (minimise-task.ts). */
   requestRetentionDays?: number;
+  /** Auto-approval, redact scope, default region (plan/engine-policy.ts); default `defaultEnginePolicy`. */
+  policy?: EnginePolicy;
   /** Open requests with at most this many days left raise `deadline.due_soon`; default 7. */
   dueSoonDays?: number;
 }

@@ -6,6 +6,7 @@ import type { ConnectorRegistry } from "./connector-registry";
 import { deadlineAlertsCronItem } from "./alerts/deadline-alerts-task";
 import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
 import { periodicCronItems } from "./periodic/periodic-tasks";
+import type { EnginePolicy } from "./plan/engine-policy";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
@@ -37,6 +38,8 @@ export interface StartWorkerOptions {
   dueSoonDays?: number;
   /** Days a closed request keeps its identifiers before minimisation (`LETHE_REQUEST_RETENTION_DAYS`); default 730. */
   requestRetentionDays?: number;
+  /** Auto-approval, redact scope and default region; default `defaultEnginePolicy`. */
+  policy?: EnginePolicy;
   /** Cron schedule of the deadline sweep; default every 15 minutes. */
   deadlineAlertsSchedule?: string;
 }
@@ -80,6 +83,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     },
     ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
     ...(options.requestRetentionDays === undefined ? {} : { requestRetentionDays: options.requestRetentionDays }),
+    ...(options.policy ? { policy: options.policy } : {}),
   };
 
   const liveness = await openWorkerLiveness(database, log);

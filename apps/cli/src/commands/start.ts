@@ -49,6 +49,7 @@ export function registerStartCommand(program: Command): void {
           log,
           dueSoonDays: env.dueSoonDays,
           requestRetentionDays: env.requestRetentionDays,
+          policy: env.enginePolicy,
         });
         stack.push(() => worker.stop());
 

@@ -30,6 +30,7 @@ export function registerWorkerCommand(program: Command): void {
           log,
           dueSoonDays: env.dueSoonDays,
           requestRetentionDays: env.requestRetentionDays,
+          policy: env.enginePolicy,
         });
         console.log(`worker running (concurrency ${concurrency}, pid ${process.pid}); Ctrl-C or SIGTERM to stop`);
         let previous = worker.progress();

@@ -1,13 +1,16 @@
+import type { RuntimeDependencies } from "../runtime-dependencies";
+
 /**
- * The organisation's engine policies, read from the environment once per call (cheap, and a
- * test or an operator changing them takes effect on the next request step):
+ * The organisation's engine policies. The CLI reads them from its environment (apps/cli/src/env.ts:
+ * `LETHE_AUTO_APPROVE`, `LETHE_REDACT_SCOPE`, `LETHE_DEFAULT_REGION`) and hands them to the worker;
+ * without them the defaults below hold.
  *
- * - `LETHE_AUTO_APPROVE` — request types whose plan is approved without a person
- *   (default `access,portability,erasure`); rectification is never approved automatically.
- * - `LETHE_REDACT_SCOPE` — what `redact` removes from a held record: `personal-data` (default)
- *   or `whole-party`.
- * - `LETHE_DEFAULT_REGION` — the region a discovered phone number without a country code is read in
- *   (default `GB`), as for filed requests.
+ * - `autoApprove` — request types whose plan is approved without a person (default
+ *   `access,portability,erasure`); rectification is never approved automatically.
+ * - `redactScope` — what `redact` removes from a held record: `personal-data` (default) or
+ *   `whole-party`.
+ * - `defaultRegion` — the region a discovered phone number without a country code is read in, as
+ *   for filed requests (default `GB`).
  */
 export interface EnginePolicy {
   autoApprove: ReadonlySet<string>;
@@ -17,14 +20,22 @@ export interface EnginePolicy {
 
 const neverAutomatic = new Set(["rectification"]);
 
-export function enginePolicy(env: NodeJS.ProcessEnv = process.env): EnginePolicy {
-  const listed = (env.LETHE_AUTO_APPROVE ?? "access,portability,erasure")
+/** A policy from its configured text forms; unknown or empty values fall back to the defaults. */
+export function parseEnginePolicy(input: { autoApprove?: string | undefined; redactScope?: string | undefined; defaultRegion?: string | undefined }): EnginePolicy {
+  const listed = (input.autoApprove ?? "access,portability,erasure")
     .split(",")
     .map((type) => type.trim())
     .filter((type) => type !== "" && !neverAutomatic.has(type));
   return {
     autoApprove: new Set(listed),
-    redactScope: env.LETHE_REDACT_SCOPE === "whole-party" ? "whole-party" : "personal-data",
-    defaultRegion: env.LETHE_DEFAULT_REGION?.trim() || "GB",
+    redactScope: input.redactScope === "whole-party" ? "whole-party" : "personal-data",
+    defaultRegion: input.defaultRegion?.trim() || "GB",
   };
+}
+
+export const defaultEnginePolicy: EnginePolicy = parseEnginePolicy({});
+
+/** The policy the worker was started with, or the defaults. */
+export function enginePolicy(deps: Pick<RuntimeDependencies, "policy">): EnginePolicy {
+  return deps.policy ?? defaultEnginePolicy;
 }

@@ -1,3 +1,3 @@
 export { approvePlan, relocateRequest, reviewPlan, PlanConflictError, PlanRequestNotFoundError } from "./plan-decisions";
 export { getProvenance, getRequestPlan, type ProvenanceGraph, type RequestPlan } from "./plan-view";
-export { enginePolicy, type EnginePolicy } from "./engine-policy";
+export { defaultEnginePolicy, enginePolicy, parseEnginePolicy, type EnginePolicy } from "./engine-policy";

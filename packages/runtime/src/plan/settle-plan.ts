@@ -33,7 +33,7 @@ export async function settlePlan(
   const counts = await buildPlan(tx, deps, request);
   const pending = await countPendingReview(tx, request.id);
   const relocated = (await listPlanItems(tx, { requestId: request.id })).some((view) => view.item.approvedAt !== null);
-  const automatic = !relocated && enginePolicy().autoApprove.has(request.type);
+  const automatic = !relocated && enginePolicy(deps).autoApprove.has(request.type);
   const partly = pending > 0 && request.type === "erasure";
   const audit: AuditInput[] = [
     { actor: "system", action: "plan.built", requestId: request.id, payload: { counts, pendingReview: pending, round: request.locateRound } },

@@ -65,7 +65,7 @@ export async function advanceRequest(
 
 async function afterLocateRound(tx: Executor, deps: RuntimeDependencies, request: RequestRow): Promise<AuditInput[]> {
   const round = request.locateRound;
-  const fresh = await discoverIdentifiers(tx, { requestId: request.id, round, defaultRegion: enginePolicy().defaultRegion });
+  const fresh = await discoverIdentifiers(tx, { requestId: request.id, round, defaultRegion: enginePolicy(deps).defaultRegion });
   // Someone erased before, found again on a system's records (a restored backup): flagged.
   const suppressed = deps.secretBox.deriveKey
     ? await flagSuppressedIdentifiers(tx, {

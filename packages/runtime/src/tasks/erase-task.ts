@@ -111,7 +111,7 @@ async function eraseOnInstance(
     if (views.length === 0) continue;
     const plan: ErasePlan =
       action === "redact"
-        ? { action, scope: enginePolicy().redactScope, identifiers: session.identifiers }
+        ? { action, scope: enginePolicy(deps).redactScope, identifiers: session.identifiers }
         : { action };
     const refs = views.map((view) => ({ type: view.record.recordType, id: view.record.recordId }));
     const asked = new Set(refs.map(recordKey));

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { EnvironmentError, readEnvironment } from "./env";
+
+describe("readEnvironment: engine policy and retention", () => {
+  it("hands the worker the configured auto-approval, redact scope and retention", () => {
+    const env = readEnvironment({ LETHE_AUTO_APPROVE: "erasure", LETHE_REDACT_SCOPE: "whole-party", LETHE_REQUEST_RETENTION_DAYS: "30" });
+    expect([...env.enginePolicy.autoApprove]).toEqual(["erasure"]);
+    expect(env.enginePolicy.redactScope).toBe("whole-party");
+    expect(env.requestRetentionDays).toBe(30);
+  });
+
+  it("refuses an unknown redact scope and a negative retention, naming the variable", () => {
+    expect(() => readEnvironment({ LETHE_REDACT_SCOPE: "everything" })).toThrow(EnvironmentError);
+    expect(() => readEnvironment({ LETHE_REDACT_SCOPE: "everything" })).toThrow(/LETHE_REDACT_SCOPE/);
+    expect(() => readEnvironment({ LETHE_REQUEST_RETENTION_DAYS: "-1" })).toThrow(/LETHE_REQUEST_RETENTION_DAYS/);
+  });
+});
