@@ -1,17 +1,10 @@
+import { countCall, createOracleRouter, enforceRateLimit, injectFaults } from "@lethe/sandbox-kit";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { authenticate } from "./http/authenticate";
-import { countCall } from "./http/count-call";
-import { enforceRateLimit } from "./http/enforce-rate-limit";
-import { injectFaults } from "./http/inject-faults";
+import { faultStyle } from "./http/fault-style";
+import { rateLimitPolicy } from "./http/rate-limit-policy";
 import { sendVendorError } from "./http/vendor-error";
-import { deleteOracleFaults } from "./oracle-routes/delete-oracle-faults";
-import { getOraclePeople } from "./oracle-routes/get-oracle-people";
-import { getOraclePersonRecords } from "./oracle-routes/get-oracle-person-records";
-import { getOracleStats } from "./oracle-routes/get-oracle-stats";
 import { getOracleMedia, getOracleRecordings, postOracleJobFaults } from "./oracle-routes/oracle-recordings";
-import { postOracleClock } from "./oracle-routes/post-oracle-clock";
-import { postOracleFaults } from "./oracle-routes/post-oracle-faults";
-import { postOracleReset } from "./oracle-routes/post-oracle-reset";
 import type { SandboxState } from "./sandbox-state";
 import { getJob, postJob } from "./vendor-routes/deletion-job-routes";
 import { getMedia } from "./vendor-routes/get-media";
@@ -26,7 +19,8 @@ import { putRetention } from "./vendor-routes/put-retention";
 type Method = "GET" | "POST" | "PUT";
 
 /**
- * The recorder's API (API.md) and, under `/__sandbox`, the oracle. Each vendor route is labelled
+ * The recorder's API (API.md) and, under `/__sandbox`, the oracle (the kit's routes over
+ * SandboxState, plus the recorder's ground truth on calls and its job fault). Each vendor route is labelled
  * `METHOD path` (the label stats and faults use) and passes, in order: call count, authentication
  * (the token endpoint authenticates the client itself), rate limit, fault injection, its handler.
  */
@@ -39,12 +33,14 @@ export function createSandboxApp(state: SandboxState): Express {
     next();
   });
 
+  const faults = faultStyle(state);
+  const rateLimit = enforceRateLimit(rateLimitPolicy(state));
   const vendor = (method: Method, path: string, handler: RequestHandler<{ id: string }>, options: { public?: boolean } = {}) => {
     const label = `${method} ${path.replace(/\\/g, "")}`;
     const body = options.public ? express.urlencoded({ extended: false }) : express.json({ limit: "1mb" });
-    const chain: RequestHandler[] = [countCall(state, label)];
+    const chain: RequestHandler[] = [countCall(state.stats, label)];
     if (!options.public) chain.push(authenticate(state));
-    chain.push(enforceRateLimit(state), injectFaults(state, label), body);
+    chain.push(rateLimit, injectFaults(faults, label), body);
     app[method === "GET" ? "get" : method === "POST" ? "post" : "put"](path, ...chain, handler);
   };
 
@@ -62,18 +58,10 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("POST", "/v1/jobs", postJob(state));
   vendor("GET", "/v1/jobs/:id", getJob(state));
 
-  const oracle = express.Router();
-  oracle.use(express.json());
-  oracle.get("/people", getOraclePeople(state));
-  oracle.get("/people/:id/records", getOraclePersonRecords(state));
+  const oracle = createOracleRouter(state);
   oracle.get("/recordings", getOracleRecordings(state));
   oracle.get("/recordings/:id/media", getOracleMedia(state));
   oracle.post("/jobs", postOracleJobFaults(state));
-  oracle.get("/stats", getOracleStats(state));
-  oracle.post("/faults", postOracleFaults(state));
-  oracle.delete("/faults", deleteOracleFaults(state));
-  oracle.post("/clock", postOracleClock(state));
-  oracle.post("/reset", postOracleReset(state));
   app.use("/__sandbox", oracle);
 
   app.use((_req, res) => sendVendorError(res, 404, "not.found", "No such route."));

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { SandboxClock } from "./clock";
-import { FaultPlan } from "./faults";
-import { RateLimiter } from "./rate-limiter";
-import { SandboxStats } from "./stats";
+import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
+import { FaultPlan, FixedWindowRateLimiter, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
 import { RecorderStore } from "./world/recorder-store";
 import { seedWorld } from "./world/seed-world";
 import type { SeededWorld } from "./world/world";
@@ -17,18 +15,27 @@ export interface SandboxConfig {
 /** Access tokens live this long on the sandbox clock (API.md, "Authentication"). */
 export const tokenLifetimeSeconds = 86_399;
 
-/** Everything one running sandbox holds; `reset` puts it back to a freshly seeded world. */
-export class SandboxState {
+/**
+ * Everything one running sandbox holds, and what the kit's oracle routes read and drive. The
+ * clock, faults, stats and the fixed window are the kit's; the calls, their store and the issued
+ * tokens are the recorder's.
+ *
+ * Stats count a deletion per record key (`recording/…`, `transcript/…`, `consent/…`) when a
+ * deletion job completes: submitting a job is not a deletion, nor is deleting the media alone, so
+ * an erasure done right counts exactly 1.
+ */
+export class SandboxState implements SandboxOracle {
   readonly clock = new SandboxClock();
   readonly faults = new FaultPlan();
   readonly stats = new SandboxStats();
-  readonly limiter: RateLimiter;
+  /** Per access token, a fixed minute (API.md, "Rate limit"). */
+  readonly limiter: FixedWindowRateLimiter;
   /** Issued access tokens and when (sandbox clock, ms) each expires. */
   readonly tokens = new Map<string, number>();
   private seeded: { world: SeededWorld; store: RecorderStore };
 
   constructor(readonly config: SandboxConfig) {
-    this.limiter = new RateLimiter(config.rateLimitPerMinute);
+    this.limiter = new FixedWindowRateLimiter({ limit: config.rateLimitPerMinute });
     this.seeded = this.seed(config.seed);
   }
 
@@ -40,23 +47,42 @@ export class SandboxState {
     return this.seeded.store;
   }
 
+  get startSeed(): number {
+    return this.config.seed;
+  }
+
+  people(): OraclePerson[] {
+    return this.world.oraclePeople;
+  }
+
+  /** Every recording, transcript and consent record of a call they took part in, media deleted but not purged included. */
+  recordsHolding(personId: string): OracleRecord[] {
+    return this.store.recordsHolding(personId);
+  }
+
   issueToken(): string {
     const token = randomBytes(24).toString("base64url");
     this.tokens.set(token, this.clock.now().getTime() + tokenLifetimeSeconds * 1000);
     return token;
   }
 
-  /** Jobs move on with the clock; called before every request and after the clock moves. */
+  /** Jobs move on with the clock; called before every request. */
   tick(): void {
     this.store.jobs.advance(this.clock.now());
   }
 
-  reset(seed: number): void {
+  /**
+   * The kit's reset route has cleared the clock, faults and stats; the calls and the rate-limit
+   * windows are ours. Issued access tokens are kept, as the client credentials stay the same.
+   */
+  reseed(seed: number): void {
     this.seeded = this.seed(seed);
-    this.clock.reset();
-    this.faults.clear();
-    this.stats.clear();
     this.limiter.clear();
+  }
+
+  /** Deletion jobs due by the new time move on at once (PENDING → PROCESSING → FULFILLED). */
+  afterClockMove(now: Date): void {
+    this.store.jobs.advance(now);
   }
 
   private seed(seed: number): { world: SeededWorld; store: RecorderStore } {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { RunningSandbox, SandboxStartOptions } from "@lethe/connector-sdk";
+import { listenOnLoopback } from "@lethe/sandbox-kit";
 import { createSandboxApp } from "./app";
-import { defaultRequestsPerMinute } from "./rate-limiter";
+import { defaultRequestsPerMinute } from "./http/rate-limit-policy";
 import { SandboxState } from "./sandbox-state";
 import { defaultSeed } from "./world/seed-world";
 
@@ -17,22 +18,13 @@ export async function startRecorderSandbox(options: SandboxStartOptions = {}): P
   const state = new SandboxState({ seed, rateLimitPerMinute: options.rateLimitPerMinute ?? defaultRequestsPerMinute, clientId, clientSecret });
   const app = createSandboxApp(state);
 
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const listening = app.listen(options.port ?? 0, "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("The sandbox is not listening on TCP");
-  const url = `http://127.0.0.1:${address.port}`;
+  const { url, stop } = await listenOnLoopback(app, options.port);
 
   return {
     url,
     settings: { baseUrl: url, defaultRegion: "US" },
     credentials: { clientId, clientSecret },
     badCredentials: { clientId, clientSecret: `rec_wrong_${"0".repeat(22)}` },
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    stop,
   };
 }

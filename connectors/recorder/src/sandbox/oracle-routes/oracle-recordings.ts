@@ -1,7 +1,7 @@
+import { sendInvalidOracleRequest, sendOracleNotFound } from "@lethe/sandbox-kit";
 import type { RequestHandler } from "express";
 import { z } from "zod";
 import type { SandboxState } from "../sandbox-state";
-import { sendInvalidRequest } from "./send-invalid-request";
 
 /**
  * `GET /__sandbox/recordings` → `{ recordings }`: every recording still stored, with the ground
@@ -33,7 +33,7 @@ export function getOracleMedia(state: SandboxState): RequestHandler<{ id: string
     const recording = state.store.recordings.get(req.params.id);
     const media = recording && state.store.media(recording);
     if (!media) {
-      res.status(404).json({ message: "No stored media for this id.", code: "not.found", status: 404 });
+      sendOracleNotFound(res, "No stored media for this id.");
       return;
     }
     res.status(200).type("audio/wav").send(media);
@@ -47,7 +47,7 @@ export function postOracleJobFaults(state: SandboxState): RequestHandler {
   return (req, res) => {
     const parsed = jobFaultSchema.safeParse(req.body);
     if (!parsed.success) {
-      sendInvalidRequest(res, parsed.error);
+      sendInvalidOracleRequest(res, parsed.error);
       return;
     }
     state.store.jobs.failNextJobs(parsed.data.failNext);

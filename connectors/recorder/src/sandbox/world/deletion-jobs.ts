@@ -1,4 +1,4 @@
-import type { SandboxStats } from "../stats";
+import type { SandboxStats } from "@lethe/sandbox-kit";
 import type { RecorderStore } from "./recorder-store";
 
 export type JobState = "PENDING" | "PROCESSING" | "FULFILLED" | "FAILED" | "CANCELLED";
@@ -109,7 +109,7 @@ export class DeletionJobs {
       if (skipped.has(id) || !this.store.recordings.has(id)) continue;
       this.store.purge(id);
       job.processed++;
-      for (const type of ["recording", "transcript", "consent"]) this.stats.purged(`${type}/${id}`);
+      for (const type of ["recording", "transcript", "consent"]) this.stats.purged(type, id);
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { OracleRecord } from "@lethe/connector-sdk";
+import type { SandboxStats } from "@lethe/sandbox-kit";
 import { synthesiseCall } from "../audio/speech-audio";
 import { bytesPerSample, channels, headerBytes, redactRange, sampleRate } from "../audio/wav";
-import type { SandboxStats } from "../stats";
 import { DeletionJobs } from "./deletion-jobs";
 import type { RecordingRow, SeededWorld } from "./world";
 
