@@ -1,6 +1,16 @@
 import type { Command } from "commander";
-import { approvePlan, getRequestPlan, PlanConflictError, PlanRequestNotFoundError, reviewPlan, type RequestPlan } from "@lethe/runtime";
+import {
+  approvePlan,
+  getProvenance,
+  getRequestPlan,
+  PlanConflictError,
+  PlanRequestNotFoundError,
+  relocateRequest,
+  reviewPlan,
+  type RequestPlan,
+} from "@lethe/runtime";
 import { readEnvironment } from "../env";
+import { formatProvenance } from "../format-provenance";
 import { openLethe } from "../open-lethe";
 import { UsageError } from "../report-failure";
 
@@ -81,6 +91,36 @@ export function registerRequestPlanCommands(request: Command): void {
       try {
         const result = await approvePlan(lethe, { requestId: requestIdOf(id), actor: "cli" }).catch(asUsage);
         console.log(`plan approved (${result.approved} item(s)); the workers carry it out now`);
+      } finally {
+        await lethe.close();
+      }
+    });
+
+  request
+    .command("relocate")
+    .argument("<id>", "request id")
+    .description("Locate again (a request in review): the plan is rebuilt, differences from the approved plan are marked, and it waits for approval again.")
+    .action(async (id: string) => {
+      const lethe = await openLethe(readEnvironment());
+      try {
+        const result = await relocateRequest(lethe, { requestId: requestIdOf(id), actor: "cli" }).catch(asUsage);
+        console.log(`locating again on ${result.instances} connector instance(s); then: lethe request plan ${id}`);
+      } finally {
+        await lethe.close();
+      }
+    });
+
+  request
+    .command("provenance")
+    .argument("<id>", "request id")
+    .option("--json", "print JSON")
+    .description("Which identifier found which record through which system, and what each record revealed, round by round.")
+    .action(async (id: string, options: { json?: boolean }) => {
+      const lethe = await openLethe(readEnvironment());
+      try {
+        const graph = await getProvenance(lethe.database, requestIdOf(id));
+        if (!graph) throw new UsageError(`no request with id ${id}`);
+        console.log(options.json ? JSON.stringify(graph, null, 2) : formatProvenance(graph));
       } finally {
         await lethe.close();
       }

@@ -7,6 +7,7 @@ import { openLethe } from "../open-lethe";
 import { parseChanges } from "../parse-changes";
 import { parseChoice, parsePositiveInteger } from "../parse-options";
 import { UsageError } from "../report-failure";
+import { registerRequestExtendCommand } from "./request-extend";
 import { registerRequestPlanCommands } from "./request-plan";
 import { registerRequestVerifyCommand } from "./request-verify";
 
@@ -88,6 +89,7 @@ export function registerRequestCommands(program: Command): void {
 
   registerRequestVerifyCommand(request);
   registerRequestPlanCommands(request);
+  registerRequestExtendCommand(request);
 
   request
     .command("show")
