@@ -1,7 +1,7 @@
 import { recordKey } from "@lethe/connector-sdk";
 import { describe, expect, it } from "vitest";
 import { sandboxPerFile } from "../test/sandbox-per-file";
-import { emailEdgeCases, naughtyStrings } from "../test/shared-data";
+import { emailEdgeCases, naughtyStrings } from "@lethe/test-data";
 import { collect, rawSession, salesforceContext, soql } from "../test/salesforce-context";
 import { soqlContains, soqlString, soslTerm } from "./client/soql-literal";
 import { eraseRecords } from "./erase/erase-records";
@@ -55,7 +55,7 @@ describe("locate and erase with hostile identifiers", () => {
 describe("the shared corpora of hostile strings", () => {
   it("makes every naughty string and every isemail address a well-formed SOQL literal and SOSL term that matches nothing", async () => {
     const session = await rawSession(sandbox());
-    const values = [...naughtyStrings(), ...emailEdgeCases()].filter((value) => value.trim() !== "");
+    const values = [...naughtyStrings(), ...emailEdgeCases().map((edgeCase) => edgeCase.address)].filter((value) => value.trim() !== "");
     const failures: string[] = [];
     // One query per batch of values keeps this to a few dozen calls.
     for (let i = 0; i < values.length; i += 40) {

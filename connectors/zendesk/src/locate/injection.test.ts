@@ -1,7 +1,7 @@
 import type { Identifier } from "@lethe/connector-sdk";
 import { createOracleClient } from "@lethe/connector-testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emailEdgeCases, naughtyStrings } from "../../test/shared-data";
+import { emailEdgeCases, naughtyStrings } from "@lethe/test-data";
 import { collect, zendeskContext, type SentRequest } from "../../test/zendesk-context";
 import { startZendeskSandbox, type RunningZendeskSandbox } from "../sandbox/index";
 import { quotedPhrase } from "../vendor/search-query";
@@ -80,7 +80,7 @@ describe("identifiers holding search syntax", () => {
   }, 120_000);
 
   it("searches every address of the e-mail edge cases, quoted, and finds nothing", async () => {
-    const addresses = emailEdgeCases().filter((address) => address.trim() !== "");
+    const addresses = emailEdgeCases().map((edgeCase) => edgeCase.address).filter((address) => address.trim() !== "");
     expect(addresses.length).toBeGreaterThan(150);
     const { sent, found } = await locateEach(addresses.map((value) => ({ kind: "email", value })));
     expect(found).toEqual([]);

@@ -1,36 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { emailEdgeCases, type EmailEdgeCase as EdgeCase } from "@lethe/test-data";
 import { describe, expect, it } from "vitest";
 import { normaliseEmail } from "./normalise-email";
 
-// isemail's classified addresses (dominicsayers/isemail test/tests.xml), shared by the project and
-// read in place rather than copied.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-const testsXml = readFileSync(path.resolve(repoRoot, "../shared/data/email-edge-cases/tests.xml"), "utf8");
-
-interface EdgeCase {
-  id: string;
-  address: string;
-  category: string;
-  diagnosis: string;
-}
-
-// The file writes ASCII control characters as Unicode "control pictures" (U+2400 + code), because
-// XML cannot hold them; turn them back into the characters they stand for.
-function decode(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name] ?? "")
-    .replace(/[\u2400-\u241f]/g, (picture) => String.fromCharCode(picture.charCodeAt(0) - 0x2400));
-}
-
-const cases: EdgeCase[] = [...testsXml.matchAll(/<test id="(\d+)">([\s\S]*?)<\/test>/g)].map(([, id = "", body = ""]) => ({
-  id,
-  address: decode(/<address>([\s\S]*?)<\/address>/.exec(body)?.[1] ?? ""),
-  category: /<category>([^<]*)<\/category>/.exec(body)?.[1] ?? "",
-  diagnosis: /<diagnosis>([^<]*)<\/diagnosis>/.exec(body)?.[1] ?? "",
-}));
+// isemail's classified addresses (dominicsayers/isemail test/tests.xml, vendored in @lethe/test-data).
+const cases: EdgeCase[] = emailEdgeCases();
 
 function accepts(address: string): boolean {
   try {

@@ -1,12 +1,9 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { piiTextDatasetPath as datasetPath } from "@lethe/test-data";
 import { describe, expect, it } from "vitest";
 import { detectPii } from "./detect-pii";
 import { formatQualityTable, loadLabelledDataset, measureDetectionQuality } from "./detection-quality";
 
-const repositoryRoot = fileURLToPath(new URL("../../../../", import.meta.url));
-// presidio-research's synthetic dataset, shared beside the project (../shared/data/README.md).
-const datasetPath = path.resolve(repositoryRoot, "../shared/data/pii-text/synth_dataset_v2.json");
+// presidio-research's synthetic dataset, vendored in @lethe/test-data with its licence.
 
 describe("detection quality on synth_dataset_v2.json", () => {
   it("finds at least 95% of the labelled phone numbers, e-mail addresses, card numbers and IBANs", async () => {

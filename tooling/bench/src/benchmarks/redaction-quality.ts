@@ -1,10 +1,8 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { detectPii, loadLabelledDataset, measureDetectionQuality, type PiiSpan, type TypeQuality } from "@lethe/redaction";
+import { piiTextDatasetPath } from "@lethe/test-data";
 import type { Benchmark, BenchmarkRow } from "../benchmark";
 
-const repositoryRoot = fileURLToPath(new URL("../../../../", import.meta.url));
-const defaultDataset = path.resolve(repositoryRoot, "../shared/data/pii-text/synth_dataset_v2.json");
+const defaultDataset = piiTextDatasetPath;
 
 /**
  * The baseline: the regular expressions a first attempt would use (no checksums, no phone

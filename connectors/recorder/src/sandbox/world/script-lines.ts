@@ -1,11 +1,12 @@
 /*
  * Lines the synthetic calls are written from, so the sandbox needs no data files at run time.
  *
- * - Caller requests are templates from shared/data/pii-text/templates.txt (Microsoft, MIT licence:
- *   "Copyright (c) Microsoft Corporation"), trimmed to those whose placeholders the world fills.
- * - Agent and small-talk turns are from shared/data/dialogues/abcd_sample.json, the Action-Based
- *   Conversations Dataset (ASAPP Research, MIT licence: "Copyright (c) 2021 ASAPP Research"), with
- *   its customers' names and numbers left out.
+ * - Caller requests are utterance templates of presidio-research (github.com/microsoft/presidio-research,
+ *   commit 7622dec, templates.txt; MIT licence: "Copyright (c) Microsoft Corporation"), trimmed to
+ *   those whose placeholders the world fills.
+ * - Agent and small-talk turns are from the Action-Based Conversations Dataset
+ *   (github.com/asappresearch/abcd, commit 6b8700c; MIT licence: "Copyright (c) 2021 ASAPP Research"),
+ *   with its customers' names and numbers left out.
  */
 
 export const cardTemplates = [
