@@ -11,7 +11,7 @@ import { recordSchemas } from "./vendor/records";
 /**
  * Zendesk Support: users and their identities, the tickets they requested, their place and their
  * comments in other people's tickets, and other people's comments that mention them. The vendor is
- * described in ../shared/docs/vendor-apis.md §2 and served by the sandbox
+ * described in docs/vendor-apis.md §2 and served by the sandbox
  * (`@lethe/connector-zendesk/sandbox`).
  */
 export const zendeskConnector = defineConnector({
