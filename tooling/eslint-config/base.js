@@ -1,4 +1,4 @@
-// The house lint rules (../shared/docs/STYLE.md, habits 8–9): no `any`, no non-null `!`,
+// The house lint rules (docs/style.md): no `any`, no non-null `!`,
 // type-only imports, no stray console in packages and connectors.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";

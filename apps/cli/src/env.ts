@@ -4,7 +4,7 @@ import { parseEnginePolicy, parseVerificationPolicy, type EnginePolicy } from "@
 import { z } from "zod";
 
 /**
- * The one place the CLI reads the process environment (STYLE.md: `restrictEnvAccess`).
+ * The one place the CLI reads the process environment (docs/style.md: the environment is read in one place).
  * Everything else receives these values as arguments.
  */
 const environmentSchema = z.object({

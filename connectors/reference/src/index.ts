@@ -10,7 +10,7 @@ import { recordSchemas } from "./vendor/records";
 
 /**
  * Reference CRM: people, notes about them, their attachments and logged calls. The executable example of the
- * connector contract (CONNECTORS.md); its vendor API is described in API.md and served by the
+ * connector contract (docs/connectors.md); its vendor API is described in API.md and served by the
  * sandbox (`@lethe/connector-reference/sandbox`).
  */
 export const referenceConnector = defineConnector({

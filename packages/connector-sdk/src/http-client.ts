@@ -45,7 +45,7 @@ type AttemptResult =
   | { kind: "failure"; error: unknown; timedOut: boolean };
 
 /**
- * The `HttpClient` of CONNECTORS.md (see its doc comment in context.ts for the error mapping).
+ * The `HttpClient` of docs/connectors.md (see its doc comment in context.ts for the error mapping).
  * Retries are the client's, not the connector's: a connector makes one call and gets either a
  * usable response or a typed error the runtime knows how to schedule.
  */

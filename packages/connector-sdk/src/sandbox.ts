@@ -28,7 +28,7 @@ export interface SandboxDefinition {
   start(options?: SandboxStartOptions): Promise<RunningSandbox>;
 }
 
-/* The oracle's wire shapes: the same routes in every sandbox (CONNECTORS.md, "Sandboxes"). */
+/* The oracle's wire shapes: the same routes in every sandbox (docs/connectors.md, "Sandboxes"). */
 
 export interface OraclePerson {
   id: string;

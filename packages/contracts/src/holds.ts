@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema, timestampSchema } from "./common";
 
 /**
- * Legal holds (issue 4, DOMAIN.md Art. 17(3)). A person hold names the person by identifiers
+ * Legal holds (issue 4, docs/domain.md, Art. 17(3)). A person hold names the person by identifiers
  * (stored only as keyed hashes); a record hold one record on one instance; a case hold a case or
  * dispute id carried by records; a rule hold a class of records and how long they are kept.
  */

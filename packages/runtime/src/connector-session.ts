@@ -38,7 +38,7 @@ export interface SessionTarget {
 }
 
 /**
- * Builds the `ctx` of CONNECTORS.md for one job: settings parsed with the connector's schema,
+ * Builds the `ctx` of docs/connectors.md for one job: settings parsed with the connector's schema,
  * secrets opened from the secret box and parsed, an HTTP client behind the instance's shared
  * Postgres rate limiter, a logger that scrubs this instance's secrets and this subject's
  * identifiers, a checkpoint store keyed by request, instance and phase, and the job's abort signal.

@@ -29,7 +29,7 @@ export type FailureKind =
   | { kind: "permanent" };
 
 /**
- * Decides from the error's class alone what happens next (CONNECTORS.md: connectors classify,
+ * Decides from the error's class alone what happens next (docs/connectors.md: connectors classify,
  * the runtime retries). Errors of no known class — a dropped database connection, a bug — are
  * retried like transient faults; when the attempts run out they fail the task permanently.
  */

@@ -3,7 +3,7 @@ import type { ParticipantRecord } from "../vendor/records";
 import { foldName, type IdentifierSearch } from "./search-recordings";
 
 /* How firmly each identifier ties a call's participant to the subject. Only strong matches may be
- * erased without review (ARCHITECTURE.md, "Locate to a fixpoint"), so doubt means weak. */
+ * erased without review (docs/rights-engine.md, "Match strength, engine side"), so doubt means weak. */
 
 const fieldOf: Record<string, string> = {
   phone: "participants[].aor",

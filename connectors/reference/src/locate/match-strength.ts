@@ -2,7 +2,7 @@ import type { Identifier, IdentifierMatch } from "@lethe/connector-sdk";
 import type { PersonRecord } from "../vendor/records";
 
 /* How firmly each identifier ties a Reference CRM person to the subject. Only strong matches may
- * be erased without review (ARCHITECTURE.md, "Locate to a fixpoint"), so doubt means weak. */
+ * be erased without review (docs/rights-engine.md, "Match strength, engine side"), so doubt means weak. */
 
 const fieldOf: Partial<Record<Identifier["kind"], string>> = {
   email: "email",

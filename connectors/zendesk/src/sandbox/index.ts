@@ -1,7 +1,7 @@
 import type { SandboxDefinition } from "@lethe/connector-sdk";
 import { startZendeskSandbox } from "./start-sandbox";
 
-/** A faithful local Zendesk Support API (vendor-apis.md §2), with the oracle of CONNECTORS.md. */
+/** A faithful local Zendesk Support API (vendor-apis.md §2), with the oracle of docs/connectors.md. */
 export const sandbox: SandboxDefinition = {
   connectorId: "zendesk",
   start: startZendeskSandbox,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startZendeskSandbox, type RunningZendeskSandbox } from "./index";
 
 /*
- * Fidelity proven by someone else's client (CONNECTORS.md): node-zendesk 6, unchanged, pointed at
+ * Fidelity proven by someone else's client (docs/connectors.md): node-zendesk 6, unchanged, pointed at
  * the sandbox with `endpointUri`. It builds its own URLs (`.json` suffixes, `page[size]=100` on
  * the endpoints it knows to take cursors), its own auth headers, and follows `next_page` or
  * `links.next` itself.

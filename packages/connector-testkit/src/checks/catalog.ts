@@ -59,7 +59,7 @@ const needsExport = (connector: AnyConnector) =>
 const needsErase = (connector: AnyConnector) =>
   connector.capabilities.erase ? undefined : "the connector declares no erase capability";
 
-/** Every check of CONNECTORS.md groups 1–7, by stable id (the key a `skip` entry names). */
+/** Every check of docs/connectors.md groups 1–7, by stable id (the key a `skip` entry names). */
 export const conformanceChecks = {
   "declaration.examples-parse": {
     group: 1,

@@ -1,4 +1,4 @@
-/** A conformance check found the connector (or its sandbox) not doing what CONNECTORS.md requires. */
+/** A conformance check found the connector (or its sandbox) not doing what docs/connectors.md requires. */
 export class ConformanceFailure extends Error {
   constructor(
     summary: string,

@@ -68,7 +68,7 @@ export async function strengthFollowsIdentifierUniqueness(h: ConformanceHarness)
 export async function bystandersNeverStrong(h: ConformanceHarness): Promise<void> {
   const { world, locations } = await locateEverySubject(h);
   if (world.bystanders.length === 0) {
-    fail("the sandbox's oracle lists no bystanders; CONNECTORS.md requires near-identical ones for every kind of near miss");
+    fail("the sandbox's oracle lists no bystanders; docs/connectors.md requires near-identical ones for every kind of near miss");
   }
   const othersRecords = new Map<string, string[]>();
   for (const person of world.people) {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { oraclePeopleResponse, oracleRecordsResponse, oracleStats } from "./oracle-schemas";
 
 /**
- * The sandbox's oracle (CONNECTORS.md, "Sandboxes"): it reads the sandbox's store directly, so the
+ * The sandbox's oracle (docs/connectors.md, "Sandboxes"): it reads the sandbox's store directly, so the
  * suite judges effects ("the subject's notes are gone") rather than what the connector reported.
  */
 export interface OracleClient {

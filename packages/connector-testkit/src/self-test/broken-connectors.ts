@@ -8,14 +8,14 @@ import {
 
 /*
  * Deliberately broken connectors, made by wrapping a working one (the reference connector), each
- * with one of the faults CONNECTORS.md says the suite must catch. They exist only so the testkit
+ * with one of the faults docs/connectors.md says the suite must catch. They exist only so the testkit
  * can prove its checks fail when they should.
  */
 
 /**
  * Answers every DELETE under `/api/trash/` with a 404 without sending it, so records are only
  * moved to the trash while the connector still receipts them `erased`: a soft delete claiming to
- * be a hard one (the Zendesk "delete user" of STYLE.md).
+ * be a hard one (like a Zendesk "delete user" that soft-deletes and reports success).
  */
 export function softDeleteClaimingHardDelete(connector: AnyConnector): AnyConnector {
   const { erase } = connector;

@@ -19,7 +19,7 @@ const checkTimeoutMs = 60_000;
 const sandboxStartTimeoutMs = 120_000;
 
 /**
- * Registers the conformance suite of CONNECTORS.md as vitest tests: one `describe` per group, one
+ * Registers the conformance suite of docs/connectors.md as vitest tests: one `describe` per group, one
  * `it` per check, against the connector's sandbox started once for the file. Each check that
  * changes the sandbox resets it first, so checks do not depend on each other's order.
  */
@@ -47,7 +47,7 @@ export function runConformanceSuite(options: ConformanceSuiteOptions): void {
           if (check.group !== group) continue;
           const reason = options.skip?.[id] ?? check.notApplicable?.(connector);
           if (reason !== undefined) {
-            // CONNECTORS.md: a check may be skipped only with a written reason that the suite prints.
+            // docs/connectors.md: a check may be skipped only with a written reason that the suite prints.
             // eslint-disable-next-line no-console
             console.warn(`[conformance] ${connector.id}: skipped ${id} — ${reason}`);
             it.skip(`${check.title} [${id}] — skipped: ${reason}`, () => undefined);

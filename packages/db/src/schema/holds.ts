@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
- * A legal hold (DOMAIN.md, Art. 17(3)): records it covers are retained — or, where
+ * A legal hold (docs/domain.md, Art. 17(3)): records it covers are retained — or, where
  * `redactNonEssential` says so, kept with their non-essential personal data redacted — and the
  * receipt names the hold and its basis. Scopes and their `selector`:
  * - person: `{ identifierHashes: string[] }` keyed HMACs of the person's identifiers (no plaintext);

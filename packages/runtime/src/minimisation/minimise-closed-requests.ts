@@ -3,7 +3,7 @@ import { listRequestsDueForMinimisation } from "@lethe/db";
 import { identifierHashKey } from "../identifier-hash-key";
 import { minimiseRequest } from "./minimise-request";
 
-/** CCPA keeps records of requests and responses for 24 months (DOMAIN.md); GDPR sets no longer floor. */
+/** CCPA keeps records of requests and responses for 24 months (docs/domain.md); GDPR sets no longer floor. */
 export const defaultRequestRetentionDays = 730;
 
 const batch = 100;

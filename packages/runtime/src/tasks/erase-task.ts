@@ -43,7 +43,7 @@ import { reopenTask } from "./reopen-task";
  *   the vendor to delete a record whose deletion is on record;
  * - the one window left is between the vendor's delete and the receipt's commit. A job killed
  *   there is retried, asks to delete the same record, and the vendor no longer has it: the
- *   connector reports `already-absent` (CONNECTORS.md: NotFound is not an error during erase).
+ *   connector reports `already-absent` (docs/connectors.md: a record already gone is not an error during erase).
  *   The vendor performed exactly one effective deletion — which is what the sandbox oracle's
  *   `deletions` count measures — and the receipt says truthfully that the record is gone.
  * Weak matches pending review have no approved action, so nothing here touches them.

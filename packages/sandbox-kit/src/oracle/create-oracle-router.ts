@@ -9,7 +9,7 @@ import { postOracleReset } from "./post-oracle-reset";
 import type { SandboxOracle } from "./sandbox-oracle";
 
 /**
- * The oracle's routes, the same in every sandbox (CONNECTORS.md, "Sandboxes"); mount the router
+ * The oracle's routes, the same in every sandbox (docs/connectors.md, "Sandboxes"); mount the router
  * at `/__sandbox`, outside the vendor's paths and before its catch-all 404:
  *
  * - `GET /people`, `GET /people/:id/records` — who was seeded, and what still holds their data;
