@@ -1,16 +1,27 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { testSuites } from "./tooling/vitest/test-suites";
 
-// One run for the whole workspace, so CI prints one summary line. Database suites share one
-// PostgreSQL server (embedded, or DATABASE_URL) started by the global setup; each test file gets
-// its own database cloned from a migrated template (see @lethe/db/testing).
+const root = fileURLToPath(new URL(".", import.meta.url));
+const suites = testSuites(root);
+const databaseSetup = ["packages/db/src/testing/global-setup.ts"];
+
+// One run for the whole workspace, so CI prints one summary line, in three suites (projects) sorted
+// by what each test file needs (tooling/vitest/test-suites.ts):
+// - unit: no PostgreSQL, no browser — `pnpm test:quick`, the inner loop;
+// - database: one PostgreSQL server for the suite (embedded, or DATABASE_URL) started by the global
+//   setup; each test file gets its own database cloned from a migrated template (@lethe/db/testing);
+// - browser: the console in Chromium, against its own server from the same global setup.
 export default defineConfig({
   test: {
-    include: ["{apps,packages,connectors,tooling}/*/{src,test}/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "**/e2e/**"],
-    globalSetup: ["packages/db/src/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: ["default", "./tooling/vitest/summary-line-reporter.ts"],
+    projects: [
+      { extends: true, test: { name: "unit", include: suites.unit } },
+      { extends: true, test: { name: "database", include: suites.database, globalSetup: databaseSetup } },
+      { extends: true, test: { name: "browser", include: suites.browser, globalSetup: databaseSetup } },
+    ],
   },
 });

@@ -15,7 +15,15 @@ let admin: postgres.Sql | undefined;
 
 /** The test server's connection details, for tests that need the server itself (e.g. its URL). */
 export function testPostgres(): TestPostgres {
-  return inject("lethePostgres");
+  // `inject` answers undefined in a suite whose global setup started no server (the `unit` suite).
+  const provided = inject("lethePostgres") as TestPostgres | undefined;
+  if (provided === undefined) {
+    throw new Error(
+      "This test needs PostgreSQL, but it runs in a suite without one. The root vitest config puts a test file in the " +
+        "`database` suite when it (or a test helper it imports) imports @lethe/db/testing; see tooling/vitest/test-suites.ts.",
+    );
+  }
+  return provided;
 }
 
 /**
