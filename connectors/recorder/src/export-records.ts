@@ -58,7 +58,7 @@ function audioFile(ctx: RecorderContext, ref: RecordRef, recording: RecordingRec
 }
 
 /* Requested only when the runtime reads the file, so no response sits open between items. */
-async function* audioContent(ctx: RecorderContext, id: string): AsyncGenerator<Uint8Array> {
+export async function* audioContent(ctx: RecorderContext, id: string): AsyncGenerator<Uint8Array> {
   const route = "recordings.media";
   const response = await callVendor(ctx, { method: "GET", path: `/v1/recordings/${pathId(id)}/media`, query: { format: "wav" }, route });
   if (response.status === 404 || response.status === 410) {

@@ -5,6 +5,7 @@ import { eraseRecordings } from "./erase/erase-recordings";
 import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
 import { sweepCardNumbers } from "./pci-sweep/sweep-card-numbers";
+import { openRecordingAudio } from "./recording-audio";
 import { redactRecording } from "./redact-recording";
 import { recorderSecrets, recorderSettings } from "./settings";
 import { recordSchemas } from "./vendor/records";
@@ -15,11 +16,11 @@ import { recordSchemas } from "./vendor/records";
  * legal holds; deletion through asynchronous jobs and redaction of audio ranges and transcript
  * spans. Its sandbox is `@lethe/connector-recorder/sandbox`.
  *
- * Beyond the SDK's operations it carries `sweepCardNumbers`, the PCI sweep the runtime's
- * `lethe.pci.sweep` task finds on a registered connector by that name: it is not request-bound,
- * so it has no place among the request phases.
+ * Besides the request phases it declares two of the SDK's optional operations: the PCI sweep
+ * (`cardSweep`, run by the runtime's `lethe.pci.sweep` task outside any request) and the audio of
+ * a recording for the console's player (`recordingAudio`).
  */
-const definition = defineConnector({
+export const recorderConnector = defineConnector({
   id: "recorder",
   version: "0.1.0",
   title: "Call recorder (SIPREC)",
@@ -56,6 +57,8 @@ const definition = defineConnector({
     hold: true,
     discover: false,
     confirm: true,
+    cardSweep: true,
+    recordingAudio: { recordType: "recording" },
   },
   // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
   rateLimit: { requestsPerMinute: 300 },
@@ -65,14 +68,14 @@ const definition = defineConnector({
   erase: eraseRecordings,
   confirm: confirmDeletions,
   redact: redactRecording,
+  sweepCardNumbers,
+  openRecordingAudio,
 });
-
-export const recorderConnector = Object.assign(definition, { sweepCardNumbers });
 
 export default recorderConnector;
 
 export { sweepCardNumbers } from "./pci-sweep/sweep-card-numbers";
-export type { CardSweepInput, CardSweepPage, SweptRecording } from "./pci-sweep/sweep-card-numbers";
+export { openRecordingAudio } from "./recording-audio";
 export { cardNumberSpans } from "./pci-sweep/card-number-spans";
 
 export {

@@ -5,6 +5,7 @@ import {
   type JsonValue,
   type RunningSandbox,
 } from "@lethe/connector-sdk";
+import { personalDataService } from "@lethe/connector-testkit";
 import { z } from "zod";
 import { recorderSecrets, recorderSettings, type RecorderContext } from "../src/settings";
 
@@ -32,6 +33,7 @@ export function recorderContext(sandbox: RunningSandbox, options: { secrets?: un
     clock: { now: () => new Date() },
     checkpoint: memoryCheckpoint(),
     instance: { id: "test-recorder", connectorId: "recorder", connectorVersion: "0.1.0" },
+    personalData: personalDataService,
   };
 }
 

@@ -1,3 +1,4 @@
+import { personalDataService } from "@lethe/connector-testkit";
 import {
   createHttpClient,
   createSafeLogger,
@@ -48,6 +49,7 @@ export function referenceContext(
     clock: { now: () => new Date() },
     checkpoint: options.checkpoint ?? memoryCheckpoint(),
     instance: { id: "test-reference", connectorId: "reference", connectorVersion: "0.1.0" },
+    personalData: personalDataService,
   };
 }
 

@@ -1,3 +1,4 @@
+import { personalDataService } from "@lethe/connector-testkit";
 import { createHttpClient, createSafeLogger, type CheckpointStore, type JsonValue, type RunningSandbox } from "@lethe/connector-sdk";
 import { salesforceSecrets, salesforceSettings, type SalesforceContext } from "../src/settings";
 
@@ -22,6 +23,7 @@ export function salesforceContext(
     clock: { now: options.now ?? (() => new Date()) },
     checkpoint: memoryCheckpoint(),
     instance: { id: "test-salesforce", connectorId: "salesforce", connectorVersion: "0.1.0" },
+    personalData: personalDataService,
   };
 }
 

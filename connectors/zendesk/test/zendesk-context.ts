@@ -1,3 +1,4 @@
+import { personalDataService } from "@lethe/connector-testkit";
 import {
   createHttpClient,
   createSafeLogger,
@@ -46,6 +47,7 @@ export function zendeskContext(
     clock: { now: () => new Date() },
     checkpoint: options.checkpoint ?? memoryCheckpoint(),
     instance: { id: "test-zendesk", connectorId: "zendesk", connectorVersion: "0.1.0" },
+    personalData: personalDataService,
   };
 }
 

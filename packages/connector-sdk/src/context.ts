@@ -1,4 +1,5 @@
 import type { ConnectorLogger } from "./logger";
+import type { PersonalDataService } from "./personal-data";
 
 export type JsonValue =
   | string
@@ -73,4 +74,6 @@ export interface ConnectorContext<Settings = unknown, Secrets = unknown> {
   clock: Clock;
   checkpoint: CheckpointStore;
   instance: { id: string; connectorId: string; connectorVersion: string };
+  /** Finds personal data in text and where transcript words were said (see `PersonalDataService`). */
+  personalData: PersonalDataService;
 }

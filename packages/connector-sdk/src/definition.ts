@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { CardSweepInput, CardSweepPage } from "./card-sweep";
 import type { ConnectorContext } from "./context";
 import type { IdentifierKind } from "./identifiers";
 import type {
@@ -11,6 +12,7 @@ import type {
   RecordRef,
   RedactionSpan,
 } from "./records";
+import type { RecordingAudio } from "./recording-audio";
 import type { SandboxDefinition } from "./sandbox";
 
 export type EraseMode = "hard" | "soft" | "anonymise";
@@ -28,6 +30,16 @@ export interface Capabilities {
   rectify?: false | Record<string, string[]>;
   /** Whether it can mark records restricted from processing (GDPR Art. 18) and lift it. */
   restrict?: boolean;
+  /**
+   * Whether it can sweep an interval's records for payment card numbers and remove them
+   * (`sweepCardNumbers`), outside any request.
+   */
+  cardSweep?: boolean;
+  /**
+   * The record type whose records have audio it can open for playback (`openRecordingAudio`);
+   * false or absent if none.
+   */
+  recordingAudio?: false | { recordType: string };
 }
 
 export type DataCategory =
@@ -96,6 +108,17 @@ export interface ConnectorDefinition<
     refs: RecordRef[],
     restriction: { lift: boolean },
   ): AsyncIterable<ErasureReceipt>;
+  /**
+   * The card sweep (`capabilities.cardSweep`): every record of the interval searched for payment
+   * card numbers and each removed, a page at a time with the cursor to resume from. Repeating a
+   * page must be harmless: a resumed sweep starts again at the page it was on.
+   */
+  sweepCardNumbers?(ctx: Ctx<SettingsSchema, SecretsSchema>, input: CardSweepInput): AsyncIterable<CardSweepPage>;
+  /**
+   * The audio of one record of the type `capabilities.recordingAudio` names, as the vendor holds
+   * it now; undefined when the record or its media no longer exists.
+   */
+  openRecordingAudio?(ctx: Ctx<SettingsSchema, SecretsSchema>, ref: RecordRef): Promise<RecordingAudio | undefined>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

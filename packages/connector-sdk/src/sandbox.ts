@@ -71,3 +71,15 @@ export interface OracleClockChange {
   advanceMs?: number;
   set?: string;
 }
+
+/**
+ * `GET /__sandbox/card-numbers` → `{ cardNumbers }`, in the sandbox of a connector declaring
+ * `capabilities.cardSweep`: each payment card number the store still holds in readable form, once
+ * per place it is held (a text field, or the audio where it was spoken).
+ */
+export interface OracleCardNumber {
+  /** The record the sweep reports it under (its `recordId` is this ref's id). */
+  ref: RecordRef;
+  /** A field path, e.g. `utterances[3].text`, or `audio:<channel>` for speech not yet muted. */
+  location: string;
+}

@@ -10,6 +10,7 @@ export {
   type HarnessOptions,
 } from "./harness/conformance-harness";
 export { createConnectorContext, type ConnectorContextOptions } from "./context/create-connector-context";
+export { personalDataService } from "@lethe/redaction";
 export { createMemoryCheckpointStore, type MemoryCheckpointStore } from "./context/memory-checkpoint-store";
 export { createSpyLogger, type LogLine, type SpyLogger } from "./context/spy-logger";
 export { createOracleClient, type OracleClient } from "./oracle/oracle-client";

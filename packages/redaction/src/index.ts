@@ -21,3 +21,4 @@ export * from "./transcript/transcript-audio-ranges";
 export * from "./transcript/transcript-redaction";
 export * from "./audio/ffmpeg-redaction";
 export * from "./text/spoken-digits";
+export * from "./service/personal-data-service";

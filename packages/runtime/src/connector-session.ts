@@ -14,6 +14,7 @@ import {
   type ConnectorInstance,
   type Database,
 } from "@lethe/db";
+import { personalDataService } from "@lethe/redaction";
 import { checkpointKey, createPostgresCheckpointStore } from "./postgres-checkpoint-store";
 import { createPostgresRateLimiter } from "./postgres-rate-limiter";
 import type { RuntimeDependencies } from "./runtime-dependencies";
@@ -41,7 +42,8 @@ export interface SessionTarget {
  * Builds the `ctx` of docs/connectors.md for one job: settings parsed with the connector's schema,
  * secrets opened from the secret box and parsed, an HTTP client behind the instance's shared
  * Postgres rate limiter, a logger that scrubs this instance's secrets and this subject's
- * identifiers, a checkpoint store keyed by request, instance and phase, and the job's abort signal.
+ * identifiers, a checkpoint store keyed by request, instance and phase, the job's abort signal, and
+ * `@lethe/redaction`'s personal-data service.
  * Settings or secrets that no longer parse (a connector upgrade tightened its schema) are a
  * `ConfigurationError`, which fails the task without retrying.
  */
@@ -92,6 +94,7 @@ export async function openConnectorSession(
       checkpointKey(target.requestId, instance.id, target.phase),
     ),
     instance: { id: instance.id, connectorId: connector.id, connectorVersion: connector.version },
+    personalData: personalDataService,
   };
   return { connector, instance, ctx, identifiers, sensitiveValues: [...secretValues, ...identifierValues] };
 }

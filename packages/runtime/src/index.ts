@@ -39,7 +39,7 @@ export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } f
 export type { RuntimeDependencies } from "./runtime-dependencies";
 export { identifierHashKey, identifierHashPurpose } from "./identifier-hash-key";
 export { startPciSweep, getPciSweep, PciSweepNotSupportedError, InvalidSweepIntervalError, type PciSweepState } from "./pci-sweep";
-export { openRecordingAudio, type RecordingAudio } from "./recording-audio";
+export { openRecordingAudio, playableRecordType, type RecordingAudio } from "./recording-audio";
 export * from "./verification";
 export * from "./alerts";
 export * from "./webhooks";

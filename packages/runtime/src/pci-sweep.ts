@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AnyConnector, CardSweepInput, CardSweepPage, ConnectorContext } from "@lethe/connector-sdk";
 import { appendAudit, enqueueJob, getConnectorInstance, loadCheckpoint, saveCheckpoint, type Database } from "@lethe/db";
 import { z } from "zod";
 import type { ConnectorRegistry } from "./connector-registry";
@@ -32,16 +33,14 @@ export const pciSweepStateSchema = z.object({
 });
 export type PciSweepState = z.infer<typeof pciSweepStateSchema>;
 
-/** A connector that can sweep: the recorder's `sweepCardNumbers` (connectors/recorder README). */
-export interface CardSweepPage {
-  recordings: { recordingId: string; cardsFound: number; heldBy?: string; receipt?: { outcome: string } }[];
-  nextCursor: string | null;
-}
-export type CardSweep = (ctx: never, input: { interval: string; cursor?: string | null }) => AsyncIterable<CardSweepPage>;
+/** A connector's card sweep, bound to it: the SDK's `sweepCardNumbers`. */
+export type CardSweep = (ctx: ConnectorContext, input: CardSweepInput) => AsyncIterable<CardSweepPage>;
 
-export function cardSweepOf(connector: unknown): CardSweep | undefined {
-  const sweep = (connector as { sweepCardNumbers?: unknown } | null)?.sweepCardNumbers;
-  return typeof sweep === "function" ? (sweep as CardSweep) : undefined;
+/** The card sweep a connector declares (`capabilities.cardSweep`), or undefined when it declares none. */
+export function cardSweepOf(connector: AnyConnector | undefined): CardSweep | undefined {
+  const sweep = connector?.sweepCardNumbers;
+  if (!connector?.capabilities.cardSweep || !sweep) return undefined;
+  return (ctx, input) => sweep.call(connector, ctx, input);
 }
 
 export class PciSweepNotSupportedError extends Error {

@@ -75,6 +75,7 @@ async function redactSubjectOnCall(ctx: RecorderContext, id: string, plan: Redac
     scope: plan.scope,
     identifiers: plan.identifiers,
     region: ctx.settings.defaultRegion,
+    personalData: ctx.personalData,
   });
   const withheld = redaction.audioWithheld ? `; audio not muted: ${redaction.audioWithheld}` : "";
   const keptAgent = "; the other parties' channels and words untouched";

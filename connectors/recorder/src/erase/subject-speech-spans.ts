@@ -1,15 +1,4 @@
-import type { Identifier, RedactionSpan } from "@lethe/connector-sdk";
-import {
-  audioRangesForSpans,
-  detectPii,
-  detectSubjectIdentifiers,
-  mergeAudioRanges,
-  resolveOverlaps,
-  type AudioRange,
-  type PiiSpan,
-  type SubjectProfile,
-} from "@lethe/redaction";
-import type { CountryCode } from "libphonenumber-js";
+import type { AudioRange, DataSubjectProfile, Identifier, PersonalDataService, RedactionSpan } from "@lethe/connector-sdk";
 import { cardPaddingMs } from "../pci-sweep/card-number-spans";
 import type { ParticipantRecord, RecordingRecord, TranscriptRecord } from "../vendor/records";
 
@@ -23,7 +12,12 @@ export const personalDataPaddingMs = cardPaddingMs;
  */
 export const personalDataMergeGapMs = 100;
 
-/** The types the text detector looks for in the subject's speech besides their own identifiers and names. */
+/**
+ * The types looked for in the subject's speech besides their own identifiers and name variants
+ * (which the service finds whatever the types): e-mail addresses, phone numbers, card numbers and
+ * IBANs (checksummed, digits spoken as words too). Not other people's names or street addresses in
+ * general: those detectors guess, and a guess here mutes evidence.
+ */
 const detectedTypes = ["email", "phone", "card", "iban"] as const;
 const redactedWord = /^\[REDACTED:[^\]]*\]$/;
 
@@ -42,6 +36,8 @@ interface SubjectSpeechInput {
   scope: RedactScope;
   identifiers: readonly Identifier[];
   region: string;
+  /** The context's `personalData`: the detectors. */
+  personalData: PersonalDataService;
 }
 
 /**
@@ -52,14 +48,14 @@ interface SubjectSpeechInput {
  * repeated run gives no spans.
  */
 export function subjectSpeechRedaction(input: SubjectSpeechInput): SubjectSpeechRedaction {
-  const { recording, transcript, subject, scope } = input;
+  const { recording, transcript, subject, scope, personalData } = input;
   const { channels, withheld } = subjectChannels(recording, subject);
   const ids = new Set(subject.map((participant) => participant.participantId));
-  const profile: SubjectProfile = {
+  const profile: DataSubjectProfile = {
     identifiers: input.identifiers,
     names: subject.flatMap((participant) => (participant.name ? [participant.name] : [])),
   };
-  const regions = [input.region as CountryCode];
+  const regions = [input.region];
 
   const spans: RedactionSpan[] = [];
   const ranges: AudioRange[] = [];
@@ -70,11 +66,11 @@ export function subjectSpeechRedaction(input: SubjectSpeechInput): SubjectSpeech
       for (const run of unredactedRuns(utterance.words.map((word) => word.word))) spans.push({ kind: "text", field, ...run, label: "party" });
       return;
     }
-    const found = personalDataIn(utterance.text, profile, regions);
+    const found = personalData.find(utterance.text, { types: detectedTypes, subject: profile, regions });
     for (const span of found) spans.push({ kind: "text", field, start: span.start, end: span.end, label: span.type });
     if (found.length === 0 || !channels.includes(utterance.channel)) return;
     const words = utterance.words.map((word) => ({ text: word.word, startMs: word.startMs, endMs: word.endMs, channel: utterance.channel }));
-    ranges.push(...audioRangesForSpans({ words }, found, { paddingMs: personalDataPaddingMs, channels: [utterance.channel] }));
+    ranges.push(...personalData.audioRanges(words, found, { paddingMs: personalDataPaddingMs, channels: [utterance.channel] }));
   });
 
   if (scope === "whole-party") {
@@ -84,23 +80,12 @@ export function subjectSpeechRedaction(input: SubjectSpeechInput): SubjectSpeech
     }
   }
   const label = scope === "whole-party" ? "party" : "personal-data";
-  for (const range of mergeAudioRanges(ranges, personalDataMergeGapMs)) {
+  for (const range of personalData.mergeAudioRanges(ranges, personalDataMergeGapMs)) {
     const endMs = Math.min(range.endMs, recording.durationMs);
     if (range.channel === undefined || endMs <= range.startMs) continue;
     spans.push({ kind: "audio", channel: range.channel, startMs: range.startMs, endMs, label });
   }
   return { spans, channels, ...(withheld ? { audioWithheld: withheld } : {}) };
-}
-
-/**
- * E-mail addresses, phone numbers, card numbers and IBANs (checksummed, digits spoken as words
- * too), and the subject's own identifiers and name variants. Not other people's names or street
- * addresses in general: those detectors guess, and a guess here mutes evidence.
- */
-function personalDataIn(text: string, profile: SubjectProfile, regions: CountryCode[]): PiiSpan[] {
-  const general = detectPii(text, { types: detectedTypes, subject: profile, regions, includeText: false });
-  const own = detectSubjectIdentifiers(text, profile, { regions }).filter((span) => span.confidence >= 0.5);
-  return resolveOverlaps([...general, ...own]);
 }
 
 /** The channels to mute: each subject's own, unless the media is gone or another party is on it too. */

@@ -1,5 +1,4 @@
-import type { RedactionSpan } from "@lethe/connector-sdk";
-import { audioRangesForSpans, detectPii } from "@lethe/redaction";
+import type { PersonalDataService, RedactionSpan } from "@lethe/connector-sdk";
 import type { TranscriptRecord } from "../vendor/records";
 
 /**
@@ -18,15 +17,15 @@ const groupGapMs = 250;
  * it and the agent reading it back alike. Transcript words already redacted hold no digits, so a
  * transcript that was swept gives no spans.
  */
-export function cardNumberSpans(transcript: TranscriptRecord, options: { audio: boolean }): RedactionSpan[] {
+export function cardNumberSpans(personalData: PersonalDataService, transcript: TranscriptRecord, options: { audio: boolean }): RedactionSpan[] {
   const spans: RedactionSpan[] = [];
   transcript.utterances.forEach((utterance, index) => {
-    const cards = detectPii(utterance.text, { types: ["card"], includeText: false });
+    const cards = personalData.find(utterance.text, { types: ["card"] });
     if (cards.length === 0) return;
     for (const card of cards) spans.push({ kind: "text", field: `utterances[${index}].text`, start: card.start, end: card.end, label: "card" });
     if (!options.audio) return;
     const words = utterance.words.map((word) => ({ text: word.word, startMs: word.startMs, endMs: word.endMs, channel: utterance.channel }));
-    for (const range of audioRangesForSpans({ words }, cards, { paddingMs: cardPaddingMs, mergeGapMs: groupGapMs })) {
+    for (const range of personalData.audioRanges(words, cards, { paddingMs: cardPaddingMs, mergeGapMs: groupGapMs })) {
       spans.push({ kind: "audio", channel: range.channel ?? utterance.channel, startMs: range.startMs, endMs: range.endMs, label: "card" });
     }
   });

@@ -1,12 +1,12 @@
 import { createOracleClient, type OracleClient } from "@lethe/connector-testkit";
-import type { RunningSandbox } from "@lethe/connector-sdk";
+import type { CardSweepPage, RunningSandbox } from "@lethe/connector-sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { collect, recorderContext, recorderOracle, vendorToken, type OracleRecording } from "../../test/recorder-context";
 import { bytesPerSample, channels, headerBytes, sampleRate } from "../sandbox/audio/wav";
 import { startRecorderSandbox } from "../sandbox/start-sandbox";
 import { transcriptRecord, type TranscriptRecord } from "../vendor/records";
-import { sweepCardNumbers, type CardSweepPage } from "./sweep-card-numbers";
+import { sweepCardNumbers } from "./sweep-card-numbers";
 
 let sandbox: RunningSandbox;
 let oracle: OracleClient;
@@ -118,8 +118,8 @@ describe("the PCI sweep", () => {
     expect(withCards.some((call) => call.recording.cardMentions.some((m) => m.speaker === "agent"))).toBe(true);
 
     const pages = await collect(sweepCardNumbers(recorderContext(sandbox), { interval: everything }));
-    const swept = pages.flatMap((page) => page.recordings);
-    expect(swept.map((r) => r.recordingId).sort()).toEqual(before.map((call) => call.recording.id).sort());
+    const swept = pages.flatMap((page) => page.records);
+    expect(swept.map((r) => r.recordId).sort()).toEqual(before.map((call) => call.recording.id).sort());
     const mentions = withCards.reduce((sum, call) => sum + call.recording.cardMentions.length, 0);
     expect(swept.reduce((sum, r) => sum + r.cardsFound, 0)).toBe(mentions);
     const held = swept.filter((r) => r.heldBy !== undefined && r.cardsFound > 0);
@@ -133,7 +133,7 @@ describe("the PCI sweep", () => {
     await collect(sweepCardNumbers(recorderContext(sandbox), { interval: everything }));
     const once = await snapshot();
     const again = await collect(sweepCardNumbers(recorderContext(sandbox), { interval: everything }));
-    expect(again.flatMap((page) => page.recordings).filter((r) => r.cardsFound > 0 || r.receipt)).toEqual([]);
+    expect(again.flatMap((page) => page.records).filter((r) => r.cardsFound > 0 || r.receipt)).toEqual([]);
     const twice = await snapshot();
     expect(twice.map((call) => call.recording.redactions)).toEqual(once.map((call) => call.recording.redactions));
     twice.forEach((call, index) => expect(call.media?.equals(once[index]?.media ?? Buffer.alloc(0)) ?? once[index]?.media === undefined).toBe(true));
@@ -146,7 +146,7 @@ describe("the PCI sweep", () => {
     await sweep.return(undefined);
     expect(first.nextCursor).not.toBeNull();
     const rest = await collect(sweepCardNumbers(recorderContext(sandbox), { interval: everything, cursor: first.nextCursor }));
-    const ids = [...first.recordings, ...rest.flatMap((page) => page.recordings)].map((r) => r.recordingId);
+    const ids = [...first.records, ...rest.flatMap((page) => page.records)].map((r) => r.recordId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(before.map((call) => call.recording.id).sort());
     await expectEveryCardRemovedAndNothingElse(before);

@@ -1,4 +1,4 @@
-import type { ErasureReceipt } from "@lethe/connector-sdk";
+import type { CardSweepInput, CardSweepPage, SweptRecord } from "@lethe/connector-sdk";
 import { redactRecording } from "../redact-recording";
 import type { RecorderContext } from "../settings";
 import { readRecord } from "../vendor/read-vendor-json";
@@ -7,31 +7,9 @@ import { callVendor, expectStatus, pathId } from "../vendor/vendor-request";
 import { cardNumberSpans } from "./card-number-spans";
 import { recordingsInInterval } from "./recordings-in-interval";
 
-export interface CardSweepInput {
-  /** Calls that started inside `start/end` (ISO 8601 instants). */
-  interval: string;
-  /** Where a previous sweep of the same interval stopped: the cursor of the next page to read. */
-  cursor?: string | null;
-}
-
-/** What one call of a page came to: how many card numbers were removed from it, and how. */
-export interface SweptRecording {
-  recordingId: string;
-  cardsFound: number;
-  /** The redaction's receipt; absent when the call held no card number. */
-  receipt?: ErasureReceipt;
-  /** The call is under legal hold: redacted all the same (PCI DSS forbids keeping the number). */
-  heldBy?: string;
-}
-
-export interface CardSweepPage {
-  recordings: SweptRecording[];
-  /** Resume here: the cursor of the next page, null when this was the last. */
-  nextCursor: string | null;
-}
-
 /**
- * The PCI sweep (README, "For the engine, the PCI sweep"): every call in the interval, page by
+ * The PCI sweep (README, "For the engine, the PCI sweep"; the SDK's `sweepCardNumbers` operation,
+ * declared as `capabilities.cardSweep`): every call in the interval, page by
  * page, its transcript searched for spoken card numbers and each one redacted — the transcript
  * words and the audio where they were said on the speaker's channel. Independent of any request.
  *
@@ -44,26 +22,26 @@ export async function* sweepCardNumbers(ctx: RecorderContext, input: CardSweepIn
   let cursor = input.cursor ?? null;
   do {
     const page = await recordingsInInterval(ctx, input.interval, cursor);
-    const recordings: SweptRecording[] = [];
+    const records: SweptRecord[] = [];
     for (const recording of page.recordings) {
       ctx.signal.throwIfAborted();
-      recordings.push(await sweepRecording(ctx, recording));
+      records.push(await sweepRecording(ctx, recording));
     }
     cursor = page.nextCursor;
-    yield { recordings, nextCursor: cursor };
+    yield { records, nextCursor: cursor };
   } while (cursor !== null);
 }
 
-async function sweepRecording(ctx: RecorderContext, recording: RecordingRecord): Promise<SweptRecording> {
+async function sweepRecording(ctx: RecorderContext, recording: RecordingRecord): Promise<SweptRecord> {
   const held = recording.legalHold ? { heldBy: recording.legalHold.holdId } : {};
   const route = "recordings.transcript";
   const response = await callVendor(ctx, { method: "GET", path: `/v1/recordings/${pathId(recording.id)}/transcript`, route });
-  if (response.status === 404) return { recordingId: recording.id, cardsFound: 0 };
+  if (response.status === 404) return { recordId: recording.id, cardsFound: 0 };
   expectStatus(response, [200], route);
   const transcript = await readRecord(response, transcriptRecord, { route, recordType: "transcript" });
-  const spans = cardNumberSpans(transcript, { audio: recording.fileState !== "DELETED" });
+  const spans = cardNumberSpans(ctx.personalData, transcript, { audio: recording.fileState !== "DELETED" });
   const cardsFound = spans.filter((span) => span.kind === "text").length;
-  if (cardsFound === 0) return { recordingId: recording.id, cardsFound, ...held };
+  if (cardsFound === 0) return { recordId: recording.id, cardsFound, ...held };
   const receipt = await redactRecording(ctx, { type: "recording", id: recording.id }, spans);
-  return { recordingId: recording.id, cardsFound, receipt, ...held };
+  return { recordId: recording.id, cardsFound, receipt, ...held };
 }

@@ -4,6 +4,7 @@ import { authenticate } from "./http/authenticate";
 import { faultStyle } from "./http/fault-style";
 import { rateLimitPolicy } from "./http/rate-limit-policy";
 import { sendVendorError } from "./http/vendor-error";
+import { getOracleCardNumbers } from "./oracle-routes/oracle-card-numbers";
 import { getOracleMedia, getOracleRecordings, postOracleJobFaults } from "./oracle-routes/oracle-recordings";
 import type { SandboxState } from "./sandbox-state";
 import { getJob, postJob } from "./vendor-routes/deletion-job-routes";
@@ -60,6 +61,7 @@ export function createSandboxApp(state: SandboxState): Express {
 
   const oracle = createOracleRouter(state);
   oracle.get("/recordings", getOracleRecordings(state));
+  oracle.get("/card-numbers", getOracleCardNumbers(state));
   oracle.get("/recordings/:id/media", getOracleMedia(state));
   oracle.post("/jobs", postOracleJobFaults(state));
   app.use("/__sandbox", oracle);

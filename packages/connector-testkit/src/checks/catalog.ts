@@ -23,6 +23,7 @@ import {
   shortRetryAfterIsRetriedTransparently,
   unauthorisedGivesAuthError,
 } from "./faults";
+import { secondSweepFindsNothing, sweepRemovesEveryCardNumber } from "./card-sweep";
 import { logsHoldNoSecretOrIdentifier } from "./hygiene";
 import { abortStopsPromptly, resumeFromCheckpointLeavesNoGapOrDuplicate } from "./locate-interruption";
 import {
@@ -32,6 +33,7 @@ import {
   strengthFollowsIdentifierUniqueness,
   unknownSubjectYieldsNothing,
 } from "./locate-matching";
+import { recordingAudioStreamsAsDeclared, unknownRecordingHasNoAudio } from "./recording-audio";
 
 export const checkGroups = [
   { group: 1, title: "Declaration" },
@@ -41,6 +43,7 @@ export const checkGroups = [
   { group: 5, title: "Erase (verified by the oracle)" },
   { group: 6, title: "Faults" },
   { group: 7, title: "Hygiene" },
+  { group: 8, title: "Declared vendor features (card sweep, recording audio)" },
 ] as const;
 
 export type CheckGroup = (typeof checkGroups)[number]["group"];
@@ -58,8 +61,12 @@ const needsExport = (connector: AnyConnector) =>
   connector.capabilities.export ? undefined : "the connector declares no export capability";
 const needsErase = (connector: AnyConnector) =>
   connector.capabilities.erase ? undefined : "the connector declares no erase capability";
+const needsCardSweep = (connector: AnyConnector) =>
+  connector.capabilities.cardSweep ? undefined : "the connector declares no card sweep";
+const needsRecordingAudio = (connector: AnyConnector) =>
+  connector.capabilities.recordingAudio ? undefined : "the connector declares no recording audio";
 
-/** Every check of docs/connectors.md groups 1–7, by stable id (the key a `skip` entry names). */
+/** Every check of docs/connectors.md groups 1–7, and of the declared vendor features (8), by stable id (the key a `skip` entry names). */
 export const conformanceChecks = {
   "declaration.examples-parse": {
     group: 1,
@@ -216,6 +223,30 @@ export const conformanceChecks = {
     group: 7,
     title: "across check, locate, export and erase the connector logs no secret and no identifier above debug",
     run: logsHoldNoSecretOrIdentifier,
+  },
+  "card-sweep.removes-every-card": {
+    group: 8,
+    title: "a card sweep over every record runs to its last page and the oracle finds no card number left",
+    notApplicable: needsCardSweep,
+    run: sweepRemovesEveryCardNumber,
+  },
+  "card-sweep.twice-is-safe": {
+    group: 8,
+    title: "a second card sweep finds no card number and redacts nothing",
+    notApplicable: needsCardSweep,
+    run: secondSweepFindsNothing,
+  },
+  "recording-audio.streams": {
+    group: 8,
+    title: "the audio of located recordings opens with an audio media type and streams exactly its declared size",
+    notApplicable: needsRecordingAudio,
+    run: recordingAudioStreamsAsDeclared,
+  },
+  "recording-audio.unknown-record": {
+    group: 8,
+    title: "an unknown recording opens no audio",
+    notApplicable: needsRecordingAudio,
+    run: unknownRecordingHasNoAudio,
   },
 } as const satisfies Record<string, ConformanceCheck>;
 

@@ -70,11 +70,19 @@ export async function capabilitiesMatchOperations(h: ConformanceHarness): Promis
     ["erase", capabilities.erase !== false, typeof connector.erase === "function"],
     ["confirm", capabilities.confirm, typeof connector.confirm === "function"],
     ["redact", capabilities.redact, typeof connector.redact === "function"],
+    ["rectify", Boolean(capabilities.rectify), typeof connector.rectify === "function"],
+    ["restrict", capabilities.restrict === true, typeof connector.restrict === "function"],
+    ["cardSweep", capabilities.cardSweep === true, typeof connector.sweepCardNumbers === "function"],
+    ["recordingAudio", Boolean(capabilities.recordingAudio), typeof connector.openRecordingAudio === "function"],
   ];
   for (const [name, declared, implemented] of pairs) {
     findings.expect(declared === implemented, () =>
       declared ? `declares ${name} but implements no ${name} operation` : `implements ${name} but does not declare it`,
     );
+  }
+  const playable = capabilities.recordingAudio;
+  if (playable) {
+    findings.expect(playable.recordType in connector.recordSchemas, () => `declares recording audio for record type "${playable.recordType}", which has no schema`);
   }
   findings.expect(connector.identifiers.length > 0, () => "declares no identifier kinds to locate by");
   findings.expect(connector.rateLimit.requestsPerMinute > 0, () => "declares a rate limit that is not positive");

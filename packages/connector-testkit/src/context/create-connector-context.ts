@@ -8,7 +8,9 @@ import {
   type ConnectorDefinition,
   type ConnectorLogger,
   type HttpClient,
+  type PersonalDataService,
 } from "@lethe/connector-sdk";
+import { personalDataService } from "@lethe/redaction";
 import type { z } from "zod";
 import { createMemoryCheckpointStore } from "./memory-checkpoint-store";
 import { secretStrings } from "./secret-strings";
@@ -27,11 +29,13 @@ export interface ConnectorContextOptions<S extends z.ZodType, K extends z.ZodTyp
   http?: HttpClient;
   clock?: Clock;
   instanceId?: string;
+  /** Defaults to `@lethe/redaction`'s, the one the runtime supplies. */
+  personalData?: PersonalDataService;
 }
 
 /**
  * A real `ConnectorContext` for tests: the SDK's HTTP client and logger, an in-memory checkpoint
- * store. The runtime builds the same thing over Postgres.
+ * store, `@lethe/redaction`'s personal-data service. The runtime builds the same thing over Postgres.
  */
 export function createConnectorContext<S extends z.ZodType, K extends z.ZodType>(
   options: ConnectorContextOptions<S, K>,
@@ -76,6 +80,7 @@ export function createConnectorContext<S extends z.ZodType, K extends z.ZodType>
       connectorId: connector.id,
       connectorVersion: connector.version,
     },
+    personalData: options.personalData ?? personalDataService,
   };
 }
 

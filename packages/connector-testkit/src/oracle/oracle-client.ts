@@ -1,6 +1,6 @@
-import type { OracleClockChange, OracleFault, OraclePerson, OracleRecord, OracleStats } from "@lethe/connector-sdk";
+import type { OracleCardNumber, OracleClockChange, OracleFault, OraclePerson, OracleRecord, OracleStats } from "@lethe/connector-sdk";
 import type { z } from "zod";
-import { oraclePeopleResponse, oracleRecordsResponse, oracleStats } from "./oracle-schemas";
+import { oracleCardNumbersResponse, oraclePeopleResponse, oracleRecordsResponse, oracleStats } from "./oracle-schemas";
 
 /**
  * The sandbox's oracle (docs/connectors.md, "Sandboxes"): it reads the sandbox's store directly, so the
@@ -10,6 +10,8 @@ export interface OracleClient {
   people(): Promise<OraclePerson[]>;
   /** Every record still holding the person's data, in any store (active, soft-deleted, …). */
   records(personId: string): Promise<OracleRecord[]>;
+  /** Every payment card number still readable in the store (sandboxes of connectors declaring `cardSweep`). */
+  cardNumbers(): Promise<OracleCardNumber[]>;
   stats(): Promise<OracleStats>;
   injectFault(fault: OracleFault): Promise<void>;
   clearFaults(): Promise<void>;
@@ -51,6 +53,7 @@ export function createOracleClient(baseUrl: string): OracleClient {
     people: async () => (await read("/people", oraclePeopleResponse)).people,
     records: async (personId) =>
       (await read(`/people/${encodeURIComponent(personId)}/records`, oracleRecordsResponse)).records,
+    cardNumbers: async () => (await read("/card-numbers", oracleCardNumbersResponse)).cardNumbers,
     stats: () => read("/stats", oracleStats),
     injectFault: async (fault) => void (await call("POST", "/faults", fault)),
     clearFaults: async () => void (await call("DELETE", "/faults")),

@@ -27,6 +27,10 @@ export const oracleRecord = z.object({
 
 export const oracleRecordsResponse = z.object({ records: z.array(oracleRecord) });
 
+export const oracleCardNumbersResponse = z.object({
+  cardNumbers: z.array(z.object({ ref: z.object({ type: z.string(), id: z.string() }), location: z.string() })),
+});
+
 export const oracleStats = z.object({
   calls: z.record(z.string(), z.number()),
   deletions: z.record(z.string(), z.number()),

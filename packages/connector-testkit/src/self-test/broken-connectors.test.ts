@@ -74,6 +74,25 @@ describe("the conformance checks against broken connectors", () => {
     );
   });
 
+  it("fail a connector that declares a card sweep or recording audio it does not implement, or audio of an unknown record type", async () => {
+    const sweepless: AnyConnector = { ...referenceConnector, capabilities: { ...referenceConnector.capabilities, cardSweep: true } };
+    const undeclaredAudio: AnyConnector = { ...referenceConnector, openRecordingAudio: async () => undefined };
+    const unknownType: AnyConnector = {
+      ...undeclaredAudio,
+      capabilities: { ...referenceConnector.capabilities, recordingAudio: { recordType: "voicemail" } },
+    };
+
+    await expect(run("declaration.capabilities-match-operations", sweepless)).rejects.toThrow(
+      /declares cardSweep but implements no cardSweep operation/,
+    );
+    await expect(run("declaration.capabilities-match-operations", undeclaredAudio)).rejects.toThrow(
+      /implements recordingAudio but does not declare it/,
+    );
+    await expect(run("declaration.capabilities-match-operations", unknownType)).rejects.toThrow(
+      /declares recording audio for record type "voicemail", which has no schema/,
+    );
+  });
+
   it("fail a connector that logs the subject's identifiers at info", async () => {
     const broken = loggingIdentifiers(referenceConnector);
 

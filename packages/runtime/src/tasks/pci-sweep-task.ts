@@ -1,5 +1,6 @@
 import { ConfigurationError, createHttpClient, createSafeLogger, type ConnectorContext } from "@lethe/connector-sdk";
 import { appendAudit, getConnectorInstance, getInstanceSecrets, saveCheckpoint } from "@lethe/db";
+import { personalDataService } from "@lethe/redaction";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { classifyFailure, describeFailure } from "../failure";
@@ -11,7 +12,7 @@ import type { RuntimeDependencies } from "../runtime-dependencies";
 const payloadSchema = z.object({ sweepId: z.uuid() });
 
 /**
- * Runs a PCI sweep (see `startPciSweep`): the connector's `sweepCardNumbers` page by page from the
+ * Runs a PCI sweep (see `startPciSweep`): the connector's declared `sweepCardNumbers` page by page from the
  * saved cursor. After each page, in one transaction, the sweep's state (the next cursor, counts)
  * is saved and each redacted call is written to the audit log, so a worker killed mid-sweep
  * resumes at the page it was on; the connector makes repeating that page harmless (a redacted
@@ -39,11 +40,11 @@ export function pciSweepTask(deps: RuntimeDependencies): Task {
 
 async function sweep(deps: RuntimeDependencies, state: PciSweepState, cardSweep: CardSweep, ctx: ConnectorContext): Promise<void> {
   const progress: PciSweepState = { ...state, status: "running" };
-  for await (const page of cardSweep(ctx as never, { interval: state.interval, cursor: state.cursor })) {
-    const redacted = page.recordings.filter((recording) => recording.receipt?.outcome === "redacted");
+  for await (const page of cardSweep(ctx, { interval: state.interval, cursor: state.cursor })) {
+    const redacted = page.records.filter((recording) => recording.receipt?.outcome === "redacted");
     progress.cursor = page.nextCursor;
     progress.pages += 1;
-    progress.recordingsScanned += page.recordings.length;
+    progress.recordingsScanned += page.records.length;
     progress.recordingsRedacted += redacted.length;
     progress.cardsRemoved += redacted.reduce((sum, recording) => sum + recording.cardsFound, 0);
     progress.heldRecordingsRedacted += redacted.filter((recording) => recording.heldBy !== undefined).length;
@@ -57,7 +58,7 @@ async function sweep(deps: RuntimeDependencies, state: PciSweepState, cardSweep:
           payload: {
             sweepId: state.id,
             instanceId: state.instanceId,
-            recordingId: recording.recordingId,
+            recordingId: recording.recordId,
             cardsRemoved: recording.cardsFound,
             holdId: recording.heldBy ?? null,
           },
@@ -121,6 +122,7 @@ async function openSweepSession(deps: RuntimeDependencies, state: PciSweepState,
     clock: { now: () => new Date() },
     checkpoint: createPostgresCheckpointStore(deps.database, `${pciSweepKey(state.id)}:connector`),
     instance: { id: instance.id, connectorId: connector.id, connectorVersion: connector.version },
+    personalData: personalDataService,
   };
   return { ctx, sweep: cardSweep, sensitiveValues: secretValues };
 }

@@ -1,3 +1,4 @@
+import { personalDataService } from "@lethe/redaction";
 import { createHttpClient, createSafeLogger, type JsonValue, type LocatedRecord, type OraclePerson, type OracleStats } from "@lethe/connector-sdk";
 import salesforceConnector, { salesforceSecrets, salesforceSettings, type SalesforceContext } from "@lethe/connector-salesforce";
 import { startSalesforceSandbox } from "@lethe/connector-salesforce/sandbox";
@@ -69,5 +70,6 @@ function contextFor(settings: Record<string, unknown>, credentials: Record<strin
     clock: { now: () => new Date() },
     checkpoint: { load: async () => saved, save: async (state) => void (saved = state) },
     instance: { id: "bench-salesforce", connectorId: "salesforce", connectorVersion: salesforceConnector.version },
+    personalData: personalDataService,
   };
 }

@@ -1,3 +1,4 @@
+import { personalDataService } from "@lethe/redaction";
 import {
   createHttpClient,
   createSafeLogger,
@@ -161,5 +162,6 @@ function contextFor(sandbox: RunningZendeskSandbox, http: HttpClient, signal = n
     clock: { now: () => new Date() },
     checkpoint: { load: async () => saved, save: async (state) => void (saved = state) },
     instance: { id: "bench-zendesk", connectorId: "zendesk", connectorVersion: zendeskConnector.version },
+    personalData: personalDataService,
   };
 }
