@@ -2,21 +2,10 @@ import { fileURLToPath } from "node:url";
 import vue from "@vitejs/plugin-vue";
 import { defineConfig } from "vite";
 
-const shim = (name: string) => fileURLToPath(new URL(`./src/browser-shims/${name}.ts`, import.meta.url));
-
-// The console reuses @lethe/core's identifier rules for inline validation. Core is written for
-// Node; the two Node built-ins it touches are replaced by browser equivalents (see the shims).
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "/",
   plugins: [vue()],
-  resolve: {
-    alias: {
-      "lethe:identifier-rules": "@lethe/core",
-      "node:url": shim("node-url"),
-      "node:crypto": shim("node-crypto"),
-    },
-  },
   build: {
     outDir: "dist",
     emptyOutDir: true,

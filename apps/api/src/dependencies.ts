@@ -1,7 +1,5 @@
 import type { LogFields, LogLevel } from "@lethe/connector-sdk";
-import type { Database, SecretSealer } from "@lethe/db";
-import type { RequestType } from "@lethe/core";
-import type { ConnectorRegistry, VerificationCodeSender } from "@lethe/runtime";
+import type { ConnectorRegistry, Database, RequestType, SecretSealer, VerificationCodeSender } from "@lethe/runtime";
 import type { UnexpectedErrorReporter } from "./middleware/error-envelope";
 import type { PasswordHashCost } from "./auth/password-hashing";
 

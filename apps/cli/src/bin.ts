@@ -10,6 +10,7 @@ import { registerStartCommand } from "./commands/start";
 import { registerUserCommands } from "./commands/user";
 import { registerWebhookCommands } from "./commands/webhook";
 import { registerWorkerCommand } from "./commands/worker";
+import { readLogLevel } from "./env";
 import { reportFailure } from "./report-failure";
 
 const program = new Command()
@@ -32,5 +33,5 @@ registerMinimiseCommand(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  process.exitCode = reportFailure(error);
+  process.exitCode = reportFailure(error, readLogLevel());
 }

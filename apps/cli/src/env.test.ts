@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvironmentError, readEnvironment } from "./env";
+import { EnvironmentError, readEnvironment, readLogLevel } from "./env";
 
 describe("readEnvironment: engine policy and retention", () => {
   it("hands the worker the configured auto-approval, redact scope and retention", () => {
@@ -13,5 +13,16 @@ describe("readEnvironment: engine policy and retention", () => {
     expect(() => readEnvironment({ LETHE_REDACT_SCOPE: "everything" })).toThrow(EnvironmentError);
     expect(() => readEnvironment({ LETHE_REDACT_SCOPE: "everything" })).toThrow(/LETHE_REDACT_SCOPE/);
     expect(() => readEnvironment({ LETHE_REQUEST_RETENTION_DAYS: "-1" })).toThrow(/LETHE_REQUEST_RETENTION_DAYS/);
+  });
+});
+
+describe("readLogLevel", () => {
+  it("reads LETHE_LOG_LEVEL, defaulting to info", () => {
+    expect(readLogLevel({ LETHE_LOG_LEVEL: "debug" })).toBe("debug");
+    expect(readLogLevel({})).toBe("info");
+  });
+
+  it("counts an invalid level as the default rather than failing while a failure is reported", () => {
+    expect(readLogLevel({ LETHE_LOG_LEVEL: "verbose" })).toBe("info");
   });
 });

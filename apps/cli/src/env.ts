@@ -7,6 +7,9 @@ import { z } from "zod";
  * The one place the CLI reads the process environment (docs/style.md: the environment is read in one place).
  * Everything else receives these values as arguments.
  */
+const logLevelSchema = z.enum(["debug", "info", "warn", "error"]).default("info");
+export type CliLogLevel = z.infer<typeof logLevelSchema>;
+
 const environmentSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -20,7 +23,7 @@ const environmentSchema = z.object({
     .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as GB or US")
     .default("GB"),
   LETHE_PORT: z.coerce.number().int().min(0).max(65535).default(4400),
-  LETHE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  LETHE_LOG_LEVEL: logLevelSchema,
   /** First-run admin for demos and tests; ignored once any user exists. */
   LETHE_BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   LETHE_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
@@ -46,7 +49,7 @@ export interface LetheEnvironment {
   timeZone: string;
   defaultRegion: string;
   port: number;
-  logLevel: "debug" | "info" | "warn" | "error";
+  logLevel: CliLogLevel;
   bootstrapAdmin: { email: string; password: string } | undefined;
   verifyRequestTypes: ReadonlySet<RequestType>;
   dueSoonDays: number;
@@ -88,6 +91,15 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
       defaultRegion: env.LETHE_DEFAULT_REGION,
     }),
   };
+}
+
+/**
+ * `LETHE_LOG_LEVEL` alone, for reporting a failure: the failure may be an invalid environment, so
+ * this does not depend on the rest of it, and an invalid level counts as the default.
+ */
+export function readLogLevel(source: NodeJS.ProcessEnv = process.env): CliLogLevel {
+  const parsed = logLevelSchema.safeParse(source.LETHE_LOG_LEVEL);
+  return parsed.success ? parsed.data : "info";
 }
 
 export class EnvironmentError extends Error {

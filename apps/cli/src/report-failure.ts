@@ -1,15 +1,18 @@
 import { InvalidIdentifierError } from "@lethe/core";
-import { EnvironmentError } from "./env";
+import { EnvironmentError, type CliLogLevel } from "./env";
 
-/** Exit codes: 2 for input the user can correct, 1 for everything else. */
-export function reportFailure(error: unknown): number {
+/**
+ * Exit codes: 2 for input the user can correct, 1 for everything else. At `debug` (the level
+ * env.ts read) an unexpected failure's stack trace follows its message.
+ */
+export function reportFailure(error: unknown, logLevel: CliLogLevel): number {
   if (error instanceof InvalidIdentifierError || error instanceof EnvironmentError || error instanceof UsageError) {
     process.stderr.write(`lethe: ${error.message}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`lethe: ${message}\n`);
-  if (process.env.LETHE_LOG_LEVEL === "debug" && error instanceof Error && error.stack) {
+  if (logLevel === "debug" && error instanceof Error && error.stack) {
     process.stderr.write(`${error.stack}\n`);
   }
   return 1;

@@ -1,4 +1,4 @@
-import { appendAudit } from "@lethe/db";
+import { appendAudit } from "./audit/append-audit";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditLog } from "./audit-verification";

@@ -1,11 +1,11 @@
 import { ConnectorError } from "@lethe/connector-sdk";
 import {
-  appendAudit,
   deleteUnusedConnectorInstance,
   getConnectorInstance,
   saveConnectorInstanceCheck,
   type ConnectorInstanceCheckRow,
 } from "@lethe/db";
+import { appendAudit } from "./audit/append-audit";
 import { UnknownConnectorInstanceError } from "./connector-instances";
 import { openConnectorSession } from "./connector-session";
 import { describeFailure } from "./failure";

@@ -1,12 +1,12 @@
 import { ConfigurationError } from "@lethe/connector-sdk";
 import {
-  appendAudit,
   getConnectorInstance,
   insertConnectorInstance,
   updateConnectorInstance as updateInstanceRow,
   type ConnectorInstanceChanges,
   type SecretSealer,
 } from "@lethe/db";
+import { appendAudit } from "./audit/append-audit";
 import type { Database } from "@lethe/db";
 import type { z } from "zod";
 import type { ConnectorRegistry } from "./connector-registry";

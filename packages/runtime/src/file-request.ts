@@ -9,7 +9,9 @@ import {
   type RequestType,
 } from "@lethe/core";
 import { identifierKey, type Identifier } from "@lethe/connector-sdk";
-import { appendAudit, enqueueJob, insertRequest, insertSubjectIdentifiers, transitionRequest, type Database } from "@lethe/db";
+import { enqueueJob, insertRequest, insertSubjectIdentifiers, type Database } from "@lethe/db";
+import { appendAudit } from "./audit/append-audit";
+import { transitionRequest } from "./lifecycle/transition-request";
 import { flagSuppressedIdentifiers } from "./minimisation/suppression-check";
 import { requestJob, taskNames } from "./tasks/jobs";
 import { needsVerification } from "./verification/verification-policy";

@@ -47,3 +47,8 @@ export { createLegalHold, endHold, LegalHoldNotFoundError, type CreateHoldInput 
 export { findHoldsFor, type HoldDecision, type HoldableRecord } from "./holds/find-holds";
 export { releaseHoldsJob, releaseHoldsTaskName } from "./holds/release-holds-job";
 export { minimiseClosedRequests, defaultRequestRetentionDays } from "./minimisation/minimise-closed-requests";
+export * from "./commands";
+export * from "./queries";
+export * from "./domain-errors";
+export { firstInvalidIdentifier } from "./identifier-check";
+export { daysLeft, type RequestType } from "@lethe/core";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AnyConnector, CardSweepInput, CardSweepPage, ConnectorContext } from "@lethe/connector-sdk";
-import { appendAudit, enqueueJob, getConnectorInstance, loadCheckpoint, saveCheckpoint, type Database } from "@lethe/db";
+import { enqueueJob, getConnectorInstance, loadCheckpoint, saveCheckpoint, type Database } from "@lethe/db";
+import { appendAudit } from "./audit/append-audit";
 import { z } from "zod";
 import type { ConnectorRegistry } from "./connector-registry";
 import { maxJobAttempts, taskNames } from "./tasks/jobs";

@@ -1,13 +1,13 @@
 import { extendDueDate, isTerminal, regimeSchema, requestStatusSchema, type DeadlinePeriod } from "@lethe/core";
 import {
-  appendAudit,
   insertDeadlineExtension,
   listDeadlineExtensions,
   lockRequest,
   RequestNotFoundError,
-  transitionRequest,
   type Database,
 } from "@lethe/db";
+import { appendAudit } from "./audit/append-audit";
+import { transitionRequest } from "./lifecycle/transition-request";
 
 /** An action that only an open request allows was asked of a closed one. */
 export class RequestClosedError extends Error {

@@ -1,5 +1,5 @@
 import { roleSchema } from "@lethe/contracts";
-import { findSessionUser, useApiToken } from "@lethe/db";
+import { authenticateApiToken, findSessionUser } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
@@ -23,7 +23,7 @@ export function authenticate(context: ApiContext): RequestHandler {
       if (!token || !token.startsWith(apiTokenPrefix)) {
         throw new ApiError(401, "unauthenticated", "the Authorization header must be 'Bearer lethe_…'");
       }
-      const row = await useApiToken(context.db.db, tokenHash(token), now);
+      const row = await authenticateApiToken(context.db, tokenHash(token), now);
       if (!row) throw new ApiError(401, "unauthenticated", "the API token is unknown, expired or revoked");
       const role = roleSchema.parse(row.role);
       setCaller(response, {

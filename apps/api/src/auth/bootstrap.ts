@@ -1,5 +1,5 @@
 import type { Role } from "@lethe/contracts";
-import { appendAudit, countUsers, insertApiToken, insertUser, type Database } from "@lethe/db";
+import { countUsers, createApiToken, createUser, type Database } from "@lethe/runtime";
 import { defaultPasswordHashCost, hashPassword, type PasswordHashCost } from "./password-hashing";
 import { newApiToken, tokenHash } from "./secret-tokens";
 
@@ -15,11 +15,8 @@ export async function createLocalUser(
   cost: PasswordHashCost = defaultPasswordHashCost,
 ): Promise<{ id: string; email: string; role: Role }> {
   const passwordHash = await hashPassword(input.password, cost);
-  return database.db.transaction(async (tx) => {
-    const row = await insertUser(tx, { email: input.email, role: input.role, passwordHash });
-    await appendAudit(tx, { actor: input.actor, action: "user.created", payload: { userId: row.id, role: input.role } });
-    return { id: row.id, email: row.email, role: input.role };
-  });
+  const row = await createUser(database, { email: input.email, role: input.role, passwordHash, actor: input.actor });
+  return { id: row.id, email: row.email, role: input.role };
 }
 
 /** Creates an API token (the CLI's `lethe token create`); the value is returned once. */
@@ -28,16 +25,13 @@ export async function createApiTokenFor(
   input: { name: string; role: Role; expiresAt: Date | null; actor: string },
 ): Promise<{ id: string; token: string }> {
   const { token, prefix } = newApiToken();
-  return database.db.transaction(async (tx) => {
-    const row = await insertApiToken(tx, {
-      name: input.name,
-      role: input.role,
-      tokenHash: tokenHash(token),
-      prefix,
-      createdBy: input.actor,
-      expiresAt: input.expiresAt,
-    });
-    await appendAudit(tx, { actor: input.actor, action: "api_token.created", payload: { tokenId: row.id, role: input.role } });
-    return { id: row.id, token };
+  const row = await createApiToken(database, {
+    name: input.name,
+    role: input.role,
+    tokenHash: tokenHash(token),
+    prefix,
+    expiresAt: input.expiresAt,
+    actor: input.actor,
   });
+  return { id: row.id, token };
 }

@@ -1,32 +1,10 @@
-import { clearLoginFailures, lockedUntil, recordLoginFailure, type Database, type ThrottleRule } from "@lethe/db";
+import type { LoginKeys } from "@lethe/runtime";
 import { tokenHash } from "./secret-tokens";
 
 /**
- * Sign-in guessing limits, kept in Postgres so they hold across API replicas. Per account: 5
- * failures in 15 minutes lock it for 15 minutes. Per client address: 50 failures (many accounts
- * from one place). Keys are hashed: the table holds no e-mail address or IP.
+ * The keys a sign-in is throttled by (the runtime's `loginLockedUntil`, `countLoginFailure`):
+ * the account and the client address, hashed, so the throttle table holds no e-mail address or IP.
  */
-export const accountRule: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-export const addressRule: ThrottleRule = { maxFailures: 50, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-
-export interface LoginKeys {
-  account: string;
-  address: string;
-}
-
 export function loginKeys(email: string, address: string): LoginKeys {
   return { account: tokenHash(`account:${email.toLowerCase()}`), address: tokenHash(`address:${address}`) };
-}
-
-export async function loginLockedUntil(database: Database, keys: LoginKeys, now: Date): Promise<Date | null> {
-  return lockedUntil(database.db, [keys.account, keys.address], now);
-}
-
-export async function countLoginFailure(database: Database, keys: LoginKeys, now: Date): Promise<void> {
-  await recordLoginFailure(database.db, keys.account, accountRule, now);
-  await recordLoginFailure(database.db, keys.address, addressRule, now);
-}
-
-export async function forgetLoginFailures(database: Database, keys: LoginKeys): Promise<void> {
-  await clearLoginFailures(database.db, keys.account);
 }

@@ -1,12 +1,12 @@
 import {
+  ConnectorInstanceInUseError,
+  DuplicateInstanceNameError,
   IllegalTransitionError,
   InvalidExtensionError,
   InvalidIdentifierError,
   InvalidTimeZoneError,
   UnsupportedRegionError,
-} from "@lethe/core";
-import { ConnectorInstanceInUseError, DuplicateInstanceNameError, RequestNotFoundError } from "@lethe/db";
-import {
+  RequestNotFoundError,
   InvalidInstanceConfigurationError,
   InvalidRequestError,
   InvalidRequestParametersError,

@@ -1,5 +1,5 @@
 import type { ApiTokenList } from "@lethe/contracts";
-import { listApiTokens } from "@lethe/db";
+import { listApiTokens } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import type { ApiContext } from "../dependencies";
 import { toApiToken } from "../views/user-view";

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { apiRoutes } from "@lethe/contracts";
-import { appendAudit, getRequest } from "@lethe/db";
+import { getRequest, recordExportDownload } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
@@ -22,9 +22,7 @@ export function getExport(context: ApiContext): RequestHandler {
     if (!row?.exportPath) throw new ApiError(404, "not_found", "the export bundle no longer exists");
     const file = await stat(row.exportPath).catch(() => null);
     if (!file?.isFile()) throw new ApiError(404, "not_found", "the export bundle no longer exists");
-    await context.db.db.transaction((tx) =>
-      appendAudit(tx, { actor: grant.actor, action: "export.downloaded", requestId: row.id, payload: { sha256: row.exportSha256 } }),
-    );
+    await recordExportDownload(context.db, { requestId: row.id, sha256: row.exportSha256, actor: grant.actor });
     response.set({
       "Content-Type": "application/zip",
       "Content-Length": String(file.size),

@@ -1,6 +1,6 @@
 import type { HealthResponse } from "@lethe/contracts";
 import type { RequestHandler } from "express";
-import type { Database } from "@lethe/db";
+import type { Database } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 
 // A health probe must answer quickly even when the database hangs (a dead network path can

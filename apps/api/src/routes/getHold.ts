@@ -1,5 +1,5 @@
 import { apiRoutes, type Hold } from "@lethe/contracts";
-import { getLegalHold } from "@lethe/db";
+import { getLegalHold } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { holdListSchema } from "@lethe/contracts";
-import { listLegalHolds } from "@lethe/db";
+import { listLegalHolds } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import type { ApiContext } from "../dependencies";
 import { toHold } from "../views/hold-view";

@@ -1,5 +1,5 @@
 import { apiRoutes, type AuditEntryList } from "@lethe/contracts";
-import { getRequest, listRequestAuditLog } from "@lethe/db";
+import { getRequest, listRequestAuditLog } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";

@@ -1,5 +1,5 @@
 import { apiRoutes, type RequestList } from "@lethe/contracts";
-import { listDeadlineExtensions, searchRequests } from "@lethe/db";
+import { listDeadlineExtensions, searchRequests } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { z } from "zod";
 import { ApiError } from "../api-error";

@@ -1,5 +1,5 @@
 import type { UserList } from "@lethe/contracts";
-import { listUsers } from "@lethe/db";
+import { listUsers } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import type { ApiContext } from "../dependencies";
 import { toUser } from "../views/user-view";

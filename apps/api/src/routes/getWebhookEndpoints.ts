@@ -1,5 +1,5 @@
 import type { WebhookEndpointList } from "@lethe/contracts";
-import { listWebhookEndpoints } from "@lethe/db";
+import { listWebhookEndpoints } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import type { ApiContext } from "../dependencies";
 import { toWebhookEndpoint } from "../views/webhook-view";

@@ -1,5 +1,5 @@
 import { apiRoutes, type UserResponse } from "@lethe/contracts";
-import { appendAudit, deleteUserSessions, updateUser } from "@lethe/db";
+import { changeUser } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { hashPassword } from "../auth/password-hashing";
@@ -15,20 +15,12 @@ export function patchUser(context: ApiContext): RequestHandler {
     const { id } = parseInput("params", apiRoutes.patchUser.params, request.params);
     const body = parseInput("body", apiRoutes.patchUser.body, request.body);
     const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password, context.passwordHashCost);
-    const user = await context.db.db.transaction(async (tx) => {
-      const row = await updateUser(tx, id, {
-        ...(body.role !== undefined ? { role: body.role } : {}),
-        ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
-        ...(passwordHash !== undefined ? { passwordHash } : {}),
-      });
-      if (!row) return null;
-      if (body.disabled === true || passwordHash !== undefined) await deleteUserSessions(tx, id);
-      await appendAudit(tx, {
-        actor: caller.actor,
-        action: "user.updated",
-        payload: { userId: id, changed: Object.keys(body).filter((key) => key !== "password").concat(passwordHash ? ["password"] : []) },
-      });
-      return row;
+    const user = await changeUser(context.db, {
+      userId: id,
+      role: body.role,
+      disabled: body.disabled,
+      passwordHash,
+      actor: caller.actor,
     });
     if (!user) throw new ApiError(404, "not_found", `no user with id ${id}`);
     const answer: UserResponse = { user: toUser(user) };

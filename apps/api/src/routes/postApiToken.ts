@@ -1,5 +1,5 @@
 import { apiRoutes, type CreatedApiToken } from "@lethe/contracts";
-import { appendAudit, insertApiToken } from "@lethe/db";
+import { createApiToken } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { callerOf } from "../auth/principal";
@@ -20,17 +20,13 @@ export function postApiToken(context: ApiContext): RequestHandler {
       ]);
     }
     const { token, prefix } = newApiToken();
-    const row = await context.db.db.transaction(async (tx) => {
-      const inserted = await insertApiToken(tx, {
-        name: body.name,
-        role: body.role,
-        tokenHash: tokenHash(token),
-        prefix,
-        createdBy: caller.actor,
-        expiresAt,
-      });
-      await appendAudit(tx, { actor: caller.actor, action: "api_token.created", payload: { tokenId: inserted.id, role: body.role } });
-      return inserted;
+    const row = await createApiToken(context.db, {
+      name: body.name,
+      role: body.role,
+      tokenHash: tokenHash(token),
+      prefix,
+      expiresAt,
+      actor: caller.actor,
     });
     const answer: CreatedApiToken = { apiToken: toApiToken(row), token };
     response.status(201).json(answer);

@@ -1,6 +1,5 @@
 import { apiRoutes, type Hold } from "@lethe/contracts";
-import { InvalidIdentifierError, normaliseIdentifier, type CountryCode } from "@lethe/core";
-import { createLegalHold } from "@lethe/runtime";
+import { createLegalHold, firstInvalidIdentifier } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { callerOf } from "../auth/principal";
@@ -19,16 +18,12 @@ export function postHold(context: ApiContext): RequestHandler {
     const body = parseInput("body", apiRoutes.postHold.body, request.body);
     const { selector } = body;
     if (selector.scope === "person") {
-      selector.identifiers.forEach((identifier, index) => {
-        try {
-          normaliseIdentifier(identifier, { defaultRegion: context.defaultRegion as CountryCode });
-        } catch (error) {
-          if (!(error instanceof InvalidIdentifierError)) throw error;
-          throw new ApiError(400, "invalid_identifier", error.message, [
-            { path: `body.selector.identifiers.${index}.value`, message: error.message },
-          ]);
-        }
-      });
+      const invalid = firstInvalidIdentifier(selector.identifiers, context.defaultRegion);
+      if (invalid) {
+        throw new ApiError(400, "invalid_identifier", invalid.error.message, [
+          { path: `body.selector.identifiers.${invalid.index}.value`, message: invalid.error.message },
+        ]);
+      }
     }
     if (body.expiresAt && new Date(body.expiresAt) <= new Date()) {
       throw new ApiError(400, "validation_failed", "invalid body: body.expiresAt", [

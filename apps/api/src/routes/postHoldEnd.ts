@@ -1,6 +1,5 @@
 import { apiRoutes, type Hold } from "@lethe/contracts";
-import { LegalHoldEndedError } from "@lethe/db";
-import { endHold, LegalHoldNotFoundError } from "@lethe/runtime";
+import { endHold, LegalHoldEndedError, LegalHoldNotFoundError } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { callerOf } from "../auth/principal";

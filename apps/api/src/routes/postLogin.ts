@@ -1,8 +1,8 @@
 import { apiRoutes, rolePermissions, type Me } from "@lethe/contracts";
-import { findUserByEmail, insertSession, updateUser } from "@lethe/db";
+import { countLoginFailure, findUserByEmail, forgetLoginFailures, loginLockedUntil, signIn } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
-import { countLoginFailure, forgetLoginFailures, loginKeys, loginLockedUntil } from "../auth/login-throttle";
+import { loginKeys } from "../auth/login-throttle";
 import { decoyPasswordHash, verifyPassword } from "../auth/password-hashing";
 import { randomToken, tokenHash } from "../auth/secret-tokens";
 import { setSessionCookie } from "../auth/session-cookie";
@@ -32,12 +32,13 @@ export function postLogin(context: ApiContext): RequestHandler {
     }
     await forgetLoginFailures(context.db, keys);
     const sessionId = randomToken();
-    await insertSession(context.db.db, {
-      idHash: tokenHash(sessionId),
-      userId: user.id,
-      expiresAt: new Date(now.getTime() + context.sessionTtlMs),
-    });
-    const updated = (await updateUser(context.db.db, user.id, { lastLoginAt: now })) ?? user;
+    const updated =
+      (await signIn(context.db, {
+        userId: user.id,
+        sessionIdHash: tokenHash(sessionId),
+        expiresAt: new Date(now.getTime() + context.sessionTtlMs),
+        now,
+      })) ?? user;
     setSessionCookie(response, sessionId, { secure: context.secureCookies, maxAgeMs: context.sessionTtlMs });
     const view = toUser(updated);
     const me: Me = { principal: { kind: "session", user: view }, role: view.role, permissions: [...rolePermissions[view.role]] };

@@ -1,4 +1,4 @@
-import { deleteSession } from "@lethe/db";
+import { signOut } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { callerOf } from "../auth/principal";
 import { clearSessionCookie } from "../auth/session-cookie";
@@ -8,7 +8,7 @@ import type { ApiContext } from "../dependencies";
 export function postLogout(context: ApiContext): RequestHandler {
   return async (_request, response) => {
     const caller = callerOf(response);
-    if (caller.sessionIdHash) await deleteSession(context.db.db, caller.sessionIdHash);
+    if (caller.sessionIdHash) await signOut(context.db, caller.sessionIdHash);
     clearSessionCookie(response, { secure: context.secureCookies });
     response.status(204).end();
   };

@@ -1,7 +1,5 @@
 import { apiRoutes, type CreatedRequest } from "@lethe/contracts";
-import { InvalidIdentifierError, normaliseIdentifier, type CountryCode } from "@lethe/core";
-import { getRequest } from "@lethe/db";
-import { fileRequest, identifierHashKey } from "@lethe/runtime";
+import { fileRequest, firstInvalidIdentifier, getRequest, identifierHashKey } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { callerOf } from "../auth/principal";
@@ -16,16 +14,12 @@ export function postRequest(context: ApiContext): RequestHandler {
     const body = parseInput("body", apiRoutes.postRequest.body, request.body);
     const defaultRegion = body.defaultRegion ?? context.defaultRegion;
     // Checked one by one first so that the error names the identifier at fault.
-    body.identifiers.forEach((identifier, index) => {
-      try {
-        normaliseIdentifier(identifier, { defaultRegion: defaultRegion as CountryCode });
-      } catch (error) {
-        if (!(error instanceof InvalidIdentifierError)) throw error;
-        throw new ApiError(400, "invalid_identifier", error.message, [
-          { path: `body.identifiers.${index}.value`, message: error.message },
-        ]);
-      }
-    });
+    const invalid = firstInvalidIdentifier(body.identifiers, defaultRegion);
+    if (invalid) {
+      throw new ApiError(400, "invalid_identifier", invalid.error.message, [
+        { path: `body.identifiers.${invalid.index}.value`, message: invalid.error.message },
+      ]);
+    }
     const { id } = await fileRequest(context.db, {
       type: body.type,
       regime: body.regime,

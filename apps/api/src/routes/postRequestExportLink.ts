@@ -1,5 +1,5 @@
 import { apiRoutes, routeUrl, type ExportLink } from "@lethe/contracts";
-import { getRequest } from "@lethe/db";
+import { getRequest } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { callerOf } from "../auth/principal";

@@ -1,5 +1,5 @@
 import { apiRoutes, type UserResponse } from "@lethe/contracts";
-import { appendAudit, DuplicateUserError, insertUser } from "@lethe/db";
+import { createUser, DuplicateUserError } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { hashPassword } from "../auth/password-hashing";
@@ -14,16 +14,12 @@ export function postUser(context: ApiContext): RequestHandler {
     const caller = callerOf(response);
     const body = parseInput("body", apiRoutes.postUser.body, request.body);
     const passwordHash = await hashPassword(body.password, context.passwordHashCost);
-    const user = await context.db.db
-      .transaction(async (tx) => {
-        const row = await insertUser(tx, { email: body.email, role: body.role, passwordHash });
-        await appendAudit(tx, { actor: caller.actor, action: "user.created", payload: { userId: row.id, role: row.role } });
-        return row;
-      })
-      .catch((error: unknown) => {
+    const user = await createUser(context.db, { email: body.email, role: body.role, passwordHash, actor: caller.actor }).catch(
+      (error: unknown) => {
         if (error instanceof DuplicateUserError) throw new ApiError(409, "conflict", error.message);
         throw error;
-      });
+      },
+    );
     const answer: UserResponse = { user: toUser(user) };
     response.status(201).json(answer);
   };

@@ -7,7 +7,7 @@ import {
   listInstancePauses,
   type ConnectorInstance,
   type ConnectorInstanceCheckRow,
-} from "@lethe/db";
+} from "@lethe/runtime";
 import { z } from "zod";
 import type { ApiContext } from "../dependencies";
 

@@ -1,5 +1,5 @@
 import type { Hold } from "@lethe/contracts";
-import type { LegalHoldWithCounts } from "@lethe/db";
+import type { LegalHoldWithCounts } from "@lethe/runtime";
 
 /**
  * A hold as the API shows it. A person hold's selector is only how many identifiers it names:

@@ -1,6 +1,5 @@
 import type { RequestDetail } from "@lethe/contracts";
-import { getIdentityVerification, listDeadlineExtensions } from "@lethe/db";
-import { getRequestDetail } from "@lethe/runtime";
+import { getIdentityVerification, getRequestDetail, listDeadlineExtensions } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
 import { toRequestDetail } from "./request-view";

@@ -1,5 +1,5 @@
 import type { MutedRange, RecordingOutcome } from "@lethe/contracts";
-import { getRequest, listConnectorInstances, listLocatedRecords, listReceipts, type ReceiptRow } from "@lethe/db";
+import { getRequest, listConnectorInstances, listLocatedRecords, listReceipts, type ReceiptRow } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
 

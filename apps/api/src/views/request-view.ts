@@ -11,9 +11,13 @@ import {
   type RequestDetail,
   type RequestSummary,
 } from "@lethe/contracts";
-import { daysLeft } from "@lethe/core";
-import type { DeadlineExtensionRow, IdentityVerificationRow } from "@lethe/db";
-import type { RequestDetail as EngineRequestDetail, RequestSummary as EngineRequestSummary } from "@lethe/runtime";
+import {
+  daysLeft,
+  type DeadlineExtensionRow,
+  type IdentityVerificationRow,
+  type RequestDetail as EngineRequestDetail,
+  type RequestSummary as EngineRequestSummary,
+} from "@lethe/runtime";
 
 export function toRequestSummary(
   request: EngineRequestSummary,

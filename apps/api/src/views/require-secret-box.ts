@@ -1,4 +1,4 @@
-import type { SecretSealer } from "@lethe/db";
+import type { SecretSealer } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
 

@@ -1,5 +1,5 @@
 import { roleSchema, type ApiToken, type User } from "@lethe/contracts";
-import type { ApiTokenRecord, UserRow } from "@lethe/db";
+import type { ApiTokenRecord, UserRow } from "@lethe/runtime";
 
 export function toUser(row: UserRow): User {
   return {

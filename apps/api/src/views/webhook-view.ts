@@ -1,5 +1,5 @@
 import type { WebhookEndpoint } from "@lethe/contracts";
-import type { WebhookEndpointView } from "@lethe/db";
+import type { WebhookEndpointView } from "@lethe/runtime";
 
 export function toWebhookEndpoint(row: WebhookEndpointView): WebhookEndpoint {
   return {

@@ -1,4 +1,4 @@
-import type { IdentifierKind } from "@lethe/connector-sdk";
+import type { IdentifierKind } from "@lethe/connector-sdk/identifiers";
 
 /**
  * Machine-readable reasons an identifier is refused. The API maps them to field errors and the

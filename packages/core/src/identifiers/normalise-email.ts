@@ -1,4 +1,4 @@
-import { domainToASCII } from "node:url";
+import { domainToASCII } from "./domain-to-ascii";
 import { InvalidIdentifierError, type InvalidIdentifierReason } from "./invalid-identifier-error";
 
 // RFC 5321 §4.5.3.1: local part ≤ 64 octets, a path ≤ 256 octets including "<" and ">", so an

@@ -1,4 +1,4 @@
-import { identifierKinds, type Identifier, type IdentifierKind } from "@lethe/connector-sdk";
+import { identifierKinds, type Identifier, type IdentifierKind } from "@lethe/connector-sdk/identifiers";
 import { InvalidIdentifierError, type InvalidIdentifierReason } from "./invalid-identifier-error";
 import { normaliseEmail } from "./normalise-email";
 import { normalisePhone, type CountryCode } from "./normalise-phone";

@@ -1,7 +1,6 @@
-import { IllegalTransitionError } from "@lethe/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing";
-import { insertRequest, listStatusHistory, getRequest, transitionRequest } from "./requests";
+import { getRequest, insertRequest, listStatusHistory, recordStatusChange } from "./requests";
 
 let database: TestDatabase;
 
@@ -24,39 +23,42 @@ const newRequest = () =>
     }),
   );
 
-describe("request transitions", () => {
-  it("moves along the lifecycle and records every move in the history", async () => {
+describe("recordStatusChange", () => {
+  it("stores each change and records it in the history", async () => {
     const request = await newRequest();
-    await database.db.transaction((tx) => transitionRequest(tx, { requestId: request.id, to: "locating", actor: "system" }));
     await database.db.transaction((tx) =>
-      transitionRequest(tx, { requestId: request.id, to: "executing", actor: "system", reason: "found 3" }),
+      recordStatusChange(tx, { requestId: request.id, from: "received", to: "locating", actor: "system", closes: false }),
     );
-    expect((await getRequest(database.db, request.id))?.status).toBe("executing");
+    await database.db.transaction((tx) =>
+      recordStatusChange(tx, { requestId: request.id, from: "locating", to: "executing", actor: "system", reason: "found 3", closes: false }),
+    );
+    const row = await getRequest(database.db, request.id);
+    expect(row?.status).toBe("executing");
+    expect(row?.closedAt).toBeNull();
     const history = await listStatusHistory(database.db, request.id);
-    expect(history.map((row) => [row.fromStatus, row.toStatus, row.reason])).toEqual([
+    expect(history.map((change) => [change.fromStatus, change.toStatus, change.reason])).toEqual([
       [null, "received", null],
       ["received", "locating", null],
       ["locating", "executing", "found 3"],
     ]);
   });
 
-  it("refuses an illegal move with core's error and changes nothing", async () => {
+  it("sets closed_at and the outcome when the change ends the request", async () => {
     const request = await newRequest();
-    await expect(
-      database.db.transaction((tx) => transitionRequest(tx, { requestId: request.id, to: "completed", actor: "system" })),
-    ).rejects.toBeInstanceOf(IllegalTransitionError);
-    expect((await getRequest(database.db, request.id))?.status).toBe("received");
-    expect(await listStatusHistory(database.db, request.id)).toHaveLength(1);
-  });
-
-  it("lets only one of two concurrent identical moves through", async () => {
-    const request = await newRequest();
-    const results = await Promise.allSettled(
-      [0, 1].map(() =>
-        database.db.transaction((tx) => transitionRequest(tx, { requestId: request.id, to: "locating", actor: "system" })),
-      ),
+    await database.db.transaction((tx) =>
+      recordStatusChange(tx, {
+        requestId: request.id,
+        from: "received",
+        to: "cancelled",
+        actor: "user:ada",
+        outcome: { erased: 0 },
+        closes: true,
+      }),
     );
-    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect(await listStatusHistory(database.db, request.id)).toHaveLength(2);
+    const row = await getRequest(database.db, request.id);
+    expect(row?.status).toBe("cancelled");
+    expect(row?.outcome).toEqual({ erased: 0 });
+    expect(row?.closedAt).toBeInstanceOf(Date);
+    expect(row?.closedAt?.getTime()).toBe(row?.updatedAt.getTime());
   });
 });

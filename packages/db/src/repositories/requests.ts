@@ -1,4 +1,3 @@
-import { assertTransition, isTerminal, requestStatusSchema, type RequestStatus } from "@lethe/core";
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { requests, requestStatusHistory } from "../schema";
 import type { Executor } from "./executor";
@@ -64,48 +63,44 @@ export class RequestNotFoundError extends Error {
   }
 }
 
-export interface Transition {
+export interface StatusChange {
   requestId: string;
-  to: RequestStatus;
+  /** The status the caller read under `lockRequest` and checked the move from. */
+  from: string;
+  to: string;
   actor: string;
   reason?: string;
   /** Non-identifying outcome details to store with the new status (counts, failures). */
   outcome?: Record<string, unknown>;
+  /** The new status ends the request (closed_at is set). */
+  closes: boolean;
 }
 
 /**
- * Moves a request along the lifecycle (core's `assertTransition` decides what is allowed; an
- * illegal move throws `IllegalTransitionError` and writes nothing) and records the move in the
- * status history. Must run inside a transaction: the row is locked first.
+ * Stores a status change and records it in the status history. Which moves are allowed is not
+ * the database's to decide: the runtime's `transitionRequest` locks the row, checks the move with
+ * the engine's lifecycle rules and then calls this, in the same transaction.
  */
-export async function transitionRequest(
-  tx: Executor,
-  transition: Transition,
-): Promise<{ from: RequestStatus; to: RequestStatus }> {
-  const current = await lockRequest(tx, transition.requestId);
-  if (!current) throw new RequestNotFoundError(transition.requestId);
-  const from = requestStatusSchema.parse(current.status);
-  assertTransition(from, transition.to);
+export async function recordStatusChange(tx: Executor, change: StatusChange): Promise<void> {
   const now = new Date();
   await tx
     .update(requests)
     .set({
-      status: transition.to,
+      status: change.to,
       updatedAt: now,
       // The retention period of Lethe's own record of the request runs from here (minimisation).
-      ...(isTerminal(transition.to) ? { closedAt: now } : {}),
-      ...(transition.outcome ? { outcome: transition.outcome } : {}),
+      ...(change.closes ? { closedAt: now } : {}),
+      ...(change.outcome ? { outcome: change.outcome } : {}),
     })
-    .where(eq(requests.id, transition.requestId));
+    .where(eq(requests.id, change.requestId));
   await tx.insert(requestStatusHistory).values({
-    requestId: transition.requestId,
-    fromStatus: from,
-    toStatus: transition.to,
-    actor: transition.actor,
-    reason: transition.reason ?? null,
+    requestId: change.requestId,
+    fromStatus: change.from,
+    toStatus: change.to,
+    actor: change.actor,
+    reason: change.reason ?? null,
     at: now,
   });
-  return { from, to: transition.to };
 }
 
 export async function setRequestExport(

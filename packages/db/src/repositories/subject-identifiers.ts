@@ -6,7 +6,7 @@ export type SubjectIdentifierRow = typeof subjectIdentifiers.$inferSelect;
 
 export interface NewSubjectIdentifier {
   kind: string;
-  /** Already normalised by @lethe/core (canonical e-mail, E.164 phone). */
+  /** Already normalised by the caller (canonical e-mail, E.164 phone). */
   value: string;
   /** For connector-native ids; omitted otherwise. */
   system?: string;

@@ -1,7 +1,7 @@
 import { bigint, jsonb, pgTable, text, timestamp, uuid, index } from "drizzle-orm/pg-core";
 
 /**
- * Append-only, hash-chained audit log (hashing rules in @lethe/core's audit-chain). `seq` is
+ * Append-only, hash-chained audit log (the runtime hashes each entry onto the head). `seq` is
  * assigned by the writer under an advisory lock so the chain has exactly one order.
  * Payloads hold ids and counts, never plaintext identifiers of a subject.
  */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-/** One data subject request. `status` moves only along @lethe/core's lifecycle transitions. */
+/** One data subject request. `status` moves only along the lifecycle the runtime enforces. */
 export const requests = pgTable(
   "requests",
   {

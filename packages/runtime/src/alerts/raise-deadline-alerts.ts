@@ -1,6 +1,5 @@
 import { daysLeft, terminalStatuses } from "@lethe/core";
 import {
-  appendAudit,
   enqueueJob,
   insertWebhookDelivery,
   listOpenRequestsDueBefore,
@@ -9,6 +8,7 @@ import {
   type Database,
   type DeadlineAlertKind,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import { deliveryJob } from "../webhooks/webhook-jobs";
 
 /** Default of `LETHE_DUE_SOON_DAYS`: a week's warning. */

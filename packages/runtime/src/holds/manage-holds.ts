@@ -1,6 +1,5 @@
 import { identifierHash, normaliseIdentifier, type CountryCode } from "@lethe/core";
 import {
-  appendAudit,
   endLegalHold,
   enqueueJob,
   getLegalHold,
@@ -9,6 +8,7 @@ import {
   type LegalHoldWithCounts,
   type SecretSealer,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import { identifierHashKey } from "../identifier-hash-key";
 import { prepareWorkerSchema } from "../worker-schema";
 import { releaseHoldsJob } from "./release-holds-job";

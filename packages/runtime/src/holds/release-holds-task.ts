@@ -1,6 +1,5 @@
 import { recordKey, type ErasePlan, type RecordRef } from "@lethe/connector-sdk";
 import {
-  appendAudit,
   deleteCheckpointsWithPrefix,
   insertReceipt,
   listReceipts,
@@ -8,6 +7,7 @@ import {
   markPlanItemReleased,
   type ReleasableItem,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import type { Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError, describeFailure } from "../failure";

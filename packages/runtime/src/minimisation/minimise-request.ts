@@ -2,13 +2,13 @@ import { rm } from "node:fs/promises";
 import type { Identifier, IdentifierKind } from "@lethe/connector-sdk";
 import { isTerminal, requestStatusSchema } from "@lethe/core";
 import {
-  appendAudit,
   insertSuppressedIdentifiers,
   listSubjectIdentifiers,
   lockRequest,
   scrubRequestPersonalData,
   type Database,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import { suppressionEntries } from "./suppression-check";
 
 export type MinimiseOutcome = "minimised" | "not-closed" | "already-minimised" | "not-found";

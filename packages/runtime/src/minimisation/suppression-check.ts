@@ -1,6 +1,7 @@
 import type { Identifier } from "@lethe/connector-sdk";
 import { identifierHash } from "@lethe/core";
-import { addSuppressionMatches, countSuppressedMatches, type AuditInput, type Executor } from "@lethe/db";
+import { addSuppressionMatches, countSuppressedMatches, type Executor } from "@lethe/db";
+import { type AuditInput } from "../audit/append-audit";
 
 /** The suppression-list entries of normalised identifiers (see identifierHash). */
 export function suppressionEntries(key: Uint8Array, identifiers: readonly Identifier[]) {

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   approvePlanItems,
   countPendingReview,
   deleteCheckpointsWithPrefix,
@@ -9,8 +8,9 @@ import {
   recordReviewDecisions,
   setRequestLocateRound,
   setRequestPlanStatus,
-  transitionRequest,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
+import { transitionRequest } from "../lifecycle/transition-request";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { requestJob, taskNames } from "../tasks/jobs";
 import { openLocateRound } from "../tasks/locate-round";

@@ -4,11 +4,11 @@ import {
   enqueueJob,
   listPlanItems,
   setRequestPlanStatus,
-  transitionRequest,
-  type AuditInput,
   type Executor,
   type RequestRow,
 } from "@lethe/db";
+import { type AuditInput } from "../audit/append-audit";
+import { transitionRequest } from "../lifecycle/transition-request";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { requestJob, taskNames } from "../tasks/jobs";
 import { buildPlan } from "./build-plan";

@@ -5,12 +5,12 @@ import {
   listRequestTasks,
   setRequestLocateRound,
   setRequestPlanStatus,
-  transitionRequest,
-  type AuditInput,
   type Executor,
   type RequestRow,
   type RequestTaskView,
 } from "@lethe/db";
+import { type AuditInput } from "../audit/append-audit";
+import { transitionRequest } from "../lifecycle/transition-request";
 import type { IdentifierKind } from "@lethe/connector-sdk";
 import { identifierHashKey } from "../identifier-hash-key";
 import { flagSuppressedIdentifiers } from "../minimisation/suppression-check";

@@ -1,4 +1,5 @@
-import { appendAudit, finishRequestTask, lockRequest, type Executor, type TaskKey } from "@lethe/db";
+import { finishRequestTask, lockRequest, type Executor, type TaskKey } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import type { AuditEntryInput } from "@lethe/core";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { advanceRequest } from "./advance-request";

@@ -1,6 +1,5 @@
 import { recordKey, type ExportItem, type RecordRef } from "@lethe/connector-sdk";
 import {
-  appendAudit,
   enqueueJob,
   finishRequestTask,
   getRequest,
@@ -15,6 +14,7 @@ import {
   type RequestTaskView,
   type TaskKey,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import type { JobHelpers, Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import { BinarySizeMismatchError, writeExportBundle, type ExportBundleSystem } from "../export";

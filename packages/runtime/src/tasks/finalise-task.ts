@@ -1,16 +1,16 @@
 import { isTerminal, requestStatusSchema } from "@lethe/core";
 import {
-  appendAudit,
   countLocatedRecords,
   listReceipts,
   deleteCheckpointsWithPrefix,
   listPlanItems,
   listRequestTasks,
   lockRequest,
-  transitionRequest,
   type PlanItemView,
   type ReceiptRow,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
+import { transitionRequest } from "../lifecycle/transition-request";
 import type { Task } from "graphile-worker";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { requestPayloadSchema } from "./jobs";

@@ -1,6 +1,7 @@
 import { ConfigurationError, createHttpClient, createSafeLogger, type ConnectorContext } from "@lethe/connector-sdk";
-import { appendAudit, getConnectorInstance, getInstanceSecrets, saveCheckpoint } from "@lethe/db";
+import { getConnectorInstance, getInstanceSecrets, saveCheckpoint } from "@lethe/db";
 import { personalDataService } from "@lethe/redaction";
+import { appendAudit } from "../audit/append-audit";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { classifyFailure, describeFailure } from "../failure";

@@ -1,9 +1,9 @@
 import {
-  appendAudit,
   listConnectorInstances,
   lockRequest,
-  transitionRequest,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
+import { transitionRequest } from "../lifecycle/transition-request";
 import type { Task } from "graphile-worker";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { advanceRequest } from "./advance-request";

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   enqueueJob,
   finishRequestTask,
   getRequestTask,
@@ -10,6 +9,7 @@ import {
   type JobSpec,
   type TaskKey,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import type { JobHelpers } from "graphile-worker";
 import { classifyFailure, describeFailure } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";

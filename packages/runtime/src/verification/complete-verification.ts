@@ -1,12 +1,12 @@
 import { identifierStrength } from "@lethe/core";
 import {
-  appendAudit,
   enqueueJob,
   markGivenEmailsVerified,
   recordIdentityVerified,
-  transitionRequest,
   type Executor,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
+import { transitionRequest } from "../lifecycle/transition-request";
 import { requestJob, taskNames } from "../tasks/jobs";
 
 /**

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   listSubjectIdentifiers,
   lockIdentityVerification,
   lockRequest,
@@ -7,6 +6,7 @@ import {
   RequestNotFoundError,
   type Database,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import { completeVerification } from "./complete-verification";
 import { codeMatches, maxVerificationAttempts } from "./verification-code";
 import { NotVerifyingError, VerificationCodeError } from "./verification-errors";

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   getIdentityVerification,
   listSubjectIdentifiers,
   lockRequest,
@@ -7,6 +6,7 @@ import {
   saveVerificationCode,
   type Database,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 import type { VerificationCodeSender } from "./verification-code-sender";
 import { hashVerificationCode, newVerificationCode, verificationCodeTtlMs } from "./verification-code";
 import { NotVerifyingError, VerificationCodeError } from "./verification-errors";

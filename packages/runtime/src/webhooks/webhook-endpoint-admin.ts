@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import {
-  appendAudit,
   deleteWebhookEndpoint,
   insertWebhookEndpoint,
   type Database,
   type SecretSealer,
   type WebhookEndpointView,
 } from "@lethe/db";
+import { appendAudit } from "../audit/append-audit";
 
 /**
  * Adds an endpoint with a fresh random signing secret, sealed at rest like connector secrets. The

@@ -1,0 +1,13 @@
+import { insertSession, updateUser, type Database, type UserRow } from "@lethe/db";
+
+/**
+ * Opens a console session for a user whose password was checked, and notes the sign-in time.
+ * Only the session id's hash is stored. Returns the user as it is now (null if it vanished).
+ */
+export async function signIn(
+  database: Database,
+  input: { userId: string; sessionIdHash: string; expiresAt: Date; now: Date },
+): Promise<UserRow | null> {
+  await insertSession(database.db, { idHash: input.sessionIdHash, userId: input.userId, expiresAt: input.expiresAt });
+  return updateUser(database.db, input.userId, { lastLoginAt: input.now });
+}

@@ -1,0 +1,36 @@
+/**
+ * What the API reads, straight from @lethe/db's read repositories. Only reads are re-exported
+ * here: every write goes through a runtime command (./commands), which audits it.
+ */
+export {
+  countUsers,
+  findSessionUser,
+  findUserByEmail,
+  getConnectorInstance,
+  getIdentityVerification,
+  getLegalHold,
+  getRequest,
+  listApiTokens,
+  listConnectorInstanceChecks,
+  listConnectorInstances,
+  listDeadlineExtensions,
+  listInstancePauses,
+  listLegalHolds,
+  listLocatedRecords,
+  listReceipts,
+  listRequestAuditLog,
+  listUsers,
+  listWebhookEndpoints,
+  searchRequests,
+  type ApiTokenRecord,
+  type ConnectorInstance,
+  type ConnectorInstanceCheckRow,
+  type Database,
+  type DeadlineExtensionRow,
+  type IdentityVerificationRow,
+  type LegalHoldWithCounts,
+  type ReceiptRow,
+  type SecretSealer,
+  type UserRow,
+  type WebhookEndpointView,
+} from "@lethe/db";
