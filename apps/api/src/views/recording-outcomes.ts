@@ -1,5 +1,5 @@
 import type { MutedRange, RecordingOutcome } from "@lethe/contracts";
-import { getRequest, listConnectorInstances, listLocatedRecords, listReceipts, type ReceiptRow } from "@lethe/runtime";
+import { getRequest, listConnectorInstances, listLocatedRecords, listReceipts, playableRecordType, type ReceiptRow } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
 
@@ -15,13 +15,16 @@ const phaseOrder: Record<string, number> = { erase: 1, confirm: 2 };
 export async function loadRecordingOutcomes(context: ApiContext, requestId: string): Promise<RecordingOutcome[]> {
   const db = context.db.db;
   if (!(await getRequest(db, requestId))) throw new ApiError(404, "not_found", `no request with id ${requestId}`);
-  const located = (await listLocatedRecords(db, { requestId })).filter((row) => row.recordType === "recording");
+  const instances = await listConnectorInstances(db);
+  // Which record type holds a playable recording is each connector's declaration, not a name we assume.
+  const playableType = new Map(instances.map((instance) => [instance.id, playableRecordType(context.registry.get(instance.connectorId))]));
+  const located = (await listLocatedRecords(db, { requestId })).filter((row) => row.recordType === playableType.get(row.instanceId));
   if (located.length === 0) return [];
-  const names = new Map((await listConnectorInstances(db)).map((instance) => [instance.id, instance.name]));
+  const names = new Map(instances.map((instance) => [instance.id, instance.name]));
   const receipts = await listReceipts(db, { requestId });
   return located.map((row) => {
     const latest = receipts
-      .filter((r) => r.instanceId === row.instanceId && r.recordType === "recording" && r.recordId === row.recordId && phaseOrder[r.phase] !== undefined)
+      .filter((r) => r.instanceId === row.instanceId && r.recordType === row.recordType && r.recordId === row.recordId && phaseOrder[r.phase] !== undefined)
       .sort((a, b) => (phaseOrder[a.phase] ?? 0) - (phaseOrder[b.phase] ?? 0))
       .at(-1);
     const outcome = outcomeOf(latest);
