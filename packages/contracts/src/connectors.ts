@@ -22,6 +22,10 @@ export const capabilitiesSchema = z
     rectify: z.union([z.literal(false), z.record(z.string(), z.array(z.string()))]).optional(),
     /** Whether it can mark records restricted from processing (Art. 18) and lift it. */
     restrict: z.boolean().optional(),
+    /** Whether it can find and remove payment card numbers across its records (a PCI DSS sweep). */
+    cardSweep: z.boolean().optional(),
+    /** The record type whose audio it can stream for playback; false or absent: none. */
+    recordingAudio: z.union([z.literal(false), z.object({ recordType: z.string() }).strict()]).optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;

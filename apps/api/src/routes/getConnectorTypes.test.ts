@@ -1,6 +1,11 @@
-import { connectorTypeListSchema } from "@lethe/contracts";
+import recorder from "@lethe/connector-recorder";
+import reference from "@lethe/connector-reference";
+import salesforce from "@lethe/connector-salesforce";
+import zendesk from "@lethe/connector-zendesk";
+import { connectorTypeListSchema, connectorTypeSchema } from "@lethe/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonHeaders, startApiHarness, type ApiHarness } from "../../test/api-harness";
+import { toConnectorType } from "../views/connector-view";
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -21,5 +26,11 @@ describe("GET /connector-types", () => {
       rectify: { person: expect.arrayContaining(["email", "phone"]) },
       restrict: true,
     });
+  });
+});
+
+describe("the connector type view", () => {
+  it.each([reference, zendesk, salesforce, recorder])("describes the $id connector in the shape the contract (and so the console) accepts", (connector) => {
+    expect(() => connectorTypeSchema.parse(toConnectorType(connector))).not.toThrow();
   });
 });
