@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { pollUntil } from "../test/poll";
 import { identifierOf, openReferenceWorld, type ReferenceWorld } from "../test/reference-world";
-import { startTestWorker } from "../test/world-with-worker";
+import { startTestWorker } from "../test/start-test-worker";
 import { verifyAuditLog } from "./audit-verification";
 import { fileRequest } from "./file-request";
 import { waitForRequests } from "./wait-for-requests";

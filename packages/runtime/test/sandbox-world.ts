@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { createConnectorInstance } from "../src/connector-instances";
 import { createConnectorRegistry, type ConnectorRegistry } from "../src/connector-registry";
 import type { RunningWorker } from "../src/worker";
-import { startTestWorker, type TestWorkerOptions } from "./world-with-worker";
+import { startTestWorker, type TestWorkerOptions } from "./start-test-worker";
 
 /*
  * Test support: the world of a test about one vendor's sandbox other than the reference CRM's

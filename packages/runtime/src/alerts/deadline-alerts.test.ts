@@ -5,7 +5,7 @@ import { createSecretBox } from "@lethe/db";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollUntil } from "../../test/poll";
-import { startTestWorker } from "../../test/world-with-worker";
+import { startTestWorker } from "../../test/start-test-worker";
 import { createConnectorRegistry } from "../connector-registry";
 import { fileRequest } from "../file-request";
 import { cancelRequest } from "../request-actions";
