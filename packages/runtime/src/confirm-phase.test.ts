@@ -1,67 +1,33 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import recorderConnector from "@lethe/connector-recorder";
 import { sandbox as recorderSandbox } from "@lethe/connector-recorder/sandbox";
 import type { RunningSandbox } from "@lethe/connector-sdk";
-import { createSecretBox } from "@lethe/db";
-import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { pollUntil } from "../test/poll";
 import { identifierOf, oracleOf } from "../test/reference-world";
-import { createConnectorInstance } from "./connector-instances";
-import { createConnectorRegistry, type ConnectorRegistry } from "./connector-registry";
+import { openSandboxWorld, type SandboxWorld } from "../test/sandbox-world";
+import { waitForStatus } from "../test/wait-for-status";
 import { fileRequest } from "./file-request";
 import { approvePlan, getRequestPlan, reviewPlan } from "./plan";
 import { getRequestDetail, type RequestDetail } from "./request-detail";
 import { waitForRequests } from "./wait-for-requests";
-import { startWorker, type RunningWorker } from "./worker";
 
 const day = 24 * 60 * 60 * 1000;
 
-interface RecorderWorld {
-  database: TestDatabase;
-  running: RunningSandbox;
-  worker: RunningWorker;
-  exportDirectory: string;
-  registry: ConnectorRegistry;
-}
-
-let world: RecorderWorld | undefined;
+let world: SandboxWorld<RunningSandbox> | undefined;
 
 afterEach(async () => {
-  if (!world) return;
-  await world.worker.stop();
-  await world.running.stop();
-  await world.database.close();
-  await rm(world.exportDirectory, { recursive: true, force: true });
+  await world?.close();
   world = undefined;
 });
 
 /** A database, the recorder sandbox (its deletion jobs run on its own clock), an instance on it, and a worker. */
-async function openRecorderWorld(confirm: { confirmDeadlineMs?: number }): Promise<RecorderWorld> {
-  const database = await createTestDatabase();
-  const running = await recorderSandbox.start({ seed: 1, rateLimitPerMinute: 1_000_000 });
-  const secretBox = createSecretBox(randomBytes(32));
-  const registry = createConnectorRegistry([recorderConnector]);
-  await createConnectorInstance(
-    database,
-    { registry, secretBox },
-    { connectorId: "recorder", name: "Call recorder", settings: running.settings, secrets: running.credentials, rateLimitPerMinute: 100_000 },
-  );
-  const exportDirectory = await mkdtemp(join(tmpdir(), "lethe-exports-"));
-  const worker = await startWorker({
-    db: database,
-    registry,
-    secretBox,
-    exportDirectory,
-    concurrency: 2,
-    pollIntervalMs: 50,
-    confirmDelaysMs: [50, 100, 200],
-    ...confirm,
-    log: () => undefined,
+async function openRecorderWorld(confirm: { confirmDeadlineMs?: number }): Promise<SandboxWorld<RunningSandbox>> {
+  world = await openSandboxWorld({
+    connectors: [recorderConnector],
+    startSandbox: () => recorderSandbox.start({ seed: 1, rateLimitPerMinute: 1_000_000 }),
+    instance: { connectorId: "recorder", name: "Call recorder", rateLimitPerMinute: 100_000 },
+    worker: { concurrency: 2, confirmDelaysMs: [50, 100, 200], ...confirm },
   });
-  world = { database, running, worker, exportDirectory, registry };
   return world;
 }
 
@@ -81,14 +47,6 @@ async function fileErasureOfFirstSubject(running: RunningSandbox) {
   return { id, subject, oracle };
 }
 
-async function until(read: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await read())) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /**
  * The phone found on the subject's calls finds more calls in locate round 1, weak matches that
  * wait in review once the rest of the erasure has run; a reviewer excludes them and approves, and
@@ -97,7 +55,7 @@ async function until(read: () => Promise<boolean>, timeoutMs: number): Promise<v
 async function excludeWeakMatchesOnceInReview(id: string): Promise<void> {
   const current = world;
   if (!current) throw new Error("no world open");
-  await until(async () => (await getRequestDetail(current.database, id))?.request.status === "review", 30_000);
+  await waitForStatus(current.database, id, "review", { intervalMs: 50 });
   const pending = (await getRequestPlan(current.database, id))?.items.filter((item) => item.review === "pending") ?? [];
   await reviewPlan(current, { requestId: id, actor: "test", decisions: pending.map((item) => ({ id: item.id, decision: "exclude" as const })) });
   await approvePlan(current, { requestId: id, actor: "test" });
@@ -127,7 +85,10 @@ describe("confirming asynchronous erasures", () => {
     const { id, subject, oracle } = await fileErasureOfFirstSubject(running);
 
     // Erase has submitted the jobs; confirmation keeps finding them pending on the sandbox clock.
-    await until(async () => confirmRounds(await getRequestDetail(database, id)) >= 3, 30_000);
+    await pollUntil("three confirmation rounds", async () => confirmRounds(await getRequestDetail(database, id)), {
+      until: (rounds) => rounds >= 3,
+      intervalMs: 50,
+    });
     const waiting = await getRequestDetail(database, id);
     if (!waiting) throw new Error("request vanished");
     expect(waiting.request.status).toBe("executing");

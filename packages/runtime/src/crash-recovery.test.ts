@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { pollUntil } from "../test/poll";
 import { identifierOf, openReferenceWorld, type ReferenceWorld } from "../test/reference-world";
+import { startTestWorker } from "../test/start-test-worker";
 import { verifyAuditLog } from "./audit-verification";
 import { fileRequest } from "./file-request";
 import { waitForRequests } from "./wait-for-requests";
-import { startWorker, type RunningWorker } from "./worker";
+import type { RunningWorker } from "./worker";
 
 // Each erasure locates in two rounds (the identifiers its person record reveals are searched for
 // again, issue 4): about twice the locate work per request it was with one round, so a smaller batch.
@@ -88,11 +90,13 @@ describe("a worker killed with SIGKILL in the middle of a batch of erasures", ()
     child = first.process;
     const exited = new Promise((resolve) => first.process.once("exit", resolve));
     const killAfterReceipts = Math.ceil(recordKeys.length / 5);
-    const deadline = Date.now() + 120_000;
-    while ((await count(current, "receipts")) < killAfterReceipts) {
-      if (Date.now() > deadline) throw new Error(`no progress before the kill: ${first.stderr.join("")}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await pollUntil(`${killAfterReceipts} erase receipts`, () => count(current, "receipts"), {
+      until: (receipts) => receipts >= killAfterReceipts,
+      timeoutMs: 120_000,
+      intervalMs: 25,
+    }).catch((error: unknown) => {
+      throw new Error(`no progress before the kill: ${first.stderr.join("")}`, { cause: error });
+    });
     first.process.kill("SIGKILL");
     await exited;
     child = undefined;
@@ -105,16 +109,7 @@ describe("a worker killed with SIGKILL in the middle of a batch of erasures", ()
     // Jobs the dead worker held: the new worker must take them over, not wait four hours.
     expect(orphaned?.n).toBeGreaterThan(0);
 
-    survivor = await startWorker({
-      db: current.database,
-      registry: current.registry,
-      secretBox: current.secretBox,
-      exportDirectory: current.exportDirectory,
-      concurrency: 8,
-      pollIntervalMs: 200,
-      recoveryIntervalMs: 1_000,
-      log: () => undefined,
-    });
+    survivor = await startTestWorker(current, { concurrency: 8, recoveryIntervalMs: 1_000 });
     await waitForRequests(current.database, ids, { timeoutMs: 180_000 });
 
     const statuses = await current.database.sql<Array<{ status: string; n: number }>>`

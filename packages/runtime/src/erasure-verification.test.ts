@@ -1,11 +1,11 @@
 import referenceConnector from "@lethe/connector-reference";
 import type { AnyConnector, ErasureReceipt } from "@lethe/connector-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identifierOf, openReferenceWorld, type ReferenceWorld } from "../test/reference-world";
+import { identifierOf } from "../test/reference-world";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../test/world-with-worker";
 import { createConnectorRegistry } from "./connector-registry";
 import { fileRequest } from "./file-request";
 import { getRequestDetail } from "./request-detail";
-import { startWorker, type RunningWorker } from "./worker";
 import { finishExcludingWeakMatches } from "../test/review-support";
 
 /** The reference connector with an erase that reports success and deletes nothing. */
@@ -16,23 +16,12 @@ const boastfulConnector: AnyConnector = {
   },
 };
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  worker = await startWorker({
-    db: world.database,
-    registry: createConnectorRegistry([boastfulConnector]),
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    concurrency: 2,
-    pollIntervalMs: 200,
-    log: () => undefined,
-  });
+  world = await openReferenceWorldWithWorker({ worker: { registry: createConnectorRegistry([boastfulConnector]), concurrency: 2 } });
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 

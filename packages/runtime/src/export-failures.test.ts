@@ -1,15 +1,15 @@
 import referenceConnector from "@lethe/connector-reference";
 import { VendorContractError, type AnyConnector, type ExportItem } from "@lethe/connector-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identifierOf, openReferenceWorld, type ReferenceWorld } from "../test/reference-world";
+import { identifierOf } from "../test/reference-world";
 import { runToEnd } from "../test/run-to-end";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../test/world-with-worker";
 import { createConnectorInstance } from "./connector-instances";
 import { createConnectorRegistry } from "./connector-registry";
 import { verifyBundle } from "./export";
 import { fileRequest } from "./file-request";
 import { getRequestDetail } from "./request-detail";
 import { attestIdentity } from "./verification";
-import { startWorker, type RunningWorker } from "./worker";
 
 /** The reference connector under another id, whose export breaks off with a malformed record. */
 const malformedExport: AnyConnector = {
@@ -22,14 +22,13 @@ const malformedExport: AnyConnector = {
   },
 };
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 let brokenId: string;
 let registry: ReturnType<typeof createConnectorRegistry>;
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
   registry = createConnectorRegistry([referenceConnector, malformedExport]);
+  world = await openReferenceWorldWithWorker({ worker: { registry, concurrency: 2 } });
   brokenId = (
     await createConnectorInstance(
       world.database,
@@ -42,18 +41,8 @@ beforeAll(async () => {
       },
     )
   ).id;
-  worker = await startWorker({
-    db: world.database,
-    registry,
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    concurrency: 2,
-    pollIntervalMs: 200,
-    log: () => undefined,
-  });
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 

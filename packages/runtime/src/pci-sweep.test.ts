@@ -1,54 +1,35 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import recorderConnector from "@lethe/connector-recorder";
 import { sandbox as recorderSandbox } from "@lethe/connector-recorder/sandbox";
 import referenceConnector from "@lethe/connector-reference";
 import type { RunningSandbox } from "@lethe/connector-sdk";
 import { createSecretBox, enqueueJob, readAuditLog, saveCheckpoint } from "@lethe/db";
-import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
+import type { TestDatabase } from "@lethe/db/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { pollUntil } from "../test/poll";
+import { openSandboxWorld, type SandboxWorld } from "../test/sandbox-world";
 import { createConnectorInstance } from "./connector-instances";
 import { createConnectorRegistry } from "./connector-registry";
 import { getPciSweep, InvalidSweepIntervalError, PciSweepNotSupportedError, pciSweepKey, startPciSweep, type PciSweepState } from "./pci-sweep";
 import { taskNames } from "./tasks/jobs";
-import { startWorker, type RunningWorker } from "./worker";
 
-interface SweepWorld {
-  database: TestDatabase;
-  running: RunningSandbox;
-  worker: RunningWorker;
-  exportDirectory: string;
-  instanceId: string;
-}
-
-let world: SweepWorld | undefined;
+let world: SandboxWorld<RunningSandbox> | undefined;
 
 afterEach(async () => {
-  if (!world) return;
-  await world.worker.stop();
-  await world.running.stop();
-  await world.database.close();
-  await rm(world.exportDirectory, { recursive: true, force: true });
+  await world?.close();
   world = undefined;
 });
 
 const registry = createConnectorRegistry([recorderConnector, referenceConnector]);
 
-async function openSweepWorld(): Promise<SweepWorld> {
-  const database = await createTestDatabase();
-  const running = await recorderSandbox.start({ seed: 1, rateLimitPerMinute: 1_000_000 });
-  const secretBox = createSecretBox(randomBytes(32));
-  const instance = await createConnectorInstance(
-    database,
-    { registry, secretBox },
-    { connectorId: "recorder", name: "Call recorder", settings: running.settings, secrets: running.credentials, rateLimitPerMinute: 100_000 },
-  );
-  const exportDirectory = await mkdtemp(join(tmpdir(), "lethe-exports-"));
-  const worker = await startWorker({ db: database, registry, secretBox, exportDirectory, concurrency: 2, pollIntervalMs: 50, log: () => undefined });
-  world = { database, running, worker, exportDirectory, instanceId: instance.id };
+async function openSweepWorld(): Promise<SandboxWorld<RunningSandbox>> {
+  world = await openSandboxWorld({
+    connectors: [recorderConnector, referenceConnector],
+    startSandbox: () => recorderSandbox.start({ seed: 1, rateLimitPerMinute: 1_000_000 }),
+    instance: { connectorId: "recorder", name: "Call recorder", rateLimitPerMinute: 100_000 },
+    worker: { concurrency: 2 },
+  });
   return world;
 }
 
@@ -69,13 +50,12 @@ async function truth(running: RunningSandbox) {
 }
 
 async function settled(database: TestDatabase, id: string): Promise<PciSweepState> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const state = await getPciSweep(database, id);
-    if (state && (state.status === "completed" || state.status === "failed")) return state;
-    if (Date.now() > deadline) throw new Error(`sweep ${id} still ${state?.status ?? "missing"}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const state = await pollUntil(`sweep ${id} to end`, () => getPciSweep(database, id), {
+    until: (current) => current?.status === "completed" || current?.status === "failed",
+    timeoutMs: 60_000,
+  });
+  if (!state) throw new Error(`sweep ${id} vanished`);
+  return state;
 }
 
 describe("the PCI sweep job", () => {

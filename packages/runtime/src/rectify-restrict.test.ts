@@ -1,32 +1,22 @@
 import { getRequest, listPlanItems, listReceipts } from "@lethe/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { identifierOf, openReferenceWorld, type OraclePerson, type ReferenceWorld } from "../test/reference-world";
+import { identifierOf, type OraclePerson } from "../test/reference-world";
+import { waitForStatus } from "../test/wait-for-status";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../test/world-with-worker";
 import { fileRequest } from "./file-request";
 import { approvePlan, getRequestPlan, reviewPlan } from "./plan";
 import { InvalidRequestParametersError } from "./request-parameters";
 import { waitForRequests } from "./wait-for-requests";
-import { startWorker, type RunningWorker } from "./worker";
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 let people: OraclePerson[];
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  worker = await startWorker({
-    db: world.database,
-    registry: world.registry,
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    concurrency: 4,
-    pollIntervalMs: 200,
-    log: () => undefined,
-  });
+  world = await openReferenceWorldWithWorker();
   people = await world.oracle.people();
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 
@@ -41,14 +31,6 @@ const restrictionStates = z.object({
 async function restrictions(personId: string) {
   const response = await fetch(`${world.running.url}/__sandbox/people/${personId}/restrictions`);
   return restrictionStates.parse(await response.json()).records;
-}
-
-async function waitForStatus(id: string, status: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while ((await getRequest(world.database.db, id))?.status !== status) {
-    if (Date.now() > deadline) throw new Error(`the request did not reach ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }
 
 /** A reviewer excludes the weak matches (the household found through the shared phone) and approves. */
@@ -91,7 +73,7 @@ describe("a rectification through the reference connector", () => {
     });
 
     // Rectification is never approved automatically: it stops in review with the proposal.
-    await waitForStatus(id, "review");
+    await waitForStatus(world.database, id, "review");
     const items = await listPlanItems(world.database.db, { requestId: id });
     const subjectPerson = items.find((view) => view.record.recordType === "person" && view.record.recordId === subject.id);
     expect(subjectPerson?.item).toMatchObject({ action: "rectify", approvedAction: null, fieldUpdates: stored?.parameters && (stored.parameters as { changes: unknown }).changes });
@@ -164,7 +146,7 @@ describe("a restriction through the reference connector", () => {
     const { id } = await file(false);
     expect((await getRequest(world.database.db, id))?.parameters).toEqual({ lift: false });
     // The household's weak matches wait for review; the reviewer excludes them.
-    await waitForStatus(id, "review");
+    await waitForStatus(world.database, id, "review");
     await excludeWeakAndApprove(id);
     await waitForRequests(world.database, [id], { timeoutMs: 30_000 });
 
@@ -179,7 +161,7 @@ describe("a restriction through the reference connector", () => {
     expect(receipts.filter((row) => row.phase === "verify").length).toBe(states.length);
 
     const { id: liftId } = await file(true);
-    await waitForStatus(liftId, "review");
+    await waitForStatus(world.database, liftId, "review");
     await excludeWeakAndApprove(liftId);
     await waitForRequests(world.database, [liftId], { timeoutMs: 30_000 });
     expect((await restrictions(subject.id)).some((state) => state.restricted)).toBe(false);

@@ -1,36 +1,25 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identifierOf, openReferenceWorld, type OraclePerson, type ReferenceWorld } from "../test/reference-world";
+import { identifierOf, type OraclePerson } from "../test/reference-world";
+import { waitForStatus } from "../test/wait-for-status";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../test/world-with-worker";
 import { verifyAuditLog } from "./audit-verification";
 import { verifyBundle } from "./export";
 import { fileRequest } from "./file-request";
-import { getRequest } from "@lethe/db";
 import { approvePlan, getRequestPlan, reviewPlan } from "./plan";
 import { getRequestDetail } from "./request-detail";
 import { waitForRequests } from "./wait-for-requests";
 import { attestIdentity } from "./verification";
-import { startWorker, type RunningWorker } from "./worker";
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 let people: OraclePerson[];
 const logLines: Array<{ level: string; message: string; fields: unknown }> = [];
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  worker = await startWorker({
-    db: world.database,
-    registry: world.registry,
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    concurrency: 4,
-    pollIntervalMs: 200,
-    log: (level, message, fields) => logLines.push({ level, message, fields }),
-  });
+  world = await openReferenceWorldWithWorker({ worker: { log: (level, message, fields) => logLines.push({ level, message, fields }) } });
   people = await world.oracle.people();
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 
@@ -43,22 +32,13 @@ async function recordsOf(persons: OraclePerson[]) {
 
 const base = { regime: "gdpr" as const, timeZone: "Europe/London", defaultRegion: "GB", actor: "test" };
 
-/** Waits until the request is in review (not final, so waitForRequests does not see it). */
-async function waitForReview(id: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while ((await getRequest(world.database.db, id))?.status !== "review") {
-    if (Date.now() > deadline) throw new Error("the request did not reach review");
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
-
 /**
  * Every subject of the sandbox shares a phone with a household member: the phone discovered on
  * the subject's person record finds the household's records in locate round 1, as weak matches
  * waiting for review. A reviewer excludes them and approves.
  */
 async function excludePendingAndApprove(id: string): Promise<number> {
-  await waitForReview(id);
+  await waitForStatus(world.database, id, "review");
   const pending = (await getRequestPlan(world.database, id))?.items.filter((item) => item.review === "pending") ?? [];
   await reviewPlan(world, { requestId: id, actor: "user:reviewer", decisions: pending.map((item) => ({ id: item.id, decision: "exclude" as const })) });
   await approvePlan(world, { requestId: id, actor: "user:reviewer" });
@@ -79,7 +59,7 @@ describe("an erasure request through the reference connector", () => {
       identifiers: [{ kind: "email", value: identifierOf(subject, "email").toUpperCase() }],
     });
     // The subject's records are erased before the household's wait for review.
-    await waitForReview(id);
+    await waitForStatus(world.database, id, "review");
     expect(await world.oracle.records(subject.id)).toEqual([]);
     expect(await excludePendingAndApprove(id)).toBeGreaterThan(0);
     await waitForRequests(world.database, [id], { timeoutMs: 30_000 });
@@ -126,7 +106,7 @@ describe("an erasure request through the reference connector", () => {
         { kind: "phone", value: identifierOf(subject, "phone") },
       ],
     });
-    await waitForReview(id);
+    await waitForStatus(world.database, id, "review");
 
     const detail = await getRequestDetail(world.database, id);
     expect(detail?.request.status).toBe("review");
@@ -152,7 +132,7 @@ describe("an access request through the reference connector", () => {
     });
     await attestIdentity(world.database, { requestId: id, note: "passport seen at the counter", actor: "test" });
     // An access bundle is written once, complete: nothing is exported while matches await review.
-    await waitForReview(id);
+    await waitForStatus(world.database, id, "review");
     expect((await getRequestDetail(world.database, id))?.exportPath).toBeFalsy();
     await excludePendingAndApprove(id);
     await waitForRequests(world.database, [id], { timeoutMs: 30_000 });

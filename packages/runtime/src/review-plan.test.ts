@@ -1,31 +1,21 @@
 import { getRequest } from "@lethe/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identifierOf, openReferenceWorld, type OraclePerson, type ReferenceWorld } from "../test/reference-world";
+import { identifierOf, type OraclePerson } from "../test/reference-world";
+import { waitForStatus } from "../test/wait-for-status";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../test/world-with-worker";
 import { createConnectorInstance } from "./connector-instances";
 import { fileRequest } from "./file-request";
 import { approvePlan, getProvenance, getRequestPlan, PlanConflictError, relocateRequest, reviewPlan } from "./plan";
 import { waitForRequests } from "./wait-for-requests";
-import { startWorker, type RunningWorker } from "./worker";
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 let people: OraclePerson[];
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  worker = await startWorker({
-    db: world.database,
-    registry: world.registry,
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    concurrency: 4,
-    pollIntervalMs: 200,
-    log: () => {},
-  });
+  world = await openReferenceWorldWithWorker();
   people = await world.oracle.people();
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 
@@ -39,17 +29,6 @@ const householdOf = (subject: OraclePerson) => {
 };
 const base = { regime: "gdpr" as const, timeZone: "Europe/London", defaultRegion: "GB", actor: "test" };
 const refs = (records: Array<{ ref: { type: string; id: string } }>) => records.map((r) => `${r.ref.type}/${r.ref.id}`).sort();
-
-/** Waits until the request reaches `status` (review is not final, so waitForRequests does not see it). */
-async function waitForStatus(id: string, status: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const request = await getRequest(world.database.db, id);
-    if (request?.status === status) return;
-    if (Date.now() > deadline) throw new Error(`request is ${request?.status}, not ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 describe("review of weak matches", () => {
   it("erases what the e-mail found, holds the household's phone-only matches for review, and completes once they are excluded", async () => {
@@ -67,7 +46,7 @@ describe("review of weak matches", () => {
         { kind: "phone", value: identifierOf(subject, "phone") },
       ],
     });
-    await waitForStatus(id, "review");
+    await waitForStatus(world.database, id, "review");
 
     expect(await world.oracle.records(subject.id)).toEqual([]);
     expect(await world.oracle.records(household.id)).toEqual(householdBefore);
@@ -114,7 +93,7 @@ describe("locate to a fixpoint", () => {
       identifiers: [{ kind: "email", value: identifierOf(subject, "email") }],
     });
     requestId = id;
-    await waitForStatus(id, "review");
+    await waitForStatus(world.database, id, "review");
 
     expect(await world.oracle.records(subject.id)).toEqual([]);
     expect(await world.oracle.records(household.id)).toEqual(householdBefore);
@@ -148,7 +127,7 @@ describe("locate to a fixpoint", () => {
       { connectorId: "reference", name: "Reference CRM (second account)", settings: world.running.settings, secrets: world.running.credentials },
     );
     await relocateRequest(world, { requestId, actor: "user:officer" });
-    await waitForStatus(requestId, "review");
+    await waitForStatus(world.database, requestId, "review");
 
     const plan = await getRequestPlan(world.database, requestId);
     expect(plan?.status).toBe("draft");

@@ -1,20 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import salesforceConnector from "@lethe/connector-salesforce";
 import { startSalesforceSandbox } from "@lethe/connector-salesforce/sandbox";
 import type { RunningSandbox } from "@lethe/connector-sdk";
-import { createSecretBox } from "@lethe/db";
-import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createConnectorInstance } from "./connector-instances";
-import { createConnectorRegistry } from "./connector-registry";
 import { fileRequest } from "./file-request";
 import { getRequestDetail } from "./request-detail";
-import { startWorker, type RunningWorker } from "./worker";
+import { pollUntil } from "../test/poll";
 import { finishExcludingWeakMatches } from "../test/review-support";
+import { openSandboxWorld, type SandboxWorld } from "../test/sandbox-world";
 
 /*
  * Issue 6 item 8 end to end: the Salesforce connector reads the org's remaining daily allocation
@@ -26,11 +19,7 @@ import { finishExcludingWeakMatches } from "../test/review-support";
 const reserve = 100;
 const dailyAllocation = 10_000;
 
-let database: TestDatabase;
-let running: RunningSandbox;
-let worker: RunningWorker;
-let exportDirectory: string;
-let instanceId: string;
+let world: SandboxWorld<RunningSandbox>;
 
 const person = z.object({
   id: z.string(),
@@ -39,7 +28,7 @@ const person = z.object({
 });
 
 async function oracle<T extends z.ZodType>(path: string, schema: T, body?: unknown): Promise<z.output<T>> {
-  const response = await fetch(`${running.url}/__sandbox${path}`, {
+  const response = await fetch(`${world.running.url}/__sandbox${path}`, {
     method: body === undefined ? "GET" : "POST",
     ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
@@ -57,33 +46,25 @@ function nextUtcMidnight(at: Date): number {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  running = await startSalesforceSandbox({ seed: 7 });
-  exportDirectory = await mkdtemp(join(tmpdir(), "lethe-salesforce-budget-"));
-  const registry = createConnectorRegistry([salesforceConnector]);
-  const secretBox = createSecretBox(randomBytes(32));
-  ({ id: instanceId } = await createConnectorInstance(
-    database,
-    { registry, secretBox },
-    {
+  world = await openSandboxWorld({
+    connectors: [salesforceConnector],
+    startSandbox: () => startSalesforceSandbox({ seed: 7 }),
+    instance: {
       connectorId: "salesforce",
       name: "Salesforce (nearly spent today)",
-      settings: { ...running.settings, apiReserve: reserve },
-      secrets: running.credentials,
+      settings: (running) => ({ ...running.settings, apiReserve: reserve }),
     },
-  ));
-  worker = await startWorker({ db: database, registry, secretBox, exportDirectory, concurrency: 2, pollIntervalMs: 200, log: () => undefined });
+    worker: { concurrency: 2 },
+  });
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await running?.stop();
-  await database?.close();
-  if (exportDirectory) await rm(exportDirectory, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe("when the Salesforce org's daily API allocation is down to the configured reserve", () => {
   it("pauses the instance until the next UTC midnight without failing the request, makes no further calls, and finishes the erasure the next day", { timeout: 90_000 }, async () => {
+    const { database, instanceId } = world;
     const { people } = await oracle("/people", z.object({ people: z.array(person) }));
     const subject = people.find((candidate) => candidate.role === "subject" && candidate.identifiers.some((identifier) => identifier.kind === "email"));
     const email = subject?.identifiers.find((identifier) => identifier.kind === "email")?.value;
@@ -102,7 +83,7 @@ describe("when the Salesforce org's daily API allocation is down to the configur
     });
 
     // The runtime pauses the instance once the connector says the budget is spent.
-    const pausedUntil = await waitFor(async () => {
+    const pausedUntil = await pollUntil("the instance to be paused", async () => {
       const [row] = await database.sql<Array<{ paused_until_ms: number | null }>>`
         select (extract(epoch from paused_until) * 1000)::float8 as paused_until_ms
         from instance_rate_limits where instance_id = ${instanceId}`;
@@ -137,7 +118,7 @@ describe("when the Salesforce org's daily API allocation is down to the configur
     await oracle("/clock", z.object({ now: z.string() }), { advanceMs: 25 * 3_600_000 });
     await database.sql`update instance_rate_limits set paused_until = now() where instance_id = ${instanceId}`;
     await database.sql`select graphile_worker.reschedule_jobs(${jobs.map((job) => job.id)}::bigint[], run_at := now())`;
-    await finishExcludingWeakMatches({ database, registry: createConnectorRegistry([salesforceConnector]) }, id, 60_000);
+    await finishExcludingWeakMatches(world, id, 60_000);
 
     const done = await getRequestDetail(database, id);
     expect(done?.request.status).toBe("completed");
@@ -146,13 +127,3 @@ describe("when the Salesforce org's daily API allocation is down to the configur
     expect(left.records).toEqual([]);
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -1,31 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identifierOf, openReferenceWorld, type OraclePerson, type ReferenceWorld } from "../test/reference-world";
+import { identifierOf, type OraclePerson } from "../test/reference-world";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../test/world-with-worker";
 import { createConnectorInstance } from "./connector-instances";
 import { fileRequest } from "./file-request";
 import { getRequestDetail } from "./request-detail";
-import { startWorker, type RunningWorker } from "./worker";
 import { finishExcludingWeakMatches } from "../test/review-support";
 import { getRequest } from "@lethe/db";
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 let subjects: OraclePerson[];
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  worker = await startWorker({
-    db: world.database,
-    registry: world.registry,
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    concurrency: 4,
-    pollIntervalMs: 200,
-    log: () => undefined,
-  });
+  world = await openReferenceWorldWithWorker();
   subjects = (await world.oracle.people()).filter((person) => person.role === "subject");
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 

@@ -1,18 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import zendeskConnector from "@lethe/connector-zendesk";
 import { startZendeskSandbox, type RunningZendeskSandbox } from "@lethe/connector-zendesk/sandbox";
-import { createSecretBox } from "@lethe/db";
-import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
+import type { TestDatabase } from "@lethe/db/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { pollUntil } from "../test/poll";
 import { identifierOf, oracleOf } from "../test/reference-world";
-import { createConnectorInstance } from "./connector-instances";
-import { createConnectorRegistry } from "./connector-registry";
+import { openSandboxWorld, type SandboxWorld } from "../test/sandbox-world";
 import { fileRequest } from "./file-request";
 import { getRequestDetail, type RequestDetail } from "./request-detail";
-import { startWorker, type RunningWorker } from "./worker";
 
 /*
  * The confirm phase with Zendesk through the engine: the connector soft-deletes and permanently
@@ -24,47 +18,20 @@ import { startWorker, type RunningWorker } from "./worker";
  * matches (the household sharing the subject's phone number), as the engine does for any erasure.
  */
 
-interface ZendeskWorld {
-  database: TestDatabase;
-  running: RunningZendeskSandbox;
-  worker: RunningWorker;
-  exportDirectory: string;
-}
-
-let world: ZendeskWorld | undefined;
+let world: SandboxWorld<RunningZendeskSandbox> | undefined;
 
 afterEach(async () => {
-  if (!world) return;
-  await world.worker.stop();
-  await world.running.stop();
-  await world.database.close();
-  await rm(world.exportDirectory, { recursive: true, force: true });
+  await world?.close();
   world = undefined;
 });
 
-async function openZendeskWorld(confirm: { confirmDeadlineMs?: number }): Promise<ZendeskWorld> {
-  const database = await createTestDatabase();
-  const running = await startZendeskSandbox({ seed: 1, rateLimitPerMinute: 1_000_000, scrubDelayMs: 30_000 });
-  const secretBox = createSecretBox(randomBytes(32));
-  const registry = createConnectorRegistry([zendeskConnector]);
-  await createConnectorInstance(
-    database,
-    { registry, secretBox },
-    { connectorId: "zendesk", name: "Zendesk Support", settings: running.settings, secrets: running.credentials, rateLimitPerMinute: 100_000 },
-  );
-  const exportDirectory = await mkdtemp(join(tmpdir(), "lethe-zendesk-confirm-"));
-  const worker = await startWorker({
-    db: database,
-    registry,
-    secretBox,
-    exportDirectory,
-    concurrency: 2,
-    pollIntervalMs: 50,
-    confirmDelaysMs: [50, 100, 200],
-    ...confirm,
-    log: () => undefined,
+async function openZendeskWorld(confirm: { confirmDeadlineMs?: number }): Promise<SandboxWorld<RunningZendeskSandbox>> {
+  world = await openSandboxWorld({
+    connectors: [zendeskConnector],
+    startSandbox: () => startZendeskSandbox({ seed: 1, rateLimitPerMinute: 1_000_000, scrubDelayMs: 30_000 }),
+    instance: { connectorId: "zendesk", name: "Zendesk Support", rateLimitPerMinute: 100_000 },
+    worker: { concurrency: 2, confirmDelaysMs: [50, 100, 200], ...confirm },
   });
-  world = { database, running, worker, exportDirectory };
   return world;
 }
 
@@ -81,14 +48,6 @@ async function fileErasureOfFirstSubject(database: TestDatabase, running: Runnin
     actor: "test",
   });
   return { id, subject, oracle };
-}
-
-async function until(read: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await read())) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function zendesk(running: RunningZendeskSandbox, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -112,11 +71,11 @@ const confirmRounds = (detail: RequestDetail | null) => {
 };
 /* Weak matches (the household sharing the phone number) wait for review, so the request settles in `review`, not a final status. */
 async function settled(database: TestDatabase, id: string): Promise<RequestDetail> {
-  let detail: RequestDetail | null = null;
-  await until(async () => {
-    detail = await getRequestDetail(database, id);
-    return detail !== null && detail.request.status !== "executing" && confirmTaskOf(detail)?.status === "done";
-  }, 60_000);
+  const detail = await pollUntil(`request ${id} to settle after its confirm task`, () => getRequestDetail(database, id), {
+    until: (current) => current !== null && current.request.status !== "executing" && confirmTaskOf(current)?.status === "done",
+    timeoutMs: 60_000,
+    intervalMs: 50,
+  });
   if (!detail) throw new Error("request vanished");
   return detail;
 }
@@ -127,7 +86,11 @@ describe("confirming Zendesk's asynchronous permanent deletions through the engi
     const { database, running } = await openZendeskWorld({});
     const { id, subject, oracle } = await fileErasureOfFirstSubject(database, running);
 
-    await until(async () => confirmRounds(await getRequestDetail(database, id)) >= 3, 60_000);
+    await pollUntil("three confirmation rounds", async () => confirmRounds(await getRequestDetail(database, id)), {
+      until: (rounds) => rounds >= 3,
+      timeoutMs: 60_000,
+      intervalMs: 50,
+    });
     const waiting = await getRequestDetail(database, id);
     if (!waiting) throw new Error("request vanished");
     expect(waiting.request.status).toBe("executing");

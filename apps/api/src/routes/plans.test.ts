@@ -8,6 +8,7 @@ import type { RunningSandbox } from "@lethe/connector-sdk";
 import { createdRequestSchema, provenanceGraphSchema, requestDetailSchema, requestPlanSchema } from "@lethe/contracts";
 import { createSecretBox } from "@lethe/db";
 import { createConnectorInstance, createConnectorRegistry, startWorker, waitForRequests, type RunningWorker } from "@lethe/runtime";
+import { pollUntil } from "@lethe/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { jsonHeaders, readBody, readError, startApiHarness, type ApiHarness } from "../../test/api-harness";
@@ -59,11 +60,7 @@ async function statusOf(id: string): Promise<string> {
 }
 
 async function waitForStatus(id: string, status: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while ((await statusOf(id)) !== status) {
-    if (Date.now() > deadline) throw new Error(`the request did not reach ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await pollUntil(`request ${id} to reach ${status}`, () => statusOf(id), { until: (current) => current === status, intervalMs: 200 });
 }
 
 describe("plans, review and provenance over the API", () => {

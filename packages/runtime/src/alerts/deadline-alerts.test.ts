@@ -4,11 +4,13 @@ import type { AddressInfo } from "node:net";
 import { createSecretBox } from "@lethe/db";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pollUntil } from "../../test/poll";
+import { startTestWorker } from "../../test/start-test-worker";
 import { createConnectorRegistry } from "../connector-registry";
 import { fileRequest } from "../file-request";
 import { cancelRequest } from "../request-actions";
 import { addWebhookEndpoint } from "../webhooks/webhook-endpoint-admin";
-import { startWorker, type RunningWorker } from "../worker";
+import type { RunningWorker } from "../worker";
 import { prepareWorkerSchema } from "../worker-schema";
 import { raiseDeadlineAlerts } from "./raise-deadline-alerts";
 
@@ -78,16 +80,6 @@ async function openRequest(receivedAt: Date, email: string): Promise<string> {
   return id;
 }
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-}
-
 describe("deadline alerts", () => {
   it("raise due-soon and overdue once across two sweeps and deliver them signed, retrying a failed delivery", async () => {
     const now = new Date();
@@ -116,18 +108,12 @@ describe("deadline alerts", () => {
     expect(alerts.map((alert) => alert.request_id)).not.toContain(notYet);
     expect(alerts.map((alert) => alert.request_id)).not.toContain(closed);
 
-    worker = await startWorker({
-      db: database,
-      registry: createConnectorRegistry([]),
-      secretBox,
-      exportDirectory: "/nonexistent",
-      pollIntervalMs: 100,
-      log: () => undefined,
-    });
-    const deliveries = await waitFor(
+    worker = await startTestWorker({ database, registry: createConnectorRegistry([]), secretBox, exportDirectory: "/nonexistent" });
+    const deliveries = await pollUntil(
+      "three delivered webhooks",
       () => database.sql<Array<{ endpoint_id: string; event: string; status: string; attempts: number; last_status_code: number | null }>>`
         select endpoint_id, event, status, attempts, last_status_code from webhook_deliveries order by id`,
-      (rows) => rows.length === 3 && rows.every((row) => row.status === "delivered"),
+      { until: (rows) => rows.length === 3 && rows.every((row) => row.status === "delivered"), timeoutMs: 20_000 },
     );
     expect(deliveries.map((row) => [row.endpoint_id, row.event, row.status, row.attempts, row.last_status_code]).sort()).toEqual(
       [

@@ -1,11 +1,13 @@
 import { enqueueJob, getLegalHold, getRequest, listReceipts } from "@lethe/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identifierOf, openReferenceWorld, type OraclePerson, type ReferenceWorld } from "../../test/reference-world";
+import { pollUntil } from "../../test/poll";
+import { identifierOf, type OraclePerson } from "../../test/reference-world";
+import { waitForStatus } from "../../test/wait-for-status";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../../test/world-with-worker";
 import { fileRequest } from "../file-request";
 import { approvePlan, getRequestPlan, reviewPlan } from "../plan";
-import { startWorker, type RunningWorker } from "../worker";
 import { createLegalHold, endHold } from "./manage-holds";
-import { releaseHoldsJob } from "./release-holds-job";
+import { releaseHoldsJob, releaseHoldsTaskName } from "./release-holds-job";
 
 /*
  * Issue 4, "Done when": a recording-like record under a record-level hold is retained with its
@@ -15,40 +17,19 @@ import { releaseHoldsJob } from "./release-holds-job";
  * connector's sandbox, whose oracle says what the "vendor" still holds.
  */
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 let people: OraclePerson[];
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  worker = await startWorker({
-    db: world.database,
-    registry: world.registry,
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    concurrency: 4,
-    pollIntervalMs: 200,
-    log: () => {},
-  });
+  world = await openReferenceWorldWithWorker();
   people = await world.oracle.people();
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 
 const subjects = () => people.filter((person) => person.role === "subject");
 const refKey = (ref: { type: string; id: string }) => `${ref.type}/${ref.id}`;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 /**
  * Files an erasure by the subject's e-mail and carries it to its end: the household's phone-only
@@ -64,15 +45,12 @@ async function eraseSubject(subject: OraclePerson): Promise<string> {
     identifiers: [{ kind: "email", value: identifierOf(subject, "email") }],
   });
   const closed = ["completed", "partially_completed"];
-  const status = await until("review or the end", async () => {
-    const current = (await getRequest(world.database.db, id))?.status;
-    return current === "review" || closed.includes(current ?? "") ? current : undefined;
-  });
+  const status = await waitForStatus(world.database, id, ["review", ...closed]);
   if (status === "review") {
     const pending = (await getRequestPlan(world.database, id))?.items.filter((item) => item.review === "pending") ?? [];
     await reviewPlan(world, { requestId: id, actor: "user:reviewer", decisions: pending.map((item) => ({ id: item.id, decision: "exclude" as const })) });
     await approvePlan(world, { requestId: id, actor: "user:reviewer" });
-    await until("the end", async () => closed.includes((await getRequest(world.database.db, id))?.status ?? ""));
+    await waitForStatus(world.database, id, closed);
   }
   return id;
 }
@@ -120,7 +98,7 @@ describe("legal holds through the engine", () => {
     const requestsBefore = await requestCount();
 
     await endHold(world.database, { holdId: hold.id, reason: "dispute settled", actor: "user:legal" });
-    await until("the release", async () => (await planItemOf(requestId, call.ref))?.action === "erase");
+    await pollUntil("the release", async () => (await planItemOf(requestId, call.ref))?.action === "erase");
 
     expect(await world.oracle.records(subject.id)).toEqual([]);
     const [release] = await listReceipts(world.database.db, { requestId, phase: "release" });
@@ -141,7 +119,12 @@ describe("legal holds through the engine", () => {
     // A second run finds nothing left to do and erases nothing twice.
     const deletions = (await world.oracle.stats()).deletions;
     await enqueueJob(world.database.db, releaseHoldsJob());
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // A run that succeeded leaves no job behind (a failed one stays queued for its retry).
+    await pollUntil("the second release run", async () => {
+      const [left] = await world.database.sql<Array<{ n: number }>>`
+        select count(*)::int as n from graphile_worker.jobs where task_identifier = ${releaseHoldsTaskName}`;
+      return left?.n === 0;
+    });
     expect((await world.oracle.stats()).deletions).toEqual(deletions);
     expect(await listReceipts(world.database.db, { requestId, phase: "release" })).toHaveLength(1);
   });
@@ -210,8 +193,8 @@ describe("legal holds through the engine", () => {
     // Five years pass for these calls (their retention runs out); the periodic release erases them.
     await world.database.sql`update plan_items set retain_until = now() - interval '1 minute' where request_id = ${requestId} and action = 'retain'`;
     await enqueueJob(world.database.db, releaseHoldsJob());
-    await until("the rule release", async () => (await world.oracle.records(subject!.id)).length === 0);
-    await until("the items to change", async () => {
+    await pollUntil("the rule release", async () => (await world.oracle.records(subject!.id)).length === 0);
+    await pollUntil("the items to change", async () => {
       const items = await Promise.all(kept.map((row) => planItemOf(requestId, { type: "call", id: row.record_id })));
       return items.every((item) => item?.action === "erase" && /retention period ran out/.test(item.reason));
     });
@@ -247,7 +230,7 @@ describe("legal holds through the engine", () => {
     expect((await vendor("DELETE", `/api/trash/calls/${call.ref.id}`)).status).toBe(204);
 
     await endHold(world.database, { holdId: hold.id, reason: "complaint closed", actor: "user:legal" });
-    await until("the release", async () => (await planItemOf(requestId, call.ref))?.action === "erase");
+    await pollUntil("the release", async () => (await planItemOf(requestId, call.ref))?.action === "erase");
     const releases = await listReceipts(world.database.db, { requestId, phase: "release" });
     expect(releases.map((row) => [row.recordId, row.outcome])).toEqual([[call.ref.id, "already-absent"]]);
     expect((await listReceipts(world.database.db, { requestId, phase: "verify" })).filter((row) => row.outcome === "still-present")).toEqual([]);
@@ -280,8 +263,8 @@ describe("legal holds through the engine", () => {
     // search the system again.
     await world.database.sql`delete from subject_identifiers where request_id = ${requestId}`;
     await endHold(world.database, { holdId: hold.id, reason: "litigation over", actor: "user:legal" });
-    await until("the release", async () => (await world.oracle.records(subject.id)).length === 0);
-    await until("the counts", async () => {
+    await pollUntil("the release", async () => (await world.oracle.records(subject.id)).length === 0);
+    await pollUntil("the counts", async () => {
       const counted = await getLegalHold(world.database.db, hold.id);
       return counted?.retainedRecords === 0 && counted.releasedRecords === before.length;
     });

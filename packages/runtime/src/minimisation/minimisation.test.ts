@@ -2,37 +2,26 @@ import { access as fileAt } from "node:fs/promises";
 import { identifierHash } from "@lethe/core";
 import { getRequest, listSubjectIdentifiers } from "@lethe/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identifierOf, openReferenceWorld, type OraclePerson, type ReferenceWorld } from "../../test/reference-world";
+import { identifierOf, type OraclePerson } from "../../test/reference-world";
 import { runToEnd } from "../../test/run-to-end";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../../test/world-with-worker";
 import { verifyAuditLog } from "../audit-verification";
 import { fileRequest } from "../file-request";
 import { extendRequestDeadline } from "../request-actions";
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { attestIdentity } from "../verification";
-import { startWorker, type RunningWorker } from "../worker";
 import { dumpDatabase } from "./database-dump";
 import { minimiseTask } from "./minimise-task";
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 let people: OraclePerson[];
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  worker = await startWorker({
-    db: world.database,
-    registry: world.registry,
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    concurrency: 4,
-    pollIntervalMs: 200,
-    log: () => {},
-  });
+  world = await openReferenceWorldWithWorker();
   people = await world.oracle.people();
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 

@@ -1,26 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identifierOf, openReferenceWorld, type ReferenceWorld } from "../../test/reference-world";
+import { pollUntil } from "../../test/poll";
+import { identifierOf } from "../../test/reference-world";
+import { openReferenceWorldWithWorker, type ReferenceWorldWithWorker } from "../../test/world-with-worker";
 import { fileRequest } from "../file-request";
 import { getRequestDetail } from "../request-detail";
-import { startWorker, type RunningWorker } from "../worker";
 import { attestIdentity } from "./attest-identity";
 
-let world: ReferenceWorld;
-let worker: RunningWorker;
+let world: ReferenceWorldWithWorker;
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  worker = await startWorker({
-    db: world.database,
-    registry: world.registry,
-    secretBox: world.secretBox,
-    exportDirectory: world.exportDirectory,
-    pollIntervalMs: 100,
-    log: () => undefined,
-  });
+  world = await openReferenceWorldWithWorker({ worker: { pollIntervalMs: 100 } });
 });
 afterAll(async () => {
-  await worker?.stop();
   await world?.close();
 });
 
@@ -49,12 +40,9 @@ describe("an access request before and after verification", () => {
     await attestIdentity(world.database, { requestId: id, note: "called back on the number on file", actor: "test" });
     // What happens after locating (review of weak matches, export) is the engine's business; here
     // it is enough that locating starts, and starts only now.
-    const deadline = Date.now() + 30_000;
-    let started = await getRequestDetail(world.database, id);
-    while (!started?.tasks.some((task) => task.phase === "locate" && task.status === "done") && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      started = await getRequestDetail(world.database, id);
-    }
+    const started = await pollUntil("the first locate task to be done", () => getRequestDetail(world.database, id), {
+      until: (detail) => detail?.tasks.some((task) => task.phase === "locate" && task.status === "done") ?? false,
+    });
     expect(started?.history.map((entry) => entry.to).slice(0, 4)).toEqual(["received", "verifying", "verified", "locating"]);
     expect(started?.tasks.some((task) => task.phase === "locate" && task.status === "done")).toBe(true);
     expect(started?.locatedRecords.length).toBeGreaterThan(0);
