@@ -20,7 +20,7 @@ export type TestSuite = "unit" | "database" | "browser";
 export const testFilePattern = "{apps,packages,connectors,tooling}/*/{src,test}/**/*.test.ts";
 
 const browserMarker = /playwright-core|\/e2e\/browser["']/;
-const databaseMarker = /@lethe\/db\/testing|\bcreateTestDatabase\b|\btestPostgres\(|\bopenDatabase\(|\bstartEmbeddedServer\(/;
+const databaseMarker = /@lethe\/(db|runtime)\/testing|\bcreateTestDatabase\b|\btestPostgres\(|\bopenDatabase\(|\bstartEmbeddedServer\(/;
 const relativeImport = /(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
 
 function resolveRelative(fromFile: string, specifier: string): string | undefined {
