@@ -32,7 +32,8 @@ export function registerStartCommand(program: Command): void {
         const sandboxes: Array<{ connectorId: string; running: RunningSandbox }> = [];
         if (options.demo) {
           let port = env.port + 1;
-          for (const [connectorId, definition] of Object.entries(installedSandboxes)) {
+          for (const [connectorId, loadDefinition] of Object.entries(installedSandboxes)) {
+            const definition = await loadDefinition();
             const running = await definition.start({ port, seed: 1 });
             stack.push(() => running.stop());
             await ensureDemoInstance(lethe, connectorId, running);
