@@ -11,6 +11,9 @@ export default defineConfig({
   base: "/",
   plugins: [vue()],
   resolve: {
+    // Workspace packages' TypeScript (their `source` export), so the console builds and serves
+    // in dev without their dist/; the rest are Vite's defaults for the browser.
+    conditions: ["source", "module", "browser", "development|production"],
     alias: {
       "lethe:identifier-rules": "@lethe/core",
       "node:url": shim("node-url"),
@@ -18,7 +21,8 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: "dist",
+    // dist/ itself holds the Node-side helper (tsdown), built first; see package.json.
+    outDir: "dist/web",
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: false,

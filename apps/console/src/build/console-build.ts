@@ -1,85 +1,85 @@
-import { randomUUID } from "node:crypto";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
-const packageDirectory = fileURLToPath(new URL("../../", import.meta.url));
+// Found through the package's own name, so the path is the same from src/build/ (tests, tsx) and
+// from dist/ (the built CLI).
+const packageDirectory = path.dirname(createRequire(import.meta.url).resolve("@lethe/console/package.json"));
 
-/** Where the production build lives; the API serves it at `/`. */
-export const consoleDistDirectory = path.join(packageDirectory, "dist");
+/** Where `pnpm build` puts the console (Vite's output) in a package directory; the API serves it at `/`. */
+function distDirectoryOf(directory: string): string {
+  return path.join(directory, "dist", "web");
+}
 
-/** What the build is made from: a newer file here than the build means the build is stale. */
-const sources = [
-  path.join(packageDirectory, "src"),
-  path.join(packageDirectory, "index.html"),
-  path.join(packageDirectory, "vite.config.ts"),
-  fileURLToPath(new URL("../../../../packages/contracts/src", import.meta.url)),
-];
+export const consoleDistDirectory = distDirectoryOf(packageDirectory);
 
-export interface ConsoleBuild {
-  directory: string;
-  /** False when an up-to-date build was already there. */
-  built: boolean;
-  durationMs: number;
+export type ConsoleBuildVerdict =
+  | { kind: "ready"; directory: string }
+  | { kind: "missing"; directory: string }
+  | { kind: "stale"; directory: string; builtAt: Date; changedAt: Date };
+
+/**
+ * Whether the console can be served as built. `newestSourceAt` is null where the console's
+ * sources are not there (an installed package rather than a checkout): then only a missing build
+ * counts, since there is nothing to compare it with.
+ */
+export function judgeConsoleBuild(input: { directory: string; builtAt: number | null; newestSourceAt: number | null }): ConsoleBuildVerdict {
+  const { directory, builtAt, newestSourceAt } = input;
+  if (builtAt === null) return { kind: "missing", directory };
+  if (newestSourceAt !== null && newestSourceAt > builtAt) {
+    return { kind: "stale", directory, builtAt: new Date(builtAt), changedAt: new Date(newestSourceAt) };
+  }
+  return { kind: "ready", directory };
+}
+
+/** What an operator reads when the console cannot be served; null when it can. */
+export function describeConsoleBuildProblem(verdict: ConsoleBuildVerdict): string | null {
+  switch (verdict.kind) {
+    case "ready":
+      return null;
+    case "missing":
+      return `The console is not built (no ${path.join(verdict.directory, "index.html")}). Run \`pnpm build\` in the repository, then start again.`;
+    case "stale":
+      return (
+        `The console build (${verdict.builtAt.toISOString()}) is older than its sources (changed ${verdict.changedAt.toISOString()}). ` +
+        "Run `pnpm build` in the repository, then start again."
+      );
+  }
 }
 
 /**
- * Makes sure `dist` holds a build of the current sources, building it (a few seconds) when it is
- * missing or older than any source file. Builds into a private directory and then swaps it in, so
- * several processes starting at once (tests, `lethe start`) never see a half-written build.
+ * Looks at the build and the sources on disk. The build's stamp is its `index.html` (Vite writes
+ * it on every build); the sources are what the build is made from.
  */
-export async function ensureConsoleBuilt(options: { force?: boolean } = {}): Promise<ConsoleBuild> {
-  const started = Date.now();
-  if (!options.force && (await isFresh())) return { directory: consoleDistDirectory, built: false, durationMs: 0 };
-
-  const staging = path.join(packageDirectory, `.dist-${randomUUID()}`);
-  try {
-    const { build } = await import("vite");
-    await build({
-      configFile: path.join(packageDirectory, "vite.config.ts"),
-      logLevel: "warn",
-      build: { outDir: staging, emptyOutDir: true },
-    });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw new ConsoleBuildError(`Building the console failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-
-  const retired = path.join(packageDirectory, `.dist-old-${randomUUID()}`);
-  await rename(consoleDistDirectory, retired).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  try {
-    await rename(staging, consoleDistDirectory);
-  } catch (error) {
-    // Another process swapped its build in between our two renames; theirs is as good as ours.
-    if ((error as NodeJS.ErrnoException).code !== "ENOTEMPTY" && (error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    await rm(staging, { recursive: true, force: true });
-  }
-  await rm(retired, { recursive: true, force: true });
-  return { directory: consoleDistDirectory, built: true, durationMs: Date.now() - started };
-}
-
-async function isFresh(): Promise<boolean> {
-  const builtAt = await stat(path.join(consoleDistDirectory, "index.html")).then(
-    (s) => s.mtimeMs,
+export async function inspectConsoleBuild(directory = packageDirectory): Promise<ConsoleBuildVerdict> {
+  const distDirectory = distDirectoryOf(directory);
+  const builtAt = await stat(path.join(distDirectory, "index.html")).then(
+    (info) => info.mtimeMs,
     () => null,
   );
-  if (builtAt === null) return false;
-  for (const source of sources) {
-    if ((await newestModification(source)) > builtAt) return false;
+  let newestSourceAt: number | null = null;
+  for (const source of ["src", "index.html", "vite.config.ts"]) {
+    const modified = await newestModification(path.join(directory, source));
+    if (modified !== null) newestSourceAt = Math.max(newestSourceAt ?? 0, modified);
   }
-  return true;
+  return judgeConsoleBuild({ directory: distDirectory, builtAt, newestSourceAt });
 }
 
-async function newestModification(target: string): Promise<number> {
+/** The directory to serve, or a ConsoleBuildError saying what to run. */
+export async function requireConsoleBuild(): Promise<string> {
+  const verdict = await inspectConsoleBuild();
+  const problem = describeConsoleBuildProblem(verdict);
+  if (problem !== null) throw new ConsoleBuildError(problem);
+  return verdict.directory;
+}
+
+async function newestModification(target: string): Promise<number | null> {
   const info = await stat(target).catch(() => null);
-  if (!info) return 0;
+  if (!info) return null;
   if (!info.isDirectory()) return info.mtimeMs;
   let newest = info.mtimeMs;
   for (const entry of await readdir(target)) {
-    if (entry === "node_modules") continue;
-    newest = Math.max(newest, await newestModification(path.join(target, entry)));
+    newest = Math.max(newest, (await newestModification(path.join(target, entry))) ?? 0);
   }
   return newest;
 }
