@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The built CLI (`pnpm build` writes apps/cli/dist; `pnpm install` runs it). Imported, not
 // spawned, so signals sent to this process reach the program itself.
+import process from "node:process";
+
 try {
   await import("../dist/bin.js");
 } catch (error) {
