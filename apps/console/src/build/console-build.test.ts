@@ -1,30 +1,31 @@
-import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { describeConsoleBuildProblem, inspectConsoleBuild, judgeConsoleBuild } from "./console-build";
+import { buildStampPath, fingerprintConsoleSources } from "./source-fingerprint";
 
 describe("judging the console build", () => {
   const directory = "/lethe/apps/console/dist/web";
 
   it("refuses a missing build and says to run pnpm build", () => {
-    const verdict = judgeConsoleBuild({ directory, builtAt: null, newestSourceAt: 1_000 });
+    const verdict = judgeConsoleBuild({ directory, builtFrom: null, sourcesNow: "a" });
     expect(verdict.kind).toBe("missing");
     expect(describeConsoleBuildProblem(verdict)).toMatch(/not built.*Run `pnpm build`/);
   });
 
-  it("refuses a build older than a source file", () => {
-    const verdict = judgeConsoleBuild({ directory, builtAt: 1_000, newestSourceAt: 2_000 });
-    expect(verdict).toEqual({ kind: "stale", directory, builtAt: new Date(1_000), changedAt: new Date(2_000) });
+  it("refuses a build made from other sources than those there now", () => {
+    const verdict = judgeConsoleBuild({ directory, builtFrom: "a", sourcesNow: "b" });
+    expect(verdict).toEqual({ kind: "stale", directory });
     expect(describeConsoleBuildProblem(verdict)).toMatch(/older than its sources.*Run `pnpm build`/);
   });
 
-  it("serves a build at least as new as every source", () => {
-    expect(judgeConsoleBuild({ directory, builtAt: 2_000, newestSourceAt: 2_000 })).toEqual({ kind: "ready", directory });
+  it("serves a build of the sources there now", () => {
+    expect(judgeConsoleBuild({ directory, builtFrom: "a", sourcesNow: "a" })).toEqual({ kind: "ready", directory });
   });
 
   it("serves any build when the sources are not there to compare with (an installed package)", () => {
-    const verdict = judgeConsoleBuild({ directory, builtAt: 1_000, newestSourceAt: null });
+    const verdict = judgeConsoleBuild({ directory, builtFrom: "a", sourcesNow: null });
     expect(verdict.kind).toBe("ready");
     expect(describeConsoleBuildProblem(verdict)).toBeNull();
   });
@@ -36,45 +37,50 @@ describe("inspecting a console package on disk", () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  async function consolePackage(files: Record<string, Date>): Promise<string> {
+  async function write(file: string, content: string): Promise<void> {
+    if (!root) throw new Error("no package directory");
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), content);
+  }
+
+  /** A package with sources, built: index.html in dist/web and the stamp of the sources as they are. */
+  async function builtPackage(): Promise<string> {
     root = await mkdtemp(path.join(tmpdir(), "lethe-console-build-"));
-    for (const [file, modified] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await writeFile(path.join(root, file), "x");
-      await utimes(path.join(root, file), modified, modified);
-    }
-    // The directories themselves must not count as newer than the files they were made for.
-    for (const directory of ["src/views", "src", "dist/web", "dist"]) {
-      const old = new Date("2020-01-01T00:00:00Z");
-      await utimes(path.join(root, directory), old, old).catch(() => undefined);
-    }
+    await write("src/views/requests.vue", "<template>requests</template>");
+    await write("index.html", "<!doctype html>");
+    await write("dist/web/index.html", "<!doctype html><script src=/assets/x.js></script>");
+    await writeFile(buildStampPath(root), JSON.stringify({ sources: await fingerprintConsoleSources(root) }));
     return root;
   }
 
-  it("finds the build stale when a file under src changed after it", async () => {
-    const directory = await consolePackage({
-      "src/views/requests.vue": new Date("2026-01-02T00:00:00Z"),
-      "dist/web/index.html": new Date("2026-01-01T00:00:00Z"),
-    });
-    expect((await inspectConsoleBuild(directory)).kind).toBe("stale");
-  });
-
-  it("finds the build ready when it is newer than every source", async () => {
-    const directory = await consolePackage({
-      "src/views/requests.vue": new Date("2026-01-01T00:00:00Z"),
-      "index.html": new Date("2026-01-01T00:00:00Z"),
-      "dist/web/index.html": new Date("2026-01-02T00:00:00Z"),
-    });
+  it("finds a build of the current sources ready", async () => {
+    const directory = await builtPackage();
     expect(await inspectConsoleBuild(directory)).toEqual({ kind: "ready", directory: path.join(directory, "dist", "web") });
   });
 
-  it("finds the build missing when dist/web has no index.html", async () => {
-    const directory = await consolePackage({ "src/main.ts": new Date("2026-01-01T00:00:00Z") });
+  it("finds the build stale when a file under src changed after it", async () => {
+    const directory = await builtPackage();
+    await write("src/views/requests.vue", "<template>requests, changed</template>");
+    expect((await inspectConsoleBuild(directory)).kind).toBe("stale");
+  });
+
+  it("finds the build stale when a file was added under src", async () => {
+    const directory = await builtPackage();
+    await write("src/views/holds.vue", "<template>holds</template>");
+    expect((await inspectConsoleBuild(directory)).kind).toBe("stale");
+  });
+
+  it("finds the build missing without dist/web/index.html or without the stamp", async () => {
+    const directory = await builtPackage();
+    await rm(buildStampPath(directory));
+    expect((await inspectConsoleBuild(directory)).kind).toBe("missing");
+    await rm(path.join(directory, "dist"), { recursive: true });
     expect((await inspectConsoleBuild(directory)).kind).toBe("missing");
   });
 
   it("skips the staleness check without sources", async () => {
-    const directory = await consolePackage({ "dist/web/index.html": new Date("2020-01-01T00:00:00Z") });
+    const directory = await builtPackage();
+    await rm(path.join(directory, "src"), { recursive: true });
     expect((await inspectConsoleBuild(directory)).kind).toBe("ready");
   });
 });

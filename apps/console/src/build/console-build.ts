@@ -1,6 +1,8 @@
-import { readdir, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { z } from "zod";
+import { buildStampPath, fingerprintConsoleSources } from "./source-fingerprint";
 
 // Found through the package's own name, so the path is the same from src/build/ (tests, tsx) and
 // from dist/ (the built CLI).
@@ -13,22 +15,23 @@ function distDirectoryOf(directory: string): string {
 
 export const consoleDistDirectory = distDirectoryOf(packageDirectory);
 
+/** What the build writes beside its output (see vite.config.ts). */
+export const buildStampSchema = z.object({ sources: z.string() });
+
 export type ConsoleBuildVerdict =
   | { kind: "ready"; directory: string }
   | { kind: "missing"; directory: string }
-  | { kind: "stale"; directory: string; builtAt: Date; changedAt: Date };
+  | { kind: "stale"; directory: string };
 
 /**
- * Whether the console can be served as built. `newestSourceAt` is null where the console's
- * sources are not there (an installed package rather than a checkout): then only a missing build
- * counts, since there is nothing to compare it with.
+ * Whether the console can be served as built. `builtFrom` is the sources' fingerprint the build
+ * recorded (null: no build); `sourcesNow` is theirs now, null where the sources are not there (an
+ * installed package rather than a checkout): then only a missing build counts.
  */
-export function judgeConsoleBuild(input: { directory: string; builtAt: number | null; newestSourceAt: number | null }): ConsoleBuildVerdict {
-  const { directory, builtAt, newestSourceAt } = input;
-  if (builtAt === null) return { kind: "missing", directory };
-  if (newestSourceAt !== null && newestSourceAt > builtAt) {
-    return { kind: "stale", directory, builtAt: new Date(builtAt), changedAt: new Date(newestSourceAt) };
-  }
+export function judgeConsoleBuild(input: { directory: string; builtFrom: string | null; sourcesNow: string | null }): ConsoleBuildVerdict {
+  const { directory, builtFrom, sourcesNow } = input;
+  if (builtFrom === null) return { kind: "missing", directory };
+  if (sourcesNow !== null && sourcesNow !== builtFrom) return { kind: "stale", directory };
   return { kind: "ready", directory };
 }
 
@@ -38,31 +41,21 @@ export function describeConsoleBuildProblem(verdict: ConsoleBuildVerdict): strin
     case "ready":
       return null;
     case "missing":
-      return `The console is not built (no ${path.join(verdict.directory, "index.html")}). Run \`pnpm build\` in the repository, then start again.`;
+      return `The console is not built (nothing in ${verdict.directory}). Run \`pnpm build\` in the repository, then start again.`;
     case "stale":
-      return (
-        `The console build (${verdict.builtAt.toISOString()}) is older than its sources (changed ${verdict.changedAt.toISOString()}). ` +
-        "Run `pnpm build` in the repository, then start again."
-      );
+      return "The console build is older than its sources (apps/console/src changed since). Run `pnpm build` in the repository, then start again.";
   }
 }
 
-/**
- * Looks at the build and the sources on disk. The build's stamp is its `index.html` (Vite writes
- * it on every build); the sources are what the build is made from.
- */
+/** Reads the build's stamp and fingerprints the sources on disk. */
 export async function inspectConsoleBuild(directory = packageDirectory): Promise<ConsoleBuildVerdict> {
   const distDirectory = distDirectoryOf(directory);
-  const builtAt = await stat(path.join(distDirectory, "index.html")).then(
-    (info) => info.mtimeMs,
-    () => null,
+  const servable = await readFile(path.join(distDirectory, "index.html")).then(
+    () => true,
+    () => false,
   );
-  let newestSourceAt: number | null = null;
-  for (const source of ["src", "index.html", "vite.config.ts"]) {
-    const modified = await newestModification(path.join(directory, source));
-    if (modified !== null) newestSourceAt = Math.max(newestSourceAt ?? 0, modified);
-  }
-  return judgeConsoleBuild({ directory: distDirectory, builtAt, newestSourceAt });
+  const builtFrom = servable ? await readBuildStamp(directory) : null;
+  return judgeConsoleBuild({ directory: distDirectory, builtFrom, sourcesNow: await fingerprintConsoleSources(directory) });
 }
 
 /** The directory to serve, or a ConsoleBuildError saying what to run. */
@@ -73,15 +66,15 @@ export async function requireConsoleBuild(): Promise<string> {
   return verdict.directory;
 }
 
-async function newestModification(target: string): Promise<number | null> {
-  const info = await stat(target).catch(() => null);
-  if (!info) return null;
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of await readdir(target)) {
-    newest = Math.max(newest, (await newestModification(path.join(target, entry))) ?? 0);
+async function readBuildStamp(directory: string): Promise<string | null> {
+  const text = await readFile(buildStampPath(directory), "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = buildStampSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.sources : null;
+  } catch {
+    return null;
   }
-  return newest;
 }
 
 export class ConsoleBuildError extends Error {

@@ -7,3 +7,4 @@ export {
   ConsoleBuildError,
   type ConsoleBuildVerdict,
 } from "./console-build";
+export { buildStampPath, fingerprintConsoleSources } from "./source-fingerprint";
