@@ -5,6 +5,9 @@ import { testSuites } from "./tooling/vitest/test-suites";
 const root = fileURLToPath(new URL(".", import.meta.url));
 const suites = testSuites(root);
 const databaseSetup = ["packages/db/src/testing/global-setup.ts"];
+// Workspace packages export `source` (their TypeScript) before `default` (their dist/): tests run
+// against the sources, with no build. Vite's own default conditions follow, which setting these replaces.
+const conditions = ["source", "module", "node", "development|production"];
 
 // One run for the whole workspace, so CI prints one summary line, in three suites (projects) sorted
 // by what each test file needs (tooling/vitest/test-suites.ts):
@@ -13,6 +16,8 @@ const databaseSetup = ["packages/db/src/testing/global-setup.ts"];
 //   setup; each test file gets its own database cloned from a migrated template (@lethe/db/testing);
 // - browser: the console in Chromium, against its own server from the same global setup.
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ["source"] } },
   test: {
     pool: "forks",
     testTimeout: 60_000,

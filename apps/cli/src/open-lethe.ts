@@ -2,7 +2,7 @@ import path from "node:path";
 import { createSecretBox, loadSecretKey, openDatabase, type Database } from "@lethe/db";
 import { createConnectorRegistry, prepareWorkerSchema, type ConnectorRegistry } from "@lethe/runtime";
 import type { LetheEnvironment } from "./env";
-import { installedConnectors } from "./installed-connectors.gen";
+import { loadInstalledConnectors } from "./installed-connectors.gen";
 
 export interface LetheHandle {
   database: Database;
@@ -27,7 +27,7 @@ export async function openLethe(env: LetheEnvironment): Promise<LetheHandle> {
     return {
       database,
       secretBox: createSecretBox(key),
-      registry: createConnectorRegistry([...installedConnectors]),
+      registry: createConnectorRegistry(await loadInstalledConnectors()),
       close: () => database.close(),
     };
   } catch (error) {

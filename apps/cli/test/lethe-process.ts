@@ -1,13 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const tsx = path.join(repositoryRoot, "node_modules/.bin/tsx");
-const bin = path.join(repositoryRoot, "apps/cli/src/bin.ts");
-/** The installed `lethe` executable: it registers tsx in its own process, so a signal reaches the worker itself. */
-const executable = path.join(repositoryRoot, "apps/cli/bin/lethe.js");
+/**
+ * The built `lethe` (`pnpm build`; `pnpm install` and `pnpm test` build first), run in one
+ * process, so a signal sent to it reaches the program itself.
+ */
+const executable = path.join(repositoryRoot, "apps/cli/dist/bin.js");
+
+function spawnLethe(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  if (!existsSync(executable)) throw new Error(`${executable} is missing: run \`pnpm build\` before the CLI tests`);
+  return spawn(process.execPath, [executable, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+}
 
 export interface LetheRun {
   code: number | null;
@@ -18,11 +25,11 @@ export interface LetheRun {
 /** Runs one `lethe …` command to completion, as a user would from a shell. */
 export function runLethe(args: string[], env: NodeJS.ProcessEnv): Promise<LetheRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [bin, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnLethe(args, env);
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
@@ -38,7 +45,7 @@ export interface StartedLethe {
 
 /** Starts `lethe start` and waits until it prints that it is running. */
 export async function startLethe(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<StartedLethe> {
-  const child: ChildProcess = spawn(tsx, [bin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawnLethe(["start"], env);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -92,13 +99,9 @@ export interface StartedWorker {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/**
- * Starts `lethe worker …` through `bin/lethe.js` (not the tsx launcher, which runs the program in
- * a second process and would leave it running when only the launcher is killed with SIGKILL), and
- * waits until it says it is running.
- */
+/** Starts `lethe worker …` and waits until it says it is running. */
 export async function startLetheWorker(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<StartedWorker> {
-  const child = spawn(process.execPath, [executable, "worker", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawnLethe(["worker", ...args], env);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

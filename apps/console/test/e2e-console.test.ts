@@ -6,7 +6,7 @@ import type { OraclePerson } from "@lethe/connector-sdk";
 import { verifyBundle } from "@lethe/runtime";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureConsoleBuilt } from "../src/build";
+import { requireConsoleBuild } from "../src/build";
 import { launchBrowser, screenshotDirectory, type TestBrowser } from "./e2e/browser";
 import { startLetheUnderTest, type LetheUnderTest } from "./e2e/lethe-under-test";
 import { zipEntryNames } from "./e2e/zip-entries";
@@ -32,8 +32,8 @@ describe("the console in Chromium, against lethe start", () => {
   let subjects: string[];
 
   beforeAll(async () => {
-    // The root `pnpm test` builds the console here (skipped when the build is current).
-    await ensureConsoleBuilt();
+    // The root `pnpm test` builds everything (the console too) before it runs the tests.
+    await requireConsoleBuild();
     [lethe, browser] = await Promise.all([startLetheUnderTest(admin), launchBrowser()]);
     await lethe.addUser(viewer);
     const people = ((await (await fetch(`${lethe.sandboxUrl}/__sandbox/people`)).json()) as { people: OraclePerson[] }).people;

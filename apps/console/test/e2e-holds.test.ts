@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureConsoleBuilt } from "../src/build";
+import { requireConsoleBuild } from "../src/build";
 import { launchBrowser, screenshotDirectory, type TestBrowser } from "./e2e/browser";
 import { startLetheUnderTest, type LetheUnderTest } from "./e2e/lethe-under-test";
 
@@ -18,7 +18,7 @@ describe("the Legal holds screen, in Chromium against lethe start", () => {
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    await ensureConsoleBuilt();
+    await requireConsoleBuild();
     [lethe, browser] = await Promise.all([startLetheUnderTest(admin), launchBrowser()]);
     await lethe.addUser(viewer);
   });

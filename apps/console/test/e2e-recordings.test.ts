@@ -2,7 +2,7 @@ import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureConsoleBuilt } from "../src/build";
+import { requireConsoleBuild } from "../src/build";
 import { launchBrowser, screenshotDirectory, type TestBrowser } from "./e2e/browser";
 import { startLetheUnderTest, type LetheUnderTest } from "./e2e/lethe-under-test";
 
@@ -26,7 +26,7 @@ describe("call recordings on a request's page, in Chromium against lethe start",
   let recorderUrl: string;
 
   beforeAll(async () => {
-    await ensureConsoleBuilt();
+    await requireConsoleBuild();
     [lethe, browser] = await Promise.all([startLetheUnderTest(admin), launchBrowser()]);
     const url = /sandbox\s+recorder at (\S+)/.exec(lethe.output())?.[1];
     if (!url) throw new Error(`lethe start did not start the recorder sandbox:\n${lethe.output()}`);

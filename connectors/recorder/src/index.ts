@@ -1,3 +1,4 @@
+import { version } from "../package.json";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { confirmDeletions } from "./erase/confirm-deletions";
@@ -22,7 +23,8 @@ import { recordSchemas } from "./vendor/records";
  */
 export const recorderConnector = defineConnector({
   id: "recorder",
-  version: "0.1.0",
+  // From package.json (inlined by the build), so receipts name the version that was released.
+  version,
   title: "Call recorder (SIPREC)",
   description:
     "A contact-centre call recorder: finds a person's calls by number, SIP address, e-mail or CRM id; exports audio, SIPREC metadata, transcripts and consent events; deletes through asynchronous jobs unless held; mutes and redacts what must go.",

@@ -1,3 +1,4 @@
+import { version } from "../package.json";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { eraseRecords } from "./erase-records";
@@ -15,7 +16,8 @@ import { recordSchemas } from "./vendor/records";
  */
 export const referenceConnector = defineConnector({
   id: "reference",
-  version: "0.1.0",
+  // From package.json (inlined by the build), so receipts name the version that was released.
+  version,
   title: "Reference CRM",
   description:
     "A small CRM of people, notes, attachments and call logs, served by a local sandbox: the example every connector is modelled on.",

@@ -1,3 +1,4 @@
+import { version } from "../package.json";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { confirmErasure } from "./erase/confirm-erasure";
@@ -16,7 +17,8 @@ import { recordSchemas } from "./vendor/records";
  */
 export const salesforceConnector = defineConnector({
   id: "salesforce",
-  version: "0.1.0",
+  // From package.json (inlined by the build), so receipts name the version that was released.
+  version,
   title: "Salesforce",
   description:
     "Locates, exports and erases a person across Contact, Lead, Case, Task, Event, EmailMessage, CampaignMember, Individual, contact points, consents and files, past the Recycle Bin.",

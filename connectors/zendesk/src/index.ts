@@ -1,3 +1,4 @@
+import { version } from "../package.json";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { confirmErasures } from "./erase/confirm-erasures";
@@ -16,7 +17,8 @@ import { recordSchemas } from "./vendor/records";
  */
 export const zendeskConnector = defineConnector({
   id: "zendesk",
-  version: "0.1.0",
+  // From package.json (inlined by the build), so receipts name the version that was released.
+  version,
   title: "Zendesk Support",
   description:
     "Finds a person in Zendesk by e-mail (all identities), phone and user id — user, identities, tickets, CCs, comments and mentions — exports them with attachments, and erases for real: tickets and user permanently deleted, mentions redacted.",

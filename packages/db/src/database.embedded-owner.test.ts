@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** Starts the fixture and resolves with the port of the server it owns. */
 function startOwner(mode: "hold" | "exit"): { owner: ChildProcess; port: Promise<number> } {
-  const owner = spawn(process.execPath, ["--import", tsxLoader, fixture, dataDirectory, mode], {
+  const owner = spawn(process.execPath, ["--conditions=source", "--import", tsxLoader, fixture, dataDirectory, mode], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = new Promise<number>((resolve, reject) => {

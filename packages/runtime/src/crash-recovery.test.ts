@@ -28,7 +28,7 @@ afterAll(async () => {
 /** Runs the engine in another process, as `lethe worker` would; resolves once it takes jobs. */
 function spawnWorker(current: ReferenceWorld): Promise<{ process: ChildProcess; stderr: string[] }> {
   const stderr: string[] = [];
-  const spawned = spawn(process.execPath, ["--import", "tsx", workerScript], {
+  const spawned = spawn(process.execPath, ["--conditions=source", "--import", "tsx", workerScript], {
     cwd: packageDirectory,
     env: {
       ...process.env,

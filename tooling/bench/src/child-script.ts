@@ -27,7 +27,8 @@ export interface ChildScript {
 }
 
 function spawnScript(script: URL, args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, ["--import", tsxLoader, fileURLToPath(script), ...args], {
+  // `source`: workspace packages resolve to their TypeScript, as under `pnpm bench` itself.
+  return spawn(process.execPath, ["--conditions=source", "--import", tsxLoader, fileURLToPath(script), ...args], {
     stdio: ["pipe", "pipe", "inherit"],
   });
 }

@@ -16,12 +16,13 @@ export function registerSandboxCommands(program: Command): void {
       "Serve a connector's sandbox. Prints one JSON line {url, credentials, settings} first, then serves until killed.",
     )
     .action(async (id: string, options: { port: string; seed: string; rateLimit?: string }) => {
-      const definition = installedSandboxes[id];
-      if (!definition) {
+      const loadDefinition = installedSandboxes[id];
+      if (!loadDefinition) {
         throw new UsageError(
           `no sandbox for connector "${id}"; installed: ${Object.keys(installedSandboxes).join(", ")}`,
         );
       }
+      const definition = await loadDefinition();
       const running = await definition.start({
         port: parsePort("--port", options.port),
         seed: parsePositiveInteger("--seed", options.seed),

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { createApiApp, createLocalUser, hasAnyUser, startApiServer } from "@lethe/api";
-import { ensureConsoleBuilt } from "@lethe/console";
+import { requireConsoleBuild } from "@lethe/console";
 import type { OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
 import { startWorker } from "@lethe/runtime";
 import { createConsoleLog } from "../console-log";
@@ -21,6 +21,8 @@ export function registerStartCommand(program: Command): void {
     .action(async (options: { demo: boolean }) => {
       const env = readEnvironment();
       const log = createConsoleLog(env.logLevel);
+      // Before anything starts: the console is built by `pnpm build`, never here.
+      const consoleDirectory = await requireConsoleBuild();
       const stack: Array<() => Promise<void>> = [];
       const stopAll = async () => {
         for (const stop of stack.reverse()) await stop().catch((error: unknown) => log("error", `while stopping: ${String(error)}`));
@@ -32,7 +34,8 @@ export function registerStartCommand(program: Command): void {
         const sandboxes: Array<{ connectorId: string; running: RunningSandbox }> = [];
         if (options.demo) {
           let port = env.port + 1;
-          for (const [connectorId, definition] of Object.entries(installedSandboxes)) {
+          for (const [connectorId, loadDefinition] of Object.entries(installedSandboxes)) {
+            const definition = await loadDefinition();
             const running = await definition.start({ port, seed: 1 });
             stack.push(() => running.stop());
             await ensureDemoInstance(lethe, connectorId, running);
@@ -53,10 +56,6 @@ export function registerStartCommand(program: Command): void {
         });
         stack.push(() => worker.stop());
 
-        // The console is built on first start (and again when its sources changed): a few seconds.
-        const consoleBuild = await ensureConsoleBuilt();
-        if (consoleBuild.built) log("info", `built the console in ${consoleBuild.durationMs} ms`);
-
         const api = await startApiServer({
           app: createApiApp({
             db: lethe.database,
@@ -66,7 +65,7 @@ export function registerStartCommand(program: Command): void {
             timeZone: env.timeZone,
             defaultRegion: env.defaultRegion,
             verifyRequestTypes: env.verifyRequestTypes,
-            consoleDirectory: consoleBuild.directory,
+            consoleDirectory,
             log: (level, message, fields) => log(level, message, fields),
           }),
           port: env.port,

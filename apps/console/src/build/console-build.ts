@@ -1,87 +1,80 @@
-import { randomUUID } from "node:crypto";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { buildStampPath, fingerprintConsoleSources } from "./source-fingerprint";
 
-const packageDirectory = fileURLToPath(new URL("../../", import.meta.url));
+// Found through the package's own name, so the path is the same from src/build/ (tests, tsx) and
+// from dist/ (the built CLI).
+const packageDirectory = path.dirname(createRequire(import.meta.url).resolve("@lethe/console/package.json"));
 
-/** Where the production build lives; the API serves it at `/`. */
-export const consoleDistDirectory = path.join(packageDirectory, "dist");
-
-/** What the build is made from: a newer file here than the build means the build is stale. */
-const sources = [
-  path.join(packageDirectory, "src"),
-  path.join(packageDirectory, "index.html"),
-  path.join(packageDirectory, "vite.config.ts"),
-  fileURLToPath(new URL("../../../../packages/contracts/src", import.meta.url)),
-];
-
-export interface ConsoleBuild {
-  directory: string;
-  /** False when an up-to-date build was already there. */
-  built: boolean;
-  durationMs: number;
+/** Where `pnpm build` puts the console (Vite's output) in a package directory; the API serves it at `/`. */
+function distDirectoryOf(directory: string): string {
+  return path.join(directory, "dist", "web");
 }
+
+export const consoleDistDirectory = distDirectoryOf(packageDirectory);
+
+/** What the build writes beside its output (see vite.config.ts). */
+export const buildStampSchema = z.object({ sources: z.string() });
+
+export type ConsoleBuildVerdict =
+  | { kind: "ready"; directory: string }
+  | { kind: "missing"; directory: string }
+  | { kind: "stale"; directory: string };
 
 /**
- * Makes sure `dist` holds a build of the current sources, building it (a few seconds) when it is
- * missing or older than any source file. Builds into a private directory and then swaps it in, so
- * several processes starting at once (tests, `lethe start`) never see a half-written build.
+ * Whether the console can be served as built. `builtFrom` is the sources' fingerprint the build
+ * recorded (null: no build); `sourcesNow` is theirs now, null where the sources are not there (an
+ * installed package rather than a checkout): then only a missing build counts.
  */
-export async function ensureConsoleBuilt(options: { force?: boolean } = {}): Promise<ConsoleBuild> {
-  const started = Date.now();
-  if (!options.force && (await isFresh())) return { directory: consoleDistDirectory, built: false, durationMs: 0 };
-
-  const staging = path.join(packageDirectory, `.dist-${randomUUID()}`);
-  try {
-    const { build } = await import("vite");
-    await build({
-      configFile: path.join(packageDirectory, "vite.config.ts"),
-      logLevel: "warn",
-      build: { outDir: staging, emptyOutDir: true },
-    });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw new ConsoleBuildError(`Building the console failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-
-  const retired = path.join(packageDirectory, `.dist-old-${randomUUID()}`);
-  await rename(consoleDistDirectory, retired).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  try {
-    await rename(staging, consoleDistDirectory);
-  } catch (error) {
-    // Another process swapped its build in between our two renames; theirs is as good as ours.
-    if ((error as NodeJS.ErrnoException).code !== "ENOTEMPTY" && (error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    await rm(staging, { recursive: true, force: true });
-  }
-  await rm(retired, { recursive: true, force: true });
-  return { directory: consoleDistDirectory, built: true, durationMs: Date.now() - started };
+export function judgeConsoleBuild(input: { directory: string; builtFrom: string | null; sourcesNow: string | null }): ConsoleBuildVerdict {
+  const { directory, builtFrom, sourcesNow } = input;
+  if (builtFrom === null) return { kind: "missing", directory };
+  if (sourcesNow !== null && sourcesNow !== builtFrom) return { kind: "stale", directory };
+  return { kind: "ready", directory };
 }
 
-async function isFresh(): Promise<boolean> {
-  const builtAt = await stat(path.join(consoleDistDirectory, "index.html")).then(
-    (s) => s.mtimeMs,
-    () => null,
+/** What an operator reads when the console cannot be served; null when it can. */
+export function describeConsoleBuildProblem(verdict: ConsoleBuildVerdict): string | null {
+  switch (verdict.kind) {
+    case "ready":
+      return null;
+    case "missing":
+      return `The console is not built (nothing in ${verdict.directory}). Run \`pnpm build\` in the repository, then start again.`;
+    case "stale":
+      return "The console build is older than its sources (apps/console/src changed since). Run `pnpm build` in the repository, then start again.";
+  }
+}
+
+/** Reads the build's stamp and fingerprints the sources on disk. */
+export async function inspectConsoleBuild(directory = packageDirectory): Promise<ConsoleBuildVerdict> {
+  const distDirectory = distDirectoryOf(directory);
+  const servable = await readFile(path.join(distDirectory, "index.html")).then(
+    () => true,
+    () => false,
   );
-  if (builtAt === null) return false;
-  for (const source of sources) {
-    if ((await newestModification(source)) > builtAt) return false;
-  }
-  return true;
+  const builtFrom = servable ? await readBuildStamp(directory) : null;
+  return judgeConsoleBuild({ directory: distDirectory, builtFrom, sourcesNow: await fingerprintConsoleSources(directory) });
 }
 
-async function newestModification(target: string): Promise<number> {
-  const info = await stat(target).catch(() => null);
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of await readdir(target)) {
-    if (entry === "node_modules") continue;
-    newest = Math.max(newest, await newestModification(path.join(target, entry)));
+/** The directory to serve, or a ConsoleBuildError saying what to run. */
+export async function requireConsoleBuild(): Promise<string> {
+  const verdict = await inspectConsoleBuild();
+  const problem = describeConsoleBuildProblem(verdict);
+  if (problem !== null) throw new ConsoleBuildError(problem);
+  return verdict.directory;
+}
+
+async function readBuildStamp(directory: string): Promise<string | null> {
+  const text = await readFile(buildStampPath(directory), "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = buildStampSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.sources : null;
+  } catch {
+    return null;
   }
-  return newest;
 }
 
 export class ConsoleBuildError extends Error {

@@ -1,1 +1,10 @@
-export { consoleDistDirectory, ensureConsoleBuilt, ConsoleBuildError, type ConsoleBuild } from "./console-build";
+export {
+  consoleDistDirectory,
+  describeConsoleBuildProblem,
+  inspectConsoleBuild,
+  judgeConsoleBuild,
+  requireConsoleBuild,
+  ConsoleBuildError,
+  type ConsoleBuildVerdict,
+} from "./console-build";
+export { buildStampPath, fingerprintConsoleSources } from "./source-fingerprint";

@@ -10,8 +10,8 @@ import { openDatabase, type Database } from "@lethe/db";
 import { createTestDatabase } from "@lethe/db/testing";
 
 const repositoryRoot = fileURLToPath(new URL("../../../../", import.meta.url));
-const tsx = path.join(repositoryRoot, "node_modules/.bin/tsx");
-const bin = path.join(repositoryRoot, "apps/cli/src/bin.ts");
+/** The built `lethe` (`pnpm build`), as the README's `pnpm lethe start` runs it. */
+const bin = path.join(repositoryRoot, "apps/cli/dist/bin.js");
 
 export interface LetheUnderTest {
   /** Where the console is served, e.g. `http://127.0.0.1:31234`. */
@@ -49,7 +49,7 @@ export async function startLetheUnderTest(
     dropTestDatabase = () => testDatabase.close();
   }
 
-  const child = spawn(tsx, [bin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,8 +1,8 @@
 import { PassThrough } from "node:stream";
 import { AuthError, RateLimitedError, ScopeError, type HttpRequest } from "@lethe/connector-sdk";
-import { Transport } from "jsforce/lib/transport";
+import { Transport } from "jsforce/lib/transport.js";
 import type { HttpRequest as JsforceRequest, HttpResponse as JsforceResponse } from "jsforce/lib/types";
-import { StreamPromise } from "jsforce/lib/util/promise";
+import { StreamPromise } from "jsforce/lib/util/promise.js";
 import type { SalesforceContext } from "../settings";
 import { untilNextDay, type ApiBudget } from "./api-budget";
 

@@ -2,7 +2,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { consoleDistDirectory, ensureConsoleBuilt } from "@lethe/console";
+import { consoleDistDirectory, requireConsoleBuild } from "@lethe/console";
 import type { Benchmark, BenchmarkRow } from "../benchmark";
 
 async function gzipKilobytes(files: string[]): Promise<number> {
@@ -26,15 +26,14 @@ async function allAssetFiles(): Promise<string[]> {
 /**
  * The console's production bundle (gzip -9) beside Vue's own production runtime, gzipped in the
  * same run: the ratio says how much the console (router, Pinia, zod, the API contracts and its
- * screens) adds over the framework alone. Builds the console first if its build is stale.
+ * screens) adds over the framework alone. Measures the build `pnpm build` made (refuses a stale one).
  */
 export const consoleBundle: Benchmark = {
   name: "console-bundle",
   description: "The console's production bundle size (gzip) vs. Vue's production runtime alone",
   run: async ({ log }): Promise<BenchmarkRow[]> => {
-    const build = await ensureConsoleBuilt();
-    log(build.built ? `built the console in ${build.durationMs} ms` : "the console build is current");
-    const requireFromConsole = createRequire(path.join(consoleDistDirectory, "..", "package.json"));
+    log(`measuring the console build in ${await requireConsoleBuild()}`);
+    const requireFromConsole = createRequire(path.join(consoleDistDirectory, "..", "..", "package.json"));
     const vueRuntime = requireFromConsole.resolve("vue/dist/vue.runtime.esm-browser.prod.js");
     const baseline = await gzipKilobytes([vueRuntime]);
     return [

@@ -6,7 +6,8 @@ import { redactionAudio } from "./redaction-audio";
 import { redactionQuality } from "./redaction-quality";
 import { salesforceCalls } from "./salesforce-calls";
 import { scaleOut } from "./scale-out/scale-out";
+import { startup } from "./startup/startup";
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut, startup];

@@ -1,0 +1,3 @@
+import { defineLetheBuild } from "@lethe/tsdown-config";
+
+export default defineLetheBuild({ bin: "src/bin.ts" });
