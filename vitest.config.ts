@@ -14,12 +14,16 @@ const conditions = ["source", "module", "node", "development|production"];
 // - unit: no PostgreSQL, no browser — `pnpm test:quick`, the inner loop;
 // - database: one PostgreSQL server for the suite (embedded, or DATABASE_URL) started by the global
 //   setup; each test file gets its own database cloned from a migrated template (@lethe/db/testing);
-// - browser: the console in Chromium, against its own server from the same global setup.
+// - browser: the console in Chromium, against its own server from the same global setup;
+// - load: database tests that measure throughput against a limit, run after the rest, one at a time.
+// Most tests wait on PostgreSQL, sandboxes and child processes rather than compute, so three files
+// run at once on a 2-core machine (vitest's default there is one: cores - 1).
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ["source"] } },
   test: {
     pool: "forks",
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: ["default", "./tooling/vitest/summary-line-reporter.ts"],
@@ -27,6 +31,10 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: suites.unit } },
       { extends: true, test: { name: "database", include: suites.database, globalSetup: databaseSetup } },
       { extends: true, test: { name: "browser", include: suites.browser, globalSetup: databaseSetup } },
+      {
+        extends: true,
+        test: { name: "load", include: suites.load, globalSetup: databaseSetup, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });

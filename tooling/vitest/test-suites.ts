@@ -9,16 +9,19 @@ import { globSync } from "tinyglobby";
  * - `database`: tests that reach PostgreSQL through `@lethe/db/testing` (directly or through a
  *   test helper they import); they share the server the global setup starts.
  * - `browser`: the console's end-to-end tests in Chromium (they need PostgreSQL too).
+ * - `load`: database tests that measure throughput against a limit (they say `Runs alone:` and
+ *   why); they run after the others, one at a time, so other tests do not steal their CPU.
  *
  * A file's suite follows from what it imports, so nobody has to remember to rename or register a
  * test: its relative imports are followed through test helpers and the markers below looked for.
  * A pure test that nevertheless asks for the database fails with a message naming the reason
  * (`testPostgres()` in @lethe/db/testing), so a wrong guess cannot pass silently.
  */
-export type TestSuite = "unit" | "database" | "browser";
+export type TestSuite = "unit" | "database" | "browser" | "load";
 
 export const testFilePattern = "{apps,packages,connectors,tooling}/*/{src,test}/**/*.test.ts";
 
+const loadMarker = /\bRuns alone:/;
 const browserMarker = /playwright-core|\/e2e\/browser["']/;
 const databaseMarker = /@lethe\/(db|runtime)\/testing|\bcreateTestDatabase\b|\btestPostgres\(|\bopenDatabase\(|\bstartEmbeddedServer\(/;
 const relativeImport = /(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
@@ -34,6 +37,8 @@ export function suiteOf(testFile: string): TestSuite {
   const seen = new Set<string>();
   const pending = [testFile];
   let database = false;
+  const ownSource = readFileSync(testFile, "utf8");
+  if (loadMarker.test(ownSource)) return "load";
   while (pending.length > 0) {
     const file = pending.pop();
     if (file === undefined || seen.has(file)) continue;
@@ -56,7 +61,7 @@ export function suiteOf(testFile: string): TestSuite {
 
 /** Every test file of the workspace (paths relative to `root`), grouped by suite. */
 export function testSuites(root: string): Record<TestSuite, string[]> {
-  const suites: Record<TestSuite, string[]> = { unit: [], database: [], browser: [] };
+  const suites: Record<TestSuite, string[]> = { unit: [], database: [], browser: [], load: [] };
   const files = globSync(testFilePattern, { cwd: root, ignore: ["**/node_modules/**", "**/e2e/**"] });
   for (const file of files.sort()) suites[suiteOf(path.join(root, file))].push(file);
   return suites;

@@ -19,8 +19,12 @@ describe("the test suites the root vitest config runs", () => {
     expect(suites.unit).toContain("packages/core/src/identifiers/normalise-email.test.ts");
   });
 
+  it("runs the scale-out test, which measures the rate limit under load, alone", () => {
+    expect(suites.load).toEqual(["apps/cli/test/scale-out.test.ts"]);
+  });
+
   it("runs every test file in exactly one suite", () => {
-    const all = [...suites.unit, ...suites.database, ...suites.browser];
+    const all = [...suites.unit, ...suites.database, ...suites.browser, ...suites.load];
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBeGreaterThan(100);
   });
