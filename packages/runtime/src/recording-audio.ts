@@ -8,7 +8,7 @@ export interface RecordingAudio {
   size: number;
   /** Must be read to the end or abandoned (`return()`), which releases the vendor's response. */
   content: AsyncIterator<Uint8Array>;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**
@@ -24,9 +24,9 @@ export async function openRecordingAudio(
   const located = await listLocatedRecords(deps.database.db, { requestId: target.requestId, instanceId: target.instanceId });
   if (!located.some((row) => row.recordType === "recording" && row.recordId === target.recordingId)) return undefined;
   const session = await openConnectorSession(deps, { requestId: target.requestId, instanceId: target.instanceId, phase: "playback", signal: target.signal });
-  const exportRecords = session.connector.export;
+  const exportRecords = session.connector.export?.bind(session.connector);
   if (!exportRecords) return undefined;
-  const items = exportRecords.call(session.connector, session.ctx, [{ type: "recording", id: target.recordingId }])[Symbol.asyncIterator]();
+  const items = exportRecords(session.ctx, [{ type: "recording", id: target.recordingId }])[Symbol.asyncIterator]();
   for (;;) {
     const next = await items.next();
     if (next.done) return undefined;
