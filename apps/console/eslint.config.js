@@ -1,5 +1,5 @@
 // The house rules, plus Vue's recommended rules for single-file components (parsed with
-// typescript-eslint inside <script setup lang="ts">).
+// typescript-eslint inside <script setup lang="ts">, type-aware like every TypeScript file).
 import base from "@lethe/eslint-config";
 import pluginVue from "eslint-plugin-vue";
 import tseslint from "typescript-eslint";
@@ -8,6 +8,14 @@ export default tseslint.config(
   { ignores: [".dist-*/**", "dist/**"] },
   ...base,
   ...pluginVue.configs["flat/recommended"],
+  {
+    // The Node side (build helper, e2e tests, vite.config.ts) belongs to tsconfig.node.json, which
+    // the project service does not find (it looks for the nearest tsconfig.json only).
+    files: ["src/build/**/*.ts", "test/**/*.ts", "vite.config.ts"],
+    languageOptions: {
+      parserOptions: { projectService: false, project: "./tsconfig.node.json", tsconfigRootDir: import.meta.dirname },
+    },
+  },
   {
     files: ["**/*.vue"],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: [".vue"] } },

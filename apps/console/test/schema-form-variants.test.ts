@@ -7,7 +7,7 @@ import { readVariantForm, variantsFromJsonSchema } from "../src/forms/schema-for
 
 // The same conversion the API applies in GET /api/v1/connector-types (apps/api/src/views/connector-view.ts).
 function asServed(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 }
 
 describe("variants of a union settings or secrets schema", () => {

@@ -143,7 +143,7 @@ describe("confirming asynchronous erasures", () => {
     expect(confirmTaskOf(detail)).toMatchObject({ status: "done", progress: { gaveUp: true, pending: pending.length } });
     expect(detail.request.outcome).toMatchObject({
       erase: { pending: pending.length, erased: 0 },
-      pendingRecords: pending.map((receipt) => expect.objectContaining({ type: receipt.type, id: receipt.id })),
+      pendingRecords: pending.map((receipt): unknown => expect.objectContaining({ type: receipt.type, id: receipt.id })),
     });
     const reason = detail.history.at(-1)?.reason ?? "";
     expect(reason).toMatch(new RegExp(`${pending.length} erasure\\(s\\) still pending at the vendor`));

@@ -1,4 +1,4 @@
-import type { CheckpointStore, JsonValue } from "@lethe/connector-sdk";
+import type { CheckpointStore } from "@lethe/connector-sdk";
 import { loadCheckpoint, saveCheckpoint, type Database } from "@lethe/db";
 import { z } from "zod";
 
@@ -19,7 +19,7 @@ export function createPostgresCheckpointStore(database: Database, key: string): 
     async load() {
       const state = await loadCheckpoint(database.db, key);
       if (state === undefined || state === null) return undefined;
-      return jsonState.parse(state) as JsonValue;
+      return jsonState.parse(state);
     },
     async save(state) {
       await saveCheckpoint(database.db, key, state);

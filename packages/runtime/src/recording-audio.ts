@@ -9,7 +9,7 @@ export interface RecordingAudio {
   size: number;
   /** Must be read to the end or abandoned (`return()`), which releases the vendor's response. */
   content: AsyncIterator<Uint8Array>;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**
@@ -40,9 +40,9 @@ export async function openRecordingAudio(
   const session = await openConnectorSession(deps, { requestId: target.requestId, instanceId: target.instanceId, phase: "playback", signal: target.signal });
   const { connector } = session;
   const recordType = playableRecordType(connector);
-  const open = connector.openRecordingAudio;
+  const open = connector.openRecordingAudio?.bind(connector);
   if (recordType === undefined || !open || !types.has(recordType)) return undefined;
-  const audio = await open.call(connector, session.ctx, { type: recordType, id: target.recordingId });
+  const audio = await open(session.ctx, { type: recordType, id: target.recordingId });
   if (!audio) return undefined;
   const content = audio.content[Symbol.asyncIterator]();
   return {

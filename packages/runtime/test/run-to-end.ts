@@ -25,7 +25,7 @@ export async function runToEnd(
         const plan = await getRequestPlan(database, id);
         const pending = plan?.items.filter((item) => item.review === "pending") ?? [];
         if (pending.length > 0) {
-          await reviewPlan(deps as RuntimeDependencies, {
+          await reviewPlan(deps, {
             requestId: id,
             actor: "user:test-reviewer",
             decisions: pending.map((item) => ({ id: item.id, decision: "exclude" as const })),

@@ -24,7 +24,7 @@ export interface BenchmarkRow {
 export interface BenchmarkOptions {
   flags: BenchFlags;
   /** Progress lines for the person waiting (stderr); the table goes to stdout. */
-  log(message: string): void;
+  log: (message: string) => void;
 }
 
 /** `--name value` flags from the command line, read with the type each benchmark expects. */

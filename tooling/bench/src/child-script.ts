@@ -66,7 +66,8 @@ export async function runChildScript(script: URL, args: readonly string[]): Prom
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
     output += chunk;
   });
-  const [code, signal] = await once(child, "close");
+  // A child process's "close" event carries its exit code and the signal that ended it.
+  const [code, signal] = (await once(child, "close")) as [number | null, NodeJS.Signals | null];
   if (code !== 0) throw new ChildScriptError(`${name} failed (exit code ${code}${signal ? `, signal ${signal}` : ""})`);
   const last = output.trim().split("\n").at(-1);
   if (last === undefined || last === "") throw new ChildScriptError(`${name} printed no result`);

@@ -30,7 +30,7 @@ export function toConnectorType(connector: AnyConnector): ConnectorType {
 }
 
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 }
 
 export function toConnectionTestResult(check: Omit<ConnectorInstanceCheckRow, "instanceId">): ConnectionTestResult {

@@ -1,5 +1,6 @@
 import { apiRoutes, errorEnvelopeSchema, routeUrl, type ApiRoutes, type ErrorCode, type OperationId } from "@lethe/contracts";
 import type { z } from "zod";
+import { textOf } from "../format/text-of";
 
 type RouteOf<K extends OperationId> = ApiRoutes[K];
 
@@ -64,7 +65,7 @@ export async function callApi<K extends OperationId>(operation: K, input: CallIn
   if (given.query) {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(given.query)) {
-      if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+      if (value !== undefined && value !== null && value !== "") search.set(key, textOf(value));
     }
     const text = search.toString();
     if (text !== "") url += `?${text}`;

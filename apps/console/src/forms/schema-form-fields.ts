@@ -5,6 +5,8 @@
  * asks the right questions, marks what is required and catches typos before a round trip.
  */
 
+import { textOf } from "../format/text-of";
+
 export type SchemaFieldKind = "text" | "url" | "email" | "number" | "integer" | "boolean" | "enum" | "json";
 
 export interface SchemaField {
@@ -46,7 +48,7 @@ function enumOptions(property: JsonObject): string[] {
   if (Array.isArray(property.enum)) return property.enum.map(String);
   const alternatives = Array.isArray(property.anyOf) ? property.anyOf : Array.isArray(property.oneOf) ? property.oneOf : [];
   const constants = alternatives.filter(isObject).map((alternative) => alternative.const);
-  return constants.length > 0 && constants.every((c) => typeof c === "string") ? (constants as string[]) : [];
+  return constants.length > 0 && constants.every((c) => typeof c === "string") ? constants : [];
 }
 
 function kindOf(property: JsonObject): SchemaFieldKind {
@@ -74,7 +76,7 @@ export function fieldsFromJsonSchema(schema: unknown, options: { secret: boolean
     const property = isObject(raw) ? raw : {};
     const kind = kindOf(property);
     const defaultValue =
-      typeof property.default === "boolean" ? property.default : property.default === undefined ? null : String(property.default);
+      typeof property.default === "boolean" ? property.default : property.default === undefined ? null : textOf(property.default);
     return {
       name,
       label: typeof property.title === "string" ? property.title : labelFromName(name),
@@ -96,7 +98,7 @@ export function initialValues(fields: SchemaField[], example: unknown): Record<s
   for (const field of fields) {
     const given = !field.secret && isObject(example) ? example[field.name] : undefined;
     if (field.kind === "boolean") values[field.name] = typeof given === "boolean" ? given : field.defaultValue === true;
-    else if (given !== undefined) values[field.name] = field.kind === "json" ? JSON.stringify(given) : String(given);
+    else if (given !== undefined) values[field.name] = field.kind === "json" ? JSON.stringify(given) : textOf(given);
     else values[field.name] = typeof field.defaultValue === "string" ? field.defaultValue : "";
   }
   return values;

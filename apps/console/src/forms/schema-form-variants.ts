@@ -34,7 +34,7 @@ function constantOf(alternative: JsonObject, name: string): Constant | undefined
   const properties = isObject(alternative.properties) ? alternative.properties : {};
   const property = properties[name];
   if (!isObject(property)) return undefined;
-  const value = property.const ?? (Array.isArray(property.enum) && property.enum.length === 1 ? property.enum[0] : undefined);
+  const value: unknown = property.const ?? (Array.isArray(property.enum) && property.enum.length === 1 ? property.enum[0] : undefined);
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : undefined;
 }
 

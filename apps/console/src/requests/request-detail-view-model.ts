@@ -1,4 +1,5 @@
 import type { LocatedRecordView, ReceiptView, RequestDetail } from "@lethe/contracts";
+import { textOf } from "../format/text-of";
 
 export interface SystemGroup<T> {
   instanceId: string;
@@ -37,7 +38,7 @@ export function receiptsBySystem(detail: RequestDetail): Array<SystemGroup<Recei
 /** How a progress row's opaque `progress` reads in a table cell (counts, cursors), or "". */
 export function describeProgress(progress: unknown): string {
   if (progress === null || progress === undefined) return "";
-  if (typeof progress !== "object") return String(progress);
+  if (typeof progress !== "object") return textOf(progress);
   return Object.entries(progress)
     .filter(([, value]) => typeof value === "number" || typeof value === "string" || typeof value === "boolean")
     .map(([key, value]) => `${key}: ${String(value)}`)

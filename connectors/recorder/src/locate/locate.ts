@@ -30,7 +30,7 @@ export async function* locate(ctx: RecorderContext, query: LocateQuery): AsyncGe
     for (const [participant, match] of matchesOf(search)) {
       const hit = search.hits.find((h) => h.participant === participant);
       if (!hit) continue;
-      const entry = found.get(hit.recording.id) ?? { recording: hit.recording, participants: new Map() };
+      const entry: FoundRecording = found.get(hit.recording.id) ?? { recording: hit.recording, participants: new Map() };
       // The same participant arrives as a different object from each search; key it by id.
       const same = [...entry.participants.keys()].find((p) => p.participantId === participant.participantId) ?? participant;
       entry.participants.set(same, [...(entry.participants.get(same) ?? []), match]);

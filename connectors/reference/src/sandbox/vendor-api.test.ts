@@ -19,7 +19,7 @@ beforeEach(() => oracle.reset());
 
 describe("Reference CRM authentication", () => {
   it("refuses a missing or wrong token with 401 and the error envelope", async () => {
-    const refused: Record<string, string>[] = [{}, { authorization: "Bearer wrong" }, { authorization: `Basic ${running.credentials.apiToken}` }];
+    const refused: Record<string, string>[] = [{}, { authorization: "Bearer wrong" }, { authorization: `Basic ${String(running.credentials.apiToken)}` }];
     for (const headers of refused) {
       const response = await fetch(`${running.url}/api/me`, { headers });
       expect(response.status).toBe(401);

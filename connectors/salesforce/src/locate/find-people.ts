@@ -44,7 +44,7 @@ export async function findByIdentifiers(ctx: SalesforceContext, client: Salesfor
       // Numbers are shared in households and reassigned: a record found by phone alone whose
       // person is not the one the subject's e-mail found is someone else until a reviewer says
       // otherwise. (Once the subject is erased, the household's number is no longer shared.)
-      if (identifier.kind === "phone" && emails.length > 0 && !(hit.party && emailParties.has(hit.party)) && !emails.includes(String(hit.record.Email ?? hit.record.SuppliedEmail ?? "").toLowerCase())) {
+      if (identifier.kind === "phone" && emails.length > 0 && !(hit.party && emailParties.has(hit.party)) && !emails.includes((stringOf(hit.record.Email ?? hit.record.SuppliedEmail) ?? "").toLowerCase())) {
         reasons.push("uncorroborated: matched by phone only, and not the person the subject's e-mail address found");
       }
       const match: IdentifierMatch = {

@@ -127,7 +127,7 @@ function propertyNames(schema: unknown, names = new Set<string>()): Set<string> 
   if (Array.isArray(schema)) {
     for (const item of schema) propertyNames(item, names);
   } else if (typeof schema === "object" && schema !== null) {
-    for (const [key, value] of Object.entries(schema)) {
+    for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
       if (key === "properties" && typeof value === "object" && value !== null) {
         for (const name of Object.keys(value)) names.add(name);
       }

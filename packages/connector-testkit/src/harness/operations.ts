@@ -32,10 +32,10 @@ export async function exportRefs(
   refs: RecordRef[],
   ctx: ConnectorContext = h.context(),
 ): Promise<ExportedItem[]> {
-  const exportOperation = h.connector.export;
+  const exportOperation = h.connector.export?.bind(h.connector);
   if (!exportOperation) throw new Error(`${h.connector.id} implements no export`);
   const items: ExportedItem[] = [];
-  for await (const item of exportOperation.call(h.connector, ctx, refs)) {
+  for await (const item of exportOperation(ctx, refs)) {
     if (item.kind === "record") {
       items.push(item);
       continue;
@@ -66,14 +66,15 @@ export async function eraseRefs(
   refs: RecordRef[],
   ctx: ConnectorContext = h.context(),
 ): Promise<ErasureReceipt[]> {
-  const { erase, confirm } = h.connector;
+  const erase = h.connector.erase?.bind(h.connector);
+  const confirm = h.connector.confirm?.bind(h.connector);
   if (!erase) throw new Error(`${h.connector.id} implements no erase`);
   const receipts: ErasureReceipt[] = [];
-  for await (const receipt of erase.call(h.connector, ctx, refs, erasePlanFor(h))) receipts.push(receipt);
+  for await (const receipt of erase(ctx, refs, erasePlanFor(h))) receipts.push(receipt);
   const pending = receipts.filter((receipt) => receipt.outcome === "pending");
   if (pending.length === 0 || !confirm) return receipts;
   await h.oracle.moveClock({ advanceMs: 24 * 60 * 60 * 1000 });
   const confirmed = new Map<string, ErasureReceipt>();
-  for await (const receipt of confirm.call(h.connector, ctx, pending)) confirmed.set(recordKey(receipt.ref), receipt);
+  for await (const receipt of confirm(ctx, pending)) confirmed.set(recordKey(receipt.ref), receipt);
   return receipts.map((receipt) => confirmed.get(recordKey(receipt.ref)) ?? receipt);
 }

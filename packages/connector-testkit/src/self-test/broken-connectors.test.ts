@@ -64,7 +64,7 @@ describe("the conformance checks against broken connectors", () => {
       ...referenceConnector,
       settings: z.object({ baseUrl: z.url(), apiToken: z.string().optional() }),
     };
-    const { erase: _erase, ...withoutErase } = referenceConnector;
+    const withoutErase: AnyConnector = { ...referenceConnector, erase: undefined };
 
     await expect(run("declaration.no-secret-in-settings", tokenInSettings)).rejects.toThrow(
       /settings has a field "apiToken", which is also a secrets field/,

@@ -18,11 +18,11 @@ import {
  * be a hard one (like a Zendesk "delete user" that soft-deletes and reports success).
  */
 export function softDeleteClaimingHardDelete(connector: AnyConnector): AnyConnector {
-  const { erase } = connector;
+  const erase = connector.erase?.bind(connector);
   if (!erase) throw new Error(`${connector.id} implements no erase to break`);
   return {
     ...connector,
-    erase: (ctx, refs, plan) => erase.call(connector, { ...ctx, http: skippingTrashPurges(ctx.http) }, refs, plan),
+    erase: (ctx, refs, plan) => erase({ ...ctx, http: skippingTrashPurges(ctx.http) }, refs, plan),
   };
 }
 
@@ -73,11 +73,11 @@ async function* promoted(records: AsyncIterable<LocatedRecord>): AsyncGenerator<
  * subject's records in it are never located, exported or erased.
  */
 export function droppingMalformedRecords(connector: AnyConnector): AnyConnector {
-  const exportOperation = connector.export;
+  const exportOperation = connector.export?.bind(connector);
   return {
     ...connector,
     locate: (ctx, query) => quietly(connector.locate(ctx, query)),
-    export: exportOperation && ((ctx, refs) => quietly(exportOperation.call(connector, ctx, refs))),
+    export: exportOperation && ((ctx, refs) => quietly(exportOperation(ctx, refs))),
   };
 }
 

@@ -132,7 +132,8 @@ async function startWithin(starting: Promise<void>, dataDirectory: string, port:
     // Only the server started here (on our port) is stopped, never one that was already running.
     const lock = await readPostmasterLock(dataDirectory);
     if (lock && lock.port === port && isProcessAlive(lock.pid)) await stopPostmaster(lock.pid);
-    throw error ?? new Error("PostgreSQL exited during startup");
+    if (error === undefined || error === null) throw new Error("PostgreSQL exited during startup");
+    throw error;
   } finally {
     clearTimeout(timer);
   }

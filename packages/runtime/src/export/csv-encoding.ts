@@ -39,9 +39,13 @@ function flattenInto(flat: FlatRecord, prefix: string, value: Record<string, unk
       else flattenInto(flat, column, inner);
     } else if (typeof inner === "string" || typeof inner === "number" || typeof inner === "boolean") {
       flat.set(column, inner);
+    } else if (typeof inner === "symbol" || typeof inner === "function") {
+      // JSON has no text for these; String() names them.
+      flat.set(column, String(inner));
     } else {
-      // Records reach the CSV writer after a JSON round trip, so this covers only odd callers.
-      flat.set(column, JSON.stringify(inner) ?? String(inner));
+      // Records reach the CSV writer after a JSON round trip, so this covers only odd callers
+      // (a Date, a class instance); one whose JSON is nothing is an empty cell, like null.
+      flat.set(column, JSON.stringify(inner) ?? "");
     }
   }
 }

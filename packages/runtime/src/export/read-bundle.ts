@@ -110,8 +110,8 @@ async function archiveCheck(path: string, expected: string): Promise<{ expected:
 async function digest(stream: Readable): Promise<{ size: number; sha256: string }> {
   const hash = createHash("sha256");
   let size = 0;
-  for await (const chunk of stream) {
-    const bytes: Buffer = chunk;
+  // A file or zip entry stream without an encoding yields Buffers (Readable types its chunks any).
+  for await (const bytes of stream as AsyncIterable<Buffer>) {
     hash.update(bytes);
     size += bytes.length;
   }
@@ -120,7 +120,7 @@ async function digest(stream: Readable): Promise<{ size: number; sha256: string 
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 

@@ -71,8 +71,8 @@ export class RecordSpool {
     const lines = createInterface({ input: createReadStream(file.path), crlfDelay: Infinity });
     for await (const line of lines) {
       if (line === "") continue;
-      const record: Record<string, unknown> = JSON.parse(line);
-      yield record;
+      // Each line is a record this spool wrote with JSON.stringify.
+      yield JSON.parse(line) as Record<string, unknown>;
     }
   }
 

@@ -193,7 +193,7 @@ describe("legal holds through the engine", () => {
     // Five years pass for these calls (their retention runs out); the periodic release erases them.
     await world.database.sql`update plan_items set retain_until = now() - interval '1 minute' where request_id = ${requestId} and action = 'retain'`;
     await enqueueJob(world.database.db, releaseHoldsJob());
-    await pollUntil("the rule release", async () => (await world.oracle.records(subject!.id)).length === 0);
+    await pollUntil("the rule release", async () => (await world.oracle.records(subject.id)).length === 0);
     await pollUntil("the items to change", async () => {
       const items = await Promise.all(kept.map((row) => planItemOf(requestId, { type: "call", id: row.record_id })));
       return items.every((item) => item?.action === "erase" && /retention period ran out/.test(item.reason));

@@ -85,7 +85,7 @@ async function releaseOnInstance(
 ): Promise<void> {
   const { database } = deps;
   const { connector } = session;
-  const erase = connector.erase;
+  const erase = connector.erase?.bind(connector);
   if (!erase || connector.capabilities.erase === false) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no erase operation`);
   }
@@ -107,7 +107,7 @@ async function releaseOnInstance(
 
   if (outstanding.length > 0) {
     const plan: ErasePlan = { action: connector.capabilities.erase.mode === "anonymise" ? "anonymise" : "erase" };
-    for await (const receipt of erase.call(connector, session.ctx, outstanding, plan)) {
+    for await (const receipt of erase(session.ctx, outstanding, plan)) {
       signal?.throwIfAborted();
       const refKey = recordKey(receipt.ref);
       const item = byRef.get(refKey);

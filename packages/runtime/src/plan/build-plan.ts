@@ -1,5 +1,5 @@
 import { identifierHash } from "@lethe/core";
-import type { FieldUpdate, IdentifierKind, IdentifierMatch, RecordFacts } from "@lethe/connector-sdk";
+import type { FieldUpdate, IdentifierKind, IdentifierMatch } from "@lethe/connector-sdk";
 import {
   listConnectorInstances,
   listLocatedRecords,
@@ -13,7 +13,7 @@ import {
 import { findHoldsFor } from "../holds/find-holds";
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
-import { planAction, type HeldBy } from "./plan-action";
+import { planAction } from "./plan-action";
 
 /**
  * (Re)builds the plan: one item per located record, from the request type, the connector's
@@ -47,7 +47,7 @@ export async function buildPlan(
               connectorId,
               recordType: record.recordType,
               recordId: record.recordId,
-              facts: (record.facts ?? {}) as RecordFacts,
+              facts: record.facts ?? {},
             },
             personHashes,
             now,
@@ -60,7 +60,7 @@ export async function buildPlan(
       recordType: record.recordType,
       strength: record.strength === "strong" ? "strong" : "weak",
       review: decisions.get(record.id) ?? "none",
-      hold: hold as HeldBy | null,
+      hold,
       changes,
       matchReasons: matchReasons(record.matchedBy),
     });
@@ -97,10 +97,18 @@ export function matchReasons(matchedBy: unknown): string[] {
 
 function rectificationChanges(parameters: unknown): FieldUpdate[] {
   if (parameters === null || typeof parameters !== "object") return [];
-  const changes = (parameters as { changes?: unknown }).changes;
+  const changes: unknown = (parameters as { changes?: unknown }).changes;
   if (!Array.isArray(changes)) return [];
-  return changes.filter(
-    (change): change is FieldUpdate =>
-      change !== null && typeof change === "object" && typeof change.field === "string" && typeof change.value === "string",
+  return (changes as unknown[]).filter(isFieldUpdate);
+}
+
+function isFieldUpdate(change: unknown): change is FieldUpdate {
+  return (
+    change !== null &&
+    typeof change === "object" &&
+    "field" in change &&
+    typeof change.field === "string" &&
+    "value" in change &&
+    typeof change.value === "string"
   );
 }

@@ -98,7 +98,7 @@ function typeAction(input: ActionInput): BaseAction {
 }
 
 function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction {
-  const canErase = Boolean(connector.erase) && connector.capabilities.erase !== false;
+  const canErase = connector.erase !== undefined && connector.capabilities.erase !== false;
   if (input.hold) {
     const { hold } = input;
     const held = { holdId: hold.holdId, retainUntil: hold.retainUntil, fieldUpdates: null };

@@ -65,7 +65,7 @@ async function confirmOnInstance(
 ): Promise<void> {
   const { database } = deps;
   const { connector } = session;
-  const confirm = connector.confirm;
+  const confirm = connector.confirm?.bind(connector);
   if (!confirm || !connector.capabilities.confirm) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no confirm operation`);
   }
@@ -77,7 +77,7 @@ async function confirmOnInstance(
 
   const outstanding = await stillPending(deps, payload, progress);
   if (outstanding.size > 0) {
-    const answers = confirm.call(connector, session.ctx, [...outstanding.values()]);
+    const answers = confirm(session.ctx, [...outstanding.values()]);
     for await (const receipt of answers) {
       signal.throwIfAborted();
       const refKey = recordKey(receipt.ref);

@@ -65,7 +65,7 @@ async function eraseOnInstance(
 ): Promise<void> {
   const { database } = deps;
   const { connector } = session;
-  const erase = connector.erase;
+  const erase = connector.erase?.bind(connector);
   if (!erase || connector.capabilities.erase === false) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no erase operation`);
   }
@@ -115,7 +115,7 @@ async function eraseOnInstance(
         : { action };
     const refs = views.map((view) => ({ type: view.record.recordType, id: view.record.recordId }));
     const asked = new Set(refs.map(recordKey));
-    const receipts = erase.call(connector, session.ctx, refs, plan);
+    const receipts = erase(session.ctx, refs, plan);
     for await (const receipt of receipts) {
       signal.throwIfAborted();
       const refKey = recordKey(receipt.ref);

@@ -133,10 +133,10 @@ export function exportTask(deps: RuntimeDependencies): Task {
 /** Passes a system's items to the writer, noting what was exported and whose stream failed. */
 async function* observe(source: ExportSource, onFailure: () => void): AsyncIterable<ExportItem> {
   const { connector } = source.session;
-  const exportRecords = connector.export;
+  const exportRecords = connector.export?.bind(connector);
   if (!exportRecords) return;
   try {
-    for await (const item of exportRecords.call(connector, source.session.ctx, source.refs)) {
+    for await (const item of exportRecords(source.session.ctx, source.refs)) {
       source.exported.set(recordKey(item.ref), { type: item.ref.type, id: item.ref.id });
       yield item;
     }

@@ -51,7 +51,7 @@ async function rectifyOnInstance(
   signal: AbortSignal,
 ): Promise<void> {
   const { connector } = session;
-  const rectify = connector.rectify;
+  const rectify = connector.rectify?.bind(connector);
   if (!rectify || !connector.capabilities.rectify) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no rectify operation`);
   }
@@ -62,7 +62,7 @@ async function rectifyOnInstance(
   for (const view of outstanding) {
     signal.throwIfAborted();
     const ref = refOf(view);
-    const receipt = await rectify.call(connector, session.ctx, ref, updatesOf(view));
+    const receipt = await rectify(session.ctx, ref, updatesOf(view));
     await storeReceipt(deps, { payload, version, phase: "rectify", asked: new Set([recordKey(ref)]) }, receipt, rectifyOutcomes);
   }
 

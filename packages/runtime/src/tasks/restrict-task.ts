@@ -45,7 +45,7 @@ async function restrictOnInstance(
   signal: AbortSignal,
 ): Promise<void> {
   const { connector } = session;
-  const restrict = connector.restrict;
+  const restrict = connector.restrict?.bind(connector);
   if (!restrict || !connector.capabilities.restrict) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no restrict operation`);
   }
@@ -59,7 +59,7 @@ async function restrictOnInstance(
     const refs = outstanding.map(refOf);
     const asked = new Set(refs.map(recordKey));
     const context = { payload, version, phase: "restrict" as const, asked };
-    for await (const receipt of restrict.call(connector, session.ctx, refs, { lift })) {
+    for await (const receipt of restrict(session.ctx, refs, { lift })) {
       signal.throwIfAborted();
       await storeReceipt(deps, context, receipt, new Set<ErasureOutcome>([applied, "already-absent"]));
       asked.delete(recordKey(receipt.ref));

@@ -46,7 +46,7 @@ describe("injectFaults", () => {
     const response = await toy.vendor("/things");
     const text = await response.text();
     expect(Number(response.headers.get("content-length"))).toBe(Buffer.byteLength(text));
-    expect(() => JSON.parse(text)).toThrow();
+    expect((): unknown => JSON.parse(text)).toThrow();
     const whole = await (await toy.vendor("/things")).text();
     expect(text).toBe(whole.slice(0, Math.floor(whole.length / 2)));
   });

@@ -17,7 +17,7 @@ export interface FaultStyle {
    */
   malform(body: unknown): unknown;
   /** A successful body cut short, as a `truncated` fault serves it. Default: its first half. */
-  truncate?(body: string | Uint8Array): string | Uint8Array;
+  truncate?: (body: string | Uint8Array) => string | Uint8Array;
 }
 
 /**

@@ -4,7 +4,7 @@ export interface ListeningSandbox {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
   /** Closes the server, keep-alive connections included. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Serves a sandbox app on 127.0.0.1 only (port 0 or absent: a free one). */

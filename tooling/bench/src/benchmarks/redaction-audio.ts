@@ -28,8 +28,9 @@ function redactionRanges(durationMs: number, everySeconds: number): AudioRange[]
  */
 async function verifyRedaction(originalPath: string, redactedPath: string, ranges: readonly AudioRange[]): Promise<{ changedOutside: number; unsilencedInside: number }> {
   const chunkSize = 1024 * 1024;
-  const original = createReadStream(originalPath, { highWaterMark: chunkSize })[Symbol.asyncIterator]();
-  const redacted = createReadStream(redactedPath, { highWaterMark: chunkSize })[Symbol.asyncIterator]();
+  // File streams without an encoding yield Buffers (Readable types its chunks any).
+  const original = (createReadStream(originalPath, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const redacted = (createReadStream(redactedPath, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   let offset = 0;
   let header: ReturnType<typeof readWavHeader> | null = null;
   // Ranges by the second they touch, so the check per byte looks at one or two ranges, not all.
@@ -44,8 +45,8 @@ async function verifyRedaction(originalPath: string, redactedPath: string, range
   for (;;) {
     const [a, b] = await Promise.all([original.next(), redacted.next()]);
     if (a.done || b.done) break;
-    const left: Buffer = a.value;
-    const right: Buffer = b.value;
+    const left = a.value;
+    const right = b.value;
     header ??= readWavHeader(left);
     const { dataOffset, blockAlign, sampleRate } = header;
     for (let i = 0; i < left.length; i++) {

@@ -34,7 +34,7 @@ export const salesforceCalls: Benchmark = {
         for await (const record of salesforceConnector.locate(ctx, { identifiers: person.identifiers })) located.push(record);
         const afterLocate = total(await oracle<OracleStats>("stats"));
         const refs = located.filter((record) => record.matchedBy.some((match) => match.strength === "strong")).map((record) => record.ref);
-        const erase = salesforceConnector.erase;
+        const erase = salesforceConnector.erase?.bind(salesforceConnector);
         if (!erase) throw new Error("the Salesforce connector declares no erase");
         const eraseCtx = contextFor(sandbox.settings, sandbox.credentials);
         let erased = 0;

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from "@lethe/db";
 export interface BenchDatabase {
   database: Database;
   /** Closes the connection and removes everything the run created. */
-  dispose(): Promise<void>;
+  dispose: () => Promise<void>;
 }
 
 /**

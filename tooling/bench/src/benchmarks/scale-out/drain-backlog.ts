@@ -19,7 +19,7 @@ export interface DrainOptions {
   /** The connector instance's configured limit, shared by every worker. */
   rateLimitPerMinute: number;
   seed: number;
-  log(message: string): void;
+  log: (message: string) => void;
 }
 
 export interface DrainResult {
