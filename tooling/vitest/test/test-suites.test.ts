@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { testSuites } from "../../vitest/test-suites";
+import { testSuites } from "../test-suites";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const suites = testSuites(repositoryRoot);
