@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     // The Node side (build helper, e2e tests, vite.config.ts) belongs to tsconfig.node.json, which
     // the project service does not find (it looks for the nearest tsconfig.json only).
-    files: ["src/build/**/*.ts", "test/**/*.ts", "vite.config.ts"],
+    files: ["src/build/**/*.ts", "test/**/*.ts", "vite.config.ts", "tsdown.config.ts"],
     languageOptions: {
       parserOptions: { projectService: false, project: "./tsconfig.node.json", tsconfigRootDir: import.meta.dirname },
     },

@@ -15,10 +15,6 @@ const sourceFiles = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts", "**/*.js", "
 
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Matches the given packages of ours (or subpaths of them), and anything under them. */
-const oneOf = (specifiers) =>
-  `^(?:${specifiers.map(escapeRegex).join("|")})(?:/|$)`;
-
 /** Matches every package of ours except the given ones (and their subpaths). */
 const oursExcept = (specifiers) =>
   specifiers.length === 0
@@ -51,8 +47,12 @@ export function layerPatterns(row) {
     },
   ];
   if (mayTypes.length > 0) {
+    // A subpath the row may import values from (e.g. a vocabulary) is not caught by its package's
+    // types-only pattern.
+    const valueSubpaths = row.may.filter((name) => mayTypes.some((parent) => name.startsWith(`${parent}/`)));
+    const exceptSubpaths = valueSubpaths.length === 0 ? "" : `(?!(?:${valueSubpaths.map((name) => escapeRegex(name.slice(name.indexOf("/", 7)))).join("|")})(?:/|$))`;
     patterns.push({
-      regex: oneOf(mayTypes),
+      regex: `^(?:${mayTypes.map(escapeRegex).join("|")})${exceptSubpaths}(?:/|$)`,
       caseSensitive: true,
       allowTypeImports: true,
       message: `${row.layer} may import ${mayTypes.join(", ")} for types only (\`import type\`); ${see}`,

@@ -20,7 +20,8 @@ export const layers = [
   {
     layer: "@lethe/core",
     files: ["packages/core/src/**"],
-    may: [],
+    // The identifier vocabulary (the list of identifier kinds) is data the rules iterate over.
+    may: ["@lethe/connector-sdk/identifiers"],
     mayTypes: ["@lethe/connector-sdk"],
     noNodeBuiltins: {
       files: ["packages/core/src/identifiers/**"],

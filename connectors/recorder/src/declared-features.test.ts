@@ -22,7 +22,8 @@ function run(id: CheckId, connector: AnyConnector): Promise<void> {
 }
 
 const recorder: AnyConnector = recorderConnector;
-const { sweepCardNumbers: sweep, openRecordingAudio: open } = recorder;
+const sweep = recorder.sweepCardNumbers?.bind(recorder);
+const open = recorder.openRecordingAudio?.bind(recorder);
 if (!sweep || !open) throw new Error("the recorder declares both a card sweep and recording audio");
 
 describe("the recorder's declared features against broken variants", () => {

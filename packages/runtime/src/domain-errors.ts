@@ -16,3 +16,5 @@ export {
   LegalHoldEndedError,
   RequestNotFoundError,
 } from "@lethe/db";
+/** A connector's classified failure (auth, scope, rate limit, transient, vendor contract). */
+export { ConnectorError } from "@lethe/connector-sdk";

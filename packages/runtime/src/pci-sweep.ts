@@ -39,9 +39,8 @@ export type CardSweep = (ctx: ConnectorContext, input: CardSweepInput) => AsyncI
 
 /** The card sweep a connector declares (`capabilities.cardSweep`), or undefined when it declares none. */
 export function cardSweepOf(connector: AnyConnector | undefined): CardSweep | undefined {
-  const sweep = connector?.sweepCardNumbers;
-  if (!connector?.capabilities.cardSweep || !sweep) return undefined;
-  return (ctx, input) => sweep.call(connector, ctx, input);
+  if (!connector?.capabilities.cardSweep) return undefined;
+  return connector.sweepCardNumbers?.bind(connector);
 }
 
 export class PciSweepNotSupportedError extends Error {

@@ -55,7 +55,7 @@ describe("the layer rules refuse", () => {
 
   it("@lethe/db importing @lethe/core, and @lethe/core importing @lethe/db", async () => {
     await expectRefused("packages/db/src/repositories/probe.ts", 'import { assertTransition } from "@lethe/core";', staticRule, "@lethe/db may import none of our packages");
-    await expectRefused("packages/core/src/requests/probe.ts", 'import { openDatabase } from "@lethe/db";', staticRule, "@lethe/core may import only @lethe/connector-sdk (types only)");
+    await expectRefused("packages/core/src/requests/probe.ts", 'import { openDatabase } from "@lethe/db";', staticRule, "@lethe/core may import only @lethe/connector-sdk/identifiers, @lethe/connector-sdk (types only)");
   });
 
   it("a value import from @lethe/connector-sdk in @lethe/core (a type import passes)", async () => {
@@ -67,6 +67,14 @@ describe("the layer rules refuse", () => {
     );
     await expectAllowed("packages/core/src/identifiers/probe.ts", 'import type { Identifier } from "@lethe/connector-sdk";');
     await expectAllowed("packages/core/src/identifiers/probe.ts", 'import { type Identifier } from "@lethe/connector-sdk";');
+    // …except the identifier vocabulary, whose list of kinds the rules iterate over.
+    await expectAllowed("packages/core/src/identifiers/probe.ts", 'import { identifierKinds } from "@lethe/connector-sdk/identifiers";');
+    await expectRefused(
+      "packages/core/src/identifiers/probe.ts",
+      'import { createHttpClient } from "@lethe/connector-sdk/http";',
+      staticRule,
+      "@lethe/core may import @lethe/connector-sdk for types only",
+    );
   });
 
   it("@lethe/contracts importing @lethe/core", async () => {

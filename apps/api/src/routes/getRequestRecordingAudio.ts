@@ -1,9 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { apiRoutes } from "@lethe/contracts";
-import { ConnectorError } from "@lethe/connector-sdk";
-import { getRequest } from "@lethe/runtime";
-import { openRecordingAudio, type RecordingAudio } from "@lethe/runtime";
+import { ConnectorError, getRequest, openRecordingAudio, type RecordingAudio } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";

@@ -12,9 +12,9 @@ function playableType(h: ConformanceHarness): string {
 }
 
 async function open(h: ConformanceHarness, ref: RecordRef): Promise<RecordingAudio | undefined> {
-  const openAudio = h.connector.openRecordingAudio;
+  const openAudio = h.connector.openRecordingAudio?.bind(h.connector);
   if (!openAudio) fail(`${h.connector.id} implements no openRecordingAudio`);
-  return openAudio.call(h.connector, h.context(), ref);
+  return openAudio(h.context(), ref);
 }
 
 async function streamedBytes(audio: RecordingAudio): Promise<number> {
