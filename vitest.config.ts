@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { testSuites } from "./tooling/vitest/test-suites";
+import { testSuites } from "./tooling/vitest/test-suites.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const suites = testSuites(root);
