@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 describe("when the Salesforce org's daily API allocation is down to the configured reserve", () => {
-  it("pauses the instance until the next UTC midnight without failing the request, makes no further calls, and finishes the erasure the next day", { timeout: 90_000 }, async () => {
+  it("pauses the instance until the next UTC midnight without failing the request, makes no further calls, and finishes the erasure the next day", { timeout: 180_000 }, async () => {
     const { database, instanceId } = world;
     const { people } = await oracle("/people", z.object({ people: z.array(person) }));
     const subject = people.find((candidate) => candidate.role === "subject" && candidate.identifiers.some((identifier) => identifier.kind === "email"));
@@ -118,7 +118,7 @@ describe("when the Salesforce org's daily API allocation is down to the configur
     await oracle("/clock", z.object({ now: z.string() }), { advanceMs: 25 * 3_600_000 });
     await database.sql`update instance_rate_limits set paused_until = now() where instance_id = ${instanceId}`;
     await database.sql`select graphile_worker.reschedule_jobs(${jobs.map((job) => job.id)}::bigint[], run_at := now())`;
-    await finishExcludingWeakMatches(world, id, 60_000);
+    await finishExcludingWeakMatches(world, id, 120_000);
 
     const done = await getRequestDetail(database, id);
     expect(done?.request.status).toBe("completed");
