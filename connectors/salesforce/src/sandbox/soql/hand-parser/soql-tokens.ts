@@ -1,4 +1,4 @@
-import { MalformedQuery } from "./malformed-query";
+import { MalformedQuery } from "../malformed-query";
 
 export type Token =
   | { kind: "word"; text: string; at: number }
