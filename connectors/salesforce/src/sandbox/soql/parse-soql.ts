@@ -53,9 +53,11 @@ function narrow(query: Query, soql: string): SoqlQuery {
     object,
     orderBy: orderByOf(query.orderBy).map((entry) => orderEntry(soql, entry, fieldName)),
   };
-  if (query.where) result.where = conditionTree(query.where, (condition) => atom(soql, condition, fieldName), (token) => {
+  if (query.where) {
+    result.where = conditionTree(query.where, (condition) => atom(soql, condition, fieldName), (token) => {
       throw unexpectedToken(soql, token);
     });
+  }
   if (query.limit !== undefined) result.limit = query.limit;
   if (query.offset !== undefined) result.offset = query.offset;
   return result;
