@@ -1,8 +1,8 @@
 import { objectSpec, type FieldSpec, type ObjectSpec } from "../world/object-catalogue";
 import type { SObjectRow, SObjectStore } from "../world/sobject-store";
 import { MalformedQuery } from "./malformed-query";
+import { parseSoql, type SoqlQuery } from "./parse-soql";
 import { resolveField, type SoqlRecord } from "./run-soql";
-import { tokenize, type Token } from "./soql-tokens";
 
 const searchGroups = ["ALL", "NAME", "EMAIL", "PHONE", "SIDEBAR"] as const;
 type SearchGroup = (typeof searchGroups)[number];
@@ -29,56 +29,7 @@ export function runSosl(sosl: string, store: SObjectStore, apiVersion: string, i
   const found = /^\s*FIND\s*\{/i.exec(sosl);
   if (!found) throw new MalformedQuery("unexpected token: expecting FIND {…}", "MALFORMED_SEARCH");
   const { words, end } = readTerm(sosl, found[0].length);
-  const tokens = tokenize(sosl.slice(end));
-  let i = 0;
-  const wordIs = (text: string) => {
-    const token = tokens[i];
-    return token?.kind === "word" && token.text.toUpperCase() === text;
-  };
-  let group: SearchGroup = "ALL";
-  if (wordIs("IN")) {
-    i++;
-    const token = tokens[i++];
-    const name = searchGroups.find((candidate) => token?.kind === "word" && token.text.toUpperCase() === candidate);
-    if (!name || !wordIs("FIELDS")) throw unexpected(token);
-    i++;
-    group = name;
-  }
-  const returning: Returning[] = [];
-  if (wordIs("RETURNING")) {
-    i++;
-    do {
-      if (isSymbol(tokens[i], ",")) i++;
-      const objectToken = tokens[i++];
-      const object = objectToken?.kind === "word" ? objectSpec(objectToken.text) : undefined;
-      if (!object) throw new MalformedQuery(`sObject type '${objectToken && "text" in objectToken ? objectToken.text : ""}' is not supported.`, "INVALID_TYPE");
-      const entry: Returning = { object, fields: [resolveField(object, "Id")] };
-      if (isSymbol(tokens[i], "(")) {
-        i++;
-        entry.fields = [];
-        do {
-          if (isSymbol(tokens[i], ",")) i++;
-          const field = tokens[i++];
-          if (field?.kind !== "word") throw unexpected(field);
-          entry.fields.push(resolveField(object, field.text));
-        } while (isSymbol(tokens[i], ","));
-        if (wordIs("LIMIT")) {
-          i++;
-          entry.limit = limitOf(tokens[i++]);
-        }
-        if (!isSymbol(tokens[i], ")")) throw unexpected(tokens[i]);
-        i++;
-      }
-      returning.push(entry);
-    } while (isSymbol(tokens[i], ","));
-  }
-  let overall = maxSearchRows;
-  if (wordIs("LIMIT")) {
-    i++;
-    overall = Math.min(maxSearchRows, limitOf(tokens[i++]));
-  }
-  if (i < tokens.length) throw unexpected(tokens[i]);
-  if (returning.length === 0) throw new MalformedQuery("The sandbox needs a RETURNING clause", "MALFORMED_SEARCH");
+  const { group, returning, overall } = readSearchClauses(sosl.slice(end));
 
   const results: SoqlRecord[] = [];
   for (const entry of returning) {
@@ -178,16 +129,93 @@ function wordPattern(word: string): RegExp {
   return new RegExp(source, "i");
 }
 
-function isSymbol(token: Token | undefined, text: string): boolean {
-  return token?.kind === "symbol" && token.text === text;
+/**
+ * What follows the term: `[IN group FIELDS] RETURNING Obj[(fields [LIMIT n])], … [LIMIT n]`.
+ * Each RETURNING entry is SOQL in all but name (`Contact(Id, Email LIMIT 5)` is `SELECT Id,
+ * Email FROM Contact LIMIT 5`), so it is read by the same grammar as SOQL.
+ */
+function readSearchClauses(clauses: string): { group: SearchGroup; returning: Returning[]; overall: number } {
+  const head = /^\s*(?:IN\s+(\S+)\s+FIELDS\b)?\s*/i.exec(clauses);
+  let group: SearchGroup = "ALL";
+  if (head?.[1] !== undefined) {
+    const named = head[1].toUpperCase();
+    const known = searchGroups.find((candidate) => candidate === named);
+    if (!known) throw unexpected(head[1]);
+    group = known;
+  }
+  const rest = clauses.slice(head?.[0].length ?? 0);
+  const returningClause = /^RETURNING\s+/i.exec(rest);
+  if (!returningClause) {
+    if (rest.trim() === "" || /^LIMIT\b/i.test(rest)) throw new MalformedQuery("The sandbox needs a RETURNING clause", "MALFORMED_SEARCH");
+    throw unexpected(rest.split(/\s/)[0]);
+  }
+  const entries = splitOutsideParentheses(rest.slice(returningClause[0].length));
+  let overall = maxSearchRows;
+  const returning = entries.map((text, i) => {
+    const entry = /^\s*([A-Za-z]\w*)\s*(?:\(([\s\S]*)\))?\s*(?:\bLIMIT\s+(\S+))?\s*$/i.exec(text);
+    if (!entry?.[1]) throw unexpected(text.trim().split(/[\s(]/)[0]);
+    if (entry[3] !== undefined) {
+      if (i !== entries.length - 1) throw unexpected("LIMIT");
+      overall = Math.min(maxSearchRows, positiveCount(entry[3]));
+    }
+    return returningEntry(entry[1], entry[2]);
+  });
+  return { group, returning, overall };
 }
 
-function limitOf(token: Token | undefined): number {
-  if (token?.kind !== "number" || !Number.isInteger(token.value) || token.value < 1) throw unexpected(token);
-  return token.value;
+function returningEntry(name: string, inside: string | undefined): Returning {
+  const object = objectSpec(name);
+  if (!object) throw new MalformedQuery(`sObject type '${name}' is not supported.`, "INVALID_TYPE");
+  if (inside === undefined) return { object, fields: [resolveField(object, "Id")] };
+  const clause = /\s(?=(?:WHERE|ORDER\s+BY|LIMIT|OFFSET|WITH|USING)\b)/i.exec(inside);
+  const fields = clause ? inside.slice(0, clause.index) : inside;
+  const rest = clause ? inside.slice(clause.index) : "";
+  let query: SoqlQuery;
+  try {
+    query = parseSoql(`SELECT ${fields} FROM ${object.name}${rest}`);
+  } catch (error) {
+    if (error instanceof MalformedQuery && error.errorCode === "MALFORMED_QUERY") throw new MalformedQuery(error.message, "MALFORMED_SEARCH");
+    throw error;
+  }
+  if (query.where !== undefined || query.orderBy.length > 0 || query.offset !== undefined) {
+    throw new MalformedQuery(`WHERE, ORDER BY and OFFSET inside RETURNING ${object.name}(…) are valid SOSL, but the Lethe Salesforce sandbox does not evaluate them (see the connector's FIDELITY.md)`, "MALFORMED_SEARCH");
+  }
+  if (query.limit !== undefined && query.limit < 1) throw unexpected(String(query.limit));
+  return { object, fields: query.fields.map((field) => resolveField(object, field)), ...(query.limit === undefined ? {} : { limit: query.limit }) };
 }
 
-function unexpected(token: Token | undefined): MalformedQuery {
-  const text = !token ? "<EOF>" : token.kind === "string" ? token.raw : token.kind === "number" ? String(token.value) : token.text;
-  return new MalformedQuery(`unexpected token: '${text}'`, "MALFORMED_SEARCH");
+/** Splits at commas that stand outside parentheses and quoted strings. */
+function splitOutsideParentheses(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = "";
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (quoted && char === "\\") {
+      current += char + text.charAt(i + 1);
+      i++;
+      continue;
+    }
+    if (char === "'") quoted = !quoted;
+    else if (!quoted && char === "(") depth++;
+    else if (!quoted && char === ")") depth--;
+    else if (!quoted && depth === 0 && char === ",") {
+      parts.push(current);
+      current = "";
+      continue;
+    }
+    current += char;
+  }
+  parts.push(current);
+  return parts;
+}
+
+function positiveCount(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw unexpected(text);
+  return Number(text);
+}
+
+function unexpected(text: string | undefined): MalformedQuery {
+  return new MalformedQuery(`unexpected token: '${text || "<EOF>"}'`, "MALFORMED_SEARCH");
 }
