@@ -34,7 +34,8 @@ describe("creating records through Reference CRM's API", () => {
     const call = await post(`/api/people/${person.id}/calls`, { direction: "inbound", durationSeconds: 95, summary: "Refund", tags: ["complaint"], occurredAt: "2025-03-04T09:15:02Z" });
     expect(call.status).toBe(201);
     expect(await (await vendor(`/api/attachments/${attachmentId}/content`)).text()).toBe("Dear Ada");
-    expect((await vendor(`/api/people?email=ada.quill@example.com`).then((r) => r.json())) as unknown).toMatchObject({ data: [{ id: person.id }] });
+    const found = await vendor.page("/api/people?email=ada.quill@example.com", personRecord);
+    expect(found.data.map((p) => p.id)).toEqual([person.id]);
 
     const known = (await oracle.people()).find((p) => p.id === person.id);
     expect(known).toMatchObject({ role: "subject", identifiers: expect.arrayContaining([{ kind: "email", value: "ada.quill@example.com" }]) });
