@@ -10,6 +10,12 @@ export interface SandboxStartOptions {
   rateLimitPerMinute?: number;
   /** Extra people to generate beyond the default world (for benchmarks and scale tests). */
   people?: number;
+  /**
+   * A fixture world (parsed JSON) in the sandbox's own documented shape, loaded instead of the
+   * seeded one (`POST /__sandbox/reset` goes back to it). A sandbox checks it and refuses a bad one
+   * with an error naming each bad path. Only for a definition with `loadsWorlds`.
+   */
+  world?: unknown;
 }
 
 export interface RunningSandbox {
@@ -25,6 +31,8 @@ export interface RunningSandbox {
 
 export interface SandboxDefinition {
   connectorId: string;
+  /** True when `start` takes a fixture `world` (its shape documented in the connector's API.md). */
+  loadsWorlds?: boolean;
   start(options?: SandboxStartOptions): Promise<RunningSandbox>;
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { installedSandboxes } from "../installed-connectors.gen";
 import { parsePort, parsePositiveInteger } from "../parse-options";
+import { readWorldFile } from "../read-world-file";
 import { UsageError } from "../report-failure";
 import { waitForShutdownSignal } from "../shutdown-signal";
 
@@ -12,22 +13,34 @@ export function registerSandboxCommands(program: Command): void {
     .option("--port <port>", "port to listen on (0: a free one)", "0")
     .option("--seed <n>", "seed of the synthetic world", "1")
     .option("--rate-limit <perMinute>", "override the vendor's default rate limit")
+    .option("--world <file.json>", "load this fixture world (the connector's documented JSON shape) instead of the seeded one")
     .description(
       "Serve a connector's sandbox. Prints one JSON line {url, credentials, settings} first, then serves until killed.",
     )
-    .action(async (id: string, options: { port: string; seed: string; rateLimit?: string }) => {
+    .action(async (id: string, options: { port: string; seed: string; rateLimit?: string; world?: string }) => {
       const loadDefinition = installedSandboxes[id];
       if (!loadDefinition) {
         throw new UsageError(
           `no sandbox for connector "${id}"; installed: ${Object.keys(installedSandboxes).join(", ")}`,
         );
       }
+      const world = options.world !== undefined ? await readWorldFile(options.world) : undefined;
       const definition = await loadDefinition();
-      const running = await definition.start({
-        port: parsePort("--port", options.port),
-        seed: parsePositiveInteger("--seed", options.seed),
-        ...(options.rateLimit ? { rateLimitPerMinute: parsePositiveInteger("--rate-limit", options.rateLimit) } : {}),
-      });
+      if (world !== undefined && definition.loadsWorlds !== true) {
+        throw new UsageError(`--world: the ${id} sandbox loads no fixture worlds`);
+      }
+      const running = await definition
+        .start({
+          port: parsePort("--port", options.port),
+          seed: parsePositiveInteger("--seed", options.seed),
+          ...(options.rateLimit ? { rateLimitPerMinute: parsePositiveInteger("--rate-limit", options.rateLimit) } : {}),
+          ...(world !== undefined ? { world } : {}),
+        })
+        .catch((error: unknown) => {
+          // The file's problems, each with its path, are the user's to fix.
+          if (error instanceof Error && error.name === "SandboxWorldError") throw new UsageError(`--world ${options.world ?? ""}: ${error.message}`);
+          throw error;
+        });
       process.stdout.write(
         `${JSON.stringify({ url: running.url, credentials: running.credentials, settings: running.settings })}\n`,
       );

@@ -22,6 +22,7 @@ import { getPersonCalls } from "./vendor-routes/get-person-calls";
 import { getPersonNotes } from "./vendor-routes/get-person-notes";
 import { getTrash } from "./vendor-routes/get-trash";
 import { patchRecord } from "./vendor-routes/patch-record";
+import { postPerson, postPersonRecord } from "./vendor-routes/post-records";
 
 /**
  * Reference CRM's API (API.md) and, under `/__sandbox`, the oracle (the kit's routes over
@@ -45,7 +46,9 @@ export function createSandboxApp(state: SandboxState): Express {
   const faults = faultStyle(state);
   // Bodies are read after the fault step, so an injected fault answers before any parsing.
   const json = express.json({ limit: "16kb", type: () => true });
-  const vendor = (method: "GET" | "DELETE" | "PATCH", path: string, handler: RequestHandler<{ id: string }>) => {
+  // Created attachments carry their bytes in base64 (up to 1 MB of file).
+  const createJson = express.json({ limit: "2mb", type: () => true });
+  const vendor = (method: "GET" | "DELETE" | "PATCH" | "POST", path: string, handler: RequestHandler<{ id: string }>) => {
     const label = `${method} ${path}`;
     const chain = [
       recordCallTime(state.callTimes, state.clock),
@@ -56,6 +59,7 @@ export function createSandboxApp(state: SandboxState): Express {
     ];
     if (method === "GET") app.get(path, ...chain, handler);
     else if (method === "PATCH") app.patch(path, ...chain, json, handler);
+    else if (method === "POST") app.post(path, ...chain, createJson, handler);
     else app.delete(path, ...chain, handler);
   };
 
@@ -69,6 +73,10 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("GET", "/api/attachments/:id/content", getAttachmentContent(state));
   vendor("GET", "/api/people/:id/calls", getPersonCalls(state));
   vendor("GET", "/api/calls/:id", getCall(state));
+  vendor("POST", "/api/people", postPerson(state));
+  vendor("POST", "/api/people/:id/notes", postPersonRecord(state, "notes"));
+  vendor("POST", "/api/people/:id/attachments", postPersonRecord(state, "attachments"));
+  vendor("POST", "/api/people/:id/calls", postPersonRecord(state, "calls"));
   vendor("PATCH", "/api/people/:id", patchRecord(state, "person"));
   vendor("PATCH", "/api/notes/:id", patchRecord(state, "note"));
   vendor("PATCH", "/api/attachments/:id", patchRecord(state, "attachment"));

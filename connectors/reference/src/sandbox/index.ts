@@ -4,6 +4,7 @@ import { startReferenceSandbox } from "./start-sandbox";
 /** Reference CRM, the pretend vendor behind the reference connector (API.md). */
 export const sandbox: SandboxDefinition = {
   connectorId: "reference",
+  loadsWorlds: true,
   start: startReferenceSandbox,
 };
 

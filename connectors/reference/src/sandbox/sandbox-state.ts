@@ -1,6 +1,7 @@
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
-import { FaultPlan, FixedWindowRateLimiter, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
+import { FaultPlan, FixedWindowRateLimiter, PersonDirectory, SandboxClock, SandboxStats, type PersonDeclaration, type SandboxOracle } from "@lethe/sandbox-kit";
 import { CallTimes } from "./call-times/call-times";
+import { emptyWorld, loadFixture, type ReferenceWorld } from "./world/fixture-world";
 import { seedWorld } from "./world/seed-world";
 import { VendorStore } from "./world/vendor-store";
 import type { SeededWorld } from "./world/world";
@@ -11,6 +12,8 @@ export interface SandboxConfig {
   rateLimitPerMinute: number;
   /** The one API token this Reference CRM account accepts. */
   apiToken: string;
+  /** A fixture world loaded instead of the seeded one (its shape checked already). */
+  fixture?: ReferenceWorld;
 }
 
 /**
@@ -29,11 +32,12 @@ export class SandboxState implements SandboxOracle {
   readonly callTimes = new CallTimes();
   /** Reference CRM limits each API token to a fixed one-minute window (API.md, "Rate limit"). */
   readonly limiter: FixedWindowRateLimiter;
-  private seeded: { world: SeededWorld; store: VendorStore };
+  private seeded: { world: SeededWorld; store: VendorStore; directory: PersonDirectory };
 
   constructor(readonly config: SandboxConfig) {
     this.limiter = new FixedWindowRateLimiter({ limit: config.rateLimitPerMinute, windowMs: 60_000 });
     this.seeded = this.seed(config.seed);
+    if (config.fixture) loadFixture(this, config.fixture);
   }
 
   get world(): SeededWorld {
@@ -48,17 +52,28 @@ export class SandboxState implements SandboxOracle {
     return this.config.seed;
   }
 
-  people(): OraclePerson[] {
-    return this.world.oraclePeople;
+  /** Who is who: seeded people, declared ones, and people created through the API (matched by e-mail or phone). */
+  get directory(): PersonDirectory {
+    return this.seeded.directory;
   }
 
+  people(): OraclePerson[] {
+    return this.directory.people();
+  }
+
+  declarePerson(declaration: PersonDeclaration): OraclePerson {
+    return this.directory.declare(declaration);
+  }
+
+  /** The records of every person row standing for the oracle's person. */
   recordsHolding(personId: string): OracleRecord[] {
-    return this.store.recordsHolding(personId);
+    return this.directory.ownersOf(personId).flatMap((owner) => this.store.recordsHolding(owner));
   }
 
   /** The kit's reset route has cleared the clock, faults and stats; the world, windows and call times are ours. */
   reseed(seed: number): void {
     this.seeded = this.seed(seed);
+    if (this.config.fixture) loadFixture(this, this.config.fixture);
     this.limiter.clear();
     this.callTimes.clear();
   }
@@ -68,8 +83,8 @@ export class SandboxState implements SandboxOracle {
     this.store.expireTrash(now);
   }
 
-  private seed(seed: number): { world: SeededWorld; store: VendorStore } {
-    const world = seedWorld({ seed, extraPeople: this.config.extraPeople });
-    return { world, store: new VendorStore(world) };
+  private seed(seed: number): { world: SeededWorld; store: VendorStore; directory: PersonDirectory } {
+    const world = this.config.fixture ? emptyWorld(seed) : seedWorld({ seed, extraPeople: this.config.extraPeople });
+    return { world, store: new VendorStore(world), directory: new PersonDirectory(world.oraclePeople) };
   }
 }

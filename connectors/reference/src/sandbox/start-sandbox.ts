@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
 import type { RunningSandbox, SandboxStartOptions } from "@lethe/connector-sdk";
-import { listenOnLoopback } from "@lethe/sandbox-kit";
+import { listenOnLoopback, readFixtureWorld } from "@lethe/sandbox-kit";
 import { createSandboxApp } from "./app";
 import { defaultRequestsPerMinute } from "./http/rate-limit-policy";
 import { SandboxState } from "./sandbox-state";
+import { referenceWorldSchema } from "./world/fixture-world";
 import { defaultSeed } from "./world/seed-world";
 
 /**
  * Starts Reference CRM on 127.0.0.1 (port 0: a free one). The API token is derived from the
  * seed, so a sandbox restarted with the same seed accepts the credentials a connector instance
- * was configured with before.
+ * was configured with before. With `world`, the account holds that fixture (API.md, "Fixture
+ * worlds") instead of the seeded people.
  */
 export async function startReferenceSandbox(options: SandboxStartOptions = {}): Promise<RunningSandbox> {
   const seed = options.seed ?? defaultSeed;
@@ -19,6 +21,7 @@ export async function startReferenceSandbox(options: SandboxStartOptions = {}): 
     extraPeople: options.people ?? 0,
     rateLimitPerMinute: options.rateLimitPerMinute ?? defaultRequestsPerMinute,
     apiToken,
+    ...(options.world !== undefined ? { fixture: readFixtureWorld(referenceWorldSchema, options.world) } : {}),
   });
   const { url, stop } = await listenOnLoopback(createSandboxApp(state), options.port);
 

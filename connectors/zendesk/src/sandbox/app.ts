@@ -7,13 +7,14 @@ import { sendNotFound } from "./http/zendesk-error";
 import type { SandboxState } from "./sandbox-state";
 import { getAttachmentContent, getComments, putCommentRedaction, putLegacyRedaction } from "./vendor-routes/comments";
 import { deleteDeletedTicket, deleteManyDeletedTickets, getDeletedTickets, getJobStatus } from "./vendor-routes/deleted-tickets";
+import { postIdentity, postTicket, postTicketsCreateMany, postUser, postUsersCreateMany } from "./vendor-routes/create-records";
 import { deleteDeletedUser, getDeletedUser, getDeletedUsers } from "./vendor-routes/deleted-users";
 import { deleteIdentity, getIdentities, getIdentity } from "./vendor-routes/identities";
 import { getSearch, getSearchExport, getUsersSearch } from "./vendor-routes/search";
 import { deleteManyTickets, deleteTicket, getTicket, getTickets, getTicketsShowMany, getUserTickets, putTicket } from "./vendor-routes/tickets";
 import { deleteUser, getMe, getUser, getUsers } from "./vendor-routes/users";
 
-type Method = "GET" | "PUT" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "DELETE";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers differ only in their params type
 type AnyHandler = RequestHandler<any>;
 
@@ -44,6 +45,7 @@ export function createSandboxApp(state: SandboxState): Express {
     if (json) chain.push(express.json());
     if (method === "GET") app.get(path, ...chain, handler);
     else if (method === "PUT") app.put(path, ...chain, handler);
+    else if (method === "POST") app.post(path, ...chain, handler);
     else app.delete(path, ...chain, handler);
   };
 
@@ -52,9 +54,12 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("GET", "/api/v2/search/export", getSearchExport(state));
   vendor("GET", "/api/v2/users/search", getUsersSearch(state));
   vendor("GET", "/api/v2/users", getUsers(state));
+  vendor("POST", "/api/v2/users", postUser(state), true);
+  vendor("POST", "/api/v2/users/create_many", postUsersCreateMany(state), true);
   vendor("GET", "/api/v2/users/:id", getUser(state));
   vendor("DELETE", "/api/v2/users/:id", deleteUser(state));
   vendor("GET", "/api/v2/users/:id/identities", getIdentities(state));
+  vendor("POST", "/api/v2/users/:id/identities", postIdentity(state), true);
   vendor("GET", "/api/v2/users/:id/identities/:identityId", getIdentity(state));
   vendor("DELETE", "/api/v2/users/:id/identities/:identityId", deleteIdentity(state));
   vendor("GET", "/api/v2/users/:id/tickets/requested", getUserTickets(state, "requested"));
@@ -64,6 +69,8 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("GET", "/api/v2/deleted_users/:id", getDeletedUser(state));
   vendor("DELETE", "/api/v2/deleted_users/:id", deleteDeletedUser(state));
   vendor("GET", "/api/v2/tickets", getTickets(state));
+  vendor("POST", "/api/v2/tickets", postTicket(state), true);
+  vendor("POST", "/api/v2/tickets/create_many", postTicketsCreateMany(state), true);
   vendor("GET", "/api/v2/tickets/show_many", getTicketsShowMany(state));
   vendor("DELETE", "/api/v2/tickets/destroy_many", deleteManyTickets(state));
   vendor("GET", "/api/v2/tickets/:id", getTicket(state));

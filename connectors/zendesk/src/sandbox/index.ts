@@ -4,6 +4,7 @@ import { startZendeskSandbox } from "./start-sandbox";
 /** A faithful local Zendesk Support API (vendor-apis.md §2), with the oracle of docs/connectors.md. */
 export const sandbox: SandboxDefinition = {
   connectorId: "zendesk",
+  loadsWorlds: true,
   start: startZendeskSandbox,
 };
 

@@ -1,6 +1,8 @@
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
-import { FaultPlan, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
+import { FaultPlan, SandboxClock, SandboxStats, type PersonDeclaration, type SandboxOracle } from "@lethe/sandbox-kit";
 import { RateLimits } from "./rate-limits";
+import { AccountPeople } from "./world/account-people";
+import { emptyAccount, loadFixture, type ZendeskWorld } from "./world/fixture-world";
 import { recordsHolding } from "./world/oracle-view";
 import { seedWorld, type SeedOptions } from "./world/seed-world";
 import type { SeededWorld } from "./world/rows";
@@ -15,6 +17,8 @@ export interface SandboxConfig extends Omit<SeedOptions, "seed"> {
   oauthAccessToken: string;
   /** Delay before a permanently deleted user's data is scrubbed. */
   scrubDelayMs?: number;
+  /** A fixture world loaded instead of the seeded one (its shape checked already). */
+  fixture?: ZendeskWorld;
 }
 
 /**
@@ -30,11 +34,12 @@ export class SandboxState implements SandboxOracle {
   readonly faults = new FaultPlan();
   readonly stats = new SandboxStats();
   readonly limits: RateLimits;
-  private seeded: { world: SeededWorld; store: ZendeskStore };
+  private seeded: { world: SeededWorld; store: ZendeskStore; people: AccountPeople };
 
   constructor(readonly config: SandboxConfig) {
     this.limits = new RateLimits(config.rateLimitPerMinute);
     this.seeded = this.seed(config.seed);
+    this.loadFixture();
   }
 
   get world(): SeededWorld {
@@ -43,6 +48,11 @@ export class SandboxState implements SandboxOracle {
 
   get store(): ZendeskStore {
     return this.seeded.store;
+  }
+
+  /** Who the account's end users are: seeded, declared, or created through the API. */
+  get accountPeople(): AccountPeople {
+    return this.seeded.people;
   }
 
   now(): number {
@@ -54,19 +64,37 @@ export class SandboxState implements SandboxOracle {
   }
 
   people(): OraclePerson[] {
-    return this.world.oraclePeople;
+    return this.accountPeople.people();
   }
 
-  /** Read after what time has triggered (jobs, scrubs), from every store Zendesk keeps. */
+  declarePerson(declaration: PersonDeclaration): OraclePerson {
+    return this.accountPeople.declare(declaration);
+  }
+
+  /**
+   * Read after what time has triggered (jobs, scrubs), from every store Zendesk keeps: the records
+   * of each of the person's users (a declared person without one: the mentions of their identifiers).
+   */
   recordsHolding(personId: string): OracleRecord[] {
     this.store.tick(this.now());
-    const person = this.people().find((p) => p.id === personId);
-    return person ? recordsHolding(this.store, person) : [];
+    const person = this.accountPeople.find(personId);
+    if (!person) return [];
+    const userIds = this.accountPeople.usersOf(personId).map(String);
+    const seen = new Set<string>();
+    return (userIds.length > 0 ? userIds : [personId])
+      .flatMap((id) => recordsHolding(this.store, { ...person, id }))
+      .filter((record) => {
+        const key = `${record.ref.type}/${record.ref.id}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
   }
 
   /** The kit's reset route has cleared the clock, faults and stats; the world and windows are ours. */
   reseed(seed: number): void {
     this.seeded = this.seed(seed);
+    this.loadFixture();
     this.limits.clear();
   }
 
@@ -75,8 +103,15 @@ export class SandboxState implements SandboxOracle {
     this.store.tick(now.getTime());
   }
 
-  private seed(seed: number): { world: SeededWorld; store: ZendeskStore } {
-    const world = seedWorld({ ...this.config, seed });
-    return { world, store: new ZendeskStore(world, this.config.scrubDelayMs) };
+  /** A fixture's records are created through the API's own code, acting as the account owner. */
+  private loadFixture(): void {
+    if (!this.config.fixture) return;
+    const owner = [...this.store.users.values()].find((user) => user.row.role === "admin");
+    loadFixture(this, this.config.fixture, owner?.row.id ?? 0);
+  }
+
+  private seed(seed: number): { world: SeededWorld; store: ZendeskStore; people: AccountPeople } {
+    const world = this.config.fixture ? emptyAccount(seed) : seedWorld({ ...this.config, seed });
+    return { world, store: new ZendeskStore(world, this.config.scrubDelayMs), people: new AccountPeople(world.oraclePeople) };
   }
 }

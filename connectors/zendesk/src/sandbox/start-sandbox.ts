@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import type { RunningSandbox, SandboxStartOptions } from "@lethe/connector-sdk";
+import { readFixtureWorld } from "@lethe/sandbox-kit";
 import { createSandboxApp } from "./app";
 import { defaultRequestsPerMinute } from "./rate-limits";
 import { SandboxState } from "./sandbox-state";
+import { zendeskWorldSchema } from "./world/fixture-world";
 import { defaultSeed } from "./world/seed-world";
 
 export interface ZendeskSandboxOptions extends SandboxStartOptions {
@@ -21,7 +23,8 @@ export interface RunningZendeskSandbox extends RunningSandbox {
 
 /**
  * Starts the Zendesk sandbox on 127.0.0.1 (port 0: a free one). Credentials are derived from the
- * seed, so a restart with the same seed accepts what an instance was configured with.
+ * seed, so a restart with the same seed accepts what an instance was configured with. With
+ * `world`, the account holds that fixture (API.md, "Fixture worlds") instead of the seeded people.
  */
 export async function startZendeskSandbox(options: ZendeskSandboxOptions = {}): Promise<RunningZendeskSandbox> {
   const seed = options.seed ?? defaultSeed;
@@ -37,6 +40,7 @@ export async function startZendeskSandbox(options: ZendeskSandboxOptions = {}): 
     apiToken,
     oauthAccessToken,
     scrubDelayMs: options.scrubDelayMs,
+    ...(options.world !== undefined ? { fixture: readFixtureWorld(zendeskWorldSchema, options.world) } : {}),
   });
   const app = createSandboxApp(state);
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {

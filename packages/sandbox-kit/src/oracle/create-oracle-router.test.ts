@@ -32,6 +32,12 @@ describe("the oracle router", () => {
     });
   });
 
+  it("answers POST /people with 404 in the oracle's envelope when the sandbox declares no people", async () => {
+    const response = await toy.oracle("POST", "/people", { role: "subject", identifiers: [{ kind: "email", value: "a@example.com" }] });
+    expect(response.status).toBe(404);
+    expect((await readJson(response, oracleError)).error.code).toBe("not_found");
+  });
+
   it("answers 404 in the oracle's envelope for a person never seeded", async () => {
     const response = await toy.oracle("GET", "/people/nobody/records");
     expect(response.status).toBe(404);

@@ -5,6 +5,7 @@ import { getOraclePersonRecords } from "./get-oracle-person-records";
 import { getOracleStats } from "./get-oracle-stats";
 import { postOracleClock } from "./post-oracle-clock";
 import { postOracleFaults } from "./post-oracle-faults";
+import { postOraclePeople } from "./post-oracle-people";
 import { postOracleReset } from "./post-oracle-reset";
 import type { SandboxOracle } from "./sandbox-oracle";
 
@@ -12,7 +13,8 @@ import type { SandboxOracle } from "./sandbox-oracle";
  * The oracle's routes, the same in every sandbox (docs/connectors.md, "Sandboxes"); mount the router
  * at `/__sandbox`, outside the vendor's paths and before its catch-all 404:
  *
- * - `GET /people`, `GET /people/:id/records` — who was seeded, and what still holds their data;
+ * - `GET /people`, `GET /people/:id/records` — who is known, and what still holds their data;
+ * - `POST /people` — declare a person (when the sandbox implements `declarePerson`);
  * - `GET /stats` — calls per route, deletions per record, 429s and refusals;
  * - `POST /faults`, `DELETE /faults` — arm or disarm faults;
  * - `POST /clock` — move time;
@@ -24,6 +26,7 @@ export function createOracleRouter(oracle: SandboxOracle): Router {
   const router = express.Router();
   router.use(express.json());
   router.get("/people", getOraclePeople(oracle));
+  router.post("/people", postOraclePeople(oracle));
   router.get("/people/:id/records", getOraclePersonRecords(oracle));
   router.get("/stats", getOracleStats(oracle));
   router.post("/faults", postOracleFaults(oracle));

@@ -2,6 +2,7 @@ import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
 import type { FaultPlan } from "../fault-plan";
 import type { SandboxClock } from "../sandbox-clock";
 import type { SandboxStats } from "../sandbox-stats";
+import type { PersonDeclaration } from "../world/person-directory";
 
 /**
  * What the oracle routes read and drive. The clock, fault plan and stats are the kit's; the rest
@@ -18,7 +19,7 @@ export interface SandboxOracle {
   /**
    * Every record still holding the person's data, in every store the vendor keeps (active,
    * soft-deleted, recycle bin, archive), read from the store itself, never through the vendor API.
-   * Called only with the id of a seeded person.
+   * Called only with the id of a known person (seeded, declared, or created through the vendor's API).
    */
   recordsHolding(personId: string): OracleRecord[];
   /**
@@ -26,6 +27,12 @@ export interface SandboxOracle {
    * windows, jobs, sessions). The router resets the clock, faults and stats itself.
    */
   reseed(seed: number): void;
+  /**
+   * Declares a person (`POST /__sandbox/people`); records created through the vendor's API whose
+   * identifiers match become theirs. A sandbox without it answers that route 404. Throws a
+   * `PersonDirectoryError` for an id already taken.
+   */
+  declarePerson?(declaration: PersonDeclaration): OraclePerson;
   /** Runs what time triggers (recycle-bin expiry, jobs completing), after every clock change. */
   afterClockMove?(now: Date): void;
 }

@@ -110,7 +110,7 @@ function nearMatches(
 }
 
 /** What the engine would query for this person: normalised e-mail, E.164 phone, ids. */
-function identifiersOf(person: PersonRow): Identifier[] {
+export function identifiersOf(person: PersonRow): Identifier[] {
   return [
     { kind: "email", value: person.email },
     { kind: "phone", value: person.phone },

@@ -171,6 +171,19 @@ export class VendorStore {
     });
   }
 
+  /** A record created through the API (its id and the person's must be new / known). */
+  add(record: RecordRow): void {
+    this.insert(record);
+  }
+
+  /** Whether any record, active or trashed, already uses this id or customer number. */
+  taken(id: string): boolean {
+    for (const { record } of this.records.values()) {
+      if (record.row.id === id || (record.type === "person" && record.row.customerId === id)) return true;
+    }
+    return false;
+  }
+
   private insert(record: RecordRow): void {
     const key = storeKey(record.type, record.row.id);
     this.records.set(key, { record });

@@ -24,6 +24,14 @@ export function sendRecordInvalid(res: Response, field: string, description: str
   });
 }
 
+/** One field's validation errors, as Zendesk lists them under `details`. */
+export type RecordErrors = Record<string, { description: string; error: string }[]>;
+
+/** 422 `RecordInvalid` with every field that failed (Zendesk reports them all at once). */
+export function sendRecordErrors(res: Response, details: RecordErrors): void {
+  res.status(422).json({ error: "RecordInvalid", description: "Record validation errors", details });
+}
+
 export function sendInvalidAttribute(res: Response, message: string): void {
   res.status(400).json({ error: { title: "Invalid attribute", message } });
 }

@@ -8,8 +8,11 @@ export interface Job {
   status: JobState;
   createdAt: number;
   completedAt?: number;
-  /** Runs once, when the job completes. */
-  effect: () => void;
+  /** How many items the job works on (`total`), when it says. */
+  total?: number;
+  /** Runs once, when the job completes; what it returns (if anything) becomes the job's `results`. */
+  effect: () => unknown;
+  results?: unknown;
 }
 
 /** How long an untouched job takes to finish on its own (sandbox clock). */
@@ -25,8 +28,8 @@ export const jobKeptMs = 24 * 60 * 60 * 1000;
 export class JobQueue {
   private readonly jobs = new Map<string, Job>();
 
-  enqueue(jobType: string, now: number, effect: () => void): Job {
-    const job: Job = { id: randomBytes(16).toString("hex"), job_type: jobType, status: "queued", createdAt: now, effect };
+  enqueue(jobType: string, now: number, effect: () => unknown, total?: number): Job {
+    const job: Job = { id: randomBytes(16).toString("hex"), job_type: jobType, status: "queued", createdAt: now, effect, ...(total !== undefined ? { total } : {}) };
     this.jobs.set(job.id, job);
     return job;
   }
@@ -51,7 +54,8 @@ export class JobQueue {
   private complete(job: Job, now: number): void {
     job.status = "completed";
     job.completedAt = now;
-    job.effect();
+    const results = job.effect();
+    if (results !== undefined) job.results = results;
   }
 }
 
@@ -60,10 +64,11 @@ export function jobStatusJson(base: string, job: Job) {
     id: job.id,
     url: `${base}/api/v2/job_statuses/${job.id}.json`,
     job_type: job.job_type,
-    total: null,
-    progress: null,
+    total: job.total ?? null,
+    progress: job.total !== undefined && job.status === "completed" ? job.total : null,
     status: job.status,
     message: job.status === "completed" ? `Completed at ${new Date(job.completedAt ?? job.createdAt).toISOString()}` : null,
-    results: job.status === "completed" ? { success: true } : null,
+    // A deletion job reports `{success: true}`; a bulk create lists one entry per item.
+    results: job.status === "completed" ? (job.results ?? { success: true }) : null,
   };
 }

@@ -6,6 +6,13 @@ export const deletedTicketRetentionMs = 30 * 24 * 60 * 60 * 1000;
 /** The delay before a permanently deleted user is renamed "Permanently Deleted User" (§2.8 trap 4). */
 export const defaultScrubDelayMs = 30_000;
 
+export interface NewIdentity {
+  type: IdentityRow["type"];
+  value: string;
+  verified?: boolean;
+  primary?: boolean;
+}
+
 export interface StoredUser {
   row: UserRow;
   /** false once soft-deleted (DELETE /users/:id); the user is then also listed in deleted_users. */
@@ -41,6 +48,8 @@ export class ZendeskStore {
   readonly deletedTickets = new Map<number, DeletedTicket>();
   readonly comments = new Map<number, CommentRow[]>();
   readonly jobs = new JobQueue();
+  /** Ids for rows created through the API: after the highest seeded one, never reused. */
+  private readonly nextIds: { user: number; identity: number; ticket: number };
 
   constructor(
     world: SeededWorld,
@@ -53,6 +62,56 @@ export class ZendeskStore {
       const copy = { ...row, attachments: row.attachments.map((a) => ({ ...a })) };
       this.comments.set(row.ticket_id, [...(this.comments.get(row.ticket_id) ?? []), copy]);
     }
+    const after = (ids: number[], floor: number) => Math.max(floor, ...ids) + 1;
+    this.nextIds = {
+      user: after(world.users.map((u) => u.id), 36_100_000_000),
+      identity: after(world.identities.map((i) => i.id), 77_930_000_000),
+      ticket: after(world.tickets.map((t) => t.id), 1_000),
+    };
+  }
+
+  /** A user created through the API, with its identities (the first e-mail primary). */
+  createUser(fields: { name: string; role: UserRow["role"] }, identities: NewIdentity[], now: number): UserRow {
+    const created = iso(now);
+    const row: UserRow = { id: this.nextIds.user++, name: fields.name, role: fields.role, created_at: created, updated_at: created };
+    this.users.set(row.id, { row, active: true });
+    for (const identity of identities) this.createIdentity(row.id, identity, now);
+    return row;
+  }
+
+  /** An identity added to a user; the first e-mail identity of a user without one becomes primary. */
+  createIdentity(userId: number, identity: NewIdentity, now: number): IdentityRow {
+    const hasPrimary = this.identitiesOf(userId).some((i) => i.type === "email" && i.primary);
+    const row: IdentityRow = {
+      id: this.nextIds.identity++,
+      user_id: userId,
+      type: identity.type,
+      value: identity.value,
+      verified: identity.verified ?? false,
+      primary: identity.type === "email" && (identity.primary === true || !hasPrimary),
+      created_at: iso(now),
+    };
+    if (row.primary) for (const other of this.identitiesOf(userId)) if (other.type === "email") other.primary = false;
+    this.identities.set(row.id, row);
+    return row;
+  }
+
+  /** The user holding this identity value (e-mail compared case-insensitively), if any. */
+  identityOwner(type: IdentityRow["type"], value: string): number | undefined {
+    const wanted = type === "email" ? value.toLowerCase() : value;
+    for (const identity of this.identities.values()) {
+      if (identity.type === type && (type === "email" ? identity.value.toLowerCase() : identity.value) === wanted) return identity.user_id;
+    }
+    return undefined;
+  }
+
+  /** A ticket created through the API, with its first comment (the description). */
+  createTicket(fields: Omit<TicketRow, "id" | "created_at" | "updated_at">, description: { author_id: number; body: string; public: boolean }, now: number): TicketRow {
+    const created = iso(now);
+    const row: TicketRow = { ...fields, id: this.nextIds.ticket++, created_at: created, updated_at: created };
+    this.tickets.set(row.id, row);
+    this.addComment(row.id, { ...description, created_at: created });
+    return row;
   }
 
   identitiesOf(userId: number): IdentityRow[] {
