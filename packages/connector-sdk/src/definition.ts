@@ -40,6 +40,13 @@ export interface Capabilities {
    * false or absent if none.
    */
   recordingAudio?: false | { recordType: string };
+  /**
+   * Whether locate reports other people's records that only mention the subject
+   * (`relation: "mentions"`), which the engine redacts through `erase` with a redact plan instead
+   * of deleting them; such a connector declares `redact` too. The conformance suite's group
+   * "third-party record mentioning the subject" holds the claim against the oracle.
+   */
+  mentions?: boolean;
 }
 
 export type DataCategory =
