@@ -43,7 +43,8 @@ export interface Capabilities {
   /**
    * Whether locate reports other people's records that only mention the subject
    * (`relation: "mentions"`), which the engine redacts through `erase` with a redact plan instead
-   * of deleting them; such a connector declares `redact` too. The conformance suite's group
+   * of deleting them: it accepts a redact plan for those records even without `redact` (which is
+   * about records a legal hold keeps). The conformance suite's group
    * "third-party record mentioning the subject" holds the claim against the oracle.
    */
   mentions?: boolean;

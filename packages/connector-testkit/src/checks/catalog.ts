@@ -69,7 +69,7 @@ const needsRecordingAudio = (connector: AnyConnector) =>
   connector.capabilities.recordingAudio ? undefined : "the connector declares no recording audio";
 const needsMentions = (connector: AnyConnector) => {
   if (!connector.capabilities.mentions) return "the connector reports no other person's record as one that mentions the subject (capabilities.mentions)";
-  return connector.capabilities.erase && connector.capabilities.redact ? undefined : "the connector declares mentions but cannot erase with a redact plan";
+  return connector.capabilities.erase ? undefined : "the connector declares mentions but no erase, through which they are redacted";
 };
 
 /** Every check of docs/connectors.md groups 1–7, of the declared vendor features (8) and of other people's records mentioning the subject (9), by stable id (the key a `skip` entry names). */

@@ -73,3 +73,12 @@ describe("another person's record that mentions the subject", () => {
     expect(storedFacts({ ...bystandersCase, relation: undefined, facts: { tags: ["vip"] } })).toEqual({ tags: ["vip"] });
   });
 });
+
+describe("a connector that redacts only mentions", () => {
+  it("gets redact for a mention (capabilities.mentions) but keeps retaining held records whole", () => {
+    const mentionsOnly = { ...connectorWith(false), capabilities: { ...connectorWith(false).capabilities, mentions: true } } as AnyConnector;
+    expect(planAction(input({ connector: mentionsOnly })).action).toBe("redact");
+    const hold = { holdId: "h1", title: "Dispute", basis: "Art. 17(3)(e)", redactNonEssential: true, retainUntil: null };
+    expect(planAction(input({ connector: mentionsOnly, mention: undefined, hold })).action).toBe("retain");
+  });
+});

@@ -110,7 +110,10 @@ function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction 
     }
     return { ...held, action: "retain", reason: hold.reason ?? `held by "${hold.title}" (${hold.basis})` };
   }
-  if (input.mention) return mentionAction(input.mention, input.connectorId, canErase && connector.capabilities.redact);
+  if (input.mention) {
+    const canRedact = connector.capabilities.redact || connector.capabilities.mentions === true;
+    return mentionAction(input.mention, input.connectorId, canErase && canRedact);
+  }
   if (!canErase) return plain("skip", `connector "${input.connectorId}" cannot erase: the record stays in place`);
   const erase = connector.capabilities.erase;
   return erase && erase.mode === "anonymise" ? plain("anonymise", "anonymise in place") : plain("erase", "erase");
