@@ -6,6 +6,7 @@ import {
   type RecordRef,
 } from "@lethe/connector-sdk";
 import { z } from "zod";
+import { redactMentions } from "./redact-mentions";
 import type { ReferenceContext } from "./settings";
 import { collectionOf, isReferenceRecordType } from "./vendor/records";
 import { callVendor, expectStatus, pathId } from "./vendor/vendor-request";
@@ -25,6 +26,11 @@ export async function* eraseRecords(
   refs: RecordRef[],
   plan: ErasePlan,
 ): AsyncGenerator<ErasureReceipt> {
+  if (plan.action === "redact") {
+    // Notes about other people that mention the subject (capabilities.mentions).
+    yield* redactMentions(ctx, refs, plan);
+    return;
+  }
   if (plan.action !== "erase") {
     throw new ConfigurationError(
       `The reference connector erases by hard deletion and cannot ${plan.action}; plan "erase" for its records`,

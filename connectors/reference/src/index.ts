@@ -42,7 +42,9 @@ export const referenceConnector = defineConnector({
     export: true,
     // Deletion moves records to a trash that keeps them 30 days; erase purges them from it too.
     erase: { mode: "hard" },
+    // Held records are not redacted; notes about others that mention the subject are (redact plan).
     redact: false,
+    mentions: true,
     hold: false,
     discover: false,
     confirm: false,

@@ -56,9 +56,12 @@ export const salesforceConnector = defineConnector({
         "A Contact that still has Cases Lethe does not erase cannot be deleted; it is anonymised instead.",
         "An 'anonymise' plan blanks personal fields (PATCH) on records that must be kept.",
         "A 'redact' plan (records a legal hold keeps) PATCHes the subject out of Cases, activities and e-mails — links and their own fields cleared, their identifiers in free text replaced by [REDACTED:type] — and anonymises their Contact/Lead; files are retained whole, and records already in the Recycle Bin cannot be updated.",
+        "Another person's Case, Task, Event or EmailMessage that only mentions the subject (their address in a description, body or Cc/To list, or as SuppliedEmail on a Case filed under someone else) is redacted the same way and kept; a sent e-mail cannot be updated through the API (Salesforce allows it only for drafts), so it is retained with that reason.",
       ],
     },
     redact: true,
+    // Other people's Cases, activities and e-mails that name the subject are reported as mentions.
+    mentions: true,
     hold: false,
     discover: false,
     confirm: true,

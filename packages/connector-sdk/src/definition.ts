@@ -40,6 +40,14 @@ export interface Capabilities {
    * false or absent if none.
    */
   recordingAudio?: false | { recordType: string };
+  /**
+   * Whether locate reports other people's records that only mention the subject
+   * (`relation: "mentions"`), which the engine redacts through `erase` with a redact plan instead
+   * of deleting them: it accepts a redact plan for those records even without `redact` (which is
+   * about records a legal hold keeps). The conformance suite's group
+   * "third-party record mentioning the subject" holds the claim against the oracle.
+   */
+  mentions?: boolean;
 }
 
 export type DataCategory =

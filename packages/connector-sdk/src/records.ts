@@ -25,7 +25,19 @@ export interface LocatedRecord {
    * connectors declaring `capabilities.restrict`; the runtime verifies a restriction by it.
    */
   restricted?: boolean;
+  /**
+   * How the record stands to the subject. Absent: it is the subject's (theirs, about them, filed
+   * under them). `mentions`: it belongs to someone else and only mentions the subject — a
+   * bystander's case whose description quotes the subject's e-mail, a message with the subject in
+   * Cc. The engine then plans `redact`, never `erase`: the subject's identifiers are removed from
+   * `mentionFields` and the rest of the record, which is the other person's, is kept.
+   */
+  relation?: RecordRelation;
+  /** With `relation: "mentions"`: the fields that hold the mention (e.g. `Description`, `CcAddress`). */
+  mentionFields?: string[];
 }
+
+export type RecordRelation = "mentions";
 
 /**
  * Facts about a record that decide whether a legal hold covers it: the vendor's tags (e.g. a

@@ -26,6 +26,8 @@ export const capabilitiesSchema = z
     cardSweep: z.boolean().optional(),
     /** The record type whose audio it can stream for playback; false or absent: none. */
     recordingAudio: z.union([z.literal(false), z.object({ recordType: z.string() }).strict()]).optional(),
+    /** Whether it reports other people's records that only mention the subject, and redacts them (never deletes). */
+    mentions: z.boolean().optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;

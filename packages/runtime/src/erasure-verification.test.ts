@@ -30,6 +30,15 @@ describe("verification after erasure", () => {
     const subject = (await world.oracle.people()).filter((person) => person.role === "subject")[5];
     if (!subject) throw new Error("no sixth subject");
     const before = await world.oracle.records(subject.id);
+    // A bystander's note mentions this subject: planned `redact`, receipted "erased" by the
+    // boastful connector, and still mentioning them when verification re-locates it.
+    const people = await world.oracle.people();
+    const mentions = (
+      await Promise.all(people.filter((person) => person.bystanderOf === subject.id).map((person) => world.oracle.records(person.id)))
+    )
+      .flat()
+      .filter((record) => JSON.stringify(record.personalData).includes(identifierOf(subject, "email")));
+    expect(mentions).toHaveLength(1);
 
     const { id } = await fileRequest(world.database, {
       type: "erasure",
@@ -46,10 +55,13 @@ describe("verification after erasure", () => {
     expect(await world.oracle.records(subject.id)).toHaveLength(before.length);
     const stillPresent = detail?.receipts.filter((receipt) => receipt.outcome === "still-present") ?? [];
     expect(stillPresent.map((receipt) => `${receipt.type}/${receipt.id}`).sort()).toEqual(
-      before.map((record) => `${record.ref.type}/${record.ref.id}`).sort(),
+      [...before, ...mentions].map((record) => `${record.ref.type}/${record.ref.id}`).sort(),
     );
     expect(stillPresent.every((receipt) => receipt.phase === "verify")).toBe(true);
-    expect(detail?.request.outcome).toMatchObject({ stillPresent: before.length, erase: { erased: before.length } });
+    const mentionReceipt = stillPresent.find((receipt) => receipt.id === mentions[0]?.ref.id);
+    expect(mentionReceipt?.detail).toMatch(/another person's record still mentions the subject/);
+    const total = before.length + mentions.length;
+    expect(detail?.request.outcome).toMatchObject({ stillPresent: total, erase: { erased: total } });
     expect(detail?.history.at(-1)?.reason).toMatch(/still present after erasure/);
   });
 });

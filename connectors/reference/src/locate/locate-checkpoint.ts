@@ -22,6 +22,8 @@ const locateCheckpoint = z.object({
   version: z.literal(1),
   finished: z.array(z.string()),
   current: walkPosition.extend({ personId: z.string() }).nullable(),
+  /** Notes about other people that mention the subject, already yielded (after every person). */
+  mentioned: z.array(z.string()).optional(),
 });
 export type LocateCheckpoint = z.output<typeof locateCheckpoint>;
 
@@ -45,6 +47,7 @@ export async function saveLocateCheckpoint(ctx: ReferenceContext, state: LocateC
     version: state.version,
     finished: [...state.finished],
     current: state.current && { ...state.current },
+    ...(state.mentioned ? { mentioned: [...state.mentioned] } : {}),
   };
   await ctx.checkpoint.save(json);
 }

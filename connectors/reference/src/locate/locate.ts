@@ -1,6 +1,7 @@
 import { identifierKey, type LocatedRecord, type LocateQuery } from "@lethe/connector-sdk";
 import type { ReferenceContext } from "../settings";
 import { discoveredIdentifiers } from "./discovered-identifiers";
+import { findMentions } from "./find-mentions";
 import { findPeople } from "./find-people";
 import { loadLocateCheckpoint, saveLocateCheckpoint, walkStart, type LocateCheckpoint } from "./locate-checkpoint";
 import { personRecords } from "./person-records";
@@ -8,7 +9,8 @@ import { personRecords } from "./person-records";
 /**
  * Finds the people the subject's identifiers point at, then everything filed under each: their
  * person record, notes, attachments and calls (with the facts legal holds match on), which carry the person's matches (a note found through a
- * shared phone number is as weak as that match).
+ * shared phone number is as weak as that match); last, notes about other people that mention the
+ * subject's address (`relation: "mentions"`, find-mentions.ts).
  *
  * Resumable: the checkpoint is saved after every yielded record (the runtime stores a record
  * before asking for the next), so an interrupted run resumes at the next record, with neither a
@@ -59,6 +61,16 @@ export async function* locate(ctx: ReferenceContext, query: LocateQuery): AsyncG
     finished.add(person.id);
     state.finished = [...finished];
     state.current = null;
+    await saveLocateCheckpoint(ctx, state);
+  }
+
+  // Then other people's notes that mention the subject: redacted, never erased.
+  const mentioned = new Set(state.mentioned ?? []);
+  for await (const record of findMentions(ctx, query.identifiers, new Set(people.map(({ person }) => person.id)))) {
+    if (mentioned.has(record.ref.id)) continue;
+    yield record;
+    mentioned.add(record.ref.id);
+    state.mentioned = [...mentioned];
     await saveLocateCheckpoint(ctx, state);
   }
 }

@@ -19,6 +19,7 @@ import { getPeople } from "./vendor-routes/get-people";
 import { getPerson } from "./vendor-routes/get-person";
 import { getPersonAttachments } from "./vendor-routes/get-person-attachments";
 import { getPersonCalls } from "./vendor-routes/get-person-calls";
+import { getNotes } from "./vendor-routes/get-notes";
 import { getPersonNotes } from "./vendor-routes/get-person-notes";
 import { getTrash } from "./vendor-routes/get-trash";
 import { patchRecord } from "./vendor-routes/patch-record";
@@ -68,6 +69,7 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("GET", "/api/people/:id", getPerson(state));
   vendor("GET", "/api/people/:id/notes", getPersonNotes(state));
   vendor("GET", "/api/people/:id/attachments", getPersonAttachments(state));
+  vendor("GET", "/api/notes", getNotes(state));
   vendor("GET", "/api/notes/:id", getNote(state));
   vendor("GET", "/api/attachments/:id", getAttachment(state));
   vendor("GET", "/api/attachments/:id/content", getAttachmentContent(state));

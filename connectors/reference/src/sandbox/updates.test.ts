@@ -78,14 +78,18 @@ describe("updating a person (PATCH /api/people/:id)", () => {
     expect((await patch(`/api/people/${subject.id}`, { name: "X" })).status).toBe(404);
   });
 
-  it("lets notes change only their restriction flag", async () => {
+  it("lets notes change only their restriction flag and their text (how a mention is redacted)", async () => {
     const subject = await firstSubject(oracle);
     const [note] = (await vendor.page(`/api/people/${subject.id}/notes?limit=1`, noteRecord)).data;
-    const response = await patch(`/api/notes/${note?.id}`, { body: "rewritten" });
-    expect(response.status).toBe(400);
-    expect(validationErrorBody.parse(await response.json()).error.fields).toEqual([
-      { field: "body", message: "is not a field of a note that can be updated" },
+    const refused = await patch(`/api/notes/${note?.id}`, { body: "", personId: "per_x" });
+    expect(refused.status).toBe(400);
+    expect(validationErrorBody.parse(await refused.json()).error.fields).toEqual([
+      { field: "body", message: "must be a non-empty string of at most 10000 characters" },
+      { field: "personId", message: "cannot be changed" },
     ]);
+    const rewritten = await patch(`/api/notes/${note?.id}`, { body: "rewritten" });
+    expect(rewritten.status).toBe(200);
+    expect(noteRecord.parse(await rewritten.json())).toMatchObject({ id: note?.id, personId: subject.id, body: "rewritten" });
   });
 });
 

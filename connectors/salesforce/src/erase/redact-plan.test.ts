@@ -16,7 +16,8 @@ import { redactSpans } from "./redact-spans";
 
 const { sandbox, oracle } = sandboxPerFile();
 
-const strong = (record: LocatedRecord) => record.matchedBy.some((match) => match.strength === "strong");
+// The subject's own records (held ones here); other people's that mention them have their own test (mention-redaction.test.ts).
+const strong = (record: LocatedRecord) => record.matchedBy.some((match) => match.strength === "strong") && record.relation !== "mentions";
 const emailOf = (person: OraclePerson) => person.identifiers.find((i) => i.kind === "email")?.value ?? "";
 const phoneOf = (person: OraclePerson) => person.identifiers.find((i) => i.kind === "phone")?.value ?? "";
 

@@ -31,7 +31,7 @@ export const heldFields: Partial<Record<SalesforceObject, HeldFields>> = {
   Case: { links: ["ContactId"], identifiers: ["SuppliedEmail", "SuppliedPhone"], names: ["SuppliedName"], lists: [], text: ["Subject", "Description"], authored: ["Description"] },
   Task: { links: ["WhoId"], identifiers: [], names: [], lists: [], text: ["Subject", "Description"], authored: [] },
   Event: { links: ["WhoId"], identifiers: [], names: [], lists: [], text: ["Subject", "Description"], authored: [] },
-  EmailMessage: { links: [], identifiers: ["FromAddress"], names: ["FromName"], lists: ["ToAddress", "CcAddress"], text: ["Subject", "TextBody"], authored: ["TextBody"] },
+  EmailMessage: { links: [], identifiers: ["FromAddress"], names: ["FromName"], lists: ["ToAddress", "CcAddress", "BccAddress"], text: ["Subject", "TextBody", "HtmlBody"], authored: ["TextBody", "HtmlBody"] },
 };
 
 /** The person records themselves: kept under a hold, every personal field anonymised. */
@@ -53,7 +53,7 @@ export async function* redactActive(
 ): AsyncGenerator<ErasureReceipt> {
   const fields = heldFields[type];
   const anonymised = anonymisedValues[type] ?? {};
-  const names = fields ? [...new Set([...fields.links, ...fields.identifiers, ...fields.names, ...fields.lists, ...fields.text])] : Object.keys(anonymised);
+  const names = fields ? [...new Set([...fields.links, ...fields.identifiers, ...fields.names, ...fields.lists, ...fields.text, ...(type === "EmailMessage" ? ["Status"] : [])])] : Object.keys(anonymised);
   for (let i = 0; i < ids.length; i += 200) {
     const rows = await queryRecords(client, `SELECT Id, ${names.join(", ")} FROM ${type} WHERE Id IN ${soqlIdList(ids.slice(i, i + 200))}`, row, { route: `erase.redact.${type}`, recordType: type });
     const subjectPeople = fields ? await peopleOf(client, rows.flatMap((r) => fields.links.map((link) => r[link])), plan.identifiers, ctx.settings.defaultPhoneRegion) : new Set<string>();
@@ -61,14 +61,26 @@ export async function* redactActive(
       const ref = { type, id: current.Id };
       const change = fields ? heldChange(current, fields, subjectPeople, plan, ctx.settings.defaultPhoneRegion) : differing(current, anonymised);
       if (Object.keys(change).length === 0) {
-        yield { ref, outcome: "redacted", detail: "Kept under the hold; nothing of the subject was left in it" };
+        yield { ref, outcome: "redacted", detail: "Kept; nothing of the subject was left in it" };
+        continue;
+      }
+      if (type === "EmailMessage" && isSent(current.Status)) {
+        yield { ref, outcome: "retained", hold: { basis: sentEmailBasis }, detail: `Kept unredacted: Salesforce does not update a sent e-mail; the subject's data remains in ${Object.keys(change).join(", ")}` };
         continue;
       }
       await client.call("sobject.patch", (c) => c.request({ method: "PATCH", url: `/sobjects/${type}/${current.Id}`, body: JSON.stringify(change), headers: { "content-type": "application/json" } }));
       const what = fields ? describe(change) : `personal fields anonymised (${Object.keys(change).join(", ")})`;
-      yield { ref, outcome: "redacted", detail: `Kept under the hold; ${what}` };
+      yield { ref, outcome: "redacted", detail: `Kept; ${what}` };
     }
   }
+}
+
+/** The vendor's reason a sent e-mail keeps the subject's data (Salesforce object reference, EmailMessage). */
+export const sentEmailBasis = "Salesforce updates an EmailMessage only while it is a draft: a sent e-mail's addresses, subject and body cannot be changed through the API";
+
+/** A Status set and other than Draft (`5`): the message was sent or received. */
+function isSent(status: unknown): boolean {
+  return typeof status === "string" && status !== "" && status !== "5";
 }
 
 function heldChange(current: Record<string, unknown>, fields: HeldFields, subjectPeople: Set<string>, plan: RedactPlan, region: string): Values {

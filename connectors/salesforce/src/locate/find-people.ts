@@ -53,9 +53,38 @@ export async function findByIdentifiers(ctx: SalesforceContext, client: Salesfor
         field: `${hit.type}.${hit.field}`,
         ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
       };
-      found.add({ type: hit.type, id: hit.id }, [match], `${hit.type} with the subject's ${identifier.kind}`, discoveredOn(ctx, hit, identifiers));
+      const mentionIn = mentionFieldsOf(hit, emails);
+      found.add(
+        { type: hit.type, id: hit.id },
+        [match],
+        mentionIn ? `${hit.type} of someone else naming the subject's ${identifier.kind}` : `${hit.type} with the subject's ${identifier.kind}`,
+        discoveredOn(ctx, hit, identifiers),
+        mentionIn,
+      );
     }
   }
+}
+
+/**
+ * Whether a hit is someone else's record that only names the subject, and in which fields: a Case
+ * filed under another Contact with the subject's SuppliedEmail/SuppliedPhone, or an e-mail the
+ * subject did not send that has them in Cc, or in To beside other recipients. Undefined for the
+ * subject's own records (a person record, a web-to-case Case with no Contact, an e-mail they sent
+ * or that was written to them alone).
+ */
+function mentionFieldsOf(hit: Hit, emails: readonly string[]): string[] | undefined {
+  if (hit.type === "Case") {
+    if (!stringOf(hit.record.ContactId)) return undefined;
+    // The field the subject's identifier is in, and the name typed beside it (the subject's too).
+    return stringOf(hit.record.SuppliedName) ? [hit.field, "SuppliedName"] : [hit.field];
+  }
+  if (hit.type !== "EmailMessage") return undefined;
+  const isSubjects = (address: string) => emails.includes(address);
+  if (addresses(stringOf(hit.record.FromAddress)).some(isSubjects)) return undefined;
+  const to = addresses(stringOf(hit.record.ToAddress));
+  const fields = (["ToAddress", "CcAddress", "BccAddress"] as const).filter((name) => addresses(stringOf(hit.record[name])).some(isSubjects));
+  const writtenToThemAlone = to.length > 0 && to.every(isSubjects);
+  return writtenToThemAlone || fields.length === 0 ? undefined : fields;
 }
 
 async function emailHits(client: SalesforceClient, email: string): Promise<Hit[]> {
@@ -67,13 +96,13 @@ async function emailHits(client: SalesforceClient, email: string): Promise<Hit[]
   hits.push(...leads.map((record) => ({ type: "Lead" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, record })));
   const points = await queryRecords(client, `SELECT Id, ParentId, EmailAddress FROM ContactPointEmail WHERE EmailAddress = ${literal}`, recordSchemas.ContactPointEmail, { route: "locate.contact-point-emails", recordType: "ContactPointEmail" });
   hits.push(...points.map((record) => ({ type: "ContactPointEmail" as const, id: record.Id, field: "EmailAddress", party: record.ParentId ?? record.Id, record })));
-  const cases = await queryRecords(client, `SELECT Id, ContactId, SuppliedEmail FROM Case WHERE SuppliedEmail = ${literal}`, recordSchemas.Case, { route: "locate.web-cases", recordType: "Case" });
+  const cases = await queryRecords(client, `SELECT Id, ContactId, SuppliedEmail, SuppliedPhone, SuppliedName FROM Case WHERE SuppliedEmail = ${literal}`, recordSchemas.Case, { route: "locate.web-cases", recordType: "Case" });
   hits.push(...cases.map((record) => ({ type: "Case" as const, id: record.Id, field: "SuppliedEmail", record })));
   // Address fields hold `a@x; b@y`: LIKE narrows, then each address is compared whole.
   const like = soqlContains(email);
-  const messages = await queryRecords(client, `SELECT Id, ParentId, FromAddress, ToAddress, CcAddress FROM EmailMessage WHERE FromAddress = ${literal} OR ToAddress LIKE ${like} OR CcAddress LIKE ${like}`, recordSchemas.EmailMessage, { route: "locate.email-messages", recordType: "EmailMessage" });
+  const messages = await queryRecords(client, `SELECT Id, ParentId, FromAddress, ToAddress, CcAddress, BccAddress FROM EmailMessage WHERE FromAddress = ${literal} OR ToAddress LIKE ${like} OR CcAddress LIKE ${like} OR BccAddress LIKE ${like}`, recordSchemas.EmailMessage, { route: "locate.email-messages", recordType: "EmailMessage" });
   for (const message of messages) {
-    const field = (["FromAddress", "ToAddress", "CcAddress"] as const).find((name) => addresses(message[name]).includes(email.toLowerCase()));
+    const field = (["FromAddress", "ToAddress", "CcAddress", "BccAddress"] as const).find((name) => addresses(message[name]).includes(email.toLowerCase()));
     if (field) hits.push({ type: "EmailMessage", id: message.Id, field, record: message });
   }
   return hits;
@@ -84,7 +113,7 @@ const phoneFields = {
   Contact: { select: "Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId", fields: contactPhones, party: "IndividualId" },
   Lead: { select: "Id, Email, Phone, MobilePhone, IndividualId", fields: leadPhones, party: "IndividualId" },
   ContactPointPhone: { select: "Id, ParentId, TelephoneNumber", fields: ["TelephoneNumber"], party: "ParentId" },
-  Case: { select: "Id, ContactId, SuppliedEmail, SuppliedPhone", fields: ["SuppliedPhone"], party: undefined },
+  Case: { select: "Id, ContactId, SuppliedEmail, SuppliedPhone, SuppliedName", fields: ["SuppliedPhone"], party: undefined },
 } as const;
 
 /**

@@ -10,7 +10,8 @@ import { findRelated } from "./related-records";
 /**
  * Finds the subject across Contact, Lead, Case, Task, Event, EmailMessage, CampaignMember,
  * Individual, ContactPointEmail/Phone/TypeConsent and files: first the records carrying their
- * identifiers, then what hangs from those, then free-text mentions (weak). queryAll is used
+ * identifiers, then what hangs from those, then other people's records that only mention them
+ * (`relation: "mentions"`: redacted, never erased). queryAll is used
  * throughout, so Recycle Bin and archived rows are found too.
  */
 export async function* locate(ctx: SalesforceContext, query: LocateQuery): AsyncGenerator<LocatedRecord> {
@@ -19,7 +20,7 @@ export async function* locate(ctx: SalesforceContext, query: LocateQuery): Async
   const found = new LocatedSet();
   await findByIdentifiers(ctx, client, query.identifiers, found);
   await findRelated(client, found);
-  await findMentions(client, query.identifiers, found);
+  await findMentions(ctx, client, query.identifiers, found);
   const records = found.sorted();
   ctx.log.info("Located the subject's Salesforce records", { records: records.length });
   for (const record of records) {

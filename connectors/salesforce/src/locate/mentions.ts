@@ -1,30 +1,47 @@
 import type { Identifier } from "@lethe/connector-sdk";
 import { soslTerm } from "../client/soql-literal";
 import type { SalesforceClient } from "../client/salesforce-client";
+import { subjectSpans } from "../erase/free-text-identifiers";
+import type { SalesforceContext } from "../settings";
 import { searchRecords } from "../vendor/read-records";
 import { recordSchemas } from "../vendor/records";
 import type { LocatedSet } from "./located-set";
 
+/** The free-text fields a mention can sit in, per object (what the redaction rewrites). */
+const textFields: Record<string, readonly string[]> = {
+  Case: ["Subject", "Description"],
+  Task: ["Subject", "Description"],
+  Event: ["Subject", "Description"],
+  EmailMessage: ["Subject", "TextBody", "HtmlBody"],
+};
+
 /**
- * Free-text mentions: Case, Task and Event descriptions and e-mail bodies that quote the
- * subject's e-mail address, found by SOSL with the address's reserved characters escaped.
- * A mention in someone else's record is a redaction candidate, never grounds to erase the
- * record: it is reported weak, with the field to redact.
+ * Free-text mentions: Case, Task and Event subjects and descriptions and e-mail subjects and bodies
+ * that quote the subject's e-mail address, found by SOSL with the address's reserved characters
+ * escaped. A record found this way and not as the subject's own is someone else's that mentions
+ * them: reported `relation: "mentions"` with the fields holding the address, so the engine plans
+ * `redact` — the address is removed, the record kept. The match is strong when the whole address
+ * occurs (not a `+tag` or longer address containing it): redacting its exact occurrences takes
+ * nothing of anyone else's; the engine still makes it weak when the address is only discovered.
  */
-export async function findMentions(client: SalesforceClient, identifiers: Identifier[], found: LocatedSet): Promise<void> {
+export async function findMentions(ctx: SalesforceContext, client: SalesforceClient, identifiers: Identifier[], found: LocatedSet): Promise<void> {
   for (const identifier of identifiers) {
     if (identifier.kind !== "email") continue;
-    const sosl = `FIND {${soslTerm(identifier.value)}} IN ALL FIELDS RETURNING Case(Id, Description), Task(Id, Description), Event(Id, Description), EmailMessage(Id, TextBody)`;
+    const sosl = `FIND {${soslTerm(identifier.value)}} IN ALL FIELDS RETURNING Case(Id, Subject, Description), Task(Id, Subject, Description), Event(Id, Subject, Description), EmailMessage(Id, Subject, TextBody, HtmlBody)`;
     for (const { type, record } of await searchRecords(client, sosl, recordSchemas, "locate.mentions")) {
       const id = String(record.Id);
-      if (found.has(id)) continue;
-      const field = type === "EmailMessage" ? "TextBody" : "Description";
-      const text = record[field];
-      if (typeof text !== "string" || !text.toLowerCase().includes(identifier.value.toLowerCase())) continue;
+      if (found.isOwn(id)) continue;
+      const fields = (textFields[type] ?? []).filter((field) => {
+        const text = record[field];
+        return typeof text === "string" && subjectSpans(text, [identifier], ctx.settings.defaultPhoneRegion).length > 0;
+      });
+      if (fields.length === 0) continue;
       found.add(
         { type, id },
-        [{ identifier, strength: "weak", field: `${type}.${field}`, reason: "mentioned in free text: a redaction candidate, not the subject's record" }],
-        `${type} mentioning the subject (redaction candidate)`,
+        [{ identifier, strength: "strong", field: `${type}.${fields[0] ?? ""}`, reason: "mentioned in another person's record: the address is redacted, the record kept" }],
+        `${type} of someone else mentioning the subject`,
+        [],
+        fields,
       );
     }
   }

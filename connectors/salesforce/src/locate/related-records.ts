@@ -60,7 +60,8 @@ export async function findRelated(client: SalesforceClient, found: LocatedSet): 
     }
   }
 
-  for (const batch of chunks(found.idsOf("Case"))) {
+  // E-mails on the subject's own Cases, not on someone else's Case that merely mentions them.
+  for (const batch of chunks(found.ownIdsOf("Case"))) {
     for (const row of await queryRecords(client, `SELECT Id, ParentId FROM EmailMessage WHERE ParentId IN ${soqlIdList(batch)}`, recordSchemas.EmailMessage, { route: "locate.case-emails", recordType: "EmailMessage" })) {
       inherit(found, "EmailMessage", row.Id, peopleMatches([row.ParentId]), "E-mail on the subject's case");
     }

@@ -33,6 +33,7 @@ import {
   strengthFollowsIdentifierUniqueness,
   unknownSubjectYieldsNothing,
 } from "./locate-matching";
+import { mentionsAreRedactedNotErased } from "./mentions";
 import { recordingAudioStreamsAsDeclared, unknownRecordingHasNoAudio } from "./recording-audio";
 
 export const checkGroups = [
@@ -44,6 +45,7 @@ export const checkGroups = [
   { group: 6, title: "Faults" },
   { group: 7, title: "Hygiene" },
   { group: 8, title: "Declared vendor features (card sweep, recording audio)" },
+  { group: 9, title: "Third-party record mentioning the subject" },
 ] as const;
 
 export type CheckGroup = (typeof checkGroups)[number]["group"];
@@ -65,8 +67,12 @@ const needsCardSweep = (connector: AnyConnector) =>
   connector.capabilities.cardSweep ? undefined : "the connector declares no card sweep";
 const needsRecordingAudio = (connector: AnyConnector) =>
   connector.capabilities.recordingAudio ? undefined : "the connector declares no recording audio";
+const needsMentions = (connector: AnyConnector) => {
+  if (!connector.capabilities.mentions) return "the connector reports no other person's record as one that mentions the subject (capabilities.mentions)";
+  return connector.capabilities.erase ? undefined : "the connector declares mentions but no erase, through which they are redacted";
+};
 
-/** Every check of docs/connectors.md groups 1–7, and of the declared vendor features (8), by stable id (the key a `skip` entry names). */
+/** Every check of docs/connectors.md groups 1–7, of the declared vendor features (8) and of other people's records mentioning the subject (9), by stable id (the key a `skip` entry names). */
 export const conformanceChecks = {
   "declaration.examples-parse": {
     group: 1,
@@ -187,6 +193,12 @@ export const conformanceChecks = {
     title: "erasing the same records again receipts already-absent and changes nothing",
     notApplicable: needsErase,
     run: secondEraseIsAlreadyAbsent,
+  },
+  "mentions.redacted-not-erased": {
+    group: 9,
+    title: "another person's record that mentions the subject keeps everything but the subject's identifiers after a redaction",
+    notApplicable: needsMentions,
+    run: mentionsAreRedactedNotErased,
   },
   "faults.unauthorised": {
     group: 6,

@@ -2,7 +2,7 @@ import { recordKey, type ErasureOutcome, type ErasureReceipt, type OraclePerson,
 import type { ConformanceHarness } from "../harness/conformance-harness";
 import { eraseRefs, locateRecords } from "../harness/operations";
 import { describeChanges, takeSnapshot, type OracleSnapshot } from "../harness/oracle-snapshot";
-import { isStrong, keysOf } from "../harness/record-keys";
+import { isMention, isStrong, keysOf } from "../harness/record-keys";
 import type { WorldView } from "../harness/world-view";
 import { fail, Findings } from "./findings";
 import { locateEverySubject } from "./subject-records";
@@ -39,8 +39,9 @@ async function eraseEverySubject(h: ConformanceHarness): Promise<ErasureRun> {
   const before = await takeSnapshot(h, everyone);
   const erasures: SubjectErasure[] = [];
   for (const { subject, located } of locations) {
-    const refs = located.filter(isStrong).map((record) => record.ref);
-    const weakKeys = keysOf(located.filter((record) => !isStrong(record)));
+    // Other people's records that mention the subject are redacted, never erased: group 9.
+    const refs = located.filter((record) => isStrong(record) && !isMention(record)).map((record) => record.ref);
+    const weakKeys = keysOf(located.filter((record) => !isStrong(record) || isMention(record)));
     erasures.push({ subject, refs, weakKeys, receipts: refs.length > 0 ? await eraseRefs(h, refs) : [] });
   }
   return { world, before, after: await takeSnapshot(h, everyone), erasures };
@@ -97,7 +98,7 @@ export async function locateFindsNothingAfterErase(h: ConformanceHarness): Promi
     const retained = retainedKeys(receipts);
     for (const record of await locateRecords(h, world.query(subject))) {
       const key = recordKey(record.ref);
-      if (retained.has(key)) continue;
+      if (retained.has(key) || isMention(record)) continue;
       // A soft-deleting vendor still serves the erased record from its bin until it purges it.
       if (mode === "soft" && erased.has(key)) continue;
       findings.expect(!erased.has(key), () => `subject ${subject.id}: ${key} was erased yet is located again`);

@@ -1,7 +1,7 @@
 import { recordKey, type Identifier, type IdentifierKind } from "@lethe/connector-sdk";
 import type { ConformanceHarness } from "../harness/conformance-harness";
 import { locateRecords } from "../harness/operations";
-import { duplicateKeys, isStrong, keysOf } from "../harness/record-keys";
+import { duplicateKeys, isMention, isStrong, keysOf } from "../harness/record-keys";
 import { identityKey, readWorld } from "../harness/world-view";
 import { fail, Findings } from "./findings";
 import { locateEverySubject, personalDataText } from "./subject-records";
@@ -49,7 +49,8 @@ export async function strengthFollowsIdentifierUniqueness(h: ConformanceHarness)
         );
         findings.expect(match.identifier.kind !== "name", () => `subject ${subject.id}: ${key} is a strong match on a name alone`);
       }
-      findings.expect(!isStrong(record) || heldKeys.has(key), () =>
+      // Another person's record mentioning the subject is judged by group 9 against its owner's data.
+      findings.expect(!isStrong(record) || heldKeys.has(key) || isMention(record), () =>
         `subject ${subject.id}: ${key} is a strong match, but the oracle says it holds none of their data`,
       );
     }
@@ -80,7 +81,7 @@ export async function bystandersNeverStrong(h: ConformanceHarness): Promise<void
   const findings = new Findings();
   for (const { subject, located, held } of locations) {
     const heldKeys = keysOf(held);
-    for (const record of located.filter(isStrong)) {
+    for (const record of located.filter((r) => isStrong(r) && !isMention(r))) {
       const key = recordKey(record.ref);
       const owners = (othersRecords.get(key) ?? []).filter((id) => id !== subject.id);
       findings.expect(heldKeys.has(key) || owners.length === 0, () =>

@@ -65,12 +65,13 @@ export async function eraseRefs(
   h: ConformanceHarness,
   refs: RecordRef[],
   ctx: ConnectorContext = h.context(),
+  plan: ErasePlan = erasePlanFor(h),
 ): Promise<ErasureReceipt[]> {
   const erase = h.connector.erase?.bind(h.connector);
   const confirm = h.connector.confirm?.bind(h.connector);
   if (!erase) throw new Error(`${h.connector.id} implements no erase`);
   const receipts: ErasureReceipt[] = [];
-  for await (const receipt of erase(ctx, refs, erasePlanFor(h))) receipts.push(receipt);
+  for await (const receipt of erase(ctx, refs, plan)) receipts.push(receipt);
   const pending = receipts.filter((receipt) => receipt.outcome === "pending");
   if (pending.length === 0 || !confirm) return receipts;
   await h.oracle.moveClock({ advanceMs: 24 * 60 * 60 * 1000 });

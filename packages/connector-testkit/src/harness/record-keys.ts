@@ -10,6 +10,11 @@ export function isStrong(record: LocatedRecord): boolean {
   return record.matchedBy.some((match) => match.strength === "strong");
 }
 
+/** Another person's record that only mentions the subject: redacted, never erased (group 9). */
+export function isMention(record: LocatedRecord): boolean {
+  return record.relation === "mentions";
+}
+
 export function duplicateKeys(records: readonly LocatedRecord[]): string[] {
   const seen = new Set<string>();
   const duplicates = new Set<string>();

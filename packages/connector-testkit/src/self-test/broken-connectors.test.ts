@@ -8,8 +8,10 @@ import { ConformanceFailure } from "../checks/findings";
 import { createConformanceHarness } from "../harness/conformance-harness";
 import {
   droppingMalformedRecords,
+  erasingMentions,
   loggingIdentifiers,
   matchingBystanders,
+  redactingTheWholeText,
   softDeleteClaimingHardDelete,
 } from "./broken-connectors";
 
@@ -43,6 +45,11 @@ describe("the conformance checks against broken connectors", () => {
     expect(failure.message).toMatch(/still in the soft-deleted store after a hard erase receipted "erased"/);
     // Every subject's records are reported, not only the first one found.
     expect(failure.findings.length).toBeGreaterThan(6);
+  });
+
+  it("fail a connector that deletes another person's record mentioning the subject, or redacts more than the subject's identifiers", async () => {
+    await expect(run("mentions.redacted-not-erased", erasingMentions(referenceConnector))).rejects.toThrow(/disappeared: another person's record was deleted instead of redacted/);
+    await expect(run("mentions.redacted-not-erased", redactingTheWholeText(referenceConnector))).rejects.toThrow(/body lost content that was not the subject's/);
   });
 
   it("fail a connector that matches a bystander's records as strong", async () => {

@@ -99,3 +99,29 @@ export function loggingIdentifiers(connector: AnyConnector): AnyConnector {
     },
   };
 }
+
+/**
+ * Deletes another person's record that mentions the subject when asked to redact it: the
+ * all-or-nothing handling that erases a bystander's note to remove one address from it.
+ */
+export function erasingMentions(connector: AnyConnector): AnyConnector {
+  const erase = connector.erase?.bind(connector);
+  if (!erase) throw new Error(`${connector.id} implements no erase to break`);
+  return { ...connector, erase: (ctx, refs, plan) => erase(ctx, refs, plan.action === "redact" ? { action: "erase" } : plan) };
+}
+
+/** Redacts a mention by blanking the whole text it sits in: the other person's words go with it. */
+export function redactingTheWholeText(connector: AnyConnector): AnyConnector {
+  const erase = connector.erase?.bind(connector);
+  if (!erase) throw new Error(`${connector.id} implements no erase to break`);
+  return { ...connector, erase: (ctx, refs, plan) => erase({ ...ctx, http: blankingPatchedText(ctx.http) }, refs, plan) };
+}
+
+function blankingPatchedText(http: HttpClient): HttpClient {
+  return {
+    request: (request) =>
+      request.method === "PATCH" && request.body !== undefined && typeof request.body === "object" && request.body !== null && "body" in request.body
+        ? http.request({ ...request, body: { body: "[redacted]" } })
+        : http.request(request),
+  };
+}

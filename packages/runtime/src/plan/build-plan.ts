@@ -14,6 +14,7 @@ import { findHoldsFor } from "../holds/find-holds";
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { planAction } from "./plan-action";
+import { mentionOf } from "./record-relation";
 
 /**
  * (Re)builds the plan: one item per located record, from the request type, the connector's
@@ -63,6 +64,7 @@ export async function buildPlan(
       hold,
       changes,
       matchReasons: matchReasons(record.matchedBy),
+      mention: mentionOf(record.facts),
     });
     counts[planned.action] = (counts[planned.action] ?? 0) + 1;
     items.push({

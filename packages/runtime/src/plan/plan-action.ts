@@ -1,4 +1,5 @@
 import type { AnyConnector, FieldUpdate } from "@lethe/connector-sdk";
+import type { Mention } from "./record-relation";
 
 export interface HeldBy {
   holdId: string;
@@ -24,6 +25,8 @@ export interface ActionInput {
   changes: readonly FieldUpdate[];
   /** Why a weak match is weak, from the connector's matches. */
   matchReasons: readonly string[];
+  /** Set when the record is another person's that only mentions the subject (record-relation.ts). */
+  mention?: Mention | undefined;
 }
 
 export interface PlannedAction {
@@ -107,7 +110,24 @@ function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction 
     }
     return { ...held, action: "retain", reason: hold.reason ?? `held by "${hold.title}" (${hold.basis})` };
   }
+  if (input.mention) {
+    const canRedact = connector.capabilities.redact || connector.capabilities.mentions === true;
+    return mentionAction(input.mention, input.connectorId, canErase && canRedact);
+  }
   if (!canErase) return plain("skip", `connector "${input.connectorId}" cannot erase: the record stays in place`);
   const erase = connector.capabilities.erase;
   return erase && erase.mode === "anonymise" ? plain("anonymise", "anonymise in place") : plain("erase", "erase");
+}
+
+/**
+ * Another person's record that only mentions the subject is never deleted: deleting it would
+ * erase the other person's data, keeping it whole would keep the subject's. The subject's
+ * identifiers are redacted from the fields holding the mention; a connector that cannot redact
+ * leaves it in place, reported (`skip`), so the request cannot end as if it were done.
+ */
+function mentionAction(mention: Mention, connectorId: string, canRedact: boolean): BaseAction {
+  const where = mention.fields.length > 0 ? mention.fields.join(", ") : "the fields that mention them";
+  return canRedact
+    ? plain("redact", `another person's record that mentions the subject: their identifiers are redacted from ${where}, the rest is kept`)
+    : plain("skip", `another person's record that mentions the subject in ${where}; connector "${connectorId}" cannot redact, and the record is not theirs to delete`);
 }

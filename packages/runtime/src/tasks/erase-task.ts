@@ -16,6 +16,7 @@ import {
 } from "@lethe/db";
 import { eraseActions } from "../plan/dispatch-execution";
 import { enginePolicy } from "../plan/engine-policy";
+import { mentionOf } from "../plan/record-relation";
 import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
@@ -84,7 +85,10 @@ async function eraseOnInstance(
     const ref = { type: view.record.recordType, id: view.record.recordId };
     if (receipted.has(recordKey(ref))) continue;
     outstanding.set(recordKey(ref), ref);
-    const action = view.item.approvedAction ?? "erase";
+    const approved = view.item.approvedAction ?? "erase";
+    // A mention in another person's record is redacted on its own call: only the subject's
+    // identifiers go, whatever the redact scope for held records says.
+    const action = approved === "redact" && mentionOf(view.record.facts) ? mentionRedaction : approved;
     byAction.set(action, [...(byAction.get(action) ?? []), view]);
   }
 
@@ -106,13 +110,16 @@ async function eraseOnInstance(
 
   // Records that stay (redacted, anonymised) are dealt with before any deletion: deleting a CRM
   // contact can take its activities into a recycle bin where they can no longer be redacted.
-  for (const action of ["redact", "anonymise", "erase"] as const) {
-    const views = byAction.get(action) ?? [];
+  for (const group of [mentionRedaction, "redact", "anonymise", "erase"] as const) {
+    const views = byAction.get(group) ?? [];
     if (views.length === 0) continue;
+    const action = group === mentionRedaction ? "redact" : group;
     const plan: ErasePlan =
-      action === "redact"
-        ? { action, scope: enginePolicy(deps).redactScope, identifiers: session.identifiers }
-        : { action };
+      group === mentionRedaction
+        ? { action: "redact", scope: "personal-data", identifiers: session.identifiers }
+        : group === "redact"
+          ? { action: "redact", scope: enginePolicy(deps).redactScope, identifiers: session.identifiers }
+          : { action: group };
     const refs = views.map((view) => ({ type: view.record.recordType, id: view.record.recordId }));
     const asked = new Set(refs.map(recordKey));
     const receipts = erase(session.ctx, refs, plan);
@@ -154,6 +161,9 @@ async function eraseOnInstance(
     },
   });
 }
+
+/** The group of approved `redact` items that are mentions in other people's records. */
+const mentionRedaction = "redact-mention";
 
 /** The outcomes an erase receipt may carry (also checked on a hold's release). */
 export const erasureOutcomes = new Set<string>([

@@ -20,7 +20,8 @@ const goneWhen = new Set(["erase", "anonymise"]);
  * identifiers, and records a `still-present` receipt for every record found that should be gone —
  * a record the approved plan erased or anonymised that is still there, or a strongly matched one
  * (engine's verdict) the locate did not see. Records the plan keeps (excluded, pending review,
- * skipped, retained, redacted) are expected and not counted. Resumable like locate: each receipt is stored before the next record is pulled.
+ * skipped, retained, redacted) are expected and not counted — except another person's record the
+ * plan redacted because it mentioned the subject: found again, it still mentions them. Resumable like locate: each receipt is stored before the next record is pulled.
  */
 export function verifyTask(deps: RuntimeDependencies): Task {
   return instanceTask(
@@ -65,11 +66,21 @@ async function verifyOnInstance(
       checkLocatedRecord(record);
       const refKey = recordKey(record.ref);
       const eraseOutcome = erased.get(refKey);
-      if (eraseOutcome !== undefined && keptOnPurpose.has(eraseOutcome)) continue;
-      if (planned.has(refKey)) {
-        // Excluded, pending review, skipped, retained or redacted: kept on purpose.
-        if (!goneWhen.has(planned.get(refKey) ?? "")) continue;
-      } else if (engineStrength(record.matchedBy, subjectIdentifiers) !== "strong") continue;
+      // A mention the plan redacted in another person's record must no longer be found: found
+      // again, the subject's identifiers are still in it (unless the vendor kept it: retained, pending).
+      const mentionRedacted =
+        record.relation === "mentions" &&
+        planned.get(refKey) === "redact" &&
+        eraseOutcome !== undefined &&
+        eraseOutcome !== "retained" &&
+        eraseOutcome !== "pending";
+      if (!mentionRedacted) {
+        if (eraseOutcome !== undefined && keptOnPurpose.has(eraseOutcome)) continue;
+        if (planned.has(refKey)) {
+          // Excluded, pending review, skipped, retained or redacted: kept on purpose.
+          if (!goneWhen.has(planned.get(refKey) ?? "")) continue;
+        } else if (engineStrength(record.matchedBy, subjectIdentifiers) !== "strong") continue;
+      }
       await insertReceipt(database.db, {
         ...payload,
         ...version,
@@ -77,8 +88,9 @@ async function verifyOnInstance(
         recordId: record.ref.id,
         phase: "verify",
         outcome: "still-present",
-        detail:
-          eraseOutcome !== undefined
+        detail: mentionRedacted
+          ? `another person's record still mentions the subject after its erase receipt said "${eraseOutcome}"`
+          : eraseOutcome !== undefined
             ? `found again after its erase receipt said "${eraseOutcome}"`
             : "found on verification; it was not erased",
       });

@@ -11,13 +11,14 @@ export interface RecordPatch {
 const e164 = /^\+[1-9]\d{1,14}$/;
 const emailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxNameLength = 200;
+const maxBodyLength = 10_000;
 /** Fields a person has that no client may write (API.md, "Update a record"). */
 const readOnly = new Set(["id", "customerId", "createdAt", "personId"]);
 
 /**
  * Checks a `PATCH /api/{collection}/:id` body as Reference CRM does (API.md, "Update a record"):
  * a JSON object of at least one writable field — `restricted` on every record, `name`, `email`
- * and `phone` on a person too. The vendor does not repair values: a phone must already be E.164;
+ * and `phone` on a person too, `body` on a note (how agents redact a note). The vendor does not repair values: a phone must already be E.164;
  * an e-mail is only lower-cased. Every bad field is reported, not just the first.
  */
 export function readPatch(type: RecordType, body: unknown): { patch: RecordPatch } | { errors: FieldError[] } {
@@ -36,6 +37,9 @@ export function readPatch(type: RecordType, body: unknown): { patch: RecordPatch
       const checked = personField(field, value);
       if ("message" in checked) errors.push({ field, message: checked.message });
       else patch.changes[field] = checked.value;
+    } else if (type === "note" && field === "body") {
+      if (typeof value === "string" && value.trim() !== "" && value.length <= maxBodyLength) patch.changes.body = value;
+      else errors.push({ field, message: `must be a non-empty string of at most ${maxBodyLength} characters` });
     } else {
       errors.push({ field, message: readOnly.has(field) ? "cannot be changed" : `is not a field of a ${type} that can be updated` });
     }

@@ -4,7 +4,7 @@ import { CallFactory } from "./call-factory";
 import { emailLocalPart, PersonFactory } from "./person-factory";
 import { RecordFactory } from "./record-factory";
 import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
-import type { PersonRow, SeededWorld } from "./world";
+import type { NoteRow, PersonRow, SeededWorld } from "./world";
 
 export const defaultSeed = 1;
 export const subjectCount = 6;
@@ -53,7 +53,31 @@ export function seedWorld({ seed, extraPeople }: SeedOptions): SeededWorld {
     const person = people.person({ phone: phones.forAnyoneElse() });
     add(person, { role: "subject" }, faker.number.int({ min: 1, max: 4 }), faker.number.int({ max: 1 }));
   }
+  world.notes.push(mentioningNote(world, people));
   return world;
+}
+
+/** The subject whose address a bystander's note mentions. */
+export const mentionedSubject = subjectCount - 1;
+
+/**
+ * A note about the last subject's first bystander that mentions the subject's address: another
+ * person's record that only mentions the subject (redacted, never erased). Added last, so every
+ * row before keeps its id and values.
+ */
+function mentioningNote(world: SeededWorld, people: PersonFactory): NoteRow {
+  const subjects = world.oraclePeople.filter((person) => person.role === "subject");
+  const subject = subjects[mentionedSubject];
+  const bystander = world.oraclePeople.find((person) => person.bystanderOf === subject?.id);
+  const email = world.people.find((person) => person.id === subject?.id)?.email;
+  if (!subject || !bystander || !email) throw new Error("The seeded world has no subject with a bystander to mention them");
+  return {
+    id: people.uniqueId("nte_"),
+    personId: bystander.id,
+    body: `Asked us to copy ${email} on the reply about the invoice; otherwise resolved on the call.`,
+    createdAt: "2024-07-01T09:00:00.000Z",
+    restricted: false,
+  };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface PersonChanges {
   name?: string;
   email?: string;
   phone?: string;
+  /** A note's text (notes only). */
+  body?: string;
 }
 
 /** The oracle's view of one record's processing restriction. */
@@ -84,6 +86,14 @@ export class VendorStore {
     return this.activeOf(personId).flatMap((record) => (record.type === "note" ? [record.row] : []));
   }
 
+  /** Active notes of anyone whose text contains `text`, compared case-insensitively. */
+  notesContaining(text: string): NoteRow[] {
+    const wanted = text.toLowerCase();
+    return [...this.records.values()].flatMap((stored) =>
+      !stored.deletedAt && stored.record.type === "note" && stored.record.row.body.toLowerCase().includes(wanted) ? [stored.record.row] : [],
+    );
+  }
+
   attachmentsOf(personId: string): AttachmentRow[] {
     return this.activeOf(personId).flatMap((record) => (record.type === "attachment" ? [record.row] : []));
   }
@@ -99,7 +109,9 @@ export class VendorStore {
   update(type: RecordType, id: string, changes: PersonChanges, restricted?: boolean): RecordRow | undefined {
     const record = this.active(type, id);
     if (!record) return undefined;
+    // The patch reader gives a person only person fields, and a note only its body.
     if (record.type === "person") Object.assign(record.row, changes);
+    if (record.type === "note" && changes.body !== undefined) record.row.body = changes.body;
     if (restricted !== undefined) record.row.restricted = restricted;
     return record;
   }

@@ -29,9 +29,23 @@ export function patchSObject(state: SandboxState): RequestHandler<Record<string,
     if (!found) return;
     const values = readFieldValues(found.object, req.body, res);
     if (!values) return;
+    const sealed = sentEmailFields(found.object.name, found.row.fields.Status, values);
+    if (sealed.length > 0) {
+      return sendSalesforceError(res, 400, "INVALID_FIELD_FOR_INSERT_UPDATE", `Unable to update fields of an email message that is not a draft: ${sealed.join(", ")}`, sealed);
+    }
     state.store.update(found.row, values, state.clock.now());
     res.status(204).end();
   };
+}
+
+/**
+ * An EmailMessage whose Status is set and not Draft (`5`) was sent: Salesforce updates only its
+ * IsExternallyVisible (and custom) fields then (object reference, EmailMessage, "update() is
+ * supported when an email record is in Draft status"). Rows seeded without a Status stay editable.
+ */
+function sentEmailFields(object: string, status: unknown, values: Record<string, unknown>): string[] {
+  if (object !== "EmailMessage" || typeof status !== "string" || status === "5") return [];
+  return Object.keys(values).filter((name) => name !== "IsExternallyVisible");
 }
 
 /** `DELETE /sobjects/{type}/{id}` (S8): 204, the record moves to the Recycle Bin. */

@@ -162,6 +162,7 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     return candidate;
   };
 
+  let mentioned: { email: string; colleagueId: string } | undefined;
   let phoneOnly: { subjectId: string; plan: PersonPlan; ukBystanderId: string; ukPhone: string } | undefined;
   for (let i = 0; i < subjectCount; i++) {
     const last = i === subjectCount - 1;
@@ -191,7 +192,8 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     // and someone in the household on the same number.
     bystander({ email: uniqueEmail(`${local.replace("'", "")}+${slug(faker.word.noun(), "")}`, domain) });
     bystander({ email: uniqueEmail(local.replace("'", ""), companyDomain("example.org")) });
-    bystander({ email: uniqueEmail(`colleague.${slug(faker.person.lastName(), "")}`, domain) });
+    const colleagueId = bystander({ email: uniqueEmail(`colleague.${slug(faker.person.lastName(), "")}`, domain) });
+    if (i === mentionedSubject) mentioned = { email, colleagueId };
     const ukPhone = sameDigitsInTheUk(plan.phone);
     const ukBystanderId = bystander({ email: uniqueEmail(`${slug(faker.person.firstName(), "")}.uk`, companyDomain("example.net")), phone: ukPhone });
     if (i === phoneOnlySubject) phoneOnly = { subjectId, plan, ukBystanderId, ukPhone };
@@ -220,7 +222,38 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     lead.deletedAt = new Date(now.getTime() - 2 * 86_400_000);
     lead.fields.IsDeleted = true;
   }
+  if (mentioned) addMentions(mentioned, { row, world, faker, caseNumber: () => String(++caseNumber).padStart(8, "0") });
   return world;
+}
+
+/** The subject whose colleague's records mention them (third-party records, redacted not erased). */
+export const mentionedSubject = 0;
+
+interface MentionTools {
+  row: (object: string, fields: Record<string, FieldValue>, holders: string[]) => SObjectRow;
+  world: SeededWorld;
+  faker: Faker;
+  caseNumber: () => string;
+}
+
+/**
+ * Records of the subject's colleague that mention the subject without being theirs: a Case and
+ * a Task whose descriptions quote the subject's address, and two e-mails on that Case with the
+ * subject in Cc — a draft (editable) and a sent one (Salesforce updates a sent e-mail no more).
+ * They are the colleague's (the oracle lists them for the colleague), added last so that every
+ * row before keeps its id and values.
+ */
+function addMentions({ email, colleagueId }: { email: string; colleagueId: string }, { row, world, faker, caseNumber }: MentionTools): void {
+  const colleague = world.rows.find((candidate) => candidate.object === "Contact" && candidate.holders.includes(colleagueId));
+  if (!colleague) throw new Error("The colleague bystander has no Contact; the seed plan is wrong");
+  const colleagueEmail = String(colleague.fields.Email);
+  const holders = [colleagueId];
+  const kase = row("Case", { CaseNumber: caseNumber(), ContactId: colleague.id, Subject: "Escalation for a customer", Description: `Raised on behalf of ${email}, who is still waiting. ${faker.lorem.sentence()}`, Status: "Working" }, holders);
+  row("Task", { WhoId: colleague.id, Subject: "Call", Description: `Discussed the order that ${email} placed last week. ${faker.lorem.sentence()}`, Status: "Completed", ActivityDate: "2023-07-01", IsArchived: false }, holders);
+  const message = (status: string, cc: string) =>
+    row("EmailMessage", { ParentId: kase.id, FromAddress: supportAddress, FromName: "Acme Support", ToAddress: colleagueEmail, CcAddress: cc, Subject: `Re: case ${String(kase.fields.CaseNumber)}`, TextBody: `Hello, ${faker.lorem.sentence()}`, MessageDate: kase.fields.CreatedDate ?? null, Incoming: false, Status: status }, holders);
+  message("5", email);
+  message("3", `${email}; escalations@acme-support.example.com`);
 }
 
 function identifiersOf(plan: PersonPlan): Identifier[] {
