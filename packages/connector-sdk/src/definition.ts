@@ -9,6 +9,7 @@ import type {
   FieldUpdate,
   LocatedRecord,
   LocateQuery,
+  RecordPresence,
   RecordRef,
   RedactionSpan,
 } from "./records";
@@ -40,6 +41,11 @@ export interface Capabilities {
    * false or absent if none.
    */
   recordingAudio?: false | { recordType: string };
+  /**
+   * Whether it can read records back by id after erasure (`readBack`): verification then proves
+   * each erased record gone from the vendor itself, including parts a search no longer finds.
+   */
+  readBack?: boolean;
 }
 
 export type DataCategory =
@@ -119,6 +125,11 @@ export interface ConnectorDefinition<
    * it now; undefined when the record or its media no longer exists.
    */
   openRecordingAudio?(ctx: Ctx<SettingsSchema, SecretsSchema>, ref: RecordRef): Promise<RecordingAudio | undefined>;
+  /**
+   * Each record as the vendor holds it now, read by its id (never searched): one answer per ref,
+   * `present: false` when the vendor no longer holds it in any store the connector can read.
+   */
+  readBack?(ctx: Ctx<SettingsSchema, SecretsSchema>, refs: RecordRef[]): AsyncIterable<RecordPresence>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

@@ -1,4 +1,5 @@
-import type { AnyConnector, FieldUpdate } from "@lethe/connector-sdk";
+import type { AnyConnector, FieldUpdate, VendorHold } from "@lethe/connector-sdk";
+import { vendorHoldReason } from "./vendor-hold";
 
 export interface HeldBy {
   holdId: string;
@@ -20,6 +21,8 @@ export interface ActionInput {
   /** The decision a person already took on this record (carried over every rebuild). */
   review: string;
   hold: HeldBy | null;
+  /** The vendor's own hold, reported when the record was located: it will refuse the deletion. */
+  vendorHold?: VendorHold | null;
   /** Rectification: the changes the requester asked for. */
   changes: readonly FieldUpdate[];
   /** Why a weak match is weak, from the connector's matches. */
@@ -107,6 +110,9 @@ function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction 
     }
     return { ...held, action: "retain", reason: hold.reason ?? `held by "${hold.title}" (${hold.basis})` };
   }
+  // Planned before anything runs: the vendor said when locating that it keeps this record, so the
+  // plan must not promise a deletion the vendor will refuse (its basis goes on the receipt).
+  if (input.vendorHold) return plain("retain", vendorHoldReason(input.vendorHold));
   if (!canErase) return plain("skip", `connector "${input.connectorId}" cannot erase: the record stays in place`);
   const erase = connector.capabilities.erase;
   return erase && erase.mode === "anonymise" ? plain("anonymise", "anonymise in place") : plain("erase", "erase");

@@ -7,6 +7,7 @@ import {
   upsertLocatedRecord,
   type TaskKey,
 } from "@lethe/db";
+import { factsOf } from "../plan/vendor-hold";
 import { engineStrength } from "../plan/match-strength";
 import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
@@ -86,7 +87,7 @@ async function locateOnInstance(
         discovered: record.discovered,
         label: record.label ?? null,
         round,
-        facts: record.facts ?? {},
+        facts: factsOf(record),
       });
     }
   }
@@ -121,6 +122,7 @@ const locatedRecordShape = z.object({
   ref: z.object({ type: z.string().min(1), id: z.string().min(1) }),
   matchedBy: z.array(z.looseObject({ strength: z.enum(["strong", "weak"]) })).min(1),
   discovered: z.array(z.unknown()),
+  vendorHold: z.object({ basis: z.string().trim().min(1), id: z.string().min(1).optional() }).optional(),
 });
 
 /** A located record must name its record and how it matched; anything else is a connector bug. */
