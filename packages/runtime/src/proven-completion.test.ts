@@ -166,7 +166,8 @@ describe("a completion you can prove", () => {
     expect(reason).toContain("next: have the vendor delete them");
     expect(detail.request.outcome).toMatchObject({
       stillPresent: leftRefs.length,
-      stillPresentRecords: left.map((record): unknown => expect.objectContaining({ type: record.ref.type, id: record.ref.id })),
+      stillPresentRecords: expect.arrayContaining(left.map((record): unknown => expect.objectContaining({ type: record.ref.type, id: record.ref.id }))),
     });
+    expect((detail.request.outcome as { stillPresentRecords: unknown[] }).stillPresentRecords).toHaveLength(leftRefs.length);
   });
 });
