@@ -90,7 +90,7 @@ export class RecorderStore {
         records.push(...this.partsHolding(recording, participant));
         continue;
       }
-      const { participantId, aor, name, externalContactId, email, channel } = participant;
+      const { aor, name, externalContactId, email, channel } = participant;
       const voice =
         recording.fileState !== "DELETED" && channel !== null
           ? {
