@@ -1,6 +1,7 @@
 import { version } from "../package.json";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { readBackRecords } from "./erase/read-back";
 import { confirmDeletions } from "./erase/confirm-deletions";
 import { eraseRecordings } from "./erase/erase-recordings";
 import { exportRecords } from "./export-records";
@@ -61,6 +62,7 @@ export const recorderConnector = defineConnector({
     confirm: true,
     cardSweep: true,
     recordingAudio: { recordType: "recording" },
+    readBack: true,
   },
   // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
   rateLimit: { requestsPerMinute: 300 },
@@ -72,6 +74,7 @@ export const recorderConnector = defineConnector({
   redact: redactRecording,
   sweepCardNumbers,
   openRecordingAudio,
+  readBack: readBackRecords,
 });
 
 export default recorderConnector;

@@ -79,6 +79,9 @@ export function recorderOracle(sandbox: RunningSandbox) {
     failNextJobs: async (failNext: number) => {
       await fetch(`${url}/jobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ failNext }) });
     },
+    leavePartsOfNextJobs: async (leavePartsNext: number) => {
+      await fetch(`${url}/jobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ leavePartsNext }) });
+    },
   };
 }
 

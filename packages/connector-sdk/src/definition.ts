@@ -9,6 +9,7 @@ import type {
   FieldUpdate,
   LocatedRecord,
   LocateQuery,
+  RecordPresence,
   RecordRef,
   RedactionSpan,
 } from "./records";
@@ -48,6 +49,11 @@ export interface Capabilities {
    * "third-party record mentioning the subject" holds the claim against the oracle.
    */
   mentions?: boolean;
+  /**
+   * Whether it can read records back by id after erasure (`readBack`): verification then proves
+   * each erased record gone from the vendor itself, including parts a search no longer finds.
+   */
+  readBack?: boolean;
 }
 
 export type DataCategory =
@@ -127,6 +133,11 @@ export interface ConnectorDefinition<
    * it now; undefined when the record or its media no longer exists.
    */
   openRecordingAudio?(ctx: Ctx<SettingsSchema, SecretsSchema>, ref: RecordRef): Promise<RecordingAudio | undefined>;
+  /**
+   * Each record as the vendor holds it now, read by its id (never searched): one answer per ref,
+   * `present: false` when the vendor no longer holds it in any store the connector can read.
+   */
+  readBack?(ctx: Ctx<SettingsSchema, SecretsSchema>, refs: RecordRef[]): AsyncIterable<RecordPresence>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

@@ -1,4 +1,5 @@
 export * from "./identifiers";
+export * from "./identifier-holders";
 export * from "./records";
 export * from "./errors";
 export * from "./context";

@@ -35,6 +35,18 @@ export interface LocatedRecord {
   relation?: RecordRelation;
   /** With `relation: "mentions"`: the fields that hold the mention (e.g. `Description`, `CcAddress`). */
   mentionFields?: string[];
+  /**
+   * The vendor's own hold on the record, when locating it already shows one (a recording under
+   * legal hold): the vendor will refuse to delete it, so the plan says `retain` with this basis
+   * before anything runs, rather than promising an erasure the vendor will not carry out.
+   */
+  vendorHold?: VendorHold;
+}
+
+/** A hold the vendor itself keeps on a record: its basis in the vendor's words, and its id there. */
+export interface VendorHold {
+  basis: string;
+  id?: string;
 }
 
 export type RecordRelation = "mentions";
@@ -49,6 +61,14 @@ export interface RecordFacts {
   caseIds?: string[];
   /** ISO 8601. */
   occurredAt?: string;
+}
+
+/** Whether the vendor still holds a record (`readBack`), and where, in words for the officer. */
+export interface RecordPresence {
+  ref: RecordRef;
+  present: boolean;
+  /** What was found, e.g. "the transcript is still served although the recording is purged". */
+  detail?: string;
 }
 
 export type LocateQuery = {

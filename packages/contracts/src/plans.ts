@@ -31,6 +31,12 @@ export const planItemSchema = z
     action: planActionSchema,
     reason: z.string(),
     hold: z.object({ id: idSchema, title: z.string(), basis: z.string() }).strict().nullable(),
+    /**
+     * The vendor's own hold on the record, as it reported it when the record was located (a call
+     * under the recorder's legal hold): the vendor refuses deletion, so the action is `retain`
+     * with this basis. Absent from plans written before it existed.
+     */
+    vendorHold: z.object({ basis: z.string(), id: z.string().optional() }).strict().nullable().optional(),
     retainUntil: timestampSchema.nullable(),
     review: reviewStateSchema,
     reviewedBy: z.string().nullable(),

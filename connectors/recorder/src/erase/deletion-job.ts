@@ -42,11 +42,13 @@ export async function readDeletionJob(ctx: RecorderContext, jobId: string): Prom
 
 export function retainedReceipt(ref: RecordRef, recording: RecordingRecord): ErasureReceipt {
   const hold = recording.legalHold;
+  const named = hold ? { id: hold.holdId, basis: hold.basis.trim() || "deletion protection" } : { basis: "deletion protection" };
   return {
     ref,
     outcome: "retained",
-    detail: "The recorder refuses to delete a recording under legal hold (deletion protection); it was kept",
-    hold: hold ? { id: hold.holdId, basis: hold.basis } : { basis: "deletion protection" },
+    // The vendor's basis in the receipt's words too: the officer and the reply to the person name it.
+    detail: `The recorder refuses to delete a recording under legal hold (deletion protection); it was kept — basis: ${named.basis}${"id" in named ? ` (hold ${named.id})` : ""}`,
+    hold: named,
   };
 }
 

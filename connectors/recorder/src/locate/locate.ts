@@ -1,4 +1,4 @@
-import { identifierKey, type IdentifierMatch, type LocatedRecord, type LocateQuery } from "@lethe/connector-sdk";
+import { identifierKey, type IdentifierMatch, type LocatedRecord, type LocateQuery, type VendorHold } from "@lethe/connector-sdk";
 import type { RecorderContext } from "../settings";
 import type { ParticipantRecord, RecordingRecord } from "../vendor/records";
 import { discoveredIdentifiers } from "./discovered-identifiers";
@@ -27,7 +27,7 @@ export async function* locate(ctx: RecorderContext, query: LocateQuery): AsyncGe
   );
   const found = new Map<string, FoundRecording>();
   for (const search of await searchByIdentifiers(ctx, query.identifiers)) {
-    for (const [participant, match] of matchesOf(search)) {
+    for (const [participant, match] of matchesOf(search, ctx.settings.defaultRegion)) {
       const hit = search.hits.find((h) => h.participant === participant);
       if (!hit) continue;
       const entry: FoundRecording = found.get(hit.recording.id) ?? { recording: hit.recording, participants: new Map() };
@@ -60,10 +60,19 @@ export async function* locate(ctx: RecorderContext, query: LocateQuery): AsyncGe
         matchedBy: matchedBy.map((match) => ({ ...match })),
         discovered: type === "recording" ? [...discovered.values()] : [],
         label: labelOf(type, recording),
+        ...(recording.legalHold ? { vendorHold: vendorHoldOf(recording.legalHold) } : {}),
       };
       await ctx.checkpoint.save({ version: 1, afterRecording: recording.id, afterType: typeIndex });
     }
   }
+}
+
+/**
+ * The recorder refuses to delete a call under legal hold (deletion protection), and the recording,
+ * its transcript and its consent events go together: all three carry the hold.
+ */
+function vendorHoldOf(hold: NonNullable<RecordingRecord["legalHold"]>): VendorHold {
+  return { basis: hold.basis.trim() || "deletion protection", id: hold.holdId };
 }
 
 /** Helps a reviewer without naming anyone: the date, the length, and whether it is held or deleted. */

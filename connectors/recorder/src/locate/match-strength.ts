@@ -1,4 +1,5 @@
-import type { Identifier, IdentifierMatch } from "@lethe/connector-sdk";
+import { peopleHolding, type Identifier, type IdentifierMatch } from "@lethe/connector-sdk";
+import { addressPhone, normaliseSipAddress } from "../phone/participant-address";
 import type { ParticipantRecord } from "../vendor/records";
 import { foldName, type IdentifierSearch } from "./search-recordings";
 
@@ -18,17 +19,22 @@ const fieldOf: Record<string, string> = {
  * address used by several callers (a household line, a switchboard) cannot tell them apart: the
  * callers are told apart by the CRM contact id, e-mail or name the recorder attached to them.
  */
-export function matchesOf(search: IdentifierSearch): Map<ParticipantRecord, IdentifierMatch> {
+export function matchesOf(search: IdentifierSearch, defaultRegion: string): Map<ParticipantRecord, IdentifierMatch> {
   const { identifier, hits } = search;
   const field = fieldOf[identifier.kind] ?? identifier.kind;
-  const callers = new Set(hits.map(({ participant }) => callerKey(participant)));
+  // An e-mail address is one mailbox: its callers are one person unless the CRM ids attached to
+  // them keep several apart. Any other identifier: each caller the recorder tells apart.
+  const callers =
+    identifier.kind === "email"
+      ? peopleHolding("email", hits.map(({ participant }) => participant.externalContactId ?? undefined))
+      : new Set(hits.map(({ participant }) => callerKey(participant, defaultRegion))).size;
   const matches = new Map<ParticipantRecord, IdentifierMatch>();
   for (const { participant } of hits) {
     let match: IdentifierMatch;
     if (identifier.kind === "name") {
       match = { identifier, strength: "weak", field, reason: "a name is not unique" };
-    } else if (callers.size > 1) {
-      match = { identifier, strength: "weak", field, reason: `shared: ${callers.size} callers in this recorder use this ${identifier.kind.replace("_", " ")}` };
+    } else if (callers > 1) {
+      match = { identifier, strength: "weak", field, reason: `shared: ${callers} callers in this recorder use this ${identifier.kind.replace("_", " ")}` };
     } else {
       match = { identifier, strength: "strong", field };
     }
@@ -37,12 +43,16 @@ export function matchesOf(search: IdentifierSearch): Map<ParticipantRecord, Iden
   return matches;
 }
 
-/** Who a participant is, as far as the recorder knows: its CRM id, else its e-mail, else its name. */
-function callerKey(participant: ParticipantRecord): string {
+/**
+ * Who a participant is, as far as the recorder knows: its CRM id, else its e-mail (without case),
+ * else its name, else its address (a phone number in E.164, however the SIPREC aor spells it).
+ */
+function callerKey(participant: ParticipantRecord, defaultRegion: string): string {
   if (participant.externalContactId) return `id:${participant.externalContactId}`;
-  if (participant.email) return `email:${participant.email.toLowerCase()}`;
+  if (participant.email) return `email:${participant.email.trim().toLowerCase()}`;
   if (participant.name) return `name:${foldName(participant.name)}`;
-  return `aor:${participant.aor}`;
+  const phone = addressPhone(participant.aor, defaultRegion);
+  return phone ? `phone:${phone}` : `aor:${normaliseSipAddress(participant.aor) ?? participant.aor}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { identifierKey, type Identifier, type IdentifierMatch } from "@lethe/connector-sdk";
+import { identifierKey, peopleHolding, sameEmail, type Identifier, type IdentifierMatch } from "@lethe/connector-sdk";
 import type { ReferenceContext } from "../settings";
 import { readPage, readRecord } from "../vendor/read-vendor-json";
 import { personRecord, type PersonRecord } from "../vendor/records";
@@ -39,7 +39,9 @@ export async function findPeople(ctx: ReferenceContext, identifiers: Identifier[
     const people = await peopleWith(ctx, identifier);
     for (const person of people) {
       const entry = found.get(person.id) ?? { person, matchedBy: [] };
-      entry.matchedBy.push(matchOf(identifier, people.length));
+      // Each person record is a person, but an e-mail address is one mailbox: its holders are
+      // one person however their records spell it (peopleHolding).
+      entry.matchedBy.push(matchOf(identifier, peopleHolding(identifier.kind, people.map((holder) => (identifier.kind === "email" ? undefined : holder.id)))));
       found.set(person.id, entry);
     }
   }
@@ -92,5 +94,5 @@ async function personById(ctx: ReferenceContext, id: string): Promise<PersonReco
 
 function carries(person: PersonRecord, field: SearchField, value: string): boolean {
   // The API matches e-mail case-insensitively; so must we, or we would miss the subject.
-  return field === "email" ? person.email.toLowerCase() === value.toLowerCase() : person[field] === value;
+  return field === "email" ? sameEmail(person.email, value) : person[field] === value;
 }

@@ -1,4 +1,4 @@
-import type { Identifier, IdentifierMatch } from "@lethe/connector-sdk";
+import { peopleHolding, type Identifier, type IdentifierMatch } from "@lethe/connector-sdk";
 import { soqlContains, soqlDigitsInOrder, soqlString } from "../client/soql-literal";
 import type { SalesforceClient } from "../client/salesforce-client";
 import type { SalesforceContext } from "../settings";
@@ -16,6 +16,8 @@ interface Hit {
   field: string;
   /** The person the record stands for: its Individual when it has one, else itself. */
   party?: string;
+  /** The Individual the org ties the record to, if any: what keeps two holders of one e-mail apart. */
+  individual?: string;
   record: Record<string, unknown>;
 }
 
@@ -37,10 +39,16 @@ export async function findByIdentifiers(ctx: SalesforceContext, client: Salesfor
     hitsPerIdentifier.push({ identifier, hits });
   }
   for (const { identifier, hits } of hitsPerIdentifier) {
-    const parties = new Set(hits.filter((hit) => hit.party !== undefined).map((hit) => hit.party));
+    // A phone number: each party holding it is a person. An e-mail address is one mailbox (SOQL
+    // `=` already ignores case): a Contact and a Lead holding it in any spelling are one person,
+    // unless the org keeps them apart as two Individuals (peopleHolding).
+    const people =
+      identifier.kind === "email"
+        ? peopleHolding("email", hits.map((hit) => hit.individual))
+        : new Set(hits.filter((hit) => hit.party !== undefined).map((hit) => hit.party)).size;
     for (const hit of hits) {
       const reasons: string[] = [];
-      if (parties.size > 1) reasons.push(`shared: ${parties.size} people in this org have this ${identifier.kind}`);
+      if (people > 1) reasons.push(`shared: ${people} people in this org have this ${identifier.kind}`);
       // Numbers are shared in households and reassigned: a record found by phone alone whose
       // person is not the one the subject's e-mail found is someone else until a reviewer says
       // otherwise. (Once the subject is erased, the household's number is no longer shared.)
@@ -91,11 +99,11 @@ async function emailHits(client: SalesforceClient, email: string): Promise<Hit[]
   const literal = soqlString(email);
   const hits: Hit[] = [];
   const contacts = await queryRecords(client, `SELECT Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId FROM Contact WHERE Email = ${literal}`, recordSchemas.Contact, { route: "locate.contacts", recordType: "Contact" });
-  hits.push(...contacts.map((record) => ({ type: "Contact" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, record })));
+  hits.push(...contacts.map((record) => ({ type: "Contact" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, ...individualOf(record.IndividualId), record })));
   const leads = await queryRecords(client, `SELECT Id, Email, Phone, MobilePhone, IndividualId FROM Lead WHERE Email = ${literal}`, recordSchemas.Lead, { route: "locate.leads", recordType: "Lead" });
-  hits.push(...leads.map((record) => ({ type: "Lead" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, record })));
+  hits.push(...leads.map((record) => ({ type: "Lead" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, ...individualOf(record.IndividualId), record })));
   const points = await queryRecords(client, `SELECT Id, ParentId, EmailAddress FROM ContactPointEmail WHERE EmailAddress = ${literal}`, recordSchemas.ContactPointEmail, { route: "locate.contact-point-emails", recordType: "ContactPointEmail" });
-  hits.push(...points.map((record) => ({ type: "ContactPointEmail" as const, id: record.Id, field: "EmailAddress", party: record.ParentId ?? record.Id, record })));
+  hits.push(...points.map((record) => ({ type: "ContactPointEmail" as const, id: record.Id, field: "EmailAddress", party: record.ParentId ?? record.Id, ...individualOf(record.ParentId), record })));
   const cases = await queryRecords(client, `SELECT Id, ContactId, SuppliedEmail, SuppliedPhone, SuppliedName FROM Case WHERE SuppliedEmail = ${literal}`, recordSchemas.Case, { route: "locate.web-cases", recordType: "Case" });
   hits.push(...cases.map((record) => ({ type: "Case" as const, id: record.Id, field: "SuppliedEmail", record })));
   // Address fields hold `a@x; b@y`: LIKE narrows, then each address is compared whole.
@@ -168,6 +176,10 @@ function discoveredOn(ctx: SalesforceContext, hit: Hit, asked: Identifier[]): Id
 
 function addresses(field: string | null | undefined): string[] {
   return (field ?? "").split(/[;,]/).map((address) => address.trim().toLowerCase()).filter((address) => address !== "");
+}
+
+function individualOf(id: string | null | undefined): { individual?: string } {
+  return id ? { individual: id } : {};
 }
 
 function stringOf(value: unknown): string | undefined {

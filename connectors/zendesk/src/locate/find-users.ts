@@ -1,4 +1,4 @@
-import { identifierKey, type Identifier, type IdentifierMatch } from "@lethe/connector-sdk";
+import { identifierKey, peopleHolding, sameEmail, type Identifier, type IdentifierMatch } from "@lethe/connector-sdk";
 import type { ZendeskContext } from "../settings";
 import { cursorList, exportSearch, offsetSearch } from "../vendor/pages";
 import { parseRecord, readEnvelope } from "../vendor/read-zendesk-json";
@@ -35,9 +35,12 @@ export async function findUsers(ctx: ZendeskContext, identifiers: Identifier[]):
       const identities = known?.identities ?? (await identitiesOf(ctx, user.id));
       if (carries(user, identities, identifier)) holders.push({ user, identities });
     }
+    // Each user is a person, but an e-mail address is one mailbox: users holding it in any case
+    // are one person (peopleHolding).
+    const people = peopleHolding(identifier.kind, holders.map(({ user }) => (identifier.kind === "email" ? undefined : String(user.id))));
     for (const { user, identities } of holders) {
       const entry = found.get(user.id) ?? { user, identities, matchedBy: [] };
-      entry.matchedBy.push(matchOf(identifier, holders.length));
+      entry.matchedBy.push(matchOf(identifier, people));
       found.set(user.id, entry);
     }
   }
@@ -90,7 +93,7 @@ function carries(user: ZendeskUser, identities: ZendeskIdentity[], identifier: I
     case "native_id":
       return String(user.id) === identifier.value;
     case "email":
-      return emailsOf(identities).some((email) => email.toLowerCase() === identifier.value.toLowerCase());
+      return emailsOf(identities).some((email) => sameEmail(email, identifier.value));
     case "phone":
       return identities.some((identity) => identity.type === "phone_number" && identity.value === identifier.value);
     default:

@@ -74,6 +74,7 @@ export async function capabilitiesMatchOperations(h: ConformanceHarness): Promis
     ["restrict", capabilities.restrict === true, typeof connector.restrict === "function"],
     ["cardSweep", capabilities.cardSweep === true, typeof connector.sweepCardNumbers === "function"],
     ["recordingAudio", Boolean(capabilities.recordingAudio), typeof connector.openRecordingAudio === "function"],
+    ["readBack", capabilities.readBack === true, typeof connector.readBack === "function"],
   ];
   for (const [name, declared, implemented] of pairs) {
     findings.expect(declared === implemented, () =>

@@ -15,6 +15,7 @@ import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { planAction } from "./plan-action";
 import { mentionOf } from "./record-relation";
+import { vendorHoldOf } from "./vendor-hold";
 
 /**
  * (Re)builds the plan: one item per located record, from the request type, the connector's
@@ -62,6 +63,7 @@ export async function buildPlan(
       strength: record.strength === "strong" ? "strong" : "weak",
       review: decisions.get(record.id) ?? "none",
       hold,
+      vendorHold: vendorHoldOf(record.facts),
       changes,
       matchReasons: matchReasons(record.matchedBy),
       mention: mentionOf(record.facts),

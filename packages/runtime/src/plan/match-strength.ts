@@ -9,12 +9,20 @@ import type { SubjectIdentifierRow } from "@lethe/db";
  */
 export function engineStrength(matches: readonly IdentifierMatch[], identifiers: readonly SubjectIdentifierRow[]): "strong" | "weak" {
   const strongForRequest = new Set(
-    identifiers.filter((row) => row.strength === "strong").map((row) => identifierKey(asIdentifier(row))),
+    identifiers.filter((row) => row.strength === "strong").map((row) => sameIdentifierKey(asIdentifier(row))),
   );
   const strong = matches.some(
-    (match) => match.strength === "strong" && strongForRequest.has(identifierKey(match.identifier)),
+    (match) => match.strength === "strong" && strongForRequest.has(sameIdentifierKey(match.identifier)),
   );
   return strong ? "strong" : "weak";
+}
+
+/**
+ * One key per identifier however a connector spells it back: an e-mail address without case (one
+ * mailbox, one person). Phone numbers reach connectors in E.164 and come back so.
+ */
+export function sameIdentifierKey(identifier: Identifier): string {
+  return identifierKey(identifier.kind === "email" ? { ...identifier, value: identifier.value.trim().toLowerCase() } : identifier);
 }
 
 export function asIdentifier(row: Pick<SubjectIdentifierRow, "kind" | "value" | "system">): Identifier {

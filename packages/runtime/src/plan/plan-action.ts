@@ -1,5 +1,6 @@
-import type { AnyConnector, FieldUpdate } from "@lethe/connector-sdk";
+import type { AnyConnector, FieldUpdate, VendorHold } from "@lethe/connector-sdk";
 import type { Mention } from "./record-relation";
+import { vendorHoldReason } from "./vendor-hold";
 
 export interface HeldBy {
   holdId: string;
@@ -21,6 +22,8 @@ export interface ActionInput {
   /** The decision a person already took on this record (carried over every rebuild). */
   review: string;
   hold: HeldBy | null;
+  /** The vendor's own hold, reported when the record was located: it will refuse the deletion. */
+  vendorHold?: VendorHold | null;
   /** Rectification: the changes the requester asked for. */
   changes: readonly FieldUpdate[];
   /** Why a weak match is weak, from the connector's matches. */
@@ -110,6 +113,9 @@ function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction 
     }
     return { ...held, action: "retain", reason: hold.reason ?? `held by "${hold.title}" (${hold.basis})` };
   }
+  // Planned before anything runs: the vendor said when locating that it keeps this record, so the
+  // plan must not promise a deletion the vendor will refuse (its basis goes on the receipt).
+  if (input.vendorHold) return plain("retain", vendorHoldReason(input.vendorHold));
   if (input.mention) {
     const canRedact = connector.capabilities.redact || connector.capabilities.mentions === true;
     return mentionAction(input.mention, input.connectorId, canErase && canRedact);

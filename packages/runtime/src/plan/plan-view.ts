@@ -3,6 +3,7 @@ import { identifierKey } from "@lethe/connector-sdk";
 import { getRequest, listLocatedRecords, listPlanItems, listSubjectIdentifiers, listConnectorInstances, type Database } from "@lethe/db";
 import { matchReasons } from "./build-plan";
 import type { PlannedAction } from "./plan-action";
+import { vendorHoldOf } from "./vendor-hold";
 
 /** The shape of @lethe/contracts' `requestPlanSchema` (the API parses it on the way out). */
 export interface RequestPlan {
@@ -25,6 +26,8 @@ export interface RequestPlan {
     action: PlannedAction["action"];
     reason: string;
     hold: { id: string; title: string; basis: string } | null;
+    /** The vendor's own hold, reported when the record was located (the plan then says `retain`). */
+    vendorHold: { basis: string; id?: string } | null;
     retainUntil: string | null;
     review: PlannedAction["review"];
     reviewedBy: string | null;
@@ -87,6 +90,7 @@ export async function getRequestPlan(database: Database, requestId: string): Pro
       action: item.action as RequestPlan["items"][number]["action"],
       reason: item.reason,
       hold,
+      vendorHold: vendorHoldOf(record.facts),
       retainUntil: item.retainUntil?.toISOString() ?? null,
       review: item.review as RequestPlan["items"][number]["review"],
       reviewedBy: item.reviewedBy,

@@ -17,6 +17,7 @@ import {
 import { eraseActions } from "../plan/dispatch-execution";
 import { enginePolicy } from "../plan/engine-policy";
 import { mentionOf } from "../plan/record-relation";
+import { vendorHoldOf } from "../plan/vendor-hold";
 import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
@@ -92,8 +93,10 @@ async function eraseOnInstance(
     byAction.set(action, [...(byAction.get(action) ?? []), view]);
   }
 
-  // Retained: the receipt names the hold and its basis; the vendor is not called.
+  // Retained: the receipt names the hold and its basis — ours, or the one the vendor reported when
+  // the record was located; the vendor is not called.
   for (const view of byAction.get("retain") ?? []) {
+    const vendorHold = vendorHoldOf(view.record.facts);
     await insertReceipt(database.db, {
       ...payload,
       ...version,
@@ -103,7 +106,11 @@ async function eraseOnInstance(
       outcome: "retained",
       detail: view.item.reason,
       pendingJobId: null,
-      hold: view.hold ? { id: view.hold.id, basis: view.hold.basis } : null,
+      hold: view.hold
+        ? { id: view.hold.id, basis: view.hold.basis }
+        : vendorHold
+          ? { ...(vendorHold.id ? { id: vendorHold.id } : {}), basis: vendorHold.basis }
+          : null,
     });
     outstanding.delete(recordKey({ type: view.record.recordType, id: view.record.recordId }));
   }

@@ -53,6 +53,15 @@ export function finaliseTask(deps: RuntimeDependencies): Task {
             id: row.recordId,
             jobId: row.pendingJobId,
           })),
+        stillPresentRecords: receipts
+          .filter((row) => row.phase === "verify" && row.outcome === "still-present")
+          .map((row) => ({
+            instanceId: row.instanceId,
+            instanceName: instanceNames.get(row.instanceId) ?? row.instanceId,
+            type: row.recordType,
+            id: row.recordId,
+            detail: row.detail,
+          })),
         exportPath: request.exportPath,
         plan: planSummary(plan),
         retainedWithoutBasis: retainedWithoutBasis(receipts, plan),

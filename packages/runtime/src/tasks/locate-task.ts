@@ -8,6 +8,7 @@ import {
   type TaskKey,
 } from "@lethe/db";
 import { storedFacts } from "../plan/record-relation";
+import { factsOf } from "../plan/vendor-hold";
 import { engineStrength } from "../plan/match-strength";
 import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
@@ -87,7 +88,7 @@ async function locateOnInstance(
         discovered: record.discovered,
         label: record.label ?? null,
         round,
-        facts: storedFacts(record),
+        facts: factsOf({ ...record, facts: storedFacts(record) }),
       });
     }
   }
@@ -124,6 +125,7 @@ const locatedRecordShape = z.object({
   discovered: z.array(z.unknown()),
   relation: z.enum(["mentions"]).optional(),
   mentionFields: z.array(z.string().min(1)).optional(),
+  vendorHold: z.object({ basis: z.string().trim().min(1), id: z.string().min(1).optional() }).optional(),
 });
 
 /** A located record must name its record and how it matched; anything else is a connector bug. */

@@ -33,6 +33,8 @@ export interface OutcomeInput {
   exportPath: string | null;
   /** Erasures still `pending` at the vendor when the request closes (confirmation gave up or was impossible). */
   pendingRecords?: Array<{ instanceId: string; instanceName: string; type: string; id: string; jobId: string | null }>;
+  /** Records verification found still at the vendor after their erasure (phase `verify`, `still-present`), with what was found. */
+  stillPresentRecords?: Array<{ instanceId: string; instanceName: string; type: string; id: string; detail: string | null }>;
   /** The plan's verdict on records no task acted on; without it, weak matches count as awaiting review. */
   plan?: PlanSummary;
   /** Erasures settled as `retained` with no legal basis on record (finalise-task.ts); default: every retained one. */
@@ -101,7 +103,23 @@ export function summariseOutcome(input: OutcomeInput): RequestOutcome {
     const stillPresent = countOf("verify", "still-present");
     details.erase = erase;
     details.stillPresent = stillPresent;
-    if (stillPresent > 0) reasons.push(`${stillPresent} record(s) were still present after erasure`);
+    if (stillPresent > 0) {
+      // Named by the vendor's record ids (never the subject's identifiers), with what was found
+      // and what to do next: the officer has to get these deleted and prove it.
+      const named = (input.stillPresentRecords ?? []).map(
+        (record) => `${record.type}/${record.id} on "${record.instanceName}"${record.detail ? ` (${record.detail})` : ""}`,
+      );
+      reasons.push(
+        `${stillPresent} record(s) were still present after erasure${named.length > 0 ? `: ${named.join(", ")}` : ""}` +
+          `; next: have the vendor delete ${stillPresent === 1 ? "it" : "them"} (or delete by hand), then file the erasure again to prove ${stillPresent === 1 ? "it" : "them"} gone`,
+      );
+      details.stillPresentRecords = (input.stillPresentRecords ?? []).map((record) => ({
+        instanceId: record.instanceId,
+        type: record.type,
+        id: record.id,
+        detail: record.detail,
+      }));
+    }
     // Keeping what a legal hold or a statute requires is part of a complete erasure (Art. 17(3)),
     // its basis on the receipt; keeping something with no basis on record is not.
     const unexplained = input.retainedWithoutBasis ?? erase.retained;

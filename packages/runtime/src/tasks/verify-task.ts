@@ -9,6 +9,7 @@ import { taskNames, type InstancePayload } from "./jobs";
 import { instanceTask } from "./instance-task";
 import { checkLocatedRecord } from "./locate-task";
 import { settledErasures } from "./settled-erasure";
+import { readErasedBack } from "./read-erased-back";
 
 /** Erase outcomes under which the record is meant to still be there (and reported as such). */
 const keptOnPurpose = new Set(["retained", "pending", "redacted"]);
@@ -21,7 +22,10 @@ const goneWhen = new Set(["erase", "anonymise"]);
  * a record the approved plan erased or anonymised that is still there, or a strongly matched one
  * (engine's verdict) the locate did not see. Records the plan keeps (excluded, pending review,
  * skipped, retained, redacted) are expected and not counted — except another person's record the
- * plan redacted because it mentioned the subject: found again, it still mentions them. Resumable like locate: each receipt is stored before the next record is pulled.
+ * plan redacted because it mentioned the subject: found again, it still mentions them. Then, where
+ * the connector can read records by id (`readBack`), every record the plan erased and the vendor
+ * reported gone is read back (read-erased-back.ts): a search misses what a faulty deletion left
+ * behind. Resumable like locate: each receipt is stored before the next record is pulled.
  */
 export function verifyTask(deps: RuntimeDependencies): Task {
   return instanceTask(
@@ -44,12 +48,11 @@ async function verifyOnInstance(
   if (!(await startRequestTask(database.db, key, version))) return;
 
   // What the approved plan meant to happen to each record: only erase/anonymise mean "gone".
-  const planned = new Map(
-    (await listPlanItems(database.db, payload)).map(({ record, item }) => [
-      recordKey({ type: record.recordType, id: record.recordId }),
-      item.approvedAction,
-    ]),
-  );
+  const plan = (await listPlanItems(database.db, payload)).map(({ record, item }) => ({
+    ref: { type: record.recordType, id: record.recordId },
+    action: item.approvedAction,
+  }));
+  const planned = new Map(plan.map(({ ref, action }) => [recordKey(ref), action]));
   const subjectIdentifiers = await listSubjectIdentifiers(database.db, payload.requestId);
   // A confirmed erasure (phase `confirm`) says where the record is now; a record still `pending`
   // after confirmation gave up is kept on purpose, like one never confirmed.
@@ -97,12 +100,14 @@ async function verifyOnInstance(
     }
   }
 
+  const readBack = await readErasedBack(deps, payload, session, plan, erased, signal);
+
   const stillPresent = (await listReceipts(database.db, { ...payload, phase: "verify" })).filter(
     (row) => row.outcome === "still-present",
   ).length;
   await completeTask(deps, {
     key,
-    progress: { checked: erased.size, stillPresent },
+    progress: { checked: erased.size, readBack, stillPresent },
     audit: { action: "verify.completed", payload: { instanceId: payload.instanceId, ...version, stillPresent } },
   });
 }

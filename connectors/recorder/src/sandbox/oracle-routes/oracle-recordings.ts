@@ -40,9 +40,16 @@ export function getOracleMedia(state: SandboxState): RequestHandler<{ id: string
   };
 }
 
-const jobFaultSchema = z.object({ failNext: z.int().min(0).max(100) });
+const jobFaultSchema = z
+  .object({ failNext: z.int().min(0).max(100).optional(), leavePartsNext: z.int().min(0).max(100).optional() })
+  .refine((body) => body.failNext !== undefined || body.leavePartsNext !== undefined, "give failNext or leavePartsNext");
 
-/** `POST /__sandbox/jobs` `{ failNext }` → 200: the next deletion jobs end FAILED, deleting nothing. */
+/**
+ * `POST /__sandbox/jobs` `{ failNext?, leavePartsNext? }` → 200. `failNext`: the next deletion
+ * jobs end FAILED, deleting nothing. `leavePartsNext`: the next jobs end FULFILLED, reporting every
+ * recording processed, but purge only the recordings and leave their transcripts and consent
+ * events behind — success reported, records kept.
+ */
 export function postOracleJobFaults(state: SandboxState): RequestHandler {
   return (req, res) => {
     const parsed = jobFaultSchema.safeParse(req.body);
@@ -50,7 +57,9 @@ export function postOracleJobFaults(state: SandboxState): RequestHandler {
       sendInvalidOracleRequest(res, parsed.error);
       return;
     }
-    state.store.jobs.failNextJobs(parsed.data.failNext);
-    res.status(200).json({ failNext: parsed.data.failNext });
+    const { failNext, leavePartsNext } = parsed.data;
+    if (failNext !== undefined) state.store.jobs.failNextJobs(failNext);
+    if (leavePartsNext !== undefined) state.store.jobs.leavePartsOfNextJobs(leavePartsNext);
+    res.status(200).json(parsed.data);
   };
 }

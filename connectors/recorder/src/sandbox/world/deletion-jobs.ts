@@ -15,6 +15,11 @@ export interface DeletionJob {
   updatedAt: Date;
   /** Set by the oracle's fault: the job will end FAILED without deleting anything. */
   doomed: boolean;
+  /**
+   * Set by the oracle's other fault: the job will end FULFILLED, reporting every recording
+   * processed, but leave their transcripts and consent events behind (a vendor bug no status shows).
+   */
+  leavesParts: boolean;
 }
 
 /** When a job moves on (API.md, "Deletion jobs"): queued a minute, then processing for five. */
@@ -30,6 +35,7 @@ export class DeletionJobs {
   private readonly jobs = new Map<string, DeletionJob>();
   private next = 1;
   private failNext = 0;
+  private leavePartsNext = 0;
 
   constructor(
     private readonly store: RecorderStore,
@@ -48,8 +54,10 @@ export class DeletionJobs {
       createdAt: now,
       updatedAt: now,
       doomed: this.failNext > 0,
+      leavesParts: this.failNext === 0 && this.leavePartsNext > 0,
     };
     if (this.failNext > 0) this.failNext--;
+    else if (this.leavePartsNext > 0) this.leavePartsNext--;
     this.jobs.set(job.id, job);
     for (const id of recordingIds) {
       const recording = this.store.recordings.get(id);
@@ -65,6 +73,11 @@ export class DeletionJobs {
   /** The oracle's fault: the next `count` jobs fail. */
   failNextJobs(count: number): void {
     this.failNext = count;
+  }
+
+  /** The oracle's fault: the next `count` jobs report success but leave transcripts and consent events. */
+  leavePartsOfNextJobs(count: number): void {
+    this.leavePartsNext = count;
   }
 
   advance(now: Date): void {
@@ -107,8 +120,13 @@ export class DeletionJobs {
     const skipped = new Set(job.skipped.map((s) => s.recordingId));
     for (const id of job.recordingIds) {
       if (skipped.has(id) || !this.store.recordings.has(id)) continue;
-      this.store.purge(id);
       job.processed++;
+      if (job.leavesParts) {
+        this.store.purge(id, { leaveParts: true });
+        this.stats.purged("recording", id);
+        continue;
+      }
+      this.store.purge(id);
       for (const type of ["recording", "transcript", "consent"]) this.stats.purged(type, id);
     }
   }

@@ -14,6 +14,11 @@ const seededAudio = new Map<string, Buffer>();
  */
 export class RecorderStore {
   readonly recordings = new Map<string, RecordingRow>();
+  /**
+   * Calls whose recording a faulty job purged while their transcript and consent events stayed
+   * (the oracle's `leavePartsNext` fault): still served by id, no longer found by search.
+   */
+  readonly leftParts = new Map<string, RecordingRow>();
   readonly jobs: DeletionJobs;
   /** Media changed by redaction; others are the seeded synthesis. */
   private readonly editedAudio = new Map<string, Buffer>();
@@ -51,7 +56,10 @@ export class RecorderStore {
     this.editedAudio.delete(recording.id);
   }
 
-  purge(id: string): void {
+  purge(id: string, options: { leaveParts?: boolean } = {}): void {
+    const recording = this.recordings.get(id);
+    if (options.leaveParts && recording) this.leftParts.set(id, recording);
+    else this.leftParts.delete(id);
     this.recordings.delete(id);
     this.editedAudio.delete(id);
   }
@@ -74,11 +82,15 @@ export class RecorderStore {
    */
   recordsHolding(personId: string): OracleRecord[] {
     const records: OracleRecord[] = [];
-    const ordered = [...this.recordings.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const ordered = [...this.recordings.values(), ...this.leftParts.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const recording of ordered) {
       const participant = recording.participants.find((p) => p.personId === personId);
       if (!participant) continue;
-      const { participantId, aor, name, externalContactId, email, channel } = participant;
+      if (!this.recordings.has(recording.id)) {
+        records.push(...this.partsHolding(recording, participant));
+        continue;
+      }
+      const { aor, name, externalContactId, email, channel } = participant;
       const voice =
         recording.fileState !== "DELETED" && channel !== null
           ? {
@@ -93,7 +105,16 @@ export class RecorderStore {
         personalData: { aor, name, externalContactId, email, voice, legalHold: recording.legalHold?.holdId ?? null },
         anonymised: false,
       });
-      records.push({
+      records.push(...this.partsHolding(recording, participant));
+    }
+    return records;
+  }
+
+  /** A call's transcript and consent events, as far as they hold the participant's data. */
+  private partsHolding(recording: RecordingRow, participant: RecordingRow["participants"][number]): OracleRecord[] {
+    const { participantId } = participant;
+    return [
+      {
         ref: { type: "transcript", id: recording.id },
         store: "active",
         personalData: {
@@ -104,16 +125,15 @@ export class RecorderStore {
             .map((mention) => recording.utterances[mention.utteranceIndex]?.text ?? ""),
         },
         anonymised: false,
-      });
-      records.push({
+      },
+      {
         ref: { type: "consent", id: recording.id },
         store: "active",
         personalData: {
           events: recording.consentEvents.filter((e) => e.participantId === participantId).map((e) => `${e.type} ${e.method} ${e.at}`),
         },
         anonymised: false,
-      });
-    }
-    return records;
+      },
+    ];
   }
 }
