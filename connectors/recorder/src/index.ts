@@ -1,4 +1,5 @@
 import { version } from "../package.json";
+import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { confirmDeletions } from "./erase/confirm-deletions";
@@ -43,6 +44,8 @@ export const recorderConnector = defineConnector({
     consent: ["consent"],
   },
   recordSchemas,
+  exportFieldRoles,
+  processing,
   capabilities: {
     locate: true,
     export: true,

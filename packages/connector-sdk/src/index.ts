@@ -1,5 +1,6 @@
 export * from "./identifiers";
 export * from "./records";
+export * from "./export-declarations";
 export * from "./errors";
 export * from "./context";
 export * from "./personal-data";
