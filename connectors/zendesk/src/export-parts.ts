@@ -21,18 +21,21 @@ export function requestedTicketParts(ticket: ZendeskTicket, comments: readonly Z
 }
 
 /**
- * Someone else's ticket the person is copied in on: who else is copied in, the requester's own
- * description and how it reached Zendesk are the requester's and the others'. The person's own
- * comments there are exported as their own records.
+ * Someone else's ticket the person is copied in on: who else is copied in, the requester (and a
+ * submitter other than the person), the requester's own description and how it reached Zendesk
+ * are other people's. The person's own comments there are exported as their own records.
  */
-export function participationParts(): ExportPart[] {
-  return [
+export function participationParts(ticket: ZendeskTicket, userId: number): ExportPart[] {
+  const parts: ExportPart[] = [
+    { path: ["ticket", "requester_id"], about: "other", label: "the requester of the ticket" },
     { path: ["ticket", "description"], about: "other", label: "the requester's description of their ticket" },
     { path: ["ticket", "via"], about: "other", label: "how the requester's ticket reached Zendesk" },
     { path: ["ticket", "collaborator_ids"], about: "other", label: "other people copied in" },
     { path: ["ticket", "email_cc_ids"], about: "other", label: "other people copied in" },
     { path: ["ticket", "follower_ids"], about: "other", label: "other people following the ticket" },
   ];
+  if (ticket.submitter_id !== userId) parts.push({ path: ["ticket", "submitter_id"], about: "other", label: "who submitted the ticket" });
+  return parts;
 }
 
 /** Another person's comment that mentions the person: the text about them stays, its author's metadata and files do not. */

@@ -62,7 +62,7 @@ async function exportOne(ctx: ZendeskContext, reader: TicketReader, ref: RecordR
             kind: "record",
             ref,
             data: { ticket_id: ticketId, user_id: userId, roles: rolesIn(ticket, userId), ticket },
-            parts: participationParts(),
+            parts: participationParts(ticket, userId),
           },
         ]
       );

@@ -94,7 +94,7 @@ describe("an access bundle fit for the person", () => {
     expect(JSON.stringify(recordsOf("ticket"))).toMatch(/(4111 11|5555 55)\*\* \*\*\*\* (1111|4444)/);
   });
 
-  it("holds no other person's e-mail address or phone number", () => {
+  it("holds no other person's e-mail address, phone number or user id", () => {
     expect(othersIdentifiers.length).toBeGreaterThan(0);
     for (const [name, text] of texts()) {
       const lower = text.toLowerCase();
@@ -105,7 +105,9 @@ describe("an access bundle fit for the person", () => {
   it("leaves out other people's parts of shared tickets and their metadata, and says so", () => {
     for (const participation of recordsOf("ticket_participation")) {
       const ticket = participation.ticket as Record<string, unknown>;
-      for (const key of ["description", "via", "collaborator_ids", "email_cc_ids", "follower_ids"]) expect(ticket).not.toHaveProperty(key);
+      for (const key of ["requester_id", "description", "via", "collaborator_ids", "email_cc_ids", "follower_ids"]) {
+        expect(ticket).not.toHaveProperty(key);
+      }
     }
     for (const record of recordsOf("ticket")) {
       const { ticket, comments } = record as { ticket: { requester_id: number }; comments: Record<string, unknown>[] };
