@@ -1,8 +1,9 @@
 import { VendorContractError, type ExportItem, type RecordRef } from "@lethe/connector-sdk";
+import { consentParts, recordingParts, transcriptParts } from "./export-parts";
 import type { RecorderContext } from "./settings";
 import { readRecording } from "./vendor/read-recording";
 import { readRecord } from "./vendor/read-vendor-json";
-import { isRecorderRecordType, recordSchemas, type RecordingRecord } from "./vendor/records";
+import { consentRecord, isRecorderRecordType, transcriptRecord, type RecordingRecord } from "./vendor/records";
 import { callVendor, expectStatus, pathId } from "./vendor/vendor-request";
 
 /**
@@ -21,7 +22,7 @@ export async function* exportRecords(ctx: RecorderContext, refs: RecordRef[]): A
         gone++;
         continue;
       }
-      yield { kind: "record", ref, data: recording };
+      yield { kind: "record", ref, data: recording, parts: recordingParts(recording) };
       if (recording.fileState !== "DELETED") yield audioFile(ctx, ref, recording);
       const siprec = await siprecDocument(ctx, ref.id);
       if (siprec) yield siprec;
@@ -34,7 +35,15 @@ export async function* exportRecords(ctx: RecorderContext, refs: RecordRef[]): A
       continue;
     }
     expectStatus(response, [200], route);
-    yield { kind: "record", ref, data: await readRecord(response, recordSchemas[ref.type], { route, recordType: ref.type }) };
+    // Who is a third party on the call is on the recording (the same id).
+    const recording = await readRecording(ctx, ref.id);
+    if (ref.type === "transcript") {
+      const transcript = await readRecord(response, transcriptRecord, { route, recordType: ref.type });
+      yield { kind: "record", ref, data: transcript, parts: transcriptParts(transcript, recording) };
+    } else {
+      const consent = await readRecord(response, consentRecord, { route, recordType: ref.type });
+      yield { kind: "record", ref, data: consent, parts: consentParts(consent, recording) };
+    }
   }
   if (gone > 0) ctx.log.info("Some located records were deleted before export", { gone });
 }

@@ -1,4 +1,5 @@
 import { version } from "../package.json";
+import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { readBackRecords } from "./erase/read-back";
@@ -44,6 +45,8 @@ export const recorderConnector = defineConnector({
     consent: ["consent"],
   },
   recordSchemas,
+  exportFieldRoles,
+  processing,
   capabilities: {
     locate: true,
     export: true,

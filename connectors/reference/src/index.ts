@@ -1,4 +1,5 @@
 import { version } from "../package.json";
+import { processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { eraseRecords } from "./erase-records";
@@ -37,6 +38,7 @@ export const referenceConnector = defineConnector({
     call: ["communication", "transaction", "support_history"],
   },
   recordSchemas,
+  processing,
   capabilities: {
     locate: true,
     export: true,

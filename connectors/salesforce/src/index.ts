@@ -1,4 +1,5 @@
 import { version } from "../package.json";
+import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { confirmErasure } from "./erase/confirm-erasure";
@@ -46,6 +47,8 @@ export const salesforceConnector = defineConnector({
     ContentDocument: ["other", "communication"],
   },
   recordSchemas,
+  exportFieldRoles,
+  processing,
   capabilities: {
     locate: true,
     export: true,

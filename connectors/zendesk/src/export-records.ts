@@ -1,5 +1,6 @@
 import { VendorContractError, type ExportItem, type RecordRef } from "@lethe/connector-sdk";
 import type { z } from "zod";
+import { mentionParts as mentionExportParts, participationParts, requestedTicketParts } from "./export-parts";
 import { rolesIn } from "./locate/user-records";
 import { TicketReader } from "./locate/ticket-reader";
 import type { ZendeskContext } from "./settings";
@@ -47,12 +48,24 @@ async function exportOne(ctx: ZendeskContext, reader: TicketReader, ref: RecordR
       const ticket = await show(ctx, `/tickets/${pathId(ticketId)}`, "tickets.show", "ticket", zendeskTicket);
       if (!ticket) return undefined;
       const comments = await reader.comments(ticketId);
-      return [{ kind: "record", ref, data: { ticket, comments } }, ...comments.flatMap((c) => files(ctx, ref, c))];
+      return [
+        { kind: "record", ref, data: { ticket, comments }, parts: requestedTicketParts(ticket, comments) },
+        ...comments.flatMap((c) => files(ctx, ref, c)),
+      ];
     }
     case "ticket_participation": {
       const [ticketId, userId] = pair(ref);
       const ticket = await show(ctx, `/tickets/${pathId(ticketId)}`, "tickets.show", "ticket", zendeskTicket);
-      return ticket && [{ kind: "record", ref, data: { ticket_id: ticketId, user_id: userId, roles: rolesIn(ticket, userId), ticket } }];
+      return (
+        ticket && [
+          {
+            kind: "record",
+            ref,
+            data: { ticket_id: ticketId, user_id: userId, roles: rolesIn(ticket, userId), ticket },
+            parts: participationParts(ticket, userId),
+          },
+        ]
+      );
     }
     case "comment": {
       const [ticketId, commentId] = pair(ref);
@@ -63,7 +76,7 @@ async function exportOne(ctx: ZendeskContext, reader: TicketReader, ref: RecordR
       const { ticketId, commentId } = mentionParts(ref);
       const comment = (await reader.comments(ticketId)).find((c) => c.id === commentId);
       // Someone else's comment: its text names the person; its files are the author's, not theirs.
-      return comment && [{ kind: "record", ref, data: { ticket_id: ticketId, comment } }];
+      return comment && [{ kind: "record", ref, data: { ticket_id: ticketId, comment }, parts: mentionExportParts() }];
     }
   }
 }

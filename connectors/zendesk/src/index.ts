@@ -4,6 +4,7 @@ import { check } from "./check";
 import { confirmErasures } from "./erase/confirm-erasures";
 import { eraseRecords } from "./erase/erase-records";
 import { redactRecord } from "./erase/redact-record";
+import { exportFieldRoles, processing } from "./export-declarations";
 import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
 import { zendeskSecrets, zendeskSettings } from "./settings";
@@ -40,6 +41,8 @@ export const zendeskConnector = defineConnector({
     comment_mention: ["communication", "contact"],
   },
   recordSchemas,
+  exportFieldRoles,
+  processing,
   capabilities: {
     locate: true,
     export: true,

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CardSweepInput, CardSweepPage } from "./card-sweep";
 import type { ConnectorContext } from "./context";
+import type { ExportFieldRoles, ProcessingDeclaration } from "./export-declarations";
 import type { IdentifierKind } from "./identifiers";
 import type {
   ErasePlan,
@@ -89,6 +90,14 @@ export interface ConnectorDefinition<
   dataCategories: Record<string, DataCategory[]>;
   /** Record type → the shape of its exported JSON. */
   recordSchemas: Record<string, z.ZodType>;
+  /** Fields of the exported JSON that never go into a person's copy (vendor API URLs, other parties' metadata). */
+  exportFieldRoles?: ExportFieldRoles;
+  /**
+   * Purposes, recipients, retention and source of the data this system holds (GDPR Art. 15(1)),
+   * shown to the person in the access bundle's index. Written by the organisation's deployment
+   * of the connector in practice; the connector's own is the vendor-typical default.
+   */
+  processing?: ProcessingDeclaration;
   capabilities: Capabilities;
   /** The vendor's documented default; an admin may configure a lower one per instance. */
   rateLimit: { requestsPerMinute: number };

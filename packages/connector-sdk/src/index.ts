@@ -1,6 +1,7 @@
 export * from "./identifiers";
 export * from "./identifier-holders";
 export * from "./records";
+export * from "./export-declarations";
 export * from "./errors";
 export * from "./context";
 export * from "./personal-data";

@@ -1,3 +1,4 @@
+import type { ExportPart } from "./export-declarations";
 import type { Identifier, IdentifierMatch } from "./identifiers";
 
 /** A stable handle on one record in a connected system: an object type and its id there. */
@@ -77,7 +78,17 @@ export type LocateQuery = {
 };
 
 export type ExportItem =
-  | { kind: "record"; ref: RecordRef; data: Record<string, unknown> }
+  | {
+      kind: "record";
+      ref: RecordRef;
+      data: Record<string, unknown>;
+      /**
+       * Whose the parts of a shared record are (a ticket with other people's comments, an e-mail
+       * with other recipients). Parts about `other` people are left out of the person's copy and
+       * counted in the bundle's manifest (GDPR Art. 15(4)); anything not listed is kept.
+       */
+      parts?: ExportPart[];
+    }
   | {
       kind: "binary";
       ref: RecordRef;

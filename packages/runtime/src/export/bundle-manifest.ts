@@ -1,7 +1,13 @@
 import { z } from "zod";
 
-/** Bumped when a reader of an older format could misread a newer bundle. */
-export const bundleFormatVersion = 1;
+/**
+ * Bumped when a reader of an older format could misread a newer bundle. 2: the `index` file kind
+ * (index.html), what was withheld per system, and the processing information.
+ */
+export const bundleFormatVersion = 2;
+
+/** The human-readable summary beside the manifest. */
+export const indexEntryName = "index.html";
 
 /** The manifest's own name inside the zip. It lists every other entry; it cannot list itself. */
 export const manifestEntryName = "manifest.json";
@@ -14,15 +20,26 @@ export const bundleFileSchema = z.object({
   size: z.number().int().nonnegative(),
   sha256: sha256Hex,
   contentType: z.string(),
-  /** The connector instance the file came from. */
-  instanceId: z.string(),
-  kind: z.enum(["records-json", "records-csv", "binary"]),
+  /** The connector instance the file came from; absent for the index. */
+  instanceId: z.string().optional(),
+  kind: z.enum(["records-json", "records-csv", "binary", "index"]),
   /** For record files: the record type they hold. */
   recordType: z.string().optional(),
   /** For binaries: the record the file belongs to in its system. */
   ref: z.object({ type: z.string(), id: z.string() }).optional(),
 });
 export type BundleFile = z.infer<typeof bundleFileSchema>;
+
+const processingInformation = {
+  purposes: z.array(z.string()),
+  recipients: z.array(z.string()),
+  retention: z.string(),
+  source: z.string(),
+};
+const processingSchema = z.object({
+  ...processingInformation,
+  recordTypes: z.record(z.string(), z.object(processingInformation).partial()).optional(),
+});
 
 export const bundleSystemSchema = z.object({
   instanceId: z.string(),
@@ -34,12 +51,26 @@ export const bundleSystemSchema = z.object({
   records: z.record(z.string(), z.number().int().nonnegative()),
   /** Binary files exported. */
   files: z.number().int().nonnegative(),
+  /** What was left out of, or masked in, this system's records on their way into the person's copy. */
+  withheld: z
+    .object({
+      /** Parts of shared records that are other people's contributions (GDPR Art. 15(4)). */
+      otherPeoplesParts: z.number().int().nonnegative(),
+      /** Fields the connector declares internal (vendor API URLs) or other parties' metadata. */
+      internalFields: z.number().int().nonnegative(),
+      /** Payment card numbers masked to their first six and last four digits at most. */
+      cardNumbersMasked: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /** Purposes, recipients, retention and source (GDPR Art. 15(1)) as the connector declares them. */
+  processing: processingSchema.optional(),
 });
 export type BundleSystem = z.infer<typeof bundleSystemSchema>;
 
 export const bundleManifestSchema = z.object({
   format: z.literal("lethe-export"),
-  formatVersion: z.literal(bundleFormatVersion),
+  // Version 1 bundles (no index, nothing withheld) are still read.
+  formatVersion: z.union([z.literal(1), z.literal(bundleFormatVersion)]),
   request: z.object({
     id: z.string(),
     type: z.string(),

@@ -5,17 +5,18 @@
  * - nested objects become dot-joined columns (`address.city`); an empty object is the cell `{}`;
  * - arrays are JSON-encoded into one cell (`["a","b"]`);
  * - null and absent values are empty cells;
- * - RFC 4180: fields holding a comma, a double quote, CR or LF are quoted, quotes are doubled, and
- *   rows end with CRLF;
- * - formula injection guard (OWASP "CSV Injection"): a text cell that starts with `=`, `+`, `-`,
- *   `@`, a tab or a carriage return is prefixed with a single quote `'`, so a spreadsheet shows it
+ * - RFC 4180 (written by csv-stringify): fields holding a comma, a double quote, CR or LF are
+ *   quoted, quotes are doubled, and rows end with CRLF;
+ * - formula injection guard (OWASP "CSV Injection", csv-stringify's `escape_formulas`): a text
+ *   cell that starts with `=`, `+`, `-`, `@` (or their full-width forms), a tab or a carriage
+ *   return is prefixed with a single quote `'`, so a spreadsheet shows it
  *   as text instead of evaluating it. Vendor data is attacker-controlled (anyone can write a ticket
  *   that says `=HYPERLINK(...)`). The cost: such a value reads `'+44 20 7946 0000` in the CSV; the
  *   JSON keeps it unchanged. JSON numbers are never prefixed (`-5` cannot run anything).
  */
 export const csvConventions =
   "CSV files follow RFC 4180 (CRLF line ends, quoted fields). Nested objects are dot-joined columns, " +
-  "arrays are JSON-encoded cells. Text cells starting with = + - @ tab or CR are prefixed with a single " +
+  "arrays are JSON-encoded cells. Text cells starting with = + - @ (or their full-width forms), tab or CR are prefixed with a single " +
   "quote (') so spreadsheets do not run them as formulas; the JSON files hold the values unchanged.";
 
 export type FlatRecord = Map<string, string | number | boolean>;
@@ -52,25 +53,4 @@ function flattenInto(flat: FlatRecord, prefix: string, value: Record<string, unk
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-const formulaTrigger = /^[=+\-@\t\r]/;
-const needsQuoting = /[",\r\n]/;
-
-/** One cell, guarded against formula injection and quoted per RFC 4180 when needed. */
-export function csvCell(value: string | number | boolean | undefined): string {
-  if (value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && formulaTrigger.test(text)) text = `'${text}`;
-  return needsQuoting.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** One CSV line (with its CRLF) for the given columns. */
-export function csvRow(columns: readonly string[], flat: FlatRecord): string {
-  return `${columns.map((column) => csvCell(flat.get(column))).join(",")}\r\n`;
-}
-
-/** The header line: column names are text too, so they get the same guard and quoting. */
-export function csvHeader(columns: readonly string[]): string {
-  return `${columns.map((column) => csvCell(column)).join(",")}\r\n`;
 }

@@ -68,6 +68,7 @@ describe("writeExportBundle", () => {
 
     const entries = await unzipAll(bundle.path);
     expect([...entries.keys()].sort()).toEqual([
+      "index.html",
       "manifest.json",
       "systems/CRM/contact.csv",
       "systems/CRM/contact.json",
@@ -91,7 +92,7 @@ describe("writeExportBundle", () => {
     expect(entries.get("systems/CRM/contact.csv")!.toString()).toBe("id,phone\r\nc1,'+441134960000\r\n");
 
     const manifest = bundleManifestSchema.parse(JSON.parse(entries.get("manifest.json")!.toString()));
-    expect(manifest.formatVersion).toBe(1);
+    expect(manifest.formatVersion).toBe(2);
     expect(manifest.request).toEqual(request);
     expect(manifest.generatedAt).toBe("2025-03-04T10:30:00.000Z");
     expect(manifest.systems).toEqual([
@@ -102,6 +103,7 @@ describe("writeExportBundle", () => {
         connector: { id: "reference", version: "0.1.0" },
         records: { person: 1, ticket: 2 },
         files: 1,
+        withheld: { otherPeoplesParts: 0, internalFields: 0, cardNumbersMasked: 0 },
       },
       {
         instanceId: "instance-CRM",
@@ -110,6 +112,7 @@ describe("writeExportBundle", () => {
         connector: { id: "salesforce", version: "2.3.1" },
         records: { contact: 1 },
         files: 0,
+        withheld: { otherPeoplesParts: 0, internalFields: 0, cardNumbersMasked: 0 },
       },
     ]);
     expect(manifest.files.map((file) => file.path).sort()).toEqual(
@@ -130,7 +133,54 @@ describe("writeExportBundle", () => {
 
     expect(await readBundleManifest(bundle.path)).toEqual(manifest);
     const verification = await verifyBundle(bundle.path, { sha256: bundle.sha256 });
-    expect(verification).toMatchObject({ ok: true, checked: 7, problems: [], archive: { matches: true } });
+    expect(verification).toMatchObject({ ok: true, checked: 8, problems: [], archive: { matches: true } });
+  });
+
+  it("writes the person's copy: other people's parts and roled fields left out, card numbers masked, all counted and explained", async () => {
+    const bundle = await writeExportBundle({
+      directory: workDirectory,
+      request,
+      now,
+      systems: [
+        systemOf(
+          "Desk",
+          [
+            {
+              kind: "record",
+              ref: { type: "ticket", id: "t1" },
+              data: {
+                url: "https://acme.example/api/v2/tickets/t1.json",
+                comments: [
+                  { author: "subject", body: "My card 4111 1111 1111 1111 was charged twice." },
+                  { author: "other", body: "Call me on +44 20 7946 0123", ip: "198.51.100.9" },
+                ],
+              },
+              parts: [{ path: ["comments", 1], about: "other", label: "another person's comment" }],
+            },
+          ],
+          {
+            title: "Help desk",
+            fieldRoles: { ticket: { url: "vendor-url" } },
+            processing: { purposes: ["Answering <your> requests"], recipients: ["Support staff"], retention: "2 years", source: "You" },
+          },
+        ),
+      ],
+    });
+    const entries = await unzipAll(bundle.path);
+    const json = entries.get("systems/Desk/ticket.json")?.toString() ?? "";
+    expect(JSON.parse(json)).toEqual([{ comments: [{ author: "subject", body: "My card 4111 11** **** 1111 was charged twice." }] }]);
+    expect(entries.get("systems/Desk/ticket.csv")?.toString()).toBe(
+      'comments\r\n"[{""author"":""subject"",""body"":""My card 4111 11** **** 1111 was charged twice.""}]"\r\n',
+    );
+    const manifest = bundleManifestSchema.parse(JSON.parse(entries.get("manifest.json")?.toString() ?? ""));
+    expect(manifest.systems[0]?.withheld).toEqual({ otherPeoplesParts: 1, internalFields: 1, cardNumbersMasked: 1 });
+    expect(manifest.systems[0]?.processing?.retention).toBe("2 years");
+    const html = entries.get("index.html")?.toString() ?? "";
+    expect(html).toContain("Help desk");
+    expect(html).toContain("Answering &lt;your&gt; requests");
+    expect(html).toContain("systems/Desk/ticket.json");
+    expect(html).toContain("GDPR Art. 15(4)");
+    expect((await verifyBundle(bundle.path)).ok).toBe(true);
   });
 
   it("verifyBundle reports altered, missing and unlisted entries of a tampered bundle", async () => {
@@ -181,7 +231,9 @@ describe("writeExportBundle", () => {
         systemOf("outside", [record("ticket", "t9", { id: "t9" })], { instanceId: "second" }),
       ],
     });
-    const names = [...(await unzipAll(bundle.path)).keys()].filter((name) => name !== "manifest.json").sort();
+    const names = [...(await unzipAll(bundle.path)).keys()]
+      .filter((name) => name !== "manifest.json" && name !== "index.html")
+      .sort();
     expect(names).toEqual([
       "systems/outside-2/ticket.csv",
       "systems/outside-2/ticket.json",
@@ -268,7 +320,7 @@ describe("writeExportBundle", () => {
     const bundle = await writeExportBundle({ directory: workDirectory, request, now, systems: [systemOf("Desk", [])] });
     expect(bundle.counts).toEqual({ "instance-Desk": { records: 0, files: 0 } });
     const manifest = await readBundleManifest(bundle.path);
-    expect(manifest.files).toEqual([]);
+    expect(manifest.files.map((file) => file.kind)).toEqual(["index"]);
     expect(manifest.systems[0]).toMatchObject({ records: {}, files: 0 });
     expect((await verifyBundle(bundle.path)).ok).toBe(true);
   });

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { ExportItem } from "@lethe/connector-sdk";
+import type { ExportFieldRoles, ExportItem, ProcessingDeclaration } from "@lethe/connector-sdk";
 import { safePathSegment, UniqueNames } from "./bundle-names";
 import { BundleZip, type WrittenEntry } from "./bundle-zip";
+import { renderBundleIndex, type IndexSystemDetails } from "./bundle-index";
 import {
   bundleFormatVersion,
+  indexEntryName,
   manifestEntryName,
   type BundleFile,
   type BundleManifest,
@@ -15,6 +17,7 @@ import { csvConventions } from "./csv-encoding";
 import { BinarySizeMismatchError, InvalidExportInputError } from "./errors";
 import { csvChunks, jsonArrayChunks } from "./record-files";
 import { RecordSpool } from "./record-spool";
+import { addTally, emptyTally, fieldPatternsFor, subjectCopy } from "./subject-copy";
 
 export interface ExportBundleRequest {
   id: string;
@@ -30,6 +33,14 @@ export interface ExportBundleSystem {
   connectorVersion: string;
   /** The system's export stream for the subject; called once, consumed item by item. */
   items: () => AsyncIterable<ExportItem>;
+  /** The connector's title, for the index. */
+  title?: string;
+  /** Record type → categories of personal data, for the index. */
+  dataCategories?: Record<string, string[]>;
+  /** Fields never copied into the person's bundle (the connector's declaration). */
+  fieldRoles?: ExportFieldRoles;
+  /** Purposes, recipients, retention and source (GDPR Art. 15(1)), from the connector's declaration. */
+  processing?: ProcessingDeclaration;
 }
 
 export interface WriteExportBundleOptions {
@@ -54,8 +65,11 @@ export interface WrittenExportBundle {
 const requestIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
- * Writes an access/portability bundle: `manifest.json`, per system `systems/<name>/<type>.json`
- * and `.csv`, and binaries under `systems/<name>/files/`. Memory stays flat however large the
+ * Writes an access/portability bundle: `index.html` (the bundle explained to the person),
+ * `manifest.json`, per system `systems/<name>/<type>.json` and `.csv`, and binaries under
+ * `systems/<name>/files/`. Records are the person's copy: parts the connector marks as other
+ * people's are left out (Art. 15(4)), fields it declares internal are dropped, and card numbers are
+ * masked. Memory stays flat however large the
  * bundle: records are spooled to disk per type, binaries stream straight into the zip. The zip is
  * written beside its final path and renamed into place only when complete, so a reader never sees
  * half a bundle; on any failure every temporary file is removed and the error is rethrown.
@@ -85,14 +99,21 @@ export async function writeExportBundle(options: WriteExportBundleOptions): Prom
         files: written.system.files,
       };
     }
-    const manifest: BundleManifest = {
+    const described: Omit<BundleManifest, "files"> = {
       format: "lethe-export",
       formatVersion: bundleFormatVersion,
       request: { id: request.id, type: request.type, regime: request.regime, receivedAt: request.receivedAt },
       generatedAt: generatedAt.toISOString(),
       systems,
-      files,
       csvConventions,
+    };
+    const details = new Map<string, IndexSystemDetails>(
+      options.systems.map((system) => [system.instanceId, { title: system.title, dataCategories: system.dataCategories }]),
+    );
+    const index = zip.addBuffer(indexEntryName, Buffer.from(renderBundleIndex(described, files, details), "utf8"));
+    const manifest: BundleManifest = {
+      ...described,
+      files: [...files, describe(index, undefined, "text/html; charset=utf-8", "index", {})],
     };
     zip.addBuffer(manifestEntryName, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"));
     const archive = await zip.finish();
@@ -131,11 +152,14 @@ async function writeSystem(input: {
   const files: BundleFile[] = [];
   const fileNames = new UniqueNames();
   const spool = await RecordSpool.create(input.spoolParent, `.${input.requestId}.spool-`);
+  const tally = emptyTally();
   try {
     for await (const item of system.items()) {
       if (item.kind === "record") {
         checkRecord(system.instanceId, item);
-        await spool.add(item.ref.type, item.data);
+        const copy = subjectCopy(item.data, item.parts, fieldPatternsFor(system.fieldRoles, item.ref.type));
+        addTally(tally, copy.tally);
+        await spool.add(item.ref.type, copy.data);
         continue;
       }
       checkBinary(system.instanceId, item);
@@ -172,6 +196,12 @@ async function writeSystem(input: {
         connector: { id: system.connectorId, version: system.connectorVersion },
         records,
         files: files.filter((file) => file.kind === "binary").length,
+        withheld: {
+          otherPeoplesParts: tally.otherPeoplesParts,
+          internalFields: tally.roledFields,
+          cardNumbersMasked: tally.cardNumbersMasked,
+        },
+        ...(system.processing ? { processing: system.processing } : {}),
       },
       files,
     };
@@ -182,12 +212,20 @@ async function writeSystem(input: {
 
 function describe(
   entry: WrittenEntry,
-  instanceId: string,
+  instanceId: string | undefined,
   contentType: string,
   kind: BundleFile["kind"],
   extra: Pick<BundleFile, "recordType" | "ref">,
 ): BundleFile {
-  return { path: entry.path, size: entry.size, sha256: entry.sha256, contentType, instanceId, kind, ...extra };
+  return {
+    path: entry.path,
+    size: entry.size,
+    sha256: entry.sha256,
+    contentType,
+    ...(instanceId === undefined ? {} : { instanceId }),
+    kind,
+    ...extra,
+  };
 }
 
 function checkRecord(instanceId: string, item: Extract<ExportItem, { kind: "record" }>): void {

@@ -84,6 +84,11 @@ export function exportTask(deps: RuntimeDependencies): Task {
       connectorId: source.session.connector.id,
       connectorVersion: source.session.connector.version,
       items: () => observe(source, () => (failing = source)),
+      // The connector's declarations make the person's copy and the index (Art. 15(1), 15(4)).
+      title: source.session.connector.title,
+      dataCategories: source.session.connector.dataCategories,
+      fieldRoles: source.session.connector.exportFieldRoles,
+      processing: source.session.connector.processing,
     }));
     try {
       const bundle = await writeExportBundle({
