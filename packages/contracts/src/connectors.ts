@@ -28,6 +28,8 @@ export const capabilitiesSchema = z
     recordingAudio: z.union([z.literal(false), z.object({ recordType: z.string() }).strict()]).optional(),
     /** Whether it reports other people's records that only mention the subject, and redacts them (never deletes). */
     mentions: z.boolean().optional(),
+    /** Whether it reads records back by id after erasure, so verification proves each one gone. */
+    readBack: z.boolean().optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;

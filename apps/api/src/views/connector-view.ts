@@ -1,5 +1,5 @@
-import type { ConnectionTestResult, ConnectorInstanceView, ConnectorType } from "@lethe/contracts";
-import type { AnyConnector } from "@lethe/connector-sdk";
+import type { ConnectionTestResult, ConnectorCapabilities, ConnectorInstanceView, ConnectorType } from "@lethe/contracts";
+import type { AnyConnector, Capabilities } from "@lethe/connector-sdk";
 import {
   getConnectorInstance,
   listConnectorInstanceChecks,
@@ -10,6 +10,11 @@ import {
 } from "@lethe/runtime";
 import { z } from "zod";
 import type { ApiContext } from "../dependencies";
+
+// Every capability a connector can declare must be in the API's contract, whose schema is strict:
+// a key the contract lacks fails this line at compile time instead of the console at run time.
+const everyCapabilityInContract: Exclude<keyof Capabilities, keyof ConnectorCapabilities> extends never ? true : never = true;
+void everyCapabilityInContract;
 
 /** An installed connector with its settings and secrets as JSON Schema (drives the console's forms). */
 export function toConnectorType(connector: AnyConnector): ConnectorType {
