@@ -11,6 +11,7 @@ import type {
   LocatedRecord,
   LocateQuery,
   RecordPresence,
+  ReadBackQuery,
   RecordRef,
   RedactionSpan,
 } from "./records";
@@ -145,8 +146,15 @@ export interface ConnectorDefinition<
   /**
    * Each record as the vendor holds it now, read by its id (never searched): one answer per ref,
    * `present: false` when the vendor no longer holds it in any store the connector can read.
+   * Verification asks twice: for records the plan erased (gone?) and, with the subject's
+   * identifiers in `query`, for records the plan redacted (still there, and `mentionsSubject`
+   * false?).
    */
-  readBack?(ctx: Ctx<SettingsSchema, SecretsSchema>, refs: RecordRef[]): AsyncIterable<RecordPresence>;
+  readBack?(
+    ctx: Ctx<SettingsSchema, SecretsSchema>,
+    refs: RecordRef[],
+    query?: ReadBackQuery,
+  ): AsyncIterable<RecordPresence>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

@@ -1,5 +1,6 @@
 export * from "./identifiers";
 export * from "./identifier-holders";
+export * from "./identifier-mentions";
 export * from "./records";
 export * from "./export-declarations";
 export * from "./errors";

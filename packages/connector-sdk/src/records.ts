@@ -68,8 +68,23 @@ export interface RecordFacts {
 export interface RecordPresence {
   ref: RecordRef;
   present: boolean;
+  /**
+   * Only for a record read back with the subject's identifiers (`ReadBackQuery`) and still
+   * present: whether any of them still appears in the record's fields (e-mail compared
+   * case-insensitively, phone as E.164 digits). A record the plan redacted must answer false —
+   * the proof that only the subject's identifiers were removed and the record kept.
+   */
+  mentionsSubject?: boolean;
   /** What was found, e.g. "the transcript is still served although the recording is purged". */
   detail?: string;
+}
+
+/**
+ * What `readBack` is asked with besides the refs: the subject's identifiers, so a connector can
+ * tell whether a record another person owns (one the plan redacted) still mentions them.
+ */
+export interface ReadBackQuery {
+  identifiers: Identifier[];
 }
 
 export type LocateQuery = {
