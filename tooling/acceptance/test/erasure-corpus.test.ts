@@ -1,0 +1,104 @@
+import referenceConnector from "@lethe/connector-reference";
+import { sandbox as referenceSandbox } from "@lethe/connector-reference/sandbox";
+import salesforceConnector from "@lethe/connector-salesforce";
+import { startSalesforceSandbox } from "@lethe/connector-salesforce/sandbox";
+import type { RunningSandbox } from "@lethe/connector-sdk";
+import zendeskConnector from "@lethe/connector-zendesk";
+import { startZendeskSandbox, type RunningZendeskSandbox } from "@lethe/connector-zendesk/sandbox";
+import { approvePlan, attestIdentity, fileRequest, getRequestDetail, getRequestPlan, reviewPlan, verifyBundle, waitForRequests } from "@lethe/runtime";
+import { unzipAll, waitForStatus } from "@lethe/runtime/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bystanders, target, targetCard } from "./corpus";
+import type { LoadedCorpus } from "./loaded-corpus";
+import { loadReferenceCorpus } from "./reference-corpus";
+import { loadSalesforceCorpus } from "./salesforce-corpus";
+import { openSystemsWorld, type SystemsWorld } from "./systems-world";
+import { loadZendeskCorpus } from "./zendesk-corpus";
+
+/*
+ * Erasure on data nobody here chose (issue #12's "done when"): a target and near-identical
+ * bystanders created in every system only through the vendor's own API and client library, a
+ * bystander's records that mention the target or copy them in, then one erasure through the real
+ * worker, reviewed as a careful officer would (nothing weak is included on faith), and every store
+ * of every system read afterwards through the vendor's API.
+ */
+
+type Systems = { zendesk: RunningZendeskSandbox; salesforce: RunningSandbox; reference: RunningSandbox };
+let world: SystemsWorld<Systems>;
+let corpora: LoadedCorpus[];
+
+beforeAll(async () => {
+  world = await openSystemsWorld<Systems>(
+    {
+      zendesk: { connector: zendeskConnector, name: "Zendesk Support", start: () => startZendeskSandbox({ seed: 11, rateLimitPerMinute: 1_000_000, scrubDelayMs: 500 }) },
+      salesforce: { connector: salesforceConnector, name: "Salesforce", start: () => startSalesforceSandbox({ seed: 11 }) },
+      reference: { connector: referenceConnector, name: "Reference CRM", start: () => referenceSandbox.start({ seed: 11 }) },
+    },
+    { concurrency: 4, confirmDelaysMs: [200, 400, 800, 1_600] },
+  );
+  corpora = [
+    await loadZendeskCorpus(world.systems.zendesk.running),
+    await loadSalesforceCorpus(world.systems.salesforce.running),
+    await loadReferenceCorpus(world.systems.reference.running),
+  ];
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const request = { regime: "gdpr" as const, timeZone: "America/New_York", defaultRegion: "US", actor: "test" };
+const targetIdentifiers = [
+  { kind: "email" as const, value: "mara.quintero@EXAMPLE.org" },
+  { kind: "phone" as const, value: target.phone },
+];
+
+describe("an access request over the corpus, before the erasure", () => {
+  it("gives the person a bundle from every system with their data, no card number in full and nobody else's identifiers", async () => {
+    const { id } = await fileRequest(world.database, { ...request, type: "access", identifiers: targetIdentifiers });
+    await attestIdentity(world.database, { requestId: id, note: "called back on the number on file", actor: "test" });
+    const reached = await waitForStatus(world.database, id, ["review", "completed", "partially_completed", "failed"], { timeoutMs: 120_000 });
+    if (reached === "review") {
+      const pending = (await getRequestPlan(world.database, id))?.items.filter((item) => item.review === "pending") ?? [];
+      await reviewPlan(world, { requestId: id, actor: "user:officer", decisions: pending.map((item) => ({ id: item.id, decision: "exclude" as const })) });
+      await approvePlan(world, { requestId: id, actor: "user:officer" });
+    }
+    await waitForRequests(world.database, [id], { timeoutMs: 120_000 });
+    const detail = await getRequestDetail(world.database, id);
+    expect(detail?.request.status).toBe("completed");
+    const path = detail?.exportPath ?? "";
+    expect((await verifyBundle(path, { sha256: detail?.request.exportSha256 ?? "" })).ok).toBe(true);
+    const entries = await unzipAll(path);
+    expect(entries.has("index.html")).toBe(true);
+    const files = [...entries].map(([name, bytes]) => ({ name, text: bytes.toString("utf8").toLowerCase() }));
+    const text = files.map((file) => file.text).join("\n");
+    const filesNaming = (value: string) => files.filter((file) => file.text.includes(value.toLowerCase())).map((file) => file.name);
+    expect(text).toContain(target.email.toLowerCase());
+    for (const system of ["Zendesk Support", "Salesforce", "Reference CRM"]) expect(text).toContain(system.toLowerCase());
+    expect(text).not.toContain(targetCard.toLowerCase());
+    expect(text).not.toContain(targetCard.replace(/ /g, ""));
+    for (const bystander of bystanders) expect(filesNaming(bystander.email), bystander.differs).toEqual([]);
+  });
+});
+
+describe("an erasure over a corpus built through the vendors' own APIs", () => {
+  it("leaves nothing of the target in any store, loses no bystander record, and redacts only the target from their records", async () => {
+    const { id } = await fileRequest(world.database, { ...request, type: "erasure", identifiers: targetIdentifiers });
+    // Strong matches alone run without a stop; anything weak stops the request in review.
+    const reached = await waitForStatus(world.database, id, ["review", "completed", "partially_completed", "failed"], { timeoutMs: 120_000 });
+    const plan = (await getRequestPlan(world.database, id))?.items ?? [];
+    // Never the wrong person: nothing is planned for deletion on a weak match without review.
+    expect(plan.filter((item) => item.strength === "weak" && item.action === "erase" && item.review === "none")).toEqual([]);
+    if (reached === "review") {
+      const pending = plan.filter((item) => item.review === "pending");
+      await reviewPlan(world, { requestId: id, actor: "user:officer", decisions: pending.map((item) => ({ id: item.id, decision: "exclude" as const })) });
+      await approvePlan(world, { requestId: id, actor: "user:officer" });
+    }
+    await waitForRequests(world.database, [id], { timeoutMs: 120_000 });
+
+    const findings = (await Promise.all(corpora.map(async (corpus) => (await corpus.findings()).map((finding) => `${corpus.system}: ${finding}`)))).flat();
+    expect(findings).toEqual([]);
+    const detail = await getRequestDetail(world.database, id);
+    expect(detail?.receipts.filter((receipt) => receipt.outcome === "still-present")).toEqual([]);
+    expect(detail?.request.status).toBe("completed");
+  });
+});
