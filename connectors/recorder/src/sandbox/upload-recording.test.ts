@@ -51,6 +51,8 @@ interface Upload {
   [part: string]: Blob | string | undefined;
 }
 
+const caller = (aor: string): Caller => ({ ...ada, aor });
+
 function goodUpload(caller: Caller = ada): Upload {
   return {
     audio: new Blob([wavFile({ channels: 2, sampleRate: 8000, durationMs: 3000, speech }).file], { type: "audio/wav" }),
@@ -197,6 +199,12 @@ describe("POST /v1/recordings", () => {
       ["malformed XML", () => ({ ...goodUpload(), metadata: siprecUpload(ada).replace("</session>", "</sesion>") }), 400, /not well-formed XML/],
       ["XML with an external entity (XXE)", () => ({ ...goodUpload(), metadata: xxe }), 400, /document type declaration/],
       ["XML with nested entity expansion (billion laughs)", () => ({ ...goodUpload(), metadata: laughs }), 400, /document type declaration/],
+      [
+        "XML nested thousands of levels deep",
+        () => ({ ...goodUpload(), metadata: siprecUpload(ada).replace("</session>", `${"<x:a xmlns:x='urn:o'>".repeat(5000)}${"</x:a>".repeat(5000)}</session>`) }),
+        400,
+        /metadata could not be read: Maximum nested tags exceeded/,
+      ],
       ["XML outside the RFC 7865 namespace", () => ({ ...goodUpload(), metadata: siprecUpload(ada).replace("urn:ietf:params:xml:ns:recording:1", "urn:example:other") }), 400, /namespace/],
       [
         "a stream association naming an unknown participant",
@@ -204,6 +212,7 @@ describe("POST /v1/recordings", () => {
         400,
         /participantstreamassoc\[1\] refers to an unknown participant "AAAAAAAAAAAAAAAAAAAAAA=="/,
       ],
+      ["an address whose percent-escapes do not decode", () => ({ ...goodUpload(caller("tel:+1201555%E0%A4%A")) }), 400, /aor "tel:\+1201555%E0%A4%A" is not a tel:/],
       [
         "a stream label with no channel in a mono file",
         () => ({ ...goodUpload(), audio: new Blob([wavFile({ channels: 1, sampleRate: 16000, durationMs: 3000 }).file]) }),

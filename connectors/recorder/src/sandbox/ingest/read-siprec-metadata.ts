@@ -18,6 +18,8 @@ import { UploadRefusedError } from "./upload-refused";
 
 export const siprecNamespace = "urn:ietf:params:xml:ns:recording:1";
 export const maxMetadataParticipants = 64;
+/* RFC 7865 documents are a few levels deep; a deeper one is an attack on the parser's stack. */
+const maxNestedTags = 32;
 
 export interface SiprecParty {
   participantId: string;
@@ -50,7 +52,7 @@ export class SiprecMetadataError extends UploadRefusedError {}
 
 type XmlNode = Record<string, unknown>;
 
-const rawParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, parseAttributeValue: false });
+const rawParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, parseAttributeValue: false, maxNestedTags });
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -58,6 +60,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  maxNestedTags,
   isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
 });
 
@@ -73,10 +76,19 @@ export function readSiprecMetadata(xml: string): SiprecMetadata {
   if (wellFormed !== true) {
     throw new SiprecMetadataError([`metadata is not well-formed XML (line ${wellFormed.err.line}, column ${wellFormed.err.col}): ${wellFormed.err.msg}`]);
   }
-  checkRoot(rawParser.parse(xml) as XmlNode);
-  const root = first((parser.parse(xml) as XmlNode).recording);
+  checkRoot(parsed(rawParser, xml));
+  const root = first(parsed(parser, xml).recording);
   if (!isNode(root)) throw new SiprecMetadataError(["metadata: the root element must be <recording>."]);
   return readRecording(root);
+}
+
+/* The parser's own refusals (too deep, say) are the document's problems, not the recorder's failure. */
+function parsed(reader: XMLParser, xml: string): XmlNode {
+  try {
+    return reader.parse(xml) as XmlNode;
+  } catch (error) {
+    throw new SiprecMetadataError([`metadata could not be read: ${error instanceof Error ? error.message : String(error)}.`]);
+  }
 }
 
 /* The root is one `recording` element in the RFC 7865 namespace, with or without a prefix. */
@@ -182,11 +194,11 @@ function readParty(problems: string[], node: XmlNode, index: number): SiprecPart
   const nameIds = nodes(node.nameID);
   const aor = nameIds.length === 1 && nameIds[0] ? attribute(nameIds[0], "aor") : undefined;
   if (aor === undefined) problems.push(`metadata: ${where} needs exactly one <nameID> with an aor.`);
-  else if (!/^(tel|sips?|mailto):\S+$/i.test(aor)) problems.push(`metadata: ${where} aor ${JSON.stringify(aor)} is not a tel:, sip:, sips: or mailto: URI.`);
+  else if (!isPartyAddress(aor)) problems.push(`metadata: ${where} aor ${JSON.stringify(aor)} is not a tel:, sip:, sips: or mailto: URI.`);
   const name = nameIds[0] ? text(first(nameIds[0].name)) : undefined;
   const role = text(first(node.role));
   if (role !== undefined && !roles.has(role)) problems.push(`metadata: ${where} role ${JSON.stringify(role)} is not customer, agent or third-party.`);
-  const mailbox = aor !== undefined && /^mailto:/i.test(aor) ? decodeURIComponent(aor.slice("mailto:".length)) : undefined;
+  const mailbox = aor !== undefined && isPartyAddress(aor) && /^mailto:/i.test(aor) ? decodeURIComponent(aor.slice("mailto:".length)) : undefined;
   const email = text(first(node.email)) ?? mailbox;
   if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) problems.push(`metadata: ${where} e-mail ${JSON.stringify(email)} is not an address.`);
   return {
@@ -199,6 +211,20 @@ function readParty(problems: string[], node: XmlNode, index: number): SiprecPart
     joinedAt: null,
     sentLabel: null,
   };
+}
+
+/**
+ * A `tel:`, `sip:`, `sips:` or `mailto:` URI without spaces whose percent-escapes decode: the
+ * search and the people matching decode them later, and must never fail on a stored address.
+ */
+export function isPartyAddress(aor: string): boolean {
+  if (!/^(tel|sips?|mailto):\S+$/i.test(aor)) return false;
+  try {
+    decodeURIComponent(aor);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function checkId(problems: string[], where: string, id: string | undefined): void {

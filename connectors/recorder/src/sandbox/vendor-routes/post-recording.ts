@@ -52,6 +52,7 @@ export function postRecording(state: SandboxState): RequestHandler {
     if (problems.length > 0 || !(audio instanceof Uint8Array) || metadata === undefined) return void refuse(res, problems);
 
     try {
+      if (conversationId !== undefined && text(conversationId).trim() === "") throw new UploadRefusedError(["conversationId: empty; leave the part out for a new one."]);
       const wav = readUploadedWav(audio);
       const siprec = readSiprecMetadata(text(metadata));
       const options: UploadOptions = {

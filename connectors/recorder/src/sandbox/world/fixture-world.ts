@@ -2,6 +2,7 @@ import { Faker, en } from "@faker-js/faker";
 import { personDeclarationSchema } from "@lethe/sandbox-kit";
 import { z } from "zod";
 import { seededFormat } from "../audio/wav";
+import { isPartyAddress } from "../ingest/read-siprec-metadata";
 import { layOut, turnOf, type Turn } from "./call-script";
 import type { ConsentEventRow, ParticipantRow, RecordingRow, SeededWorld } from "./world";
 
@@ -15,7 +16,7 @@ import type { ConsentEventRow, ParticipantRow, RecordingRow, SeededWorld } from 
  */
 
 const party = z.strictObject({
-  aor: z.string().regex(/^(tel|sips?|mailto):\S+$/i, "a tel:, sip:, sips: or mailto: URI"),
+  aor: z.string().refine(isPartyAddress, "a tel:, sip:, sips: or mailto: URI"),
   name: z.string().min(1).nullable().default(null),
   role: z.enum(["customer", "agent", "third-party"]),
   /** 0 or 1: the stereo channel carrying their voice; null for a party recorded on no channel. */
