@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { collect, useSeededRecorder, vendorToken } from "../../test/recorder-context";
 import { fixture, loadSiprecSchema } from "../../test/siprec/siprec-schema";
@@ -70,6 +71,19 @@ async function upload(parts: Upload, init: { token?: string } = {}): Promise<Res
   }
   const token = init.token ?? (await vendorToken(seeded.sandbox));
   return fetch(`${seeded.sandbox.url}/v1/recordings`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+}
+
+function postOnFreshConnection(url: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method: "POST", agent: false, headers: { ...headers, "content-length": String(body.length), connection: "close" } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
+    sent.on("error", reject);
+    sent.end(body);
+  });
 }
 
 async function get(path: string): Promise<Response> {
@@ -248,9 +262,19 @@ describe("POST /v1/recordings", () => {
 
     it("a body over the whole upload's limit: 413, read to its end before the answer", async () => {
       const before = (await seeded.truth.recordings()).length;
-      const huge = await upload({ ...goodUpload(), audio: new Blob([Buffer.alloc(49 * 1024 * 1024)]) });
+      // The token first: building 49 MiB may take longer than the server keeps an idle pooled socket.
+      const authorization = `Bearer ${await vendorToken(seeded.sandbox)}`;
+      const form = new FormData();
+      form.append("metadata", siprecUpload(ada));
+      form.append("audio", new Blob([Buffer.alloc(49 * 1024 * 1024)]), "call.wav");
+      // Sent on a connection of its own, for the same reason.
+      const encoded = new Request("http://upload.invalid/", { method: "POST", body: form });
+      const huge = await postOnFreshConnection(`${seeded.sandbox.url}/v1/recordings`, Buffer.from(await encoded.arrayBuffer()), {
+        authorization,
+        "content-type": encoded.headers.get("content-type") ?? "",
+      });
       expect(huge.status).toBe(413);
-      expect(errorBody.parse(await huge.json()).code).toBe("request.entity.too.large");
+      expect(errorBody.parse(JSON.parse(huge.body)).code).toBe("request.entity.too.large");
       expect((await seeded.truth.recordings()).length).toBe(before);
     });
 
