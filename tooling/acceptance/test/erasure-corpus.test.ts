@@ -1,3 +1,5 @@
+import recorderConnector from "@lethe/connector-recorder";
+import { sandbox as recorderSandbox } from "@lethe/connector-recorder/sandbox";
 import referenceConnector from "@lethe/connector-reference";
 import { sandbox as referenceSandbox } from "@lethe/connector-reference/sandbox";
 import salesforceConnector from "@lethe/connector-salesforce";
@@ -10,6 +12,7 @@ import { unzipAll, waitForStatus } from "@lethe/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bystanders, target, targetCard } from "./corpus";
 import type { LoadedCorpus } from "./loaded-corpus";
+import { loadRecorderCorpus, vendorHold } from "./recorder-corpus";
 import { loadReferenceCorpus } from "./reference-corpus";
 import { loadSalesforceCorpus } from "./salesforce-corpus";
 import { openSystemsWorld, type SystemsWorld } from "./systems-world";
@@ -23,7 +26,10 @@ import { loadZendeskCorpus } from "./zendesk-corpus";
  * of every system read afterwards through the vendor's API.
  */
 
-type Systems = { zendesk: RunningZendeskSandbox; salesforce: RunningSandbox; reference: RunningSandbox };
+// Four systems, the recorder's deletion jobs asynchronous: minutes on a loaded 2-core machine.
+const scenarioTimeoutMs = 240_000;
+
+type Systems = { zendesk: RunningZendeskSandbox; salesforce: RunningSandbox; reference: RunningSandbox; recorder: RunningSandbox };
 let world: SystemsWorld<Systems>;
 let corpora: LoadedCorpus[];
 
@@ -33,6 +39,7 @@ beforeAll(async () => {
       zendesk: { connector: zendeskConnector, name: "Zendesk Support", start: () => startZendeskSandbox({ seed: 11, rateLimitPerMinute: 1_000_000, scrubDelayMs: 500 }) },
       salesforce: { connector: salesforceConnector, name: "Salesforce", start: () => startSalesforceSandbox({ seed: 11 }) },
       reference: { connector: referenceConnector, name: "Reference CRM", start: () => referenceSandbox.start({ seed: 11 }) },
+      recorder: { connector: recorderConnector, name: "Call recorder", start: () => recorderSandbox.start({ seed: 11, rateLimitPerMinute: 1_000_000 }) },
     },
     { concurrency: 4, confirmDelaysMs: [200, 400, 800, 1_600] },
   );
@@ -40,6 +47,7 @@ beforeAll(async () => {
     await loadZendeskCorpus(world.systems.zendesk.running),
     await loadSalesforceCorpus(world.systems.salesforce.running),
     await loadReferenceCorpus(world.systems.reference.running),
+    await loadRecorderCorpus(world.systems.recorder.running),
   ];
 });
 afterAll(async () => {
@@ -73,11 +81,11 @@ describe("an access request over the corpus, before the erasure", () => {
     const text = files.map((file) => file.text).join("\n");
     const filesNaming = (value: string) => files.filter((file) => file.text.includes(value.toLowerCase())).map((file) => file.name);
     expect(text).toContain(target.email.toLowerCase());
-    for (const system of ["Zendesk Support", "Salesforce", "Reference CRM"]) expect(text).toContain(system.toLowerCase());
+    for (const system of ["Zendesk Support", "Salesforce", "Reference CRM", "Call recorder"]) expect(text).toContain(system.toLowerCase());
     expect(text).not.toContain(targetCard.toLowerCase());
     expect(text).not.toContain(targetCard.replace(/ /g, ""));
     for (const bystander of bystanders) expect(filesNaming(bystander.email), bystander.differs).toEqual([]);
-  });
+  }, scenarioTimeoutMs);
 });
 
 describe("an erasure over a corpus built through the vendors' own APIs", () => {
@@ -88,6 +96,10 @@ describe("an erasure over a corpus built through the vendors' own APIs", () => {
     const plan = (await getRequestPlan(world.database, id))?.items ?? [];
     // Never the wrong person: nothing is planned for deletion on a weak match without review.
     expect(plan.filter((item) => item.strength === "weak" && item.action === "erase" && item.review === "none")).toEqual([]);
+    // The call under the vendor's own hold is planned `retain` with the vendor's basis, before anything runs.
+    const heldItems = plan.filter((item) => item.vendorHold !== null);
+    expect(heldItems.length).toBeGreaterThan(0);
+    for (const item of heldItems) expect(item).toMatchObject({ action: "retain", vendorHold: { basis: vendorHold.basis } });
     if (reached === "review") {
       const pending = plan.filter((item) => item.review === "pending");
       await reviewPlan(world, { requestId: id, actor: "user:officer", decisions: pending.map((item) => ({ id: item.id, decision: "exclude" as const })) });
@@ -100,5 +112,9 @@ describe("an erasure over a corpus built through the vendors' own APIs", () => {
     const detail = await getRequestDetail(world.database, id);
     expect(detail?.receipts.filter((receipt) => receipt.outcome === "still-present")).toEqual([]);
     expect(detail?.request.status).toBe("completed");
-  });
+    // Kept, and said so: the receipt of each held record names the vendor's basis.
+    const retained = detail?.receipts.filter((receipt) => receipt.outcome === "retained") ?? [];
+    expect([...new Set(retained.map((receipt) => receipt.id))].sort()).toEqual(heldItems.map((item) => item.recordId).sort());
+    for (const receipt of retained) expect(receipt.detail).toContain(vendorHold.basis);
+  }, scenarioTimeoutMs);
 });
