@@ -36,19 +36,27 @@ export class ExportSubject {
     }
   }
 
-  /** The parts of one record that are another person's. */
-  partsOf(type: string, record: Record<string, unknown>): ExportPart[] {
+  /**
+   * One record as exported: its data (an e-mail that is not the person's gains `recipients`, see
+   * `emailCopy`) and the parts of it that are another person's.
+   */
+  exported(type: string, record: Record<string, unknown>): { data: Record<string, unknown>; parts: ExportPart[] } {
     switch (type) {
       case "Case":
-        return this.caseParts(record);
+        return { data: record, parts: this.caseParts(record) };
       case "Task":
       case "Event":
-        return this.isPerson(record.WhoId) || !text(record.WhoId) ? [] : [other("WhoId", "the person the activity is about")];
+        return { data: record, parts: this.isPerson(record.WhoId) || !text(record.WhoId) ? [] : [other("WhoId", "the person the activity is about")] };
       case "EmailMessage":
-        return this.emailParts(record);
+        return this.emailCopy(record);
       default:
-        return [];
+        return { data: record, parts: [] };
     }
+  }
+
+  /** The parts of one record that are another person's. */
+  partsOf(type: string, record: Record<string, unknown>): ExportPart[] {
+    return this.exported(type, record).parts;
   }
 
   private caseParts(record: Record<string, unknown>): ExportPart[] {
@@ -68,24 +76,37 @@ export class ExportSubject {
     return parts;
   }
 
-  private emailParts(record: Record<string, unknown>): ExportPart[] {
+  /**
+   * Someone else's e-mail the person was copied in on: the body was sent to them and stays; the
+   * sender and the other recipients are the other people's. An address list is one string in
+   * Salesforce (`a@x; b@y`), and a part is a whole field, so the copy gains `recipients` — each
+   * list split into its addresses — whose other people's addresses are parts of their own; a raw
+   * list naming anyone but the person is left out whole. The person's own e-mails (on their Case,
+   * sent by them, or written to them alone) are exported as they are.
+   */
+  private emailCopy(record: Record<string, unknown>): { data: Record<string, unknown>; parts: ExportPart[] } {
     const from = addresses(record.FromAddress);
     const to = addresses(record.ToAddress);
     const parent = text(record.ParentId);
     const own = (parent !== undefined && this.ownCases.has(idKey(parent))) || from.some((address) => this.emails.has(address)) || (to.length > 0 && to.every((address) => this.emails.has(address)));
-    if (own) return [];
-    // Someone else's e-mail the person was copied in on: the body was sent to them and stays;
-    // the sender and the lists that do not name them are the other people's.
+    if (own) return { data: record, parts: [] };
     const parts: ExportPart[] = [];
     if (from.length > 0) {
       parts.push(other("FromAddress", "the sender of another person's e-mail"));
       if (text(record.FromName)) parts.push(other("FromName", "the sender of another person's e-mail"));
     }
+    const recipients: Record<string, string[]> = {};
+    const isTheirs = (address: string) => this.emails.has(address.toLowerCase());
     for (const field of ["ToAddress", "CcAddress", "BccAddress"] as const) {
-      const list = addresses(record[field]);
-      if (list.length > 0 && !list.some((address) => this.emails.has(address))) parts.push(other(field, "other recipients of the e-mail"));
+      // As written (the case people typed), compared without case.
+      const list = (text(record[field]) ?? "").split(/[;,]/).map((address) => address.trim()).filter((address) => address !== "");
+      recipients[field] = list;
+      if (!list.every(isTheirs)) parts.push(other(field, "other recipients of the e-mail"));
+      list.forEach((address, index) => {
+        if (!isTheirs(address)) parts.push({ path: ["recipients", field, index], about: "other", label: "another recipient of the e-mail" });
+      });
     }
-    return parts;
+    return { data: { ...record, recipients }, parts };
   }
 
   private isPerson(id: unknown): boolean {

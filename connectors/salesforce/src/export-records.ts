@@ -32,8 +32,8 @@ export async function* exportRecords(ctx: SalesforceContext, refs: RecordRef[]):
       for (const record of records) {
         ctx.signal.throwIfAborted();
         subject.learn(type, record);
-        const parts = subject.partsOf(type, record);
-        yield { kind: "record", ref: { type, id: record.Id }, data: record, ...(parts.length > 0 ? { parts } : {}) };
+        const { data, parts } = subject.exported(type, record);
+        yield { kind: "record", ref: { type, id: record.Id }, data, ...(parts.length > 0 ? { parts } : {}) };
       }
       if (type === "ContentDocument") yield* files(client, records.flatMap((record) => (typeof record.LatestPublishedVersionId === "string" ? [record.LatestPublishedVersionId] : [])));
     }
