@@ -13,12 +13,16 @@ export const vendorHold = { holdId: "LH-ACCEPT-1", basis: "Chargeback dispute 77
 
 export async function loadRecorderCorpus(running: RunningSandbox): Promise<LoadedCorpus> {
   const { clientId, clientSecret } = running.credentials as { clientId: string; clientSecret: string };
-  const tokenResponse = await fetch(`${running.url}/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-    body: "grant_type=client_credentials",
-  });
-  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const freshToken = async () => {
+    const response = await fetch(`${running.url}/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials",
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  };
+  // A token lives an hour of the recorder's clock, which the test moves a day on: one per phase.
+  let token = await freshToken();
   const api = (path: string, init: RequestInit = {}) => fetch(`${running.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
 
   const upload = async (caller: CorpusPerson, startTime: string, hold?: typeof vendorHold): Promise<string> => {
@@ -41,6 +45,7 @@ export async function loadRecorderCorpus(running: RunningSandbox): Promise<Loade
   return {
     system: "Call recorder",
     async findings() {
+      token = await freshToken();
       const found: string[] = [];
       for (const path of partsOf(targetCall)) {
         const status = (await api(path)).status;
