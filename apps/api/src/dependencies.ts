@@ -30,7 +30,7 @@ export interface ApiDependencies {
   consoleDirectory?: string;
   /** Request log (one line per request, with its id). Default: info and above to stderr as JSON. */
   log?: ApiLog;
-  /** Where errors the API did not expect go (a 500 was sent). Default: one line on stderr. */
+  /** Where errors the API did not expect go (a 500 was sent). Default: `log` at error level, without query parameters or quoted values (full text at debug). */
   reportUnexpectedError?: UnexpectedErrorReporter;
   /** Request types that wait for identity verification (access and portability always do). */
   verifyRequestTypes?: ReadonlySet<RequestType>;

@@ -16,6 +16,11 @@ export interface ConnectOptions {
   max?: number;
 }
 
+/** Seconds before reconnection attempt `attempt` (1, 2, …): 0.1, 0.2, 0.4 … at most 1. */
+export function reconnectDelaySeconds(attempt: number): number {
+  return Math.min(0.05 * 2 ** attempt, 1);
+}
+
 /**
  * Opens a pool to `url`. Server notices (e.g. "relation already exists, skipping") are dropped:
  * postgres.js prints them to the console by default, which would leak into CLI output.
@@ -25,6 +30,9 @@ export function connectToDatabase(url: string, options: ConnectOptions = {}): Da
     max: options.max ?? 10,
     onnotice: () => undefined,
     connection: { application_name: "lethe" },
+    // postgres.js waits longer before each reconnection, up to 20 s; during a restart that kept
+    // every request (and the health probe) waiting long after the server was back. Capped at 1 s.
+    backoff: reconnectDelaySeconds,
   });
   return { sql, db: drizzle({ client: sql, schema }) };
 }

@@ -8,6 +8,7 @@ import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
 import { periodicCronItems } from "./periodic/periodic-tasks";
 import type { EnginePolicy } from "./plan/engine-policy";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
+import { withholdQueryParameters } from "./errors/error-summary";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
 import { prepareWorkerSchema } from "./worker-schema";
@@ -159,7 +160,8 @@ const levels: Record<GraphileLogLevel, LogLevel> = {
 
 /**
  * graphile-worker's log lines, into ours. Its job payloads hold ids only, but its failure lines
- * quote error messages, so above debug anything shaped like an e-mail or phone number is removed.
+ * quote error messages, so above debug anything shaped like an e-mail or phone number is removed,
+ * and so is the parameter list of a failed query (sealed secrets, hashes, identifiers).
  * Its line for every job that succeeded (`meta.success`) is debug here: a busy worker runs
  * thousands, and `progress()` counts them for a periodic line instead.
  */
@@ -167,7 +169,7 @@ function graphileLogger(log: WorkerLog): Logger {
   return new Logger((scope) => (level, message, meta) => {
     const mapped = meta?.success === true ? "debug" : levels[level];
     const fields: Record<string, unknown> = { source: "graphile-worker", ...scope };
-    log(mapped, mapped === "debug" ? message : redactIdentifierShapes(message), fields);
+    log(mapped, mapped === "debug" ? message : redactIdentifierShapes(withholdQueryParameters(message)), fields);
   });
 }
 
