@@ -14,12 +14,25 @@ export interface LetheHandle {
 /**
  * Opens Lethe's storage the same way for every command: the embedded PostgreSQL under
  * `<home>/pg` (or `DATABASE_URL`), migrations applied, the job queue's schema ready, and the
- * secret key that seals connector credentials.
+ * secret key that seals connector credentials. A long-running command (`lethe start`) has the
+ * embedded server restarted whenever it dies (`superviseDatabase`).
  */
-export async function openLethe(env: LetheEnvironment): Promise<LetheHandle> {
+export interface OpenLetheOptions {
+  /** Restart the embedded PostgreSQL whenever it dies (long-running commands). */
+  superviseDatabase?: boolean;
+  /** The embedded server's progress and PostgreSQL's own log. */
+  log?: (message: string) => void;
+  /** Deaths and restarts of the supervised server. */
+  reportRestart?: (message: string) => void;
+}
+
+export async function openLethe(env: LetheEnvironment, options: OpenLetheOptions = {}): Promise<LetheHandle> {
   const database = await openDatabase({
     databaseUrl: env.databaseUrl,
     dataDirectory: path.join(env.home, "pg"),
+    supervise: options.superviseDatabase ?? false,
+    log: options.log,
+    reportRestart: options.reportRestart,
   });
   try {
     await prepareWorkerSchema(database);
