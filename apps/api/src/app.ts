@@ -62,6 +62,7 @@ function createContext(deps: ApiDependencies): ApiContext {
     log: deps.log ?? logToStderr,
     verifyRequestTypes: deps.verifyRequestTypes,
     verificationCodeSender: deps.verificationCodeSender ?? logVerificationCodeSender(deps.log ?? logToStderr),
+    auditCheckpoints: deps.auditCheckpoints,
   };
 }
 

@@ -15,13 +15,13 @@ beforeAll(async () => {
     headers: admin,
     body: JSON.stringify({ type: "access", regime: "gdpr", identifiers: [{ kind: "email", value: "nul@example.com" }] }),
   });
-  requestId = (await readBody(filed, createdRequestSchema)).id;
+  requestId = (await readBody(filed, createdRequestSchema)).request.id;
   const hold = await fetch(`${api.url}/api/v1/holds`, {
     method: "POST",
     headers: admin,
     body: JSON.stringify({ title: "Case 7", basis: "litigation", owner: "legal", selector: { scope: "case", caseId: "C-7" } }),
   });
-  holdId = (await readBody(hold, holdResponseSchema)).id;
+  holdId = (await readBody(hold, holdResponseSchema)).hold.id;
 });
 afterAll(async () => {
   await api.close();

@@ -11,6 +11,8 @@ import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
 import { withholdQueryParameters } from "./errors/error-summary";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
+import type { AuditCheckpointing } from "./audit/checkpoints/checkpointed-verification";
+import { scheduleAuditCheckpoints } from "./audit/checkpoints/checkpoint-schedule";
 import { prepareWorkerSchema } from "./worker-schema";
 
 export interface StartWorkerOptions {
@@ -43,6 +45,11 @@ export interface StartWorkerOptions {
   policy?: EnginePolicy;
   /** Cron schedule of the deadline sweep; default every 15 minutes. */
   deadlineAlertsSchedule?: string;
+  /**
+   * Sign and store a checkpoint of the audit chain (count, head hash, time) outside the database
+   * every `intervalMs` (default 10 minutes), so a truncated or shortened log is detectable.
+   */
+  auditCheckpoints?: AuditCheckpointing & { intervalMs?: number };
 }
 
 export interface RunningWorker {
@@ -133,12 +140,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   await sweep();
   const timer = setInterval(() => void sweep(), options.recoveryIntervalMs ?? 5_000);
   timer.unref();
+  const checkpoints = options.auditCheckpoints ? scheduleAuditCheckpoints(database, options.auditCheckpoints, log) : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
     stop() {
       stopping ??= (async () => {
         clearInterval(timer);
+        await checkpoints?.stop();
         try {
           await runner.stop();
         } finally {

@@ -58,6 +58,7 @@ export function registerStartCommand(program: Command): void {
           dueSoonDays: env.dueSoonDays,
           requestRetentionDays: env.requestRetentionDays,
           policy: env.enginePolicy,
+          auditCheckpoints: { ...lethe.auditCheckpoints, intervalMs: env.auditCheckpoints.intervalMs },
         });
         stack.push(() => worker.stop());
 
@@ -70,6 +71,7 @@ export function registerStartCommand(program: Command): void {
             timeZone: env.timeZone,
             defaultRegion: env.defaultRegion,
             verifyRequestTypes: env.verifyRequestTypes,
+            auditCheckpoints: lethe.auditCheckpoints,
             consoleDirectory,
             log: (level, message, fields) => log(level, message, fields),
           }),
