@@ -7,13 +7,14 @@ import type { FieldIssue } from "./errors";
  * UTF-16 surrogate is not a character at all: the driver would silently store U+FFFD instead.
  * Applied by the API to every route before its schema (apps/api), and usable by any client.
  */
-const unstorableCharacter = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const nul = String.fromCharCode(0);
 
 export const unstorableTextMessage = "contains a character that cannot be stored (NUL or an unpaired surrogate)";
 
 /** True when `text` holds no NUL and no unpaired surrogate. */
 export function isStorableText(text: string): boolean {
-  return !unstorableCharacter.test(text);
+  return !text.includes(nul) && !unpairedSurrogate.test(text);
 }
 
 /**

@@ -93,7 +93,7 @@ describe("audit checkpoints", () => {
       directory: home,
       webhookUrl: "https://audit.example.com/checkpoints",
       fetch: async (_url, init) => {
-        received.push(JSON.parse(String(init?.body)));
+        received.push(JSON.parse(typeof init?.body === "string" ? init.body : "null"));
         return new Response(null, { status: 204 });
       },
     });
