@@ -9,6 +9,8 @@ import { freePortPair, startLethe, type StartedLethe } from "./lethe-process";
  * OOM killer would) and the same process brings it back on the same port; the API answers 503
  * meanwhile and 200 after, and neither the API nor the worker crashes on the dropped connections.
  * Always the embedded server, also in CI's DATABASE_URL run: that is what is supervised.
+ * Runs alone: it kills and restarts a PostgreSQL server against a deadline, which other tests'
+ * load would make flaky.
  */
 describe("lethe start with its embedded PostgreSQL", () => {
   let home: string;
