@@ -47,10 +47,10 @@ export async function* readBackRecords(ctx: ZendeskContext, refs: RecordRef[], q
         yield await readParticipation(ctx, ref);
         break;
       case "comment":
-        yield await readComment(reader, ref, identifiers);
+        yield await readComment(reader, deletedTickets, ref, identifiers);
         break;
       case "comment_mention":
-        yield await readMention(reader, ref, identifiers);
+        yield await readMention(reader, deletedTickets, ref, identifiers);
         break;
     }
   }
@@ -118,18 +118,18 @@ async function readParticipation(ctx: ZendeskContext, ref: RecordRef): Promise<R
   return roles.length > 0 ? { ref, present: true, mentionsSubject: true, detail: `still ${roles.join(" and ")} of the ticket` } : { ref, present: false };
 }
 
-async function readComment(reader: TicketReader, ref: RecordRef, identifiers: Identifier[] | undefined): Promise<RecordPresence> {
+async function readComment(reader: TicketReader, deletedTickets: DeletedTickets, ref: RecordRef, identifiers: Identifier[] | undefined): Promise<RecordPresence> {
   const [ticketId, commentId] = pair(ref);
   const comment = await commentOf(reader, ticketId, commentId);
-  if (!comment) return { ref, present: false };
+  if (!comment) return inDeletedTicket(deletedTickets, ref, ticketId, identifiers);
   if (identifiers) return present(ref, "the comment is kept in its ticket", [comment.body], identifiers);
   return isFullyRedacted(comment) ? { ref, present: false, detail: "only ▇ is left of the comment" } : { ref, present: true, detail: "the comment's text or files are not redacted" };
 }
 
-async function readMention(reader: TicketReader, ref: RecordRef, identifiers: Identifier[] | undefined): Promise<RecordPresence> {
+async function readMention(reader: TicketReader, deletedTickets: DeletedTickets, ref: RecordRef, identifiers: Identifier[] | undefined): Promise<RecordPresence> {
   const { ticketId, commentId, key } = mentionParts(ref);
   const comment = await commentOf(reader, ticketId, commentId);
-  if (!comment) return { ref, present: false };
+  if (!comment) return inDeletedTicket(deletedTickets, ref, ticketId, identifiers);
   // The mention's key stands for one identifier; the subject's identifiers with that key are the
   // ones this record is about, and the key itself decides when the query holds none of them.
   const keyed = (identifiers ?? []).filter((identifier) => (identifier.kind === "email" || identifier.kind === "phone") && mentionKey(identifier.kind, identifier.value) === key);
@@ -137,6 +137,17 @@ async function readMention(reader: TicketReader, ref: RecordRef, identifiers: Id
     keyed.length > 0 ? mentionsAnyOf([comment.body], keyed) : mentionedIdentifiers(comment.body).some((mention) => mentionKey(mention.kind, mention.value) === key);
   if (identifiers) return { ref, present: true, mentionsSubject: stillNamed, detail: "the comment is kept in its ticket" };
   return stillNamed ? { ref, present: true, detail: "the comment still writes the person's identifier" } : { ref, present: false };
+}
+
+/**
+ * A comment its ticket no longer serves: gone with the ticket, unless the ticket is only
+ * soft-deleted — then Zendesk keeps the conversation until it is permanently deleted, and serves
+ * only the subject line and description to read it by.
+ */
+async function inDeletedTicket(deletedTickets: DeletedTickets, ref: RecordRef, ticketId: number, identifiers: Identifier[] | undefined): Promise<RecordPresence> {
+  const deleted = await deletedTickets.find(ticketId);
+  if (!deleted) return { ref, present: false };
+  return present(ref, "the ticket holding the comment is soft-deleted, not permanently deleted", [deleted.subject, deleted.description], identifiers);
 }
 
 async function commentOf(reader: TicketReader, ticketId: number, commentId: number): Promise<ZendeskComment | undefined> {
