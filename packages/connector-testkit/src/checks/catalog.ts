@@ -223,7 +223,7 @@ export const conformanceChecks = {
   },
   "read-back.erased-absent": {
     group: 10,
-    title: "after erasure every record receipted gone reads back absent, and every record not erased that the vendor still holds reads back present",
+    title: "after erasure every record receipted gone reads back absent (present while the oracle still holds it), and every record not erased that the vendor still holds reads back present",
     notApplicable: (connector) => needsReadBack(connector) ?? needsErase(connector),
     run: erasedRecordsReadBackAbsent,
   },
