@@ -5,3 +5,4 @@ export { PollTimeoutError, pollUntil, type PollOptions } from "./poll";
 export { openSandboxWorld, type SandboxWorld, type SandboxWorldOptions } from "./sandbox-world";
 export { startTestWorker, type TestWorkerOptions, type WorkerWorld } from "./start-test-worker";
 export { waitForStatus } from "./wait-for-status";
+export { unzipAll } from "../src/export/bundle-test-support";
