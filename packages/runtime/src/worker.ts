@@ -10,6 +10,7 @@ import type { EnginePolicy } from "./plan/engine-policy";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
+import { createOutboundGuard } from "./outbound/outbound-guard";
 import { prepareWorkerSchema } from "./worker-schema";
 
 export interface StartWorkerOptions {
@@ -42,6 +43,12 @@ export interface StartWorkerOptions {
   policy?: EnginePolicy;
   /** Cron schedule of the deadline sweep; default every 15 minutes. */
   deadlineAlertsSchedule?: string;
+  /**
+   * Exceptions to the outbound policy (`LETHE_OUTBOUND_ALLOW`): host names, addresses and CIDR
+   * ranges vendors and webhook receivers may be reached at although they are private or loopback.
+   * Default none: connectors and webhooks reach public addresses only.
+   */
+  outboundAllow?: readonly string[];
 }
 
 export interface RunningWorker {
@@ -77,6 +84,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     exportDirectory: options.exportDirectory,
     log,
     logLevel: options.logLevel ?? "info",
+    outbound: createOutboundGuard({ allow: options.outboundAllow ?? [] }),
     confirmSchedule: {
       delaysMs: options.confirmDelaysMs ?? defaultConfirmSchedule.delaysMs,
       deadlineMs: options.confirmDeadlineMs ?? defaultConfirmSchedule.deadlineMs,
