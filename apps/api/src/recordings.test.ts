@@ -7,7 +7,7 @@ import referenceConnector from "@lethe/connector-reference";
 import type { RunningSandbox } from "@lethe/connector-sdk";
 import { pciSweepSchema, recordingOutcomeListSchema, type PciSweep } from "@lethe/contracts";
 import { createSecretBox, insertReceipt, upsertLocatedRecord } from "@lethe/db";
-import { createConnectorInstance, createConnectorRegistry, fileRequest, startWorker } from "@lethe/runtime";
+import { createConnectorInstance, createConnectorRegistry, loopbackAllowList, fileRequest, startWorker } from "@lethe/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { jsonHeaders, readBody, readError, startApiHarness, type ApiHarness } from "../test/api-harness";
@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 async function sweepToEnd(): Promise<PciSweep> {
-  const worker = await startWorker({ db: api.database, registry, secretBox, exportDirectory, pollIntervalMs: 50, log: () => undefined });
+  const worker = await startWorker({ db: api.database, registry, secretBox, exportDirectory, pollIntervalMs: 50, log: () => undefined, outboundAllow: loopbackAllowList });
   try {
     const started = await fetch(`${api.url}/api/v1/connector-instances/${instanceId}/pci-sweeps`, {
       method: "POST",

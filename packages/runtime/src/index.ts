@@ -62,3 +62,4 @@ export {
 } from "./outbound/outbound-guard";
 export { parseOutboundAllowList, loopbackAllowList, InvalidAllowListEntryError, type OutboundAllowList } from "./outbound/outbound-allow-list";
 export { addressRefusal, type AddressRefusal } from "./outbound/address-policy";
+export { actorStanding } from "./actor-standing";
