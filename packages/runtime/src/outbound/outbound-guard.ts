@@ -77,11 +77,13 @@ export function createOutboundGuard(options: OutboundGuardOptions = {}): Outboun
     },
   });
 
-  const guardedFetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
+  const guardedFetch: typeof fetch = async (input, init) => {
     try {
-      const response = await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher });
-      // undici's Response is the class Node's own fetch returns; the two type declarations differ only in name.
-      return response as unknown as Response;
+      // undici's own fetch, so that its dispatcher is the same undici as the Agent's. Node's fetch
+      // types are an older undici's declarations of the same classes: bridged, not converted.
+      type UndiciInput = Parameters<typeof undiciFetch>[0];
+      type UndiciInit = NonNullable<Parameters<typeof undiciFetch>[1]>;
+      return await undiciFetch(input as UndiciInput, { ...(init as UndiciInit), dispatcher });
     } catch (error) {
       const refusal = refusalIn(error);
       if (refusal) throw refusal;
@@ -90,7 +92,7 @@ export function createOutboundGuard(options: OutboundGuardOptions = {}): Outboun
   };
 
   return {
-    fetch: guardedFetch as typeof fetch,
+    fetch: guardedFetch,
     allowList,
     async refusalOf(url) {
       let host: string;
