@@ -216,7 +216,8 @@ describe("the lethe CLI, end to end", () => {
     expect((await runLethe(["webhook", "remove", id], env)).code).toBe(0);
     expect(JSON.parse((await runLethe(["webhook", "list", "--json"], env)).stdout)).toEqual([]);
     expect((await runLethe(["webhook", "remove", id], env)).code).toBe(2);
-  });
+    // Eleven `lethe` processes one after another: a minute is not enough on a loaded 2-core machine.
+  }, 180_000);
 
   it("verifies the audit chain, and fails once any audit row is altered in the database", async () => {
     const intact = await runLethe(["audit", "verify"], env);
