@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { apiRoutes, type ApiRoute } from "@lethe/contracts";
-import { createConnectorRegistry, logVerificationCodeSender, summariseError } from "@lethe/runtime";
+import { createConnectorRegistry, createOutboundGuard, logVerificationCodeSender, summariseError } from "@lethe/runtime";
 import express from "express";
 import { authenticate } from "./auth/authenticate";
 import { authorize } from "./auth/authorize";
@@ -54,6 +54,7 @@ function createContext(deps: ApiDependencies): ApiContext {
     exportDirectory: deps.exportDirectory,
     linkSigningKey: deps.linkSigningKey ?? randomBytes(32),
     downloadLinkTtlMs: deps.downloadLinkTtlMs ?? downloadLinkTtlMs,
+    outbound: createOutboundGuard({ allow: deps.outboundAllow ?? [] }),
     timeZone: deps.timeZone ?? "UTC",
     defaultRegion: deps.defaultRegion ?? "GB",
     secureCookies: deps.secureCookies ?? false,

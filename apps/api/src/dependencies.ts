@@ -1,5 +1,5 @@
 import type { LogFields, LogLevel } from "@lethe/connector-sdk";
-import type { AuditCheckpointing, ConnectorRegistry, Database, RequestType, SecretSealer, VerificationCodeSender } from "@lethe/runtime";
+import type { AuditCheckpointing, ConnectorRegistry, Database, OutboundGuard, RequestType, SecretSealer, VerificationCodeSender } from "@lethe/runtime";
 import type { UnexpectedErrorReporter } from "./middleware/error-envelope";
 import type { PasswordHashCost } from "./auth/password-hashing";
 
@@ -32,6 +32,11 @@ export interface ApiDependencies {
   log?: ApiLog;
   /** Where errors the API did not expect go (a 500 was sent). Default: `log` at error level, without query parameters or quoted values (full text at debug). */
   reportUnexpectedError?: UnexpectedErrorReporter;
+  /**
+   * Exceptions to the outbound policy (`LETHE_OUTBOUND_ALLOW`: host names, addresses, CIDR ranges)
+   * for "test connection", playback and the checks of connection and webhook URLs. Default none.
+   */
+  outboundAllow?: readonly string[];
   /** Request types that wait for identity verification (access and portability always do). */
   verifyRequestTypes?: ReadonlySet<RequestType>;
   /** How e-mail verification codes reach requesters. Default: the log, at debug level only. */
@@ -57,4 +62,5 @@ export interface ApiContext {
   verifyRequestTypes: ReadonlySet<RequestType> | undefined;
   verificationCodeSender: VerificationCodeSender;
   auditCheckpoints: AuditCheckpointing | undefined;
+  outbound: OutboundGuard;
 }

@@ -2,7 +2,7 @@ import { errorEnvelopeSchema, fieldIssueSchema, type Role } from "@lethe/contrac
 import { z } from "zod";
 import { createSecretBox } from "@lethe/db";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
-import { createConnectorRegistry } from "@lethe/runtime";
+import { createConnectorRegistry, loopbackAllowList } from "@lethe/runtime";
 import referenceConnector from "@lethe/connector-reference";
 import { createApiApp, type ApiDependencies } from "../src/app";
 import { createApiTokenFor, createLocalUser } from "../src/auth/bootstrap";
@@ -29,6 +29,8 @@ export async function startApiHarness(overrides: Partial<ApiDependencies> = {}):
     secretBox: createSecretBox(Buffer.alloc(32, 7)),
     passwordHashCost: testPasswordCost,
     log: () => undefined,
+    // The sandboxes and receivers of the API tests listen on loopback: allowed here, explicitly.
+    outboundAllow: loopbackAllowList,
     ...overrides,
   });
   const server = await startApiServer({ app, port: 0 });

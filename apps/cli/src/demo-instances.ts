@@ -1,6 +1,6 @@
 import type { RunningSandbox } from "@lethe/connector-sdk";
 import { listConnectorInstances } from "@lethe/db";
-import { createConnectorInstance, updateConnectorInstance } from "@lethe/runtime";
+import { createConnectorInstance, updateConnectorInstance, type OutboundGuard } from "@lethe/runtime";
 import type { LetheHandle } from "./open-lethe";
 
 /**
@@ -13,13 +13,14 @@ export async function ensureDemoInstance(
   lethe: LetheHandle,
   connectorId: string,
   sandbox: RunningSandbox,
+  outbound: OutboundGuard,
 ): Promise<void> {
   const name = `demo-${connectorId}`;
   const existing = (await listConnectorInstances(lethe.database.db)).find((instance) => instance.name === name);
   if (!existing) {
     await createConnectorInstance(
       lethe.database,
-      { registry: lethe.registry, secretBox: lethe.secretBox },
+      { registry: lethe.registry, secretBox: lethe.secretBox, outbound },
       { connectorId, name, settings: sandbox.settings, secrets: sandbox.credentials },
       "lethe start",
     );
@@ -28,7 +29,7 @@ export async function ensureDemoInstance(
   if (JSON.stringify(existing.settings) !== JSON.stringify(sandbox.settings)) {
     await updateConnectorInstance(
       lethe.database,
-      { registry: lethe.registry, secretBox: lethe.secretBox },
+      { registry: lethe.registry, secretBox: lethe.secretBox, outbound },
       existing.id,
       { settings: sandbox.settings, secrets: sandbox.credentials },
       "lethe start",

@@ -26,3 +26,15 @@ describe("readLogLevel", () => {
     expect(readLogLevel({ LETHE_LOG_LEVEL: "verbose" })).toBe("info");
   });
 });
+
+describe("readEnvironment: LETHE_OUTBOUND_ALLOW", () => {
+  it("allows nothing private by default and reads listed hosts, addresses and ranges", () => {
+    expect(readEnvironment({}).outboundAllow).toEqual([]);
+    expect(readEnvironment({ LETHE_OUTBOUND_ALLOW: " crm.corp.example, 10.20.0.0/16 ,fd00::7" }).outboundAllow).toEqual(["crm.corp.example", "10.20.0.0/16", "fd00::7"]);
+  });
+
+  it("refuses an entry that is not a host, an address or a range, naming the variable", () => {
+    expect(() => readEnvironment({ LETHE_OUTBOUND_ALLOW: "10.0.0.0/40" })).toThrow(/LETHE_OUTBOUND_ALLOW/);
+    expect(() => readEnvironment({ LETHE_OUTBOUND_ALLOW: "https://crm.corp.example/" })).toThrow(EnvironmentError);
+  });
+});

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { RequestType } from "@lethe/core";
-import { parseEnginePolicy, parseVerificationPolicy, type EnginePolicy } from "@lethe/runtime";
+import { parseEnginePolicy, parseOutboundAllowList, parseVerificationPolicy, type EnginePolicy } from "@lethe/runtime";
 import { z } from "zod";
 
 /**
@@ -45,6 +45,11 @@ const environmentSchema = z.object({
   LETHE_AUDIT_CHECKPOINT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Minutes between the worker's audit checkpoints. */
   LETHE_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /**
+   * Comma-separated host names, addresses and CIDR ranges that connectors and webhooks may reach
+   * although they are private or loopback (an on-premises vendor). Empty: public addresses only.
+   */
+  LETHE_OUTBOUND_ALLOW: z.string().optional(),
 });
 
 export interface LetheEnvironment {
@@ -62,6 +67,8 @@ export interface LetheEnvironment {
   requestRetentionDays: number;
   enginePolicy: EnginePolicy;
   auditCheckpoints: { keyPem: string | undefined; webhookUrl: string | undefined; intervalMs: number };
+  /** `LETHE_OUTBOUND_ALLOW`'s entries, each checked. */
+  outboundAllow: readonly string[];
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -77,7 +84,17 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
   } catch (error) {
     throw new EnvironmentError(`Invalid environment: LETHE_VERIFY_REQUEST_TYPES: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const outboundAllow = (env.LETHE_OUTBOUND_ALLOW ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  try {
+    parseOutboundAllowList(outboundAllow);
+  } catch (error) {
+    throw new EnvironmentError(`Invalid environment: LETHE_OUTBOUND_ALLOW: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
+    outboundAllow,
     databaseUrl: env.DATABASE_URL,
     home: path.resolve(env.LETHE_HOME ?? ".lethe"),
     secretKey: env.LETHE_SECRET_KEY,

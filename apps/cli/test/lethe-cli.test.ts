@@ -205,12 +205,19 @@ describe("the lethe CLI, end to end", () => {
 
     const bad = await runLethe(["webhook", "add", "ftp://hooks.example.com"], env);
     expect(bad.code).toBe(2);
+    // The cloud metadata service and loopback in any notation are refused (issue 13, SSRF); nothing is stored.
+    for (const refused of ["http://169.254.169.254/latest/meta-data/", "http://0x7f.1:5432/"]) {
+      const answer = await runLethe(["webhook", "add", refused], env);
+      expect(answer.code).toBe(2);
+      expect(answer.stderr).toMatch(/url: webhooks to this address are refused/);
+    }
     expect((await runLethe(["webhook", "add", "https://h.example.com", "--event", "request.filed"], env)).code).toBe(2);
 
     expect((await runLethe(["webhook", "remove", id], env)).code).toBe(0);
     expect(JSON.parse((await runLethe(["webhook", "list", "--json"], env)).stdout)).toEqual([]);
     expect((await runLethe(["webhook", "remove", id], env)).code).toBe(2);
-  });
+    // Eleven `lethe` processes one after another: a minute is not enough on a loaded 2-core machine.
+  }, 180_000);
 
   it("verifies the audit chain, and fails once any audit row is altered in the database", async () => {
     const intact = await runLethe(["audit", "verify"], env);

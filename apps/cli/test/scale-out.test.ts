@@ -154,6 +154,8 @@ describe("three lethe worker processes on one database", () => {
         LETHE_HOME: home,
         LETHE_SECRET_KEY: key.toString("base64"),
         LETHE_LOG_LEVEL: "info",
+        // The sandbox listens on loopback, which workers refuse unless it is listed.
+        LETHE_OUTBOUND_ALLOW: new URL(running.url).hostname,
       };
       const args = ["--concurrency", String(concurrencyPerWorker), "--progress-interval", "5"];
       const terminal = requestStatuses.filter((status) => isTerminal(status));

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { AuthError, RateLimitedError, ScopeError, TransientError, VendorContractError } from "./errors";
+import { AuthError, ConfigurationError, RateLimitedError, ScopeError, TransientError, VendorContractError } from "./errors";
 import { createHttpClient, type HttpClientOptions, type HttpExchange } from "./http-client";
 
 type Handler = (request: IncomingMessage, response: ServerResponse, hit: number) => void;
@@ -174,6 +174,18 @@ describe("createHttpClient", () => {
       TransientError,
     );
     expect(exchanges.map((exchange) => exchange.error)).toEqual(["network", "network"]);
+  });
+
+  it("passes a typed refusal from its fetch through at once, without retrying it as a network error", async () => {
+    let calls = 0;
+    const refusing: typeof fetch = async () => {
+      calls += 1;
+      throw new ConfigurationError("outbound requests to 127.0.0.1 are refused (loopback)");
+    };
+    const client = createHttpClient({ fetch: refusing, maxRetries: 3, sleep: async () => undefined });
+
+    await expect(client.request({ method: "GET", url: "http://127.0.0.1/x" })).rejects.toBeInstanceOf(ConfigurationError);
+    expect(calls).toBe(1);
   });
 
   it("stops at once with the abort reason when the caller aborts, without retrying", async () => {

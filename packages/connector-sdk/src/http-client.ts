@@ -1,6 +1,6 @@
 import { abortableSleep, abortReason, type Sleep } from "./abortable-sleep";
 import type { HttpClient, HttpRequest } from "./context";
-import { AuthError, RateLimitedError, ScopeError, TransientError } from "./errors";
+import { AuthError, ConnectorError, RateLimitedError, ScopeError, TransientError } from "./errors";
 import { wrapResponse } from "./http-response";
 import type { RateLimiter } from "./rate-limiter";
 import { parseRetryAfter } from "./retry-after";
@@ -75,6 +75,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const response = await fetchImpl(url, { ...init, method: request.method, signal: attemptSignal });
       return { kind: "response", response, controller } satisfies AttemptResult;
     } catch (error) {
+      // A typed refusal from the fetch itself (the runtime's outbound guard refusing an address)
+      // is final: retrying would ask the same question again.
+      if (error instanceof ConnectorError) throw error;
       return { kind: "failure", error, timedOut: controller.signal.aborted } satisfies AttemptResult;
     } finally {
       clearTimeout(timer);

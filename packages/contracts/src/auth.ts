@@ -14,6 +14,8 @@ export const permissions = [
   "requests:read",
   "requests:write",
   "exports:download",
+  /** Playing a located call's audio: more than reading a request, so a viewer does not get it. */
+  "recordings:listen",
   "connectors:read",
   "connectors:write",
   "audit:read",
@@ -32,6 +34,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     "requests:read",
     "requests:write",
     "exports:download",
+    "recordings:listen",
     "connectors:read",
     "audit:read",
     "holds:read",

@@ -93,7 +93,10 @@ export type UpdateConnectorInstanceBody = z.infer<typeof updateConnectorInstance
 export const connectionTestResultSchema = z
   .object({
     ok: z.boolean(),
-    /** On failure: `auth`, `scope`, `configuration`, `rate_limited`, `transient`, `vendor_contract`, `unknown`. */
+    /**
+     * On failure: `auth`, `scope`, `configuration`, `rate_limited`, `transient`, `vendor_contract`, `unknown`, or
+     * `unreachable` for every failure without a vendor answer (refused, reset, timeout): one answer, so no port scan.
+     */
     code: z.string().nullable(),
     /** Safe to show: scrubbed of secrets. */
     message: z.string().nullable(),

@@ -58,7 +58,7 @@ export const recordingOutcomeSchema = z
     /** For `redacted`: where its audio was muted, per channel. */
     mutedRanges: z.array(mutedRangeSchema),
     detail: z.string().nullable(),
-    /** Whether the (redacted) audio can still be played: not once deleted. */
+    /** Whether the (redacted) audio can still be played: not once deleted, and only when the plan includes the recording for the subject. */
     audioAvailable: z.boolean(),
     at: timestampSchema.nullable(),
   })

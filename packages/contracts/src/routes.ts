@@ -411,9 +411,9 @@ export const apiRoutes = {
   getRequestRecordingAudio: {
     method: "get",
     path: "/requests/:id/recording-audio",
-    summary: "Stream the audio of one located recording of the request, as the recorder holds it now (redacted)",
+    summary: "Stream the audio of one recording the request's plan includes, as the recorder holds it now (redacted); audited",
     tag: "recordings",
-    access: "requests:read",
+    access: "recordings:listen",
     params: idParamsSchema,
     query: recordingAudioQuerySchema,
     success: { status: 200, description: "the WAV file", contentType: "audio/wav" },

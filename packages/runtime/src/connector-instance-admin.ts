@@ -1,4 +1,4 @@
-import { ConnectorError } from "@lethe/connector-sdk";
+import { ConnectorError, TransientError } from "@lethe/connector-sdk";
 import {
   deleteUnusedConnectorInstance,
   getConnectorInstance,
@@ -22,6 +22,14 @@ const noRequestId = "00000000-0000-0000-0000-000000000000";
 export type ConnectionTest = Omit<ConnectorInstanceCheckRow, "instanceId">;
 
 /**
+ * What a connection test says when no HTTP answer came back: the same words and code for a refused
+ * connection, a reset, a TLS failure and a timeout, so that "test connection" cannot be used to
+ * learn which ports of a host are open (issue 13). An answer that came — 401, 403, 5xx — is reported
+ * as itself; only an allowed host can answer (the outbound guard refuses the rest before connecting).
+ */
+export const unreachableVendor = { code: "unreachable", message: "could not reach the vendor" } as const;
+
+/**
  * Runs the connector's `check` with the instance's stored settings and secrets and records the
  * result as the instance's health. A failure is a result, not an error: its class (`auth`,
  * `transient` …) and a message scrubbed of the instance's secrets.
@@ -43,10 +51,11 @@ export async function testConnectorInstance(
     await session.connector.check(session.ctx);
     result = { ok: true, code: null, message: null, durationMs: Date.now() - started, checkedAt: new Date() };
   } catch (error) {
+    const unreachable = signal.aborted || noAnswer(error);
     result = {
       ok: false,
-      code: signal.aborted ? "timeout" : error instanceof ConnectorError ? error.code : "unknown",
-      message: describeFailure(error, sensitiveValues),
+      code: unreachable ? unreachableVendor.code : error instanceof ConnectorError ? error.code : "unknown",
+      message: unreachable ? unreachableVendor.message : describeFailure(error, sensitiveValues),
       durationMs: Date.now() - started,
       checkedAt: new Date(),
     };
@@ -60,6 +69,14 @@ export async function testConnectorInstance(
     });
   });
   return result;
+}
+
+/**
+ * A transient failure with no vendor answer behind it: `ctx.http` raises a network failure or a
+ * timeout as a `TransientError` caused by the fetch error, a 5xx as one without a cause.
+ */
+function noAnswer(error: unknown): boolean {
+  return error instanceof TransientError && error.cause !== undefined;
 }
 
 /**

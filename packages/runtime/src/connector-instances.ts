@@ -10,6 +10,8 @@ import { appendAudit } from "./audit/append-audit";
 import type { Database } from "@lethe/db";
 import type { z } from "zod";
 import type { ConnectorRegistry } from "./connector-registry";
+import { changedDestinations, destinationSettings } from "./outbound/destination-settings";
+import type { OutboundGuard } from "./outbound/outbound-guard";
 
 export interface ConfigurationIssue {
   /** `settings.baseUrl`, `secrets.apiKey`, `rateLimitPerMinute`. */
@@ -33,6 +35,17 @@ export class InvalidInstanceConfigurationError extends ConfigurationError {
   }
 }
 
+/**
+ * What creating or changing an instance needs. `outbound` checks the settings' destinations
+ * against the outbound policy when they are written (the connection-time check applies whatever
+ * is stored); the API and the CLI always pass it.
+ */
+export interface InstanceAdminDeps {
+  registry: ConnectorRegistry;
+  secretBox: SecretSealer;
+  outbound?: OutboundGuard;
+}
+
 export interface NewInstanceInput {
   connectorId: string;
   name: string;
@@ -49,7 +62,7 @@ export interface NewInstanceInput {
  */
 export async function createConnectorInstance(
   database: Database,
-  deps: { registry: ConnectorRegistry; secretBox: SecretSealer },
+  deps: InstanceAdminDeps,
   input: NewInstanceInput,
   actor = "system",
 ): Promise<{ id: string }> {
@@ -60,6 +73,7 @@ export async function createConnectorInstance(
     ...rateLimitIssues(input.rateLimitPerMinute),
   ];
   if (input.name.trim() === "") issues.push({ field: "name", message: "must not be empty" });
+  issues.push(...(await destinationIssues(deps.outbound, input.settings)));
   if (issues.length > 0) throw new InvalidInstanceConfigurationError(connector.id, issues);
 
   return database.db.transaction(async (tx) => {
@@ -95,10 +109,15 @@ export class UnknownConnectorInstanceError extends Error {
  * Changes an instance's settings, secrets, rate limit or enabled flag. What is given is validated
  * with the connector's schemas exactly as on creation (`InvalidInstanceConfigurationError`,
  * nothing changed); new secrets are sealed again. Audited without values.
+ *
+ * Secrets are write-only, so a changed destination (a setting naming a URL or host: baseUrl,
+ * loginUrl …) must come with the secrets in the same change: otherwise whoever may edit settings
+ * could point the instance at their own server, press "test connection" and receive the stored
+ * credentials (issue 13).
  */
 export async function updateConnectorInstance(
   database: Database,
-  deps: { registry: ConnectorRegistry; secretBox: SecretSealer },
+  deps: InstanceAdminDeps,
   instanceId: string,
   changes: Omit<ConnectorInstanceChanges, "rateLimitPerMinute"> & { rateLimitPerMinute?: number | null },
   actor = "system",
@@ -114,6 +133,16 @@ export async function updateConnectorInstance(
         ? rateLimitIssues(changes.rateLimitPerMinute)
         : []),
     ];
+    if (changes.settings !== undefined) {
+      const moved = changedDestinations(current.settings, changes.settings);
+      if (moved.length > 0 && changes.secrets === undefined) {
+        issues.push({
+          field: "secrets",
+          message: `must be entered again when ${moved.join(", ")} changes: stored secrets are never sent to a new destination`,
+        });
+      }
+      issues.push(...(await destinationIssues(deps.outbound, changes.settings)));
+    }
     if (issues.length > 0) throw new InvalidInstanceConfigurationError(connector.id, issues);
     await updateInstanceRow(tx, deps.secretBox, instanceId, changes);
     await appendAudit(tx, {
@@ -129,6 +158,17 @@ export async function updateConnectorInstance(
     });
     return { id: instanceId };
   });
+}
+
+/** Each destination setting the outbound policy refuses, named by its field; never its value. */
+async function destinationIssues(outbound: OutboundGuard | undefined, settings: unknown): Promise<ConfigurationIssue[]> {
+  if (!outbound) return [];
+  const issues: ConfigurationIssue[] = [];
+  for (const { field, url } of destinationSettings(settings)) {
+    const refusal = await outbound.refusalOf(url);
+    if (refusal) issues.push({ field, message: `outbound requests there are refused (${refusal}); LETHE_OUTBOUND_ALLOW lists allowed exceptions` });
+  }
+  return issues;
 }
 
 function rateLimitIssues(rateLimitPerMinute: number | undefined): ConfigurationIssue[] {

@@ -41,7 +41,7 @@ export interface SessionTarget {
 /**
  * Builds the `ctx` of docs/connectors.md for one job: settings parsed with the connector's schema,
  * secrets opened from the secret box and parsed, an HTTP client behind the instance's shared
- * Postgres rate limiter, a logger that scrubs this instance's secrets and this subject's
+ * Postgres rate limiter that connects only where the outbound guard allows, a logger that scrubs this instance's secrets and this subject's
  * identifiers, a checkpoint store keyed by request, instance and phase, the job's abort signal, and
  * `@lethe/redaction`'s personal-data service.
  * Settings or secrets that no longer parse (a connector upgrade tightened its schema) are a
@@ -85,7 +85,7 @@ export async function openConnectorSession(
   const ctx: ConnectorContext = {
     settings: settings.data,
     secrets: secrets.data,
-    http: createHttpClient({ rateLimiter, signal: target.signal }),
+    http: createHttpClient({ rateLimiter, signal: target.signal, fetch: deps.outbound.fetch }),
     log,
     signal: target.signal,
     clock: { now: () => new Date() },

@@ -11,6 +11,7 @@ export {
   InvalidInstanceConfigurationError,
   type ConfigurationIssue,
   type NewInstanceInput,
+  type InstanceAdminDeps,
 } from "./connector-instances";
 export { fileRequest, InvalidRequestError, MissingIdentifierError, type FileRequestInput } from "./file-request";
 export {
@@ -39,7 +40,7 @@ export { testConnectorInstance, deleteConnectorInstance, type ConnectionTest } f
 export type { RuntimeDependencies } from "./runtime-dependencies";
 export { identifierHashKey, identifierHashPurpose } from "./identifier-hash-key";
 export { startPciSweep, getPciSweep, PciSweepNotSupportedError, InvalidSweepIntervalError, type PciSweepState } from "./pci-sweep";
-export { openRecordingAudio, playableRecordType, type RecordingAudio } from "./recording-audio";
+export { openRecordingAudio, planAllowsPlayback, playableRecordKeys, playableRecordType, recordKey, type RecordingAudio } from "./recording-audio";
 export * from "./verification";
 export * from "./alerts";
 export * from "./webhooks";
@@ -54,3 +55,13 @@ export { firstInvalidIdentifier } from "./identifier-check";
 export { daysLeft, type RequestType } from "@lethe/core";
 export { isDatabaseUnavailable, summariseError, withholdQueryParameters } from "./errors";
 export * from "./audit/checkpoints";
+export {
+  createOutboundGuard,
+  OutboundRequestRefusedError,
+  type OutboundGuard,
+  type OutboundGuardOptions,
+  type HostLookup,
+} from "./outbound/outbound-guard";
+export { parseOutboundAllowList, loopbackAllowList, InvalidAllowListEntryError, type OutboundAllowList } from "./outbound/outbound-allow-list";
+export { addressRefusal, type AddressRefusal } from "./outbound/address-policy";
+export { actorStanding } from "./actor-standing";

@@ -1,6 +1,7 @@
 import type { LogFields, LogLevel } from "@lethe/connector-sdk";
 import type { Database, SecretSealer } from "@lethe/db";
 import type { ConnectorRegistry } from "./connector-registry";
+import type { OutboundGuard } from "./outbound/outbound-guard";
 import type { EnginePolicy } from "./plan/engine-policy";
 import type { ConfirmSchedule } from "./tasks/confirm-schedule";
 
@@ -15,6 +16,8 @@ export interface RuntimeDependencies {
   /** Where access/portability bundles are written. */
   exportDirectory: string;
   log: WorkerLog;
+  /** The only way out to a vendor or a webhook receiver: checked and pinned addresses (outbound/outbound-guard.ts). */
+  outbound: OutboundGuard;
   /** The lowest level connectors' log lines are written at; default `info`. */
   logLevel: LogLevel;
   /** When pending erasures are confirmed again, and until when; default `defaultConfirmSchedule`. */

@@ -13,6 +13,7 @@ import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
 import type { AuditCheckpointing } from "./audit/checkpoints/checkpointed-verification";
 import { scheduleAuditCheckpoints } from "./audit/checkpoints/checkpoint-schedule";
+import { createOutboundGuard } from "./outbound/outbound-guard";
 import { prepareWorkerSchema } from "./worker-schema";
 
 export interface StartWorkerOptions {
@@ -50,6 +51,11 @@ export interface StartWorkerOptions {
    * every `intervalMs` (default 10 minutes), so a truncated or shortened log is detectable.
    */
   auditCheckpoints?: AuditCheckpointing & { intervalMs?: number };
+   * Exceptions to the outbound policy (`LETHE_OUTBOUND_ALLOW`): host names, addresses and CIDR
+   * ranges vendors and webhook receivers may be reached at although they are private or loopback.
+   * Default none: connectors and webhooks reach public addresses only.
+   */
+  outboundAllow?: readonly string[];
 }
 
 export interface RunningWorker {
@@ -85,6 +91,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     exportDirectory: options.exportDirectory,
     log,
     logLevel: options.logLevel ?? "info",
+    outbound: createOutboundGuard({ allow: options.outboundAllow ?? [] }),
     confirmSchedule: {
       delaysMs: options.confirmDelaysMs ?? defaultConfirmSchedule.delaysMs,
       deadlineMs: options.confirmDeadlineMs ?? defaultConfirmSchedule.deadlineMs,

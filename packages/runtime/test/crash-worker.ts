@@ -5,7 +5,7 @@
  */
 import referenceConnector from "@lethe/connector-reference";
 import { createSecretBox, openDatabase } from "@lethe/db";
-import { createConnectorRegistry, startWorker } from "../src/index";
+import { createConnectorRegistry, loopbackAllowList, startWorker } from "../src/index";
 
 const databaseUrl = process.env.LETHE_CRASH_DATABASE_URL;
 const secretKey = process.env.LETHE_CRASH_SECRET_KEY;
@@ -23,6 +23,8 @@ const worker = await startWorker({
   exportDirectory,
   concurrency: Number(process.env.LETHE_CRASH_CONCURRENCY ?? 8),
   pollIntervalMs: 200,
+  // The reference sandbox of the crash test listens on loopback.
+  outboundAllow: loopbackAllowList,
   log: (level, message, fields) => {
     if (level === "warn" || level === "error") console.error(JSON.stringify({ level, message, ...fields }));
   },

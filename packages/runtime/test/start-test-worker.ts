@@ -1,5 +1,6 @@
 import type { Database, SecretSealer } from "@lethe/db";
 import type { ConnectorRegistry } from "../src/connector-registry";
+import { loopbackAllowList } from "../src/outbound/outbound-allow-list";
 import { startWorker, type RunningWorker, type StartWorkerOptions } from "../src/worker";
 
 /** What a worker needs of a test world: its database, connectors, secrets and export folder. */
@@ -26,6 +27,8 @@ export function startTestWorker(world: WorkerWorld, overrides: TestWorkerOptions
     concurrency: 4,
     pollIntervalMs: 50,
     log: () => undefined,
+    // Test worlds run their sandboxes on loopback, which the outbound guard refuses unless listed.
+    outboundAllow: loopbackAllowList,
     ...overrides,
     db: world.database,
   });

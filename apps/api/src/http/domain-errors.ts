@@ -17,6 +17,7 @@ import {
   VerificationCodeError,
   UnknownConnectorError,
   UnknownConnectorInstanceError,
+  RefusedWebhookUrlError,
 } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 
@@ -65,6 +66,9 @@ export function domainErrorToApiError(error: unknown): ApiError | undefined {
       error.message,
       error.issues.map((issue) => ({ path: `body.${issue.field}`, message: issue.message })),
     );
+  }
+  if (error instanceof RefusedWebhookUrlError) {
+    return new ApiError(400, "validation_failed", error.message, [{ path: `body.${error.field}`, message: error.message }]);
   }
   if (error instanceof UnknownConnectorError) {
     return new ApiError(400, "validation_failed", error.message, [{ path: "body.connectorId", message: error.message }]);

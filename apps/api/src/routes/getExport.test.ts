@@ -5,12 +5,12 @@ import { join } from "node:path";
 import referenceConnector from "@lethe/connector-reference";
 import { sandbox } from "@lethe/connector-reference/sandbox";
 import type { RunningSandbox } from "@lethe/connector-sdk";
-import { createdRequestSchema, exportLinkSchema, requestDetailSchema, requestPlanSchema } from "@lethe/contracts";
+import { createdApiTokenSchema, createdRequestSchema, exportLinkSchema, requestDetailSchema, requestPlanSchema, userResponseSchema } from "@lethe/contracts";
 import { createSecretBox } from "@lethe/db";
-import { createConnectorInstance, createConnectorRegistry, startWorker, verifyBundle, waitForRequests, type RunningWorker } from "@lethe/runtime";
+import { createConnectorInstance, createConnectorRegistry, loopbackAllowList, startWorker, verifyBundle, waitForRequests, type RunningWorker } from "@lethe/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { jsonHeaders, readBody, readError, startApiHarness, type ApiHarness } from "../../test/api-harness";
+import { jsonHeaders, readBody, readError, signIn, startApiHarness, testPassword, type ApiHarness } from "../../test/api-harness";
 import { createApiApp } from "../app";
 import { startApiServer, type RunningApiServer } from "../server";
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const email = people.find((person) => person.role === "subject")?.identifiers.find((identifier) => identifier.kind === "email");
   if (!email) throw new Error("the reference sandbox has no subject with an e-mail address");
   subjectEmail = email.value;
-  worker = await startWorker({ db: api.database, registry, secretBox, exportDirectory, concurrency: 2, pollIntervalMs: 200, log: () => undefined });
+  worker = await startWorker({ db: api.database, registry, secretBox, exportDirectory, concurrency: 2, pollIntervalMs: 200, log: () => undefined, outboundAllow: loopbackAllowList });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -144,7 +144,7 @@ describe("downloading an access request's export over HTTP", () => {
 
   it("answers an expired link 401 invalid_download_link", async () => {
     // A second app on the same database and key, whose links live for 1 ms.
-    const shortLived = createApiApp({ db: api.database, registry, secretBox, linkSigningKey, downloadLinkTtlMs: 1, log: () => undefined });
+    const shortLived = createApiApp({ db: api.database, registry, secretBox, linkSigningKey, downloadLinkTtlMs: 1, log: () => undefined, outboundAllow: loopbackAllowList });
     const server: RunningApiServer = await startApiServer({ app: shortLived, port: 0 });
     try {
       const link = await readBody(await askForLink(requestId, api.credentials.compliance, server.url), exportLinkSchema);
@@ -155,6 +155,50 @@ describe("downloading an access request's export over HTTP", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("stops a link working once the token that minted it is revoked (issue 13)", async () => {
+    const created = await fetch(`${api.url}/api/v1/tokens`, { method: "POST", headers: jsonHeaders(api.credentials.admin), body: JSON.stringify({ name: "export robot", role: "compliance" }) });
+    const { token, apiToken } = await readBody(created, createdApiTokenSchema);
+    const link = await readBody(await askForLink(requestId, token), exportLinkSchema);
+    const before = await fetch(api.url + link.url);
+    expect(before.status).toBe(200);
+    await before.arrayBuffer();
+
+    expect((await fetch(`${api.url}/api/v1/tokens/${apiToken.id}`, { method: "DELETE", headers: jsonHeaders(api.credentials.admin) })).status).toBe(204);
+    const after = await fetch(api.url + link.url);
+    expect(after.status).toBe(401);
+    expect(after.headers.get("content-type")).toMatch(/application\/json/);
+    expect((await readError(after)).code).toBe("invalid_download_link");
+  });
+
+  it("stops a link working once the user who minted it is disabled, and once their role may no longer download", async () => {
+    const createUser = (email: string) =>
+      fetch(`${api.url}/api/v1/users`, { method: "POST", headers: jsonHeaders(api.credentials.admin), body: JSON.stringify({ email, role: "compliance", password: testPassword }) });
+    const changeUser = (id: string, change: object) => fetch(`${api.url}/api/v1/users/${id}`, { method: "PATCH", headers: jsonHeaders(api.credentials.admin), body: JSON.stringify(change) });
+    const mint = async (email: string) => {
+      const { user } = await readBody(await createUser(email), userResponseSchema);
+      const cookie = await signIn(api.url, email, testPassword);
+      const link = await readBody(await askForLink(requestId, { cookie }), exportLinkSchema);
+      const first = await fetch(api.url + link.url);
+      expect(first.status).toBe(200);
+      await first.arrayBuffer();
+      return { user, link };
+    };
+
+    const leaver = await mint("leaver@example.com");
+    expect((await changeUser(leaver.user.id, { disabled: true })).status).toBe(200);
+    const afterDisable = await fetch(api.url + leaver.link.url);
+    expect(afterDisable.status).toBe(401);
+    expect((await readError(afterDisable)).code).toBe("invalid_download_link");
+
+    const demoted = await mint("demoted@example.com");
+    expect((await changeUser(demoted.user.id, { role: "viewer" })).status).toBe(200);
+    expect((await fetch(api.url + demoted.link.url)).status).toBe(401);
+
+    const downloads = await api.database.sql<Array<{ actor: string }>>`
+      select actor from audit_log where request_id = ${requestId} and action = 'export.downloaded' and actor in (${`user:${leaver.user.id}`}, ${`user:${demoted.user.id}`})`;
+    expect(downloads).toHaveLength(2);
   });
 
   it("answers 409 export_unavailable for a request that has no bundle", async () => {

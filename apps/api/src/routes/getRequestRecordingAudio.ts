@@ -4,6 +4,7 @@ import { apiRoutes } from "@lethe/contracts";
 import { ConnectorError, getRequest, openRecordingAudio, type RecordingAudio } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
+import { callerOf } from "../auth/principal";
 import type { ApiContext } from "../dependencies";
 import { parseInput } from "../http/validation";
 import { runtimeDependenciesOf } from "../views/runtime-dependencies";
@@ -14,11 +15,14 @@ const vendorTimeoutMs = 30_000;
 /**
  * `GET /api/v1/requests/:id/recording-audio?instanceId=…&recordingId=…`: the recording's audio as
  * the recorder holds it now — redacted where it was — streamed through the API so the browser never
- * holds vendor credentials. Only a recording located for this request can be played: anything else
- * is 404 before the vendor is asked, so the route cannot be used to fetch other people's calls.
+ * holds vendor credentials. Only a recording this request's plan includes can be played — not one
+ * waiting for review or excluded as another person's: anything else is 404 before the vendor is
+ * asked, so the route cannot be used to fetch other people's calls. Needs `recordings:listen`;
+ * every playback is audited (`recording.played`).
  */
 export function getRequestRecordingAudio(context: ApiContext): RequestHandler {
   return async (request, response) => {
+    const caller = callerOf(response);
     const route = apiRoutes.getRequestRecordingAudio;
     const { id } = parseInput("params", route.params, request.params);
     const { instanceId, recordingId } = parseInput("query", route.query, request.query);
@@ -31,13 +35,14 @@ export function getRequestRecordingAudio(context: ApiContext): RequestHandler {
         requestId: id,
         instanceId,
         recordingId,
+        actor: caller.actor,
         signal: AbortSignal.any([aborted.signal, AbortSignal.timeout(vendorTimeoutMs)]),
       });
     } catch (error) {
       if (error instanceof ConnectorError) throw new ApiError(502, "export_unavailable", "the recorder did not hand over the audio", undefined, { cause: error });
       throw error;
     }
-    if (!audio) throw new ApiError(404, "not_found", "no playable recording with that id among this request's located records");
+    if (!audio) throw new ApiError(404, "not_found", "no playable recording with that id among the records this request's plan includes");
     const { content, close } = audio;
     response.set({ "Content-Type": audio.contentType, "Content-Length": String(audio.size), "Cache-Control": "no-store" });
     try {

@@ -16,7 +16,7 @@ export function patchConnectorInstance(context: ApiContext): RequestHandler {
     const body = parseInput("body", apiRoutes.patchConnectorInstance.body, request.body);
     await updateConnectorInstance(
       context.db,
-      { registry: context.registry, secretBox: requireSecretBox(context) },
+      { registry: context.registry, secretBox: requireSecretBox(context), outbound: context.outbound },
       id,
       {
         ...(body.settings !== undefined ? { settings: body.settings } : {}),

@@ -7,7 +7,7 @@ import { sandbox } from "@lethe/connector-reference/sandbox";
 import type { RunningSandbox } from "@lethe/connector-sdk";
 import { createdRequestSchema, provenanceGraphSchema, requestDetailSchema, requestPlanSchema } from "@lethe/contracts";
 import { createSecretBox } from "@lethe/db";
-import { createConnectorInstance, createConnectorRegistry, startWorker, waitForRequests, type RunningWorker } from "@lethe/runtime";
+import { createConnectorInstance, createConnectorRegistry, loopbackAllowList, startWorker, waitForRequests, type RunningWorker } from "@lethe/runtime";
 import { pollUntil } from "@lethe/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const first = people.find((candidate) => candidate.role === "subject");
   const value = (kind: string) => first?.identifiers.find((identifier) => identifier.kind === kind)?.value ?? "";
   subject = { email: value("email"), phone: value("phone") };
-  worker = await startWorker({ db: api.database, registry, secretBox, exportDirectory, concurrency: 2, pollIntervalMs: 200, log: () => undefined });
+  worker = await startWorker({ db: api.database, registry, secretBox, exportDirectory, concurrency: 2, pollIntervalMs: 200, log: () => undefined, outboundAllow: loopbackAllowList });
 });
 afterAll(async () => {
   await worker?.stop();

@@ -14,7 +14,7 @@ export function postConnectorInstance(context: ApiContext): RequestHandler {
     const body = parseInput("body", apiRoutes.postConnectorInstance.body, request.body);
     const { id } = await createConnectorInstance(
       context.db,
-      { registry: context.registry, secretBox: requireSecretBox(context) },
+      { registry: context.registry, secretBox: requireSecretBox(context), outbound: context.outbound },
       {
         connectorId: body.connectorId,
         name: body.name,
@@ -25,7 +25,7 @@ export function postConnectorInstance(context: ApiContext): RequestHandler {
       caller.actor,
     );
     if (body.enabled === false) {
-      await updateConnectorInstance(context.db, { registry: context.registry, secretBox: requireSecretBox(context) }, id, { enabled: false }, caller.actor);
+      await updateConnectorInstance(context.db, { registry: context.registry, secretBox: requireSecretBox(context), outbound: context.outbound }, id, { enabled: false }, caller.actor);
     }
     const [instance] = await loadConnectorInstances(context, id);
     if (!instance) throw new Error(`connector instance ${id} vanished after creation`);

@@ -1,5 +1,5 @@
 import type { MutedRange, RecordingOutcome } from "@lethe/contracts";
-import { getRequest, listConnectorInstances, listLocatedRecords, listReceipts, playableRecordType, type ReceiptRow } from "@lethe/runtime";
+import { getRequest, listConnectorInstances, listLocatedRecords, listReceipts, playableRecordKeys, playableRecordType, recordKey, type ReceiptRow } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
 
@@ -10,7 +10,8 @@ const phaseOrder: Record<string, number> = { erase: 1, confirm: 2 };
  * What became of each recording located for a request (`GET /requests/:id/recordings`), from its
  * receipts: deleted (`erased`, `already-absent`), retained with the hold the receipt names,
  * redacted with the ranges the receipt's detail lists (`ch1 5200-8900 ms`), pending, or not acted
- * on yet. 404 when there is no such request.
+ * on yet; `audioAvailable` when its media is still held and the plan includes it for the subject.
+ * 404 when there is no such request.
  */
 export async function loadRecordingOutcomes(context: ApiContext, requestId: string): Promise<RecordingOutcome[]> {
   const db = context.db.db;
@@ -22,6 +23,7 @@ export async function loadRecordingOutcomes(context: ApiContext, requestId: stri
   if (located.length === 0) return [];
   const names = new Map(instances.map((instance) => [instance.id, instance.name]));
   const receipts = await listReceipts(db, { requestId });
+  const playable = await playableRecordKeys(db, requestId);
   return located.map((row) => {
     const latest = receipts
       .filter((r) => r.instanceId === row.instanceId && r.recordType === row.recordType && r.recordId === row.recordId && phaseOrder[r.phase] !== undefined)
@@ -36,7 +38,8 @@ export async function loadRecordingOutcomes(context: ApiContext, requestId: stri
       hold: outcome === "retained" ? holdOf(latest) : null,
       mutedRanges: outcome === "redacted" ? mutedRangesIn(latest?.detail ?? "") : [],
       detail: latest?.detail ?? null,
-      audioAvailable: outcome !== "deleted" && outcome !== "pending",
+      // Only what the plan includes is played (not a call excluded in review or still waiting for it).
+      audioAvailable: outcome !== "deleted" && outcome !== "pending" && playable.has(recordKey(row)),
       at: latest ? latest.at.toISOString() : null,
     };
   });

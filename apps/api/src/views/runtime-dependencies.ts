@@ -11,5 +11,6 @@ export function runtimeDependenciesOf(context: ApiContext): RuntimeDependencies 
     exportDirectory: context.exportDirectory ?? "",
     log: context.log,
     logLevel: "info",
+    outbound: context.outbound,
   };
 }

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { createApiApp, createLocalUser, hasAnyUser, startApiServer } from "@lethe/api";
 import { requireConsoleBuild } from "@lethe/console";
 import type { OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
-import { startWorker } from "@lethe/runtime";
+import { createOutboundGuard, startWorker } from "@lethe/runtime";
 import { createConsoleLog } from "../console-log";
 import { ensureDemoInstance } from "../demo-instances";
 import { readEnvironment } from "../env";
@@ -37,17 +37,24 @@ export function registerStartCommand(program: Command): void {
         stack.push(() => lethe.close());
 
         const sandboxes: Array<{ connectorId: string; running: RunningSandbox }> = [];
+        const demoHosts = new Set<string>();
         if (options.demo) {
           let port = env.port + 1;
           for (const [connectorId, loadDefinition] of Object.entries(installedSandboxes)) {
             const definition = await loadDefinition();
             const running = await definition.start({ port, seed: 1 });
             stack.push(() => running.stop());
-            await ensureDemoInstance(lethe, connectorId, running);
             sandboxes.push({ connectorId, running });
+            demoHosts.add(new URL(running.url).hostname);
             port += 1;
           }
         }
+        // The demo sandboxes listen on loopback, which the outbound guard refuses: allow exactly
+        // their hosts, and say so, on top of whatever LETHE_OUTBOUND_ALLOW lists.
+        const outboundAllow = [...env.outboundAllow, ...demoHosts];
+        if (demoHosts.size > 0) log("info", `outbound requests allowed to the demo sandboxes' host ${[...demoHosts].join(", ")}`, {});
+        const outbound = createOutboundGuard({ allow: outboundAllow });
+        for (const { connectorId, running } of sandboxes) await ensureDemoInstance(lethe, connectorId, running, outbound);
 
         const worker = await startWorker({
           db: lethe.database,
@@ -59,6 +66,7 @@ export function registerStartCommand(program: Command): void {
           requestRetentionDays: env.requestRetentionDays,
           policy: env.enginePolicy,
           auditCheckpoints: { ...lethe.auditCheckpoints, intervalMs: env.auditCheckpoints.intervalMs },
+          outboundAllow,
         });
         stack.push(() => worker.stop());
 
@@ -72,6 +80,7 @@ export function registerStartCommand(program: Command): void {
             defaultRegion: env.defaultRegion,
             verifyRequestTypes: env.verifyRequestTypes,
             auditCheckpoints: lethe.auditCheckpoints,
+            outboundAllow,
             consoleDirectory,
             log: (level, message, fields) => log(level, message, fields),
           }),

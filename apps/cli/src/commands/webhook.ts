@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { webhookEvents } from "@lethe/contracts";
 import { listWebhookEndpoints } from "@lethe/db";
-import { addWebhookEndpoint, removeWebhookEndpoint } from "@lethe/runtime";
+import { addWebhookEndpoint, createOutboundGuard, RefusedWebhookUrlError, removeWebhookEndpoint } from "@lethe/runtime";
 import { readEnvironment } from "../env";
 import { openLethe } from "../open-lethe";
 import { parseChoice } from "../parse-options";
@@ -23,9 +23,14 @@ export function registerWebhookCommands(program: Command): void {
         throw new UsageError(`"${url}" is not an http:// or https:// URL`);
       }
       const events = options.event.length === 0 ? [...webhookEvents] : [...new Set(options.event.map((event) => parseChoice("--event", event, webhookEvents)))];
-      const lethe = await openLethe(readEnvironment());
+      const env = readEnvironment();
+      const lethe = await openLethe(env);
       try {
-        const { endpoint, secret } = await addWebhookEndpoint(lethe.database, lethe.secretBox, { url, events, actor: "cli" });
+        const outbound = createOutboundGuard({ allow: env.outboundAllow });
+        const { endpoint, secret } = await addWebhookEndpoint(lethe.database, lethe.secretBox, { url, events, actor: "cli" }, outbound).catch((error: unknown) => {
+          if (error instanceof RefusedWebhookUrlError) throw new UsageError(error.message);
+          throw error;
+        });
         console.log(`added webhook ${endpoint.id} (${events.join(", ")})`);
         console.log(`signing secret (shown once): ${secret}`);
       } finally {

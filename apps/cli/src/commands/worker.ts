@@ -32,6 +32,7 @@ export function registerWorkerCommand(program: Command): void {
           requestRetentionDays: env.requestRetentionDays,
           policy: env.enginePolicy,
           auditCheckpoints: { ...lethe.auditCheckpoints, intervalMs: env.auditCheckpoints.intervalMs },
+          outboundAllow: env.outboundAllow,
         });
         console.log(`worker running (concurrency ${concurrency}, pid ${process.pid}); Ctrl-C or SIGTERM to stop`);
         let previous = worker.progress();

@@ -22,11 +22,15 @@ function recording(recordingId: string, overrides: Partial<RecordingOutcome>): R
 
 describe("the per-recording outcome view", () => {
   it("says what became of each recording: deleted, retained under which hold and why, redacted where", () => {
-    const rows = recordingRows(requestId, [
-      recording("rec_c", { outcome: "redacted", mutedRanges: [{ channel: 1, startMs: 5200, endMs: 8950 }, { channel: 0, startMs: 600, endMs: 1400 }] }),
-      recording("rec_a", { outcome: "deleted", audioAvailable: false }),
-      recording("rec_b", { outcome: "retained", hold: { id: "LH-2025-017", basis: "Litigation hold: complaint escalated" } }),
-    ]);
+    const rows = recordingRows(
+      requestId,
+      [
+        recording("rec_c", { outcome: "redacted", mutedRanges: [{ channel: 1, startMs: 5200, endMs: 8950 }, { channel: 0, startMs: 600, endMs: 1400 }] }),
+        recording("rec_a", { outcome: "deleted", audioAvailable: false }),
+        recording("rec_b", { outcome: "retained", hold: { id: "LH-2025-017", basis: "Litigation hold: complaint escalated" } }),
+      ],
+      true,
+    );
     expect(rows.map((row) => [row.recordingId, row.outcome, row.explanation])).toEqual([
       ["rec_a", "deleted", "Deleted from the recorder: audio, transcript and consent events."],
       ["rec_b", "retained", "Retained under legal hold LH-2025-017: Litigation hold: complaint escalated."],
@@ -35,12 +39,20 @@ describe("the per-recording outcome view", () => {
   });
 
   it("offers the player only where there is audio, through the API's authenticated route", () => {
-    const rows = recordingRows(requestId, [recording("rec_gone", { outcome: "deleted", audioAvailable: false }), recording("rec_1/x", { outcome: "redacted" })]);
+    const rows = recordingRows(requestId, [recording("rec_gone", { outcome: "deleted", audioAvailable: false }), recording("rec_1/x", { outcome: "redacted" })], true);
     expect(rows.find((row) => row.recordingId === "rec_gone")?.audioUrl).toBeNull();
     expect(rows.find((row) => row.recordingId === "rec_1/x")?.audioUrl).toBe(
       `/api/v1/requests/${requestId}/recording-audio?instanceId=${instanceId}&recordingId=rec_1%2Fx`,
     );
     expect(recordingAudioUrl(requestId, { instanceId, recordingId: "rec_1" })).toContain(`/requests/${requestId}/`);
+  });
+
+  it("shows no player to a role that may not listen, and says why", () => {
+    const rows = recordingRows(requestId, [recording("rec_1", { outcome: "redacted" }), recording("rec_gone", { outcome: "deleted", audioAvailable: false })], false);
+    expect(rows.map((row) => [row.recordingId, row.audioUrl, row.noAudio])).toEqual([
+      ["rec_1", null, "Your role may not listen to calls"],
+      ["rec_gone", null, "No audio"],
+    ]);
   });
 
   it("writes muted ranges in seconds a reviewer can find on the player", () => {

@@ -8,8 +8,13 @@ export interface RecordingRow {
   outcome: RecordingOutcome["outcome"];
   /** The sentence beside the badge: the hold and its basis, the muted ranges, or what is awaited. */
   explanation: string;
-  /** The player's source; null when there is nothing to play (deleted, or deletion under way). */
+  /**
+   * The player's source; null when there is nothing to play (deleted, deletion under way, not
+   * included in the plan for the subject) or the signed-in role may not listen.
+   */
   audioUrl: string | null;
+  /** What the Listen column says instead of a player. */
+  noAudio: string;
 }
 
 /** `ch1 5200–8900 ms` → "channel 1, 5.2–8.9 s": the seconds a reviewer looks for on the player's timeline. */
@@ -46,7 +51,11 @@ export function recordingAudioUrl(requestId: string, recording: Pick<RecordingOu
   return `${routeUrl(apiRoutes.getRequestRecordingAudio.path, { id: requestId })}?${query.toString()}`;
 }
 
-export function recordingRows(requestId: string, recordings: readonly RecordingOutcome[]): RecordingRow[] {
+/**
+ * `canListen`: the signed-in role holds `recordings:listen` (admin and compliance by default, not
+ * viewer); without it no player is shown, since the API would refuse the audio (403).
+ */
+export function recordingRows(requestId: string, recordings: readonly RecordingOutcome[], canListen: boolean): RecordingRow[] {
   return [...recordings]
     .sort((a, b) => a.instanceName.localeCompare(b.instanceName) || a.recordingId.localeCompare(b.recordingId))
     .map((recording) => ({
@@ -55,6 +64,7 @@ export function recordingRows(requestId: string, recordings: readonly RecordingO
       recordingId: recording.recordingId,
       outcome: recording.outcome,
       explanation: explainOutcome(recording),
-      audioUrl: recording.audioAvailable ? recordingAudioUrl(requestId, recording) : null,
+      audioUrl: recording.audioAvailable && canListen ? recordingAudioUrl(requestId, recording) : null,
+      noAudio: recording.audioAvailable && !canListen ? "Your role may not listen to calls" : "No audio",
     }));
 }

@@ -54,3 +54,9 @@ export async function revokeApiToken(tx: Executor, id: string, now: Date): Promi
   if (existing.revokedAt === null) await tx.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id));
   return true;
 }
+
+/** A token by id, revoked and expired ones included (the caller judges its standing). */
+export async function getApiToken(tx: Executor, id: string): Promise<ApiTokenRecord | null> {
+  const [row] = await tx.select(publicColumns).from(apiTokens).where(eq(apiTokens.id, id));
+  return row ?? null;
+}

@@ -10,6 +10,7 @@ import { fileRequest } from "../file-request";
 import { extendRequestDeadline } from "../request-actions";
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
+import { createOutboundGuard } from "../outbound/outbound-guard";
 import { attestIdentity } from "../verification";
 import { dumpDatabase } from "./database-dump";
 import { minimiseTask } from "./minimise-task";
@@ -35,6 +36,7 @@ function deps(retentionDays: number): RuntimeDependencies {
     exportDirectory: world.exportDirectory,
     log: () => {},
     logLevel: "info",
+    outbound: createOutboundGuard(),
     requestRetentionDays: retentionDays,
   };
 }

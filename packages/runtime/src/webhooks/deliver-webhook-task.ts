@@ -35,7 +35,8 @@ export function deliverWebhookTask(deps: RuntimeDependencies): Task {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(endpoint.url, {
+      // The guard refuses private and loopback receivers; redirects are not followed at all.
+      const response = await deps.outbound.fetch(endpoint.url, {
         method: "POST",
         headers: { "content-type": "application/json", [signatureHeader]: signature, "user-agent": "Lethe-Webhooks/1" },
         body,

@@ -7,16 +7,31 @@ import {
   type WebhookEndpointView,
 } from "@lethe/db";
 import { appendAudit } from "../audit/append-audit";
+import type { OutboundGuard } from "../outbound/outbound-guard";
+
+/** A webhook URL the outbound policy refuses (loopback, private, metadata …). Names the field, not the URL. */
+export class RefusedWebhookUrlError extends Error {
+  override readonly name = "RefusedWebhookUrlError";
+  readonly field = "url";
+  constructor(readonly reason: string) {
+    super(`url: webhooks to this address are refused (${reason}); LETHE_OUTBOUND_ALLOW lists allowed exceptions`);
+  }
+}
 
 /**
  * Adds an endpoint with a fresh random signing secret, sealed at rest like connector secrets. The
- * plaintext secret is returned to the caller this once and never again.
+ * plaintext secret is returned to the caller this once and never again. With `outbound`, a URL
+ * the outbound policy refuses is a `RefusedWebhookUrlError` and nothing is stored (deliveries are
+ * checked again when they are sent, whatever is stored).
  */
 export async function addWebhookEndpoint(
   database: Database,
   secretBox: SecretSealer,
   input: { url: string; events: readonly string[]; actor: string },
+  outbound?: OutboundGuard,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+  const refusal = await outbound?.refusalOf(input.url);
+  if (refusal) throw new RefusedWebhookUrlError(refusal);
   const secret = `whsec_${randomBytes(32).toString("base64url")}`;
   const endpoint = await database.db.transaction(async (tx) => {
     const created = await insertWebhookEndpoint(tx, {

@@ -15,6 +15,7 @@ import {
   createConnectorInstance,
   createConnectorRegistry,
   fileRequest,
+  loopbackAllowList,
   startWorker,
   waitForRequests,
 } from "@lethe/runtime";
@@ -45,7 +46,7 @@ try {
     },
     "bench",
   );
-  const worker = await startWorker({ db: database, registry, secretBox, exportDirectory, concurrency: input.concurrency });
+  const worker = await startWorker({ db: database, registry, secretBox, exportDirectory, concurrency: input.concurrency, outboundAllow: loopbackAllowList });
   try {
     const { result: ids, cost } = await measureSection(async () => {
       const filed: string[] = [];

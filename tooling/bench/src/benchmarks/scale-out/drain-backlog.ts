@@ -100,6 +100,8 @@ export async function drainBacklog(options: DrainOptions): Promise<DrainResult> 
         LETHE_HOME: home,
         LETHE_SECRET_KEY: key.toString("base64"),
         LETHE_LOG_LEVEL: "warn",
+        // The bench's sandbox listens on loopback, which workers refuse unless it is listed.
+        LETHE_OUTBOUND_ALLOW: "127.0.0.0/8,::1",
       };
       const starting = Array.from({ length: options.workers }, () => startLetheWorkerProcess(options.concurrency, env));
       const started = await Promise.race(starting.map((worker) => worker.then(() => Date.now())));
