@@ -51,6 +51,7 @@ export interface StartWorkerOptions {
    * every `intervalMs` (default 10 minutes), so a truncated or shortened log is detectable.
    */
   auditCheckpoints?: AuditCheckpointing & { intervalMs?: number };
+  /**
    * Exceptions to the outbound policy (`LETHE_OUTBOUND_ALLOW`): host names, addresses and CIDR
    * ranges vendors and webhook receivers may be reached at although they are private or loopback.
    * Default none: connectors and webhooks reach public addresses only.
