@@ -8,6 +8,8 @@ import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
 import { periodicCronItems } from "./periodic/periodic-tasks";
 import type { EnginePolicy } from "./plan/engine-policy";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
+import { defaultBreakerOptions, InstanceBreakers, type BreakerOptions } from "./tasks/instance-breaker";
+import { defaultRetryPolicy, type RetryPolicy } from "./tasks/retry-policy";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
 import { prepareWorkerSchema } from "./worker-schema";
@@ -42,6 +44,10 @@ export interface StartWorkerOptions {
   policy?: EnginePolicy;
   /** Cron schedule of the deadline sweep; default every 15 minutes. */
   deadlineAlertsSchedule?: string;
+  /** How failed task runs are retried (budget, backoff); default `defaultRetryPolicy`. */
+  retryPolicy?: Partial<RetryPolicy>;
+  /** This worker's per-instance circuit breakers; default `defaultBreakerOptions`. */
+  breaker?: Partial<BreakerOptions>;
 }
 
 export interface RunningWorker {
@@ -84,6 +90,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
     ...(options.requestRetentionDays === undefined ? {} : { requestRetentionDays: options.requestRetentionDays }),
     ...(options.policy ? { policy: options.policy } : {}),
+    retryPolicy: { ...defaultRetryPolicy, ...options.retryPolicy },
+    breakers: new InstanceBreakers({ ...defaultBreakerOptions, ...options.breaker }),
   };
 
   const liveness = await openWorkerLiveness(database, log);
