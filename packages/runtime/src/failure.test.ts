@@ -28,9 +28,9 @@ describe("classifyFailure", () => {
   });
 
   it("retries a garbled answer as a possible contract breach, not as a certain one", () => {
-    expect(classifyFailure(new VendorContractError("bad page"))).toEqual({ kind: "contract" });
+    expect(classifyFailure(new VendorContractError("bad page", { route: "people.search" }))).toEqual({ kind: "contract", at: "people.search" });
     const mismatch = new BinarySizeMismatchError({ instanceId: "i", ref: { type: "file", id: "1" }, declared: 10, streamed: 5, complete: true });
-    expect(classifyFailure(mismatch)).toEqual({ kind: "contract" });
+    expect(classifyFailure(mismatch)).toEqual({ kind: "contract", at: "binary file" });
   });
 
   it("treats any failure during shutdown as an interruption to retry", () => {
@@ -65,7 +65,7 @@ describe("adviceFor", () => {
     expect(adviceFor(new TransientError("503"), { kind: "transient" }, { attempts: 8, minutes: 12 })).toBe(
       "The system kept failing (tried 8 times over 12 min): check that it is up and reachable, then file the request again for this system.",
     );
-    expect(adviceFor(new VendorContractError("bad"), { kind: "contract" }, { attempts: 3, minutes: 0 })).toMatch(
+    expect(adviceFor(new VendorContractError("bad"), { kind: "contract", at: "people.search" }, { attempts: 3, minutes: 0 })).toMatch(
       /^The system kept answering in a form Lethe does not understand \(tried 3 times over 0 min\)/,
     );
     expect(adviceFor(new TypeError("x is not a function"), { kind: "transient" })).toMatch(/^The system kept failing/);

@@ -36,7 +36,7 @@ export type FailureKind =
    * The vendor's answer broke its contract (a garbled page, a file of the wrong size). Nearly
    * always the transport's doing, so retried a few times; if it keeps happening it is persistent.
    */
-  | { kind: "contract" }
+  | { kind: "contract"; at: string }
   /** Will not pass by retrying (bad credentials, missing scope, a payload off the contract). */
   | { kind: "permanent" };
 
@@ -54,7 +54,10 @@ export function classifyFailure(error: unknown, signal?: AbortSignal): FailureKi
     return error.retryAfterMs === undefined ? { kind: "transient" } : { kind: "transient", retryAfterMs: error.retryAfterMs };
   }
   if (isNetworkError(error)) return { kind: "transient" };
-  if (error instanceof VendorContractError || error instanceof BinarySizeMismatchError) return { kind: "contract" };
+  // Where the answer was garbled (a route, a record type: never a value), to tell a vendor that
+  // garbles the same answer every time from a transport that garbles a different one each time.
+  if (error instanceof VendorContractError) return { kind: "contract", at: error.details.route ?? error.details.recordType ?? "unknown" };
+  if (error instanceof BinarySizeMismatchError) return { kind: "contract", at: `binary ${error.details.ref.type}` };
   if (error instanceof ConnectorError || error instanceof ConnectorProtocolError) return { kind: "permanent" };
   if (hasCode(error) && !isDatabaseOrNetworkCode(error.code)) return { kind: "permanent" };
   return { kind: "transient" };

@@ -6,11 +6,13 @@ import { z } from "zod";
  * task that failed after those, so its budget counts runs, not calls.
  */
 export interface RetryPolicy {
-  /** Runs of one task that may end in a transient fault; the next one fails it. Default 8. */
-  maxTransientFailures: number;
+  /** Runs of one task that may fail, whatever the fault; the last of them fails it. Default 8. */
+  maxFailures: number;
   /**
-   * Runs that may end in a garbled answer (`VendorContractError`, a binary of the wrong size)
-   * before the breach counts as persistent: such answers are nearly always the transport's. Default 3.
+   * Runs in a row that may end in a garbled answer (`VendorContractError`, a binary of the wrong
+   * size) at the same place (route or record type) before the breach counts as persistent. A
+   * garbled answer is nearly always the transport's; a vendor that changed its API garbles the
+   * same answer every time. Default 3.
    */
   maxContractFailures: number;
   /** The first backoff ceiling; doubles with each failure (full jitter). Default 2 000. */
@@ -24,7 +26,7 @@ export interface RetryPolicy {
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
-  maxTransientFailures: 8,
+  maxFailures: 8,
   maxContractFailures: 3,
   baseDelayMs: 2_000,
   maxDelayMs: 5 * 60_000,
@@ -38,8 +40,11 @@ export const defaultRetryPolicy: RetryPolicy = {
  * the next phase — starts with a full budget.
  */
 export const retryStateSchema = z.object({
-  transient: z.int().nonnegative(),
+  /** Failed runs so far. */
+  failures: z.int().nonnegative(),
+  /** Garbled answers in a row at `contractAt` (0 when the last failure was of another kind). */
   contract: z.int().nonnegative(),
+  contractAt: z.string().max(200).optional(),
   /** Epoch ms of the first failure. */
   since: z.number(),
 });
@@ -57,17 +62,24 @@ export type RetryDecision =
 export function decideRetry(
   policy: RetryPolicy,
   previous: RetryState | undefined,
-  fault: { kind: "transient" | "contract"; retryAfterMs?: number | undefined },
+  fault: { kind: "transient"; retryAfterMs?: number | undefined } | { kind: "contract"; at: string },
   now: number,
 ): RetryDecision {
-  const before = previous ?? { transient: 0, contract: 0, since: now };
-  const state = { ...before, [fault.kind]: before[fault.kind] + 1 };
-  const attempt = state[fault.kind];
-  const of = fault.kind === "transient" ? policy.maxTransientFailures : policy.maxContractFailures;
+  const before = previous ?? { failures: 0, contract: 0, since: now };
+  const failures = before.failures + 1;
+  const state: RetryState =
+    fault.kind === "contract"
+      ? { failures, contract: before.contractAt === fault.at ? before.contract + 1 : 1, contractAt: fault.at, since: before.since }
+      : { failures, contract: 0, since: before.since };
+  // The tighter of the two budgets decides, and names the count in the reason.
+  const contractLeft = policy.maxContractFailures - state.contract;
+  const byContract = fault.kind === "contract" && contractLeft <= policy.maxFailures - failures;
+  const attempt = byContract ? state.contract : failures;
+  const of = byContract ? policy.maxContractFailures : policy.maxFailures;
   if (attempt >= of) return { retry: false, state, attempt, of, reason: "attempts" };
   if (now - state.since >= policy.maxRetryWindowMs) return { retry: false, state, attempt, of, reason: "window" };
-  const failures = state.transient + state.contract;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
-  const delayMs = Math.max(Math.round(policy.random() * ceiling), fault.retryAfterMs ?? 0);
+  const retryAfterMs = fault.kind === "transient" ? (fault.retryAfterMs ?? 0) : 0;
+  const delayMs = Math.max(Math.round(policy.random() * ceiling), retryAfterMs);
   return { retry: true, state, delayMs, attempt, of };
 }

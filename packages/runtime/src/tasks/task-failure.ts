@@ -105,7 +105,7 @@ export function planFailure(
       if (state === "open") deps.log("warn", "connector instance breaker opened: its jobs wait for the cool-down", { instanceId: task.instanceId });
     }
     const policy = deps.retryPolicy ?? defaultRetryPolicy;
-    const decision = decideRetry(policy, task.retry, { kind: failure.kind, retryAfterMs: failure.kind === "transient" ? failure.retryAfterMs : undefined }, now);
+    const decision = decideRetry(policy, task.retry, failure, now);
     if (decision.retry) {
       const breakerOpenUntil = (task.instanceId && deps.breakers?.openUntil(task.instanceId)?.getTime()) || 0;
       const runAt = new Date(Math.max(now + decision.delayMs, breakerOpenUntil));
