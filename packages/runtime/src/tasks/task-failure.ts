@@ -100,9 +100,11 @@ export function planFailure(
     return { action: "reschedule", runAt, retry: task.retry, pause: true, message: `${line} (rescheduled for ${runAt.toISOString()})` };
   }
   if (failure.kind === "transient" || failure.kind === "contract") {
-    if (failure.kind === "transient" && task.instanceId) {
-      const state = deps.breakers?.recordFailure(task.instanceId);
-      if (state === "open") deps.log("warn", "connector instance breaker opened: its jobs wait for the cool-down", { instanceId: task.instanceId });
+    if (failure.kind === "transient" && task.instanceId && deps.breakers) {
+      const wasOpen = deps.breakers.state(task.instanceId) === "open";
+      if (deps.breakers.recordFailure(task.instanceId) === "open" && !wasOpen) {
+        deps.log("warn", "connector instance breaker opened: its jobs wait for the cool-down", { instanceId: task.instanceId });
+      }
     }
     const policy = deps.retryPolicy ?? defaultRetryPolicy;
     const decision = decideRetry(policy, task.retry, failure, now);
