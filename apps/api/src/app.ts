@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { apiRoutes, type ApiRoute } from "@lethe/contracts";
-import { createConnectorRegistry, logVerificationCodeSender } from "@lethe/runtime";
+import { createConnectorRegistry, logVerificationCodeSender, summariseError } from "@lethe/runtime";
 import express from "express";
 import { authenticate } from "./auth/authenticate";
 import { authorize } from "./auth/authorize";
@@ -8,6 +8,7 @@ import { defaultPasswordHashCost } from "./auth/password-hashing";
 import { serveConsole } from "./console/serve-console";
 import { downloadLinkTtlMs } from "./exports/download-links";
 import type { ApiContext, ApiDependencies, ApiLog } from "./dependencies";
+import { refuseUnstorableText } from "./http/refuse-unstorable-text";
 import { requestIds } from "./http/request-id";
 import { requireJson } from "./http/require-json";
 import { errorEnvelope, routeNotFound, type UnexpectedErrorReporter } from "./middleware/error-envelope";
@@ -34,14 +35,14 @@ export function createApiApp(deps: ApiDependencies): express.Express {
   v1.use(express.json({ limit: bodyLimitBytes, type: "application/json" }));
   v1.use(authenticate(context));
   for (const [operationId, route] of Object.entries(apiRoutes) as Array<[keyof typeof apiRoutes, ApiRoute]>) {
-    v1[route.method](route.path, authorize(route.access), routeHandlers[operationId](context));
+    v1[route.method](route.path, authorize(route.access), refuseUnstorableText, routeHandlers[operationId](context));
   }
   app.use("/api/v1", v1);
   app.use("/api", routeNotFound);
   if (deps.consoleDirectory) app.use(serveConsole(deps.consoleDirectory));
 
   app.use(routeNotFound);
-  app.use(errorEnvelope(deps.reportUnexpectedError ?? reportToStderr));
+  app.use(errorEnvelope(deps.reportUnexpectedError ?? reportToLog(context.log)));
   return app;
 }
 
@@ -61,6 +62,7 @@ function createContext(deps: ApiDependencies): ApiContext {
     log: deps.log ?? logToStderr,
     verifyRequestTypes: deps.verifyRequestTypes,
     verificationCodeSender: deps.verificationCodeSender ?? logVerificationCodeSender(deps.log ?? logToStderr),
+    auditCheckpoints: deps.auditCheckpoints,
   };
 }
 
@@ -69,8 +71,13 @@ const logToStderr: ApiLog = (level, message, fields) => {
   process.stderr.write(`${JSON.stringify({ level, message, ...fields })}\n`);
 };
 
-const reportToStderr: UnexpectedErrorReporter = (error, request) => {
-  // Name and message only: a stack or a driver error's parameters could carry personal data.
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : "non-Error value thrown";
-  process.stderr.write(`[lethe api] unexpected error on ${request.method} ${request.path}: ${what}\n`);
-};
+/**
+ * An unexpected error at error level with only what is safe to keep (`summariseError`: no query
+ * parameters, no values quoted by PostgreSQL, no stack); the full message at debug.
+ */
+function reportToLog(log: ApiLog): UnexpectedErrorReporter {
+  return (error, request) => {
+    log("error", "unexpected error", { method: request.method, route: request.route, error: summariseError(error) });
+    log("debug", "unexpected error in full", { method: request.method, route: request.route, error: String(error) });
+  };
+}

@@ -1,5 +1,5 @@
 import type { LogFields, LogLevel } from "@lethe/connector-sdk";
-import type { ConnectorRegistry, Database, RequestType, SecretSealer, VerificationCodeSender } from "@lethe/runtime";
+import type { AuditCheckpointing, ConnectorRegistry, Database, RequestType, SecretSealer, VerificationCodeSender } from "@lethe/runtime";
 import type { UnexpectedErrorReporter } from "./middleware/error-envelope";
 import type { PasswordHashCost } from "./auth/password-hashing";
 
@@ -30,12 +30,14 @@ export interface ApiDependencies {
   consoleDirectory?: string;
   /** Request log (one line per request, with its id). Default: info and above to stderr as JSON. */
   log?: ApiLog;
-  /** Where errors the API did not expect go (a 500 was sent). Default: one line on stderr. */
+  /** Where errors the API did not expect go (a 500 was sent). Default: `log` at error level, without query parameters or quoted values (full text at debug). */
   reportUnexpectedError?: UnexpectedErrorReporter;
   /** Request types that wait for identity verification (access and portability always do). */
   verifyRequestTypes?: ReadonlySet<RequestType>;
   /** How e-mail verification codes reach requesters. Default: the log, at debug level only. */
   verificationCodeSender?: VerificationCodeSender;
+  /** Signed audit checkpoints kept outside the database; the verification route measures the chain against them. */
+  auditCheckpoints?: AuditCheckpointing;
 }
 
 /** The dependencies with their defaults filled in: what handlers receive. */
@@ -54,4 +56,5 @@ export interface ApiContext {
   log: ApiLog;
   verifyRequestTypes: ReadonlySet<RequestType> | undefined;
   verificationCodeSender: VerificationCodeSender;
+  auditCheckpoints: AuditCheckpointing | undefined;
 }

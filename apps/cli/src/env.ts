@@ -39,6 +39,12 @@ const environmentSchema = z.object({
     .regex(/^\s*[a-z]*(\s*,\s*[a-z]+)*\s*$/, "must be a comma-separated list of request types")
     .optional(),
   LETHE_REDACT_SCOPE: z.enum(["personal-data", "whole-party"]).default("personal-data"),
+  /** PKCS#8 PEM Ed25519 key that signs audit checkpoints; default `$LETHE_HOME/audit-checkpoint.key`. */
+  LETHE_AUDIT_CHECKPOINT_KEY: z.string().min(1).optional(),
+  /** Also POST every audit checkpoint here (a copy kept off this machine). */
+  LETHE_AUDIT_CHECKPOINT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Minutes between the worker's audit checkpoints. */
+  LETHE_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
 });
 
 export interface LetheEnvironment {
@@ -55,6 +61,7 @@ export interface LetheEnvironment {
   dueSoonDays: number;
   requestRetentionDays: number;
   enginePolicy: EnginePolicy;
+  auditCheckpoints: { keyPem: string | undefined; webhookUrl: string | undefined; intervalMs: number };
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -90,6 +97,11 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
       redactScope: env.LETHE_REDACT_SCOPE,
       defaultRegion: env.LETHE_DEFAULT_REGION,
     }),
+    auditCheckpoints: {
+      keyPem: env.LETHE_AUDIT_CHECKPOINT_KEY,
+      webhookUrl: env.LETHE_AUDIT_CHECKPOINT_WEBHOOK_URL,
+      intervalMs: env.LETHE_AUDIT_CHECKPOINT_MINUTES * 60_000,
+    },
   };
 }
 

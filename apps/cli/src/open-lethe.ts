@@ -1,6 +1,13 @@
 import path from "node:path";
 import { createSecretBox, loadSecretKey, openDatabase, type Database } from "@lethe/db";
-import { createConnectorRegistry, prepareWorkerSchema, type ConnectorRegistry } from "@lethe/runtime";
+import {
+  createConnectorRegistry,
+  fileCheckpointStore,
+  loadCheckpointKey,
+  prepareWorkerSchema,
+  type AuditCheckpointing,
+  type ConnectorRegistry,
+} from "@lethe/runtime";
 import type { LetheEnvironment } from "./env";
 import { loadInstalledConnectors } from "./installed-connectors.gen";
 
@@ -8,18 +15,33 @@ export interface LetheHandle {
   database: Database;
   secretBox: ReturnType<typeof createSecretBox>;
   registry: ConnectorRegistry;
+  /** Signed audit checkpoints: key and append-only file in LETHE_HOME (and the webhook, if set). */
+  auditCheckpoints: AuditCheckpointing;
   close(): Promise<void>;
 }
 
 /**
  * Opens Lethe's storage the same way for every command: the embedded PostgreSQL under
  * `<home>/pg` (or `DATABASE_URL`), migrations applied, the job queue's schema ready, and the
- * secret key that seals connector credentials.
+ * secret key that seals connector credentials, and the key and file of signed audit checkpoints. A long-running command (`lethe start`) has the
+ * embedded server restarted whenever it dies (`superviseDatabase`).
  */
-export async function openLethe(env: LetheEnvironment): Promise<LetheHandle> {
+export interface OpenLetheOptions {
+  /** Restart the embedded PostgreSQL whenever it dies (long-running commands). */
+  superviseDatabase?: boolean;
+  /** The embedded server's progress and PostgreSQL's own log. */
+  log?: (message: string) => void;
+  /** Deaths and restarts of the supervised server. */
+  reportRestart?: (message: string) => void;
+}
+
+export async function openLethe(env: LetheEnvironment, options: OpenLetheOptions = {}): Promise<LetheHandle> {
   const database = await openDatabase({
     databaseUrl: env.databaseUrl,
     dataDirectory: path.join(env.home, "pg"),
+    supervise: options.superviseDatabase ?? false,
+    log: options.log,
+    reportRestart: options.reportRestart,
   });
   try {
     await prepareWorkerSchema(database);
@@ -28,6 +50,10 @@ export async function openLethe(env: LetheEnvironment): Promise<LetheHandle> {
       database,
       secretBox: createSecretBox(key),
       registry: createConnectorRegistry(await loadInstalledConnectors()),
+      auditCheckpoints: {
+        key: await loadCheckpointKey({ keyFromEnvironment: env.auditCheckpoints.keyPem, directory: env.home }),
+        store: fileCheckpointStore({ directory: env.home, webhookUrl: env.auditCheckpoints.webhookUrl }),
+      },
       close: () => database.close(),
     };
   } catch (error) {

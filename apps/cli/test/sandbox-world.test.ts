@@ -55,6 +55,29 @@ describe("lethe sandbox start --world", () => {
     }
   });
 
+  it("serves a recorder fixture world: the declared caller's call, found by the oracle", async () => {
+    const file = worldFile("recorder.json", {
+      people: [{ id: "ada", role: "subject", identifiers: [{ kind: "email", value: "ada@example.com" }] }],
+      calls: [
+        {
+          startTime: "2025-09-01T10:00:00Z",
+          participants: [
+            { aor: "tel:+12015550147", name: "Ada", role: "customer", channel: 0, email: "ada@example.com" },
+            { aor: "sip:agent.1042@cc.example.com", role: "agent", channel: 1 },
+          ],
+          lines: [{ participant: 1, text: "how can I help" }, { participant: 0, text: "please delete my data" }],
+        },
+      ],
+    });
+    const sandbox = await serve(["sandbox", "start", "recorder", "--world", file]);
+    try {
+      const records = (await (await fetch(`${sandbox.url}/__sandbox/people/ada/records`)).json()) as { records: { ref: { type: string } }[] };
+      expect(records.records.map((record) => record.ref.type).sort()).toEqual(["consent", "recording", "transcript"]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
   it("refuses a world that does not fit with exit code 2 and each bad path, and a file that is not JSON", async () => {
     const bad = worldFile("bad.json", { users: [{ name: "A", email: "a@example.com" }, { name: "", email: "nope" }] });
     const refused = await runLethe(["sandbox", "start", "zendesk", "--world", bad], process.env);
@@ -64,8 +87,13 @@ describe("lethe sandbox start --world", () => {
     const notJson = await runLethe(["sandbox", "start", "reference", "--world", worldFile("broken.json", "{")], process.env);
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain("is not JSON");
-    const noWorlds = await runLethe(["sandbox", "start", "recorder", "--world", bad], process.env);
-    expect(noWorlds.code).toBe(2);
-    expect(noWorlds.stderr).toContain("loads no fixture worlds");
+    const badCalls = await runLethe(["sandbox", "start", "recorder", "--world", worldFile("bad-calls.json", { calls: [{ startTime: "2025-09-01T10:00:00Z", participants: [{ aor: "0201 555 0147", role: "customer", channel: 0 }] }] })], process.env);
+    expect(badCalls.code).toBe(2);
+    expect(badCalls.stderr).toContain("calls[0].participants[0].aor:");
+    // Every bundled sandbox loads worlds, each in its own vendor's shape: Zendesk's is not Salesforce's.
+    const otherVendors = await runLethe(["sandbox", "start", "salesforce", "--world", bad], process.env);
+    expect(otherVendors.code).toBe(2);
+    expect(otherVendors.stderr).toContain("--world");
+    expect(otherVendors.stderr).toMatch(/users/);
   });
 });

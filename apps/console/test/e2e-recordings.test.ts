@@ -76,6 +76,17 @@ describe("call recordings on a request's page, in Chromium against lethe start",
         throw new Error(`no retained row for ${held.id}; the page says:\n${await page.locator("main").innerText()}`, { cause: error });
       });
 
+    // The plan said so before anything ran: the call's row names the vendor's hold and its basis.
+    await page
+      .getByTestId("plan-item")
+      .filter({ hasText: held.id })
+      .getByTestId("vendor-hold")
+      .filter({ hasText: held.legalHold.basis })
+      // The recording, its transcript and its consent events: each a record the hold keeps.
+      .first()
+      .waitFor({ timeout: requestTimeoutMs });
+    expect(await page.getByTestId("plan-item").filter({ hasText: held.id }).getByTestId("vendor-hold").count()).toBe(3);
+
     const player = row.locator("audio");
     // The test files compile without the DOM library: the element's few members used here, typed.
     type AudioElement = {

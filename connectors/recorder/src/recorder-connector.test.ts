@@ -1,35 +1,23 @@
-import { createOracleClient, type OracleClient } from "@lethe/connector-testkit";
-import type { ErasureReceipt, LocatedRecord, OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { collect, recorderContext, recorderOracle, vendorToken } from "../test/recorder-context";
+import type { ErasureReceipt, LocatedRecord, OraclePerson } from "@lethe/connector-sdk";
+import { describe, expect, it } from "vitest";
+import { collect, vendorToken, useSeededRecorder } from "../test/recorder-context";
 import { confirmDeletions } from "./erase/confirm-deletions";
 import { eraseRecordings } from "./erase/erase-recordings";
 import { exportRecords } from "./export-records";
 import { locate as locateRecords } from "./locate/locate";
 import { redactRecording } from "./redact-recording";
 import { headerBytes } from "./sandbox/audio/wav";
-import { startRecorderSandbox } from "./sandbox/start-sandbox";
 
-let sandbox: RunningSandbox;
-let oracle: OracleClient;
-let truth: ReturnType<typeof recorderOracle>;
-
-beforeAll(async () => {
-  sandbox = await startRecorderSandbox({ seed: 1, rateLimitPerMinute: 1_000_000 });
-  oracle = createOracleClient(sandbox.url);
-  truth = recorderOracle(sandbox);
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => oracle.reset(1));
+const seeded = useSeededRecorder();
 
 const day = 24 * 60 * 60 * 1000;
 const value = (person: OraclePerson, kind: string) => person.identifiers.find((i) => i.kind === kind)?.value ?? "";
-const ctx = () => recorderContext(sandbox);
+const ctx = () => seeded.ctx();
 const locate = (identifiers: OraclePerson["identifiers"]) => collect(locateRecords(ctx(), { identifiers }));
 const strong = (records: LocatedRecord[]) => records.filter((r) => r.matchedBy.some((m) => m.strength === "strong"));
 
 async function firstSubject() {
-  const subject = (await oracle.people()).find((p) => p.role === "subject");
+  const subject = (await seeded.oracle.people()).find((p) => p.role === "subject");
   if (!subject) throw new Error("no subject seeded");
   return subject;
 }
@@ -39,9 +27,9 @@ describe("locate", () => {
     const subject = await firstSubject();
     const national = value(subject, "phone").replace(/^\+1(\d{3})(\d{3})(\d{4})$/, "($1) $2-$3");
     const located = await locate([{ kind: "phone", value: national }]);
-    const household = (await oracle.people()).find((p) => p.bystanderOf === subject.id && value(p, "phone") === value(subject, "phone"));
+    const household = (await seeded.oracle.people()).find((p) => p.bystanderOf === subject.id && value(p, "phone") === value(subject, "phone"));
     const calls = async (person: OraclePerson | undefined) =>
-      (await oracle.records(person?.id ?? "")).filter((r) => r.ref.type === "recording").map((r) => r.ref.id);
+      (await seeded.oracle.records(person?.id ?? "")).filter((r) => r.ref.type === "recording").map((r) => r.ref.id);
     // The household's calls from the same line come too (weakly): the number cannot tell them apart.
     const expected = [...(await calls(subject)), ...(await calls(household))];
     expect(new Set(located.filter((r) => r.ref.type === "recording").map((r) => r.ref.id))).toEqual(new Set(expected));
@@ -49,12 +37,12 @@ describe("locate", () => {
 
   it("keeps calls from a number the household shares weak, and reports identifiers only from strong matches", async () => {
     const subject = await firstSubject();
-    const household = (await oracle.people()).find((p) => p.bystanderOf === subject.id && value(p, "phone") === value(subject, "phone"));
+    const household = (await seeded.oracle.people()).find((p) => p.bystanderOf === subject.id && value(p, "phone") === value(subject, "phone"));
     const located = (await locate([{ kind: "phone", value: value(subject, "phone") }])).filter((r) => r.ref.type === "recording");
     expect(strong(located)).toEqual([]);
     expect(located.every((r) => r.matchedBy.every((m) => /^shared: \d callers/.test(m.reason ?? "")))).toBe(true);
     expect(located.every((r) => r.discovered.length === 0)).toBe(true);
-    const householdCalls = (await oracle.records(household?.id ?? "")).filter((r) => r.ref.type === "recording");
+    const householdCalls = (await seeded.oracle.records(household?.id ?? "")).filter((r) => r.ref.type === "recording");
     expect(householdCalls.length).toBeGreaterThan(0);
 
     const byId = await locate([{ kind: "customer_id", value: value(subject, "customer_id") }]);
@@ -72,10 +60,10 @@ describe("locate", () => {
   });
 
   it("finds a call whose media was deleted by policy, its metadata and transcript still held", async () => {
-    const subjects = (await oracle.people()).filter((p) => p.role === "subject");
+    const subjects = (await seeded.oracle.people()).filter((p) => p.role === "subject");
     const withDeleted = [];
     for (const subject of subjects) {
-      for (const record of await oracle.records(subject.id)) if (record.store === "soft-deleted") withDeleted.push({ subject, record });
+      for (const record of await seeded.oracle.records(subject.id)) if (record.store === "soft-deleted") withDeleted.push({ subject, record });
     }
     expect(withDeleted).toHaveLength(1);
     const [{ subject, record }] = withDeleted as [(typeof withDeleted)[number]];
@@ -92,7 +80,7 @@ describe("export", () => {
     const audio = items.find((i) => i.kind === "binary" && i.contentType === "audio/wav");
     if (audio?.kind !== "binary") throw new Error("no audio exported");
     const bytes = Buffer.concat(await collect(audio.content()));
-    expect(bytes.equals((await truth.media(audio.ref.id)) ?? Buffer.alloc(0))).toBe(true);
+    expect(bytes.equals((await seeded.truth.media(audio.ref.id)) ?? Buffer.alloc(0))).toBe(true);
     expect(bytes.length).toBe(audio.size);
     expect(bytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
     expect(bytes.readUInt16LE(22)).toBe(2);
@@ -115,12 +103,12 @@ describe("erase and confirm", () => {
     expect(retained.every((r) => r.hold?.id === "LH-2025-017" && r.hold.basis?.startsWith("Litigation hold"))).toBe(true);
 
     expect((await collect(confirmDeletions(context, pending))).every((r) => r.outcome === "pending")).toBe(true);
-    await oracle.moveClock({ advanceMs: day });
+    await seeded.oracle.moveClock({ advanceMs: day });
     // The same context: its token expired with the day that passed, and is replaced.
     const confirmed = await collect(confirmDeletions(context, pending));
     expect(confirmed.map((r) => r.outcome)).toEqual(pending.map(() => "erased"));
 
-    const left = await oracle.records(subject.id);
+    const left = await seeded.oracle.records(subject.id);
     const erasedIds = new Set(pending.map((r) => r.ref.id));
     expect(left.some((r) => erasedIds.has(r.ref.id))).toBe(false);
     expect(new Set(left.filter((r) => r.ref.type === "recording" && r.personalData.legalHold === "LH-2025-017").map((r) => r.ref.id)).size).toBe(2);
@@ -134,39 +122,39 @@ describe("erase and confirm", () => {
     if (!ref) throw new Error("no recording located");
     const receipts = await collect(eraseRecordings(ctx(), [ref], { action: "erase" }));
     if (receipts[0]?.outcome === "retained") return expect.fail("the first strong recording is already held; the seed changed");
-    const token = await vendorToken(sandbox);
-    const hold = await fetch(`${sandbox.url}/v1/legal-holds?protect=true`, {
+    const token = await vendorToken(seeded.sandbox);
+    const hold = await fetch(`${seeded.sandbox.url}/v1/legal-holds?protect=true`, {
       method: "PUT",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({ recordingIds: [ref.id], holdId: "LH-LATE", basis: "Hold placed after the erasure was submitted" }),
     });
     expect(hold.status).toBe(204);
-    await oracle.moveClock({ advanceMs: day });
+    await seeded.oracle.moveClock({ advanceMs: day });
     const [confirmed] = await collect(confirmDeletions(ctx(), receipts));
     expect(confirmed).toMatchObject({ outcome: "retained", hold: { id: "LH-LATE", basis: "Hold placed after the erasure was submitted" } });
-    expect((await oracle.records(subject.id)).some((r) => r.ref.id === ref.id && r.store === "active")).toBe(true);
+    expect((await seeded.oracle.records(subject.id)).some((r) => r.ref.id === ref.id && r.store === "active")).toBe(true);
   });
 
   it("resubmits a recording whose job failed instead of calling it erased", async () => {
     const subject = await firstSubject();
     const refs = strong(await locate([{ kind: "customer_id", value: value(subject, "customer_id") }])).map((r) => r.ref).slice(0, 3);
-    await truth.failNextJobs(1);
+    await seeded.truth.failNextJobs(1);
     const receipts: ErasureReceipt[] = await collect(eraseRecordings(ctx(), refs, { action: "erase" }));
-    await oracle.moveClock({ advanceMs: day });
+    await seeded.oracle.moveClock({ advanceMs: day });
     const again = await collect(confirmDeletions(ctx(), receipts));
     expect(again.every((r) => r.outcome === "pending" && r.pending?.jobId !== receipts[0]?.pending?.jobId)).toBe(true);
-    await oracle.moveClock({ advanceMs: day });
+    await seeded.oracle.moveClock({ advanceMs: day });
     expect((await collect(confirmDeletions(ctx(), again))).map((r) => r.outcome)).toEqual(["erased", "erased", "erased"]);
   });
 });
 
 describe("redact", () => {
   it("mutes the spoken card number on the caller's channel only, bit-identical elsewhere, and redacts the transcript there", async () => {
-    const recording = (await truth.recordings()).find((r) => r.cardMentions.length > 0 && r.fileState === "AVAILABLE");
+    const recording = (await seeded.truth.recordings()).find((r) => r.cardMentions.length > 0 && r.fileState === "AVAILABLE");
     if (!recording) throw new Error("no call with a card number");
     const mention = recording.cardMentions.find((m) => m.speaker === "customer");
     if (!mention) throw new Error("no card spoken by the caller");
-    const before = (await truth.media(recording.id)) ?? Buffer.alloc(0);
+    const before = (await seeded.truth.media(recording.id)) ?? Buffer.alloc(0);
     const transcript = await collect(exportRecords(ctx(), [{ type: "transcript", id: recording.id }]));
     const data = transcript[0]?.kind === "record" ? transcript[0].data : {};
     const utterances = (data as { utterances: { text: string; words: { word: string }[] }[] }).utterances;
@@ -180,7 +168,7 @@ describe("redact", () => {
     ]);
     expect(receipt?.outcome).toBe("redacted");
 
-    const after = (await truth.media(recording.id)) ?? Buffer.alloc(0);
+    const after = (await seeded.truth.media(recording.id)) ?? Buffer.alloc(0);
     expect(after.length).toBe(before.length);
     const first = Math.floor((mention.startMs * 8000) / 1000);
     const last = Math.ceil((mention.endMs * 8000) / 1000);
@@ -204,6 +192,6 @@ describe("redact", () => {
     expect(spoken).toContain("[REDACTED:card]");
     expect(spoken).not.toContain(mention.pan.slice(-4));
     expect(redactedText.length).toBeGreaterThan(0);
-    expect((await truth.recordings()).find((r) => r.id === recording.id)?.redactions).toMatchObject([{ channel: mention.channel, startMs: mention.startMs, endMs: mention.endMs }]);
+    expect((await seeded.truth.recordings()).find((r) => r.id === recording.id)?.redactions).toMatchObject([{ channel: mention.channel, startMs: mention.startMs, endMs: mention.endMs }]);
   });
 });

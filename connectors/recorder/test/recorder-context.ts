@@ -5,8 +5,10 @@ import {
   type JsonValue,
   type RunningSandbox,
 } from "@lethe/connector-sdk";
-import { personalDataService } from "@lethe/connector-testkit";
+import { createOracleClient, personalDataService, type OracleClient } from "@lethe/connector-testkit";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { z } from "zod";
+import { startRecorderSandbox } from "../src/sandbox/start-sandbox";
 import { recorderSecrets, recorderSettings, type RecorderContext } from "../src/settings";
 
 /* Test support: a context like the runtime's (the SDK's HTTP client and logger) on a sandbox. */
@@ -97,4 +99,45 @@ export async function vendorToken(sandbox: RunningSandbox): Promise<string> {
     body: "grant_type=client_credentials",
   });
   return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
+}
+
+/** A seeded recorder sandbox shared by a test file, its world reset before each test. */
+export interface SeededRecorder {
+  readonly sandbox: RunningSandbox;
+  /** The kit's oracle routes (people, their records, reset, clock, faults). */
+  readonly oracle: OracleClient;
+  /** The recorder's own oracle routes (ground truth on calls, stored media, job faults). */
+  readonly truth: ReturnType<typeof recorderOracle>;
+  /** A fresh connector context on the sandbox. */
+  ctx(): RecorderContext;
+}
+
+/**
+ * Starts the sandbox (seed 1, no rate limit to speak of) before the file's tests, stops it after
+ * them and resets it to the seed before each; read the fields inside tests, not at import.
+ */
+export function useSeededRecorder(seed = 1): SeededRecorder {
+  let running: { sandbox: RunningSandbox; oracle: OracleClient; truth: ReturnType<typeof recorderOracle> } | undefined;
+  const started = () => {
+    if (!running) throw new Error("the seeded recorder is started in beforeAll; use it inside tests");
+    return running;
+  };
+  beforeAll(async () => {
+    const sandbox = await startRecorderSandbox({ seed, rateLimitPerMinute: 1_000_000 });
+    running = { sandbox, oracle: createOracleClient(sandbox.url), truth: recorderOracle(sandbox) };
+  });
+  afterAll(() => running?.sandbox.stop());
+  beforeEach(() => started().oracle.reset(seed));
+  return {
+    get sandbox() {
+      return started().sandbox;
+    },
+    get oracle() {
+      return started().oracle;
+    },
+    get truth() {
+      return started().truth;
+    },
+    ctx: () => recorderContext(started().sandbox),
+  };
 }

@@ -5,6 +5,7 @@ import { check } from "./check";
 import { eraseRecords } from "./erase-records";
 import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
+import { readBackRecords } from "./read-back";
 import { rectifiableFields, rectifyRecord } from "./rectify-record";
 import { restrictRecords } from "./restrict-records";
 import { referenceSecrets, referenceSettings } from "./settings";
@@ -54,6 +55,8 @@ export const referenceConnector = defineConnector({
     rectify: { person: [...rectifiableFields.person] },
     // Every record carries the vendor's processing-restriction flag.
     restrict: true,
+    // Every record read back by id after erasure or redaction, the trash included.
+    readBack: true,
   },
   rateLimit: { requestsPerMinute: 600 },
   check,
@@ -62,6 +65,7 @@ export const referenceConnector = defineConnector({
   erase: eraseRecords,
   rectify: rectifyRecord,
   restrict: restrictRecords,
+  readBack: readBackRecords,
 });
 
 export default referenceConnector;

@@ -4,13 +4,16 @@ import { salesforceClient, type SalesforceClient } from "./client/salesforce-cli
 import type { SalesforceContext } from "./settings";
 import { queryRecords } from "./vendor/read-records";
 import { contentVersion, isSalesforceObject, recordSchemas, type SalesforceObject } from "./vendor/records";
+import { exportOrder, ExportSubject } from "./export-parts";
 
 const idsPerQuery = 100;
 
 /**
  * Every located record with all its fields (the field list comes from `describe`, so custom
  * fields an org added are exported too), read with queryAll so that Recycle Bin rows export as
- * well; and for each file, its latest version's bytes (`ContentVersion.VersionData`).
+ * well; and for each file, its latest version's bytes (`ContentVersion.VersionData`). The person's
+ * own records are read first; records filed under someone else mark that person's parts
+ * (export-parts.ts).
  */
 export async function* exportRecords(ctx: SalesforceContext, refs: RecordRef[]): AsyncGenerator<ExportItem> {
   const client = await salesforceClient(ctx);
@@ -19,14 +22,18 @@ export async function* exportRecords(ctx: SalesforceContext, refs: RecordRef[]):
     if (!isSalesforceObject(ref.type)) throw new VendorContractError(`Cannot export a record of unknown type ${ref.type}`, { recordType: ref.type, recordId: ref.id });
     byType.set(ref.type, [...(byType.get(ref.type) ?? []), ref.id]);
   }
-  for (const [type, ids] of byType) {
+  const subject = new ExportSubject(ctx.settings.defaultPhoneRegion);
+  const rank = (type: string) => (exportOrder.includes(type) ? exportOrder.indexOf(type) : exportOrder.length);
+  for (const [type, ids] of [...byType].sort(([a], [b]) => rank(a) - rank(b))) {
     const fields = await fieldNames(client, type);
     for (let i = 0; i < ids.length; i += idsPerQuery) {
       const batch = ids.slice(i, i + idsPerQuery);
       const records = await queryRecords(client, `SELECT ${fields.join(", ")} FROM ${type} WHERE Id IN ${soqlIdList(batch)}`, recordSchemas[type], { route: `export.${type}`, recordType: type });
       for (const record of records) {
         ctx.signal.throwIfAborted();
-        yield { kind: "record", ref: { type, id: record.Id }, data: record };
+        subject.learn(type, record);
+        const { data, parts } = subject.exported(type, record);
+        yield { kind: "record", ref: { type, id: record.Id }, data, ...(parts.length > 0 ? { parts } : {}) };
       }
       if (type === "ContentDocument") yield* files(client, records.flatMap((record) => (typeof record.LatestPublishedVersionId === "string" ? [record.LatestPublishedVersionId] : [])));
     }

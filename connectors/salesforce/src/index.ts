@@ -8,6 +8,7 @@ import { redactSpans } from "./erase/redact-spans";
 import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
 import { salesforceSecrets, salesforceSettings } from "./settings";
+import { readBack } from "./verify/read-back";
 import { recordSchemas } from "./vendor/records";
 
 /**
@@ -22,7 +23,7 @@ export const salesforceConnector = defineConnector({
   version,
   title: "Salesforce",
   description:
-    "Locates, exports and erases a person across Contact, Lead, Case, Task, Event, EmailMessage, CampaignMember, Individual, contact points, consents and files, past the Recycle Bin.",
+    "Locates, exports and erases a person across Contact, Lead, Case, CaseComment, Task, Event, EmailMessage, CampaignMember, Individual, contact points, consents and files, past the Recycle Bin.",
   docsUrl: "https://github.com/lethe-dsr/lethe/blob/main/connectors/salesforce/README.md",
   settings: salesforceSettings,
   secrets: salesforceSecrets,
@@ -36,6 +37,7 @@ export const salesforceConnector = defineConnector({
     Contact: ["identity", "contact"],
     Lead: ["identity", "contact", "marketing"],
     Case: ["support_history", "contact", "communication"],
+    CaseComment: ["support_history", "communication"],
     Task: ["support_history", "communication"],
     Event: ["support_history"],
     EmailMessage: ["communication"],
@@ -59,12 +61,14 @@ export const salesforceConnector = defineConnector({
         "A Contact that still has Cases Lethe does not erase cannot be deleted; it is anonymised instead.",
         "An 'anonymise' plan blanks personal fields (PATCH) on records that must be kept.",
         "A 'redact' plan (records a legal hold keeps) PATCHes the subject out of Cases, activities and e-mails — links and their own fields cleared, their identifiers in free text replaced by [REDACTED:type] — and anonymises their Contact/Lead; files are retained whole, and records already in the Recycle Bin cannot be updated.",
-        "Another person's Case, Task, Event or EmailMessage that only mentions the subject (their address in a description, body or Cc/To list, or as SuppliedEmail on a Case filed under someone else) is redacted the same way and kept; a sent e-mail cannot be updated through the API (Salesforce allows it only for drafts), so it is retained with that reason.",
+        "Another person's Case, Task, Event, EmailMessage or case comment that only mentions the subject (their address in a description, body, comment or Cc/To list, their phone number in a comment, or as SuppliedEmail on a Case filed under someone else) is redacted the same way and kept; a sent e-mail cannot be updated through the API (Salesforce allows it only for drafts), so it is retained with that reason. Editing a case comment's body needs the integration user's 'Modify All Data'.",
       ],
     },
     redact: true,
-    // Other people's Cases, activities and e-mails that name the subject are reported as mentions.
+    // Other people's Cases, activities, e-mails and case comments that name the subject are reported as mentions.
     mentions: true,
+    // Each record read by id with queryAll: gone only once out of the Recycle Bin too.
+    readBack: true,
     hold: false,
     discover: false,
     confirm: true,
@@ -77,6 +81,7 @@ export const salesforceConnector = defineConnector({
   erase: eraseRecords,
   confirm: confirmErasure,
   redact: redactSpans,
+  readBack,
 });
 
 export default salesforceConnector;

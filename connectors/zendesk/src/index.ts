@@ -3,6 +3,7 @@ import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { confirmErasures } from "./erase/confirm-erasures";
 import { eraseRecords } from "./erase/erase-records";
+import { readBackRecords } from "./erase/read-back";
 import { redactRecord } from "./erase/redact-record";
 import { exportFieldRoles, processing } from "./export-declarations";
 import { exportRecords } from "./export-records";
@@ -61,6 +62,8 @@ export const zendeskConnector = defineConnector({
     hold: false,
     discover: false,
     confirm: true,
+    // Users, identities, tickets (deleted ones too) and comments read back by id after erasure.
+    readBack: true,
   },
   rateLimit: { requestsPerMinute: 200 },
   check,
@@ -69,6 +72,7 @@ export const zendeskConnector = defineConnector({
   erase: eraseRecords,
   confirm: confirmErasures,
   redact: redactRecord,
+  readBack: readBackRecords,
 });
 
 export default zendeskConnector;

@@ -11,3 +11,4 @@ export * from "./holds";
 export * from "./verification";
 export * from "./webhooks";
 export * from "./recordings";
+export * from "./storable-text";

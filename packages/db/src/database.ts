@@ -31,6 +31,13 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Receives the embedded server's progress and PostgreSQL's own log; silent without it. */
   log?: (message: string) => void;
+  /**
+   * Restart the embedded server (same cluster, same port) whenever it dies, for as long as the
+   * database is open — for a long-running process such as `lethe start`. Default false.
+   */
+  supervise?: boolean;
+  /** Hears that the supervised server died and was restarted (default: `log`). */
+  reportRestart?: (message: string) => void;
 }
 
 /** The database the embedded server keeps Lethe's tables in. */
@@ -48,6 +55,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const server = await startEmbeddedServer({ dataDirectory: cluster.directory, log: options.log });
   try {
     await ensureEmbeddedDatabase(server);
+    if (options.supervise && !server.supervise(options.reportRestart ?? options.log)) {
+      options.log?.("PostgreSQL is run by another process; that process restarts it if it stops");
+    }
     return await connect(server.urlFor(embeddedDatabaseName), options.migrate ?? true, server.dataDirectory, () =>
       server.release(),
     );

@@ -12,6 +12,7 @@ import {
   VendorContractError,
 } from "@lethe/connector-sdk";
 import { BinarySizeMismatchError } from "./export/errors";
+import { withholdQueryParameters } from "./errors/error-summary";
 
 /**
  * A connector broke the contract in a way the runtime caught (a receipt for a record it was not
@@ -66,7 +67,7 @@ export function classifyFailure(error: unknown, signal?: AbortSignal): FailureKi
 /**
  * One line for `request_tasks.last_error` and the request's outcome: the error's class and
  * message with every known secret and identifier value, and anything shaped like an e-mail
- * address or phone number, replaced by `[redacted]`.
+ * address or phone number, replaced by `[redacted]`; a failed query's parameter list is withheld.
  */
 export function describeFailure(error: unknown, sensitiveValues: readonly string[]): string {
   const scrubKnown = createSecretScrubber(sensitiveValues);
@@ -75,7 +76,7 @@ export function describeFailure(error: unknown, sensitiveValues: readonly string
     : !(error instanceof ConnectorError) && isNetworkError(error)
       ? `TransientError: the network failed: ${describeNetworkError(error)}`
       : `${error.name}: ${error.message || "(no message)"}`;
-  const clean = redactIdentifierShapes(scrubKnown(text));
+  const clean = redactIdentifierShapes(scrubKnown(withholdQueryParameters(text)));
   return clean.length > 500 ? `${clean.slice(0, 497)}...` : clean;
 }
 

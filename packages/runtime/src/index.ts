@@ -54,3 +54,5 @@ export * from "./queries";
 export * from "./domain-errors";
 export { firstInvalidIdentifier } from "./identifier-check";
 export { daysLeft, type RequestType } from "@lethe/core";
+export { isDatabaseUnavailable, summariseError, withholdQueryParameters } from "./errors";
+export * from "./audit/checkpoints";

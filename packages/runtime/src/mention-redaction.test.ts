@@ -10,8 +10,8 @@ import { waitForRequests } from "./wait-for-requests";
 /*
  * The reference sandbox's last subject is mentioned in a note about their first bystander: the
  * bystander's record, which only mentions them. An erasure plans `redact` for it (not `erase`),
- * the worker redacts it, verification re-locates and finds no mention left, and the note is still
- * the bystander's with only the address gone.
+ * the worker redacts it, verification re-locates and finds no mention left and reads the note back
+ * by id kept without the address, and the note is still the bystander's with only the address gone.
  */
 
 let world: ReferenceWorldWithWorker;
@@ -53,6 +53,10 @@ describe("an erasure whose subject another person's record mentions", () => {
     expect(detail?.request.status).toBe("completed");
     expect(detail?.receipts.find((receipt) => receipt.id === note?.ref.id && receipt.phase === "erase")?.outcome).toBe("redacted");
     expect(detail?.receipts.filter((receipt) => receipt.outcome === "still-present")).toEqual([]);
+    // The reference connector reads the note back by id with the subject's identifiers: kept, address gone.
+    expect(detail?.receipts.filter((receipt) => receipt.id === note?.ref.id && receipt.phase === "verify")).toEqual([
+      expect.objectContaining({ outcome: "verified", detail: "read back by id: kept, the subject's identifiers removed" }),
+    ]);
     const after = (await world.oracle.records(bystander.id)).find((record) => record.ref.id === note?.ref.id);
     expect(after?.store).toBe("active");
     expect(JSON.stringify(after?.personalData)).not.toContain(address);

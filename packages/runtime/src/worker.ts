@@ -10,8 +10,11 @@ import type { EnginePolicy } from "./plan/engine-policy";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
 import { defaultBreakerOptions, InstanceBreakers, type BreakerOptions } from "./tasks/instance-breaker";
 import { defaultRetryPolicy, type RetryPolicy } from "./tasks/retry-policy";
+import { withholdQueryParameters } from "./errors/error-summary";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
+import type { AuditCheckpointing } from "./audit/checkpoints/checkpointed-verification";
+import { scheduleAuditCheckpoints } from "./audit/checkpoints/checkpoint-schedule";
 import { prepareWorkerSchema } from "./worker-schema";
 
 export interface StartWorkerOptions {
@@ -48,6 +51,11 @@ export interface StartWorkerOptions {
   retryPolicy?: Partial<RetryPolicy>;
   /** This worker's per-instance circuit breakers; default `defaultBreakerOptions`. */
   breaker?: Partial<BreakerOptions>;
+  /**
+   * Sign and store a checkpoint of the audit chain (count, head hash, time) outside the database
+   * every `intervalMs` (default 10 minutes), so a truncated or shortened log is detectable.
+   */
+  auditCheckpoints?: AuditCheckpointing & { intervalMs?: number };
 }
 
 export interface RunningWorker {
@@ -140,12 +148,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   await sweep();
   const timer = setInterval(() => void sweep(), options.recoveryIntervalMs ?? 5_000);
   timer.unref();
+  const checkpoints = options.auditCheckpoints ? scheduleAuditCheckpoints(database, options.auditCheckpoints, log) : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
     stop() {
       stopping ??= (async () => {
         clearInterval(timer);
+        await checkpoints?.stop();
         try {
           await runner.stop();
         } finally {
@@ -167,7 +177,8 @@ const levels: Record<GraphileLogLevel, LogLevel> = {
 
 /**
  * graphile-worker's log lines, into ours. Its job payloads hold ids only, but its failure lines
- * quote error messages, so above debug anything shaped like an e-mail or phone number is removed.
+ * quote error messages, so above debug anything shaped like an e-mail or phone number is removed,
+ * and so is the parameter list of a failed query (sealed secrets, hashes, identifiers).
  * Its line for every job that succeeded (`meta.success`) is debug here: a busy worker runs
  * thousands, and `progress()` counts them for a periodic line instead.
  */
@@ -175,7 +186,7 @@ function graphileLogger(log: WorkerLog): Logger {
   return new Logger((scope) => (level, message, meta) => {
     const mapped = meta?.success === true ? "debug" : levels[level];
     const fields: Record<string, unknown> = { source: "graphile-worker", ...scope };
-    log(mapped, mapped === "debug" ? message : redactIdentifierShapes(message), fields);
+    log(mapped, mapped === "debug" ? message : redactIdentifierShapes(withholdQueryParameters(message)), fields);
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { ApiLog } from "../dependencies";
+import { routePattern } from "./route-pattern";
 
 const acceptableId = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -17,11 +18,7 @@ export function requestIds(log: ApiLog): RequestHandler {
     response.set("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
     response.on("finish", () => {
-      const route: unknown = request.route;
-      const pattern =
-        typeof route === "object" && route !== null && "path" in route && typeof route.path === "string"
-          ? `${request.baseUrl}${route.path}`
-          : "(no route)";
+      const pattern = routePattern(request);
       // Failures at info and above; the steady stream of successful calls (console polling) at debug.
       const level = response.statusCode >= 500 ? "error" : response.statusCode >= 400 ? "info" : "debug";
       log(level, "http request", {

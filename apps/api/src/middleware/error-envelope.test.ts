@@ -49,8 +49,8 @@ describe("error envelope", () => {
   });
 
   it("hides an unexpected error's message from the client and reports it to the server", async () => {
-    const reported: Array<{ error: unknown; path: string }> = [];
-    const url = await serve((error, request) => reported.push({ error, path: request.path }));
+    const reported: Array<{ error: unknown; route: string }> = [];
+    const url = await serve((error, request) => reported.push({ error, route: request.route }));
     const response = await fetch(`${url}/async-failure`);
     expect(response.status).toBe(500);
     const text = await response.text();
@@ -59,7 +59,7 @@ describe("error envelope", () => {
     });
     expect(text).not.toContain("10.0.0.5");
     expect(reported).toHaveLength(1);
-    expect(reported[0]?.path).toBe("/async-failure");
+    expect(reported[0]?.route).toBe("/async-failure");
   });
 
   it("answers a malformed JSON body with 400 invalid_json", async () => {

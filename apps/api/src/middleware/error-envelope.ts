@@ -1,9 +1,15 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorEnvelope } from "@lethe/contracts";
+import { isDatabaseUnavailable } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 import { domainErrorToApiError } from "../http/domain-errors";
+import { routePattern } from "../http/route-pattern";
 
-export type UnexpectedErrorReporter = (error: unknown, request: { method: string; path: string }) => void;
+/** `route` is the matched pattern (`/api/v1/requests/:id`), never the URL. */
+export type UnexpectedErrorReporter = (error: unknown, request: { method: string; route: string }) => void;
+
+/** Seconds a client is asked to wait before retrying while the database is unreachable. */
+export const databaseRetryAfterSeconds = 5;
 
 /** Unknown routes get the same envelope as every other error. */
 export const routeNotFound: RequestHandler = (request, _response, next) => {
@@ -19,7 +25,8 @@ export function errorEnvelope(reportUnexpected: UnexpectedErrorReporter): ErrorR
   return (error: unknown, request, response, next) => {
     if (response.headersSent) return next(error);
     const known = toApiError(error);
-    if (!known) reportUnexpected(error, { method: request.method, path: request.path });
+    if (!known) reportUnexpected(error, { method: request.method, route: routePattern(request) });
+    if (known?.code === "database_unavailable") response.set("Retry-After", String(databaseRetryAfterSeconds));
     const answer = known ?? new ApiError(500, "internal_error", "the server failed to handle the request");
     const body: ErrorEnvelope = {
       error: {
@@ -32,9 +39,16 @@ export function errorEnvelope(reportUnexpected: UnexpectedErrorReporter): ErrorR
   };
 }
 
-/** Express's own body parsers signal bad input with a status and a `type`; they are client errors. */
+/**
+ * Express's own body parsers signal bad input with a status and a `type`; they are client errors.
+ * A database that cannot be reached (refused, terminated, shutting down) is a 503 on every route:
+ * the request may succeed when it is back.
+ */
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError(503, "database_unavailable", "the database is not available; try again shortly");
+  }
   const domain = domainErrorToApiError(error);
   if (domain) return domain;
   if (typeof error !== "object" || error === null) return undefined;

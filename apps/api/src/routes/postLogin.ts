@@ -1,5 +1,5 @@
 import { apiRoutes, rolePermissions, type Me } from "@lethe/contracts";
-import { countLoginFailure, findUserByEmail, forgetLoginFailures, loginLockedUntil, signIn } from "@lethe/runtime";
+import { findUserByEmail, forgetLoginFailures, signIn, takeLoginAttempt } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import { loginKeys } from "../auth/login-throttle";
@@ -17,9 +17,10 @@ export function postLogin(context: ApiContext): RequestHandler {
     const body = parseInput("body", apiRoutes.postLogin.body, request.body);
     const now = new Date();
     const keys = loginKeys(body.email, request.socket.remoteAddress ?? "unknown");
-    const locked = await loginLockedUntil(context.db, keys, now);
-    if (locked) {
-      const seconds = Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 1000));
+    // Counted before the (slow) password check, so parallel guesses cannot all get under the limit.
+    const attempt = await takeLoginAttempt(context.db, keys, now);
+    if (!attempt.allowed) {
+      const seconds = Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 1000));
       response.set("Retry-After", String(seconds));
       throw new ApiError(429, "rate_limited", `too many failed sign-ins; try again in ${seconds} s`);
     }
@@ -27,7 +28,6 @@ export function postLogin(context: ApiContext): RequestHandler {
     decoy ??= decoyPasswordHash(context.passwordHashCost);
     const matches = await verifyPassword(body.password, user?.passwordHash ?? (await decoy));
     if (!user || !matches || user.disabled) {
-      await countLoginFailure(context.db, keys, now);
       throw new ApiError(401, "invalid_credentials", "the e-mail address or password is wrong");
     }
     await forgetLoginFailures(context.db, keys);

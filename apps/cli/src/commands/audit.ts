@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { verifyAuditLog } from "@lethe/runtime";
+import { writeAuditCheckpoint } from "@lethe/runtime";
 import { readEnvironment } from "../env";
 import { openLethe } from "../open-lethe";
 
@@ -7,15 +7,18 @@ export function registerAuditCommands(program: Command): void {
   const audit = program.command("audit").description("The hash-chained audit log.");
   audit
     .command("verify")
-    .description("Recompute the audit chain; exits 1 if any entry was changed, removed or inserted.")
+    .description(
+      "Recompute the audit chain and compare it with the latest signed checkpoint; exits 1 if any entry was changed, removed or inserted, or the log was truncated. Checkpoints an intact chain.",
+    )
     .action(async () => {
       const lethe = await openLethe(readEnvironment());
       try {
-        const result = await verifyAuditLog(lethe.database);
-        if (result.ok) {
-          console.log(`audit chain intact: ${result.count} entries`);
+        const { verification, written } = await writeAuditCheckpoint(lethe.database, lethe.auditCheckpoints);
+        if (verification.ok) {
+          const against = written ? " (checkpoint written)" : verification.checkpoint ? `; checkpoint at ${verification.checkpoint.at}` : "";
+          console.log(`audit chain intact: ${verification.count} entries${against}`);
         } else {
-          console.error(`audit chain BROKEN at entry ${result.seq}: ${result.reason}`);
+          console.error(verification.message);
           process.exitCode = 1;
         }
       } finally {

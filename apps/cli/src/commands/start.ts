@@ -28,7 +28,12 @@ export function registerStartCommand(program: Command): void {
         for (const stop of stack.reverse()) await stop().catch((error: unknown) => log("error", `while stopping: ${String(error)}`));
       };
       try {
-        const lethe = await openLethe(env);
+        // The embedded PostgreSQL is restarted if it dies; meanwhile the API answers 503 and jobs retry.
+        const lethe = await openLethe(env, {
+          superviseDatabase: true,
+          log: (message) => log("debug", message, { source: "postgres" }),
+          reportRestart: (message) => log("warn", message, { source: "postgres" }),
+        });
         stack.push(() => lethe.close());
 
         const sandboxes: Array<{ connectorId: string; running: RunningSandbox }> = [];
@@ -53,6 +58,7 @@ export function registerStartCommand(program: Command): void {
           dueSoonDays: env.dueSoonDays,
           requestRetentionDays: env.requestRetentionDays,
           policy: env.enginePolicy,
+          auditCheckpoints: { ...lethe.auditCheckpoints, intervalMs: env.auditCheckpoints.intervalMs },
         });
         stack.push(() => worker.stop());
 
@@ -65,6 +71,7 @@ export function registerStartCommand(program: Command): void {
             timeZone: env.timeZone,
             defaultRegion: env.defaultRegion,
             verifyRequestTypes: env.verifyRequestTypes,
+            auditCheckpoints: lethe.auditCheckpoints,
             consoleDirectory,
             log: (level, message, fields) => log(level, message, fields),
           }),

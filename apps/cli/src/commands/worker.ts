@@ -31,6 +31,7 @@ export function registerWorkerCommand(program: Command): void {
           dueSoonDays: env.dueSoonDays,
           requestRetentionDays: env.requestRetentionDays,
           policy: env.enginePolicy,
+          auditCheckpoints: { ...lethe.auditCheckpoints, intervalMs: env.auditCheckpoints.intervalMs },
         });
         console.log(`worker running (concurrency ${concurrency}, pid ${process.pid}); Ctrl-C or SIGTERM to stop`);
         let previous = worker.progress();

@@ -1,30 +1,18 @@
-import { createOracleClient, type OracleClient } from "@lethe/connector-testkit";
-import type { OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { collect, recorderContext, recorderOracle } from "../../test/recorder-context";
+import type { OraclePerson } from "@lethe/connector-sdk";
+import { describe, expect, it } from "vitest";
+import { collect, useSeededRecorder } from "../../test/recorder-context";
 import { locate } from "../locate/locate";
-import { startRecorderSandbox } from "../sandbox/start-sandbox";
 import { confirmDeletions } from "./confirm-deletions";
 import { eraseRecordings } from "./erase-recordings";
 import { readBackRecords } from "./read-back";
 
-let sandbox: RunningSandbox;
-let oracle: OracleClient;
-let truth: ReturnType<typeof recorderOracle>;
-
-beforeAll(async () => {
-  sandbox = await startRecorderSandbox({ seed: 1, rateLimitPerMinute: 1_000_000 });
-  oracle = createOracleClient(sandbox.url);
-  truth = recorderOracle(sandbox);
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => oracle.reset(1));
+const seeded = useSeededRecorder();
 
 const day = 24 * 60 * 60 * 1000;
-const ctx = () => recorderContext(sandbox);
+const ctx = () => seeded.ctx();
 
 async function firstSubject(): Promise<OraclePerson> {
-  const subject = (await oracle.people()).find((p) => p.role === "subject");
+  const subject = (await seeded.oracle.people()).find((p) => p.role === "subject");
   if (!subject) throw new Error("no subject seeded");
   return subject;
 }
@@ -33,7 +21,7 @@ describe("what the recorder tells before and after an erasure", () => {
   it("reports its own legal hold on a held call's three records when it locates them, with the hold's basis", async () => {
     const subject = await firstSubject();
     const located = await collect(locate(ctx(), { identifiers: subject.identifiers }));
-    const recordings = await truth.recordings();
+    const recordings = await seeded.truth.recordings();
     const held = recordings.filter((r) => r.legalHold !== null && located.some((l) => l.ref.id === r.id));
     expect(held.length).toBeGreaterThan(0);
     for (const recording of held) {
@@ -48,17 +36,17 @@ describe("what the recorder tells before and after an erasure", () => {
 
   it("reads back by id what a job that reported success left behind: the transcript and consent events, not the purged recording", async () => {
     const subject = await firstSubject();
-    const recording = (await truth.recordings()).find((r) => r.legalHold === null && r.participants.some((p) => p.personId === subject.id));
+    const recording = (await seeded.truth.recordings()).find((r) => r.legalHold === null && r.participants.some((p) => p.personId === subject.id));
     if (!recording) throw new Error("no free call of the subject");
     const refs = (["recording", "transcript", "consent"] as const).map((type) => ({ type, id: recording.id }));
-    await truth.leavePartsOfNextJobs(1);
+    await seeded.truth.leavePartsOfNextJobs(1);
     const receipts = await collect(eraseRecordings(ctx(), refs, { action: "erase" }));
-    await oracle.moveClock({ advanceMs: day });
+    await seeded.oracle.moveClock({ advanceMs: day });
     // The job says FULFILLED and the recording is gone: the connector's confirm believes it.
     expect((await collect(confirmDeletions(ctx(), receipts))).map((r) => r.outcome)).toEqual(["erased", "erased", "erased"]);
     const presence = await collect(readBackRecords(ctx(), refs));
     expect(presence.map((p) => [p.ref.type, p.present])).toEqual([["recording", false], ["transcript", true], ["consent", true]]);
-    expect((await oracle.records(subject.id)).filter((r) => r.ref.id === recording.id).map((r) => r.ref.type).sort()).toEqual(["consent", "transcript"]);
+    expect((await seeded.oracle.records(subject.id)).filter((r) => r.ref.id === recording.id).map((r) => r.ref.type).sort()).toEqual(["consent", "transcript"]);
     // No search finds them any more.
     const located = await collect(locate(ctx(), { identifiers: subject.identifiers }));
     expect(located.some((l) => l.ref.id === recording.id)).toBe(false);
@@ -66,11 +54,11 @@ describe("what the recorder tells before and after an erasure", () => {
 
   it("reads an erased call back as gone when the job did its work", async () => {
     const subject = await firstSubject();
-    const recording = (await truth.recordings()).find((r) => r.legalHold === null && r.participants.some((p) => p.personId === subject.id));
+    const recording = (await seeded.truth.recordings()).find((r) => r.legalHold === null && r.participants.some((p) => p.personId === subject.id));
     if (!recording) throw new Error("no free call of the subject");
     const refs = (["recording", "transcript", "consent"] as const).map((type) => ({ type, id: recording.id }));
     await collect(eraseRecordings(ctx(), refs, { action: "erase" }));
-    await oracle.moveClock({ advanceMs: day });
+    await seeded.oracle.moveClock({ advanceMs: day });
     expect((await collect(readBackRecords(ctx(), refs))).every((p) => !p.present)).toBe(true);
   });
 });

@@ -1,27 +1,15 @@
-import { createOracleClient, type OracleClient } from "@lethe/connector-testkit";
-import type { ErasePlan, ErasureReceipt, OraclePerson, RecordRef, RunningSandbox } from "@lethe/connector-sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { collect, recorderContext, recorderOracle, type OracleRecording } from "../../test/recorder-context";
+import type { ErasePlan, ErasureReceipt, OraclePerson, RecordRef } from "@lethe/connector-sdk";
+import { describe, expect, it } from "vitest";
+import { collect, type OracleRecording, useSeededRecorder } from "../../test/recorder-context";
 import { bytesPerSample, channels, headerBytes, redactRange } from "../sandbox/audio/wav";
-import { startRecorderSandbox } from "../sandbox/start-sandbox";
 import { readTranscript } from "../vendor/read-transcript";
 import type { TranscriptRecord } from "../vendor/records";
 import { eraseRecordings } from "./erase-recordings";
 import { personalDataMergeGapMs, personalDataPaddingMs } from "./subject-speech-spans";
 
-let sandbox: RunningSandbox;
-let oracle: OracleClient;
-let truth: ReturnType<typeof recorderOracle>;
+const seeded = useSeededRecorder();
 
-beforeAll(async () => {
-  sandbox = await startRecorderSandbox({ seed: 1, rateLimitPerMinute: 1_000_000 });
-  oracle = createOracleClient(sandbox.url);
-  truth = recorderOracle(sandbox);
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => oracle.reset(1));
-
-const ctx = () => recorderContext(sandbox);
+const ctx = () => seeded.ctx();
 const value = (person: OraclePerson, kind: string) => person.identifiers.find((i) => i.kind === kind)?.value ?? "";
 const refsOf = (id: string): RecordRef[] => [
   { type: "recording", id },
@@ -51,18 +39,18 @@ interface Call {
 
 async function callState(recording: OracleRecording, personId: string): Promise<Call> {
   const participant = recording.participants.find((p) => p.personId === personId);
-  const media = await truth.media(recording.id);
+  const media = await seeded.truth.media(recording.id);
   if (!participant || participant.channel === null || !media) throw new Error(`${recording.id} has no voice of ${personId}`);
   return { recording, transcript: await transcriptOf(recording.id), media, participantId: participant.participantId, channel: participant.channel };
 }
 
 /** The subject's calls as the oracle knows them: the seeded person on the customer side. */
 async function callsOf(person: OraclePerson): Promise<OracleRecording[]> {
-  return (await truth.recordings()).filter((r) => r.fileState === "AVAILABLE" && r.participants.some((p) => p.personId === person.id && p.role === "customer"));
+  return (await seeded.truth.recordings()).filter((r) => r.fileState === "AVAILABLE" && r.participants.some((p) => p.personId === person.id && p.role === "customer"));
 }
 
 async function subjects(): Promise<OraclePerson[]> {
-  return (await oracle.people()).filter((p) => p.role === "subject");
+  return (await seeded.oracle.people()).filter((p) => p.role === "subject");
 }
 
 /**
@@ -119,10 +107,10 @@ function receiptOf(receipts: ErasureReceipt[], type: string): ErasureReceipt | u
 }
 
 async function expectUntouched(call: Call): Promise<void> {
-  const now = (await truth.recordings()).find((r) => r.id === call.recording.id);
+  const now = (await seeded.truth.recordings()).find((r) => r.id === call.recording.id);
   expect(now?.redactions).toEqual(call.recording.redactions);
   expect((await transcriptOf(call.recording.id)).utterances).toEqual(call.transcript.utterances);
-  expect((await truth.media(call.recording.id))?.equals(call.media)).toBe(true);
+  expect((await seeded.truth.media(call.recording.id))?.equals(call.media)).toBe(true);
 }
 
 describe("erase with a redact plan (redact mode)", () => {
@@ -155,10 +143,10 @@ describe("erase with a redact plan (redact mode)", () => {
     // Audio: the expected file is the old one muted in exactly those ranges on the subject's channel.
     const expected = Buffer.from(call.media);
     for (const range of ranges) redactRange(expected, call.channel, range.startMs, range.endMs, "silence");
-    const media = await truth.media(call.recording.id);
+    const media = await seeded.truth.media(call.recording.id);
     expect(media?.equals(expected)).toBe(true);
     expect(sameChannel(media, call.media, agentChannel)).toBe(true);
-    const now = (await truth.recordings()).find((r) => r.id === call.recording.id);
+    const now = (await seeded.truth.recordings()).find((r) => r.id === call.recording.id);
     expect(now?.redactions.map(({ channel, startMs, endMs }) => ({ channel, startMs, endMs }))).toEqual(ranges.map((r) => ({ channel: call.channel, ...r })));
 
     // Transcript: exactly those words replaced, every other word (the agent's all) as it was.
@@ -175,8 +163,8 @@ describe("erase with a redact plan (redact mode)", () => {
     // Repeated: nothing more changes, the receipt still says redacted.
     const again = await collect(eraseRecordings(ctx(), refsOf(call.recording.id), redactPlan(person, "personal-data")));
     expect(receiptOf(again, "recording")?.outcome).toBe("redacted");
-    expect((await truth.media(call.recording.id))?.equals(expected)).toBe(true);
-    expect((await truth.recordings()).find((r) => r.id === call.recording.id)?.redactions).toEqual(now?.redactions);
+    expect((await seeded.truth.media(call.recording.id))?.equals(expected)).toBe(true);
+    expect((await seeded.truth.recordings()).find((r) => r.id === call.recording.id)?.redactions).toEqual(now?.redactions);
     expect((await transcriptOf(call.recording.id)).utterances).toEqual(transcript.utterances);
   });
 
@@ -192,7 +180,7 @@ describe("erase with a redact plan (redact mode)", () => {
     expect(receiptOf(receipts, "recording")?.outcome).toBe("redacted");
     expect(receiptOf(receipts, "recording")?.detail).toContain(`muted channel ${call.channel} at 0–${recording.durationMs} ms`);
 
-    const media = await truth.media(recording.id);
+    const media = await seeded.truth.media(recording.id);
     if (!media) throw new Error("media gone");
     expect(channelSamples(media, call.channel).every((s) => s === 0)).toBe(true);
     expect(sameChannel(media, call.media, agentChannel)).toBe(true);
@@ -204,10 +192,10 @@ describe("erase with a redact plan (redact mode)", () => {
       else expect(utterance).toEqual(was);
     });
 
-    const now = (await truth.recordings()).find((r) => r.id === recording.id);
+    const now = (await seeded.truth.recordings()).find((r) => r.id === recording.id);
     await collect(eraseRecordings(ctx(), refsOf(recording.id), redactPlan(person, "whole-party")));
-    expect((await truth.recordings()).find((r) => r.id === recording.id)?.redactions).toEqual(now?.redactions);
-    expect((await truth.media(recording.id))?.equals(media)).toBe(true);
+    expect((await seeded.truth.recordings()).find((r) => r.id === recording.id)?.redactions).toEqual(now?.redactions);
+    expect((await seeded.truth.media(recording.id))?.equals(media)).toBe(true);
   });
 
   it("redacts a call under legal hold and keeps it, hold on the receipt", async () => {
@@ -224,18 +212,18 @@ describe("erase with a redact plan (redact mode)", () => {
     const receipts = await collect(eraseRecordings(ctx(), refsOf(recording.id), redactPlan(person, "personal-data")));
     expect(receiptOf(receipts, "recording")).toMatchObject({ outcome: "redacted", hold: { id: recording.legalHold?.holdId } });
 
-    const now = (await truth.recordings()).find((r) => r.id === recording.id);
+    const now = (await seeded.truth.recordings()).find((r) => r.id === recording.id);
     expect(now).toMatchObject({ fileState: "AVAILABLE", legalHold: { holdId: recording.legalHold?.holdId }, deletion: null });
     expect(now?.redactions.every((r) => r.channel === call.channel)).toBe(true);
     expect(now?.redactions.some((r) => mention && r.startMs <= mention.startMs && r.endMs >= mention.endMs)).toBe(true);
     const words = (await transcriptOf(recording.id)).utterances[mention?.utteranceIndex ?? -1]?.words ?? [];
     expect(words.slice(mention?.firstWord, (mention?.lastWord ?? 0) + 1).every((w) => redacted.test(w.word))).toBe(true);
-    const media = await truth.media(recording.id);
+    const media = await seeded.truth.media(recording.id);
     expect(sameChannel(media, call.media, 1 - call.channel)).toBe(true);
   });
 
   it("leaves untouched a call on which nobody is the subject: a household member on the same line, a namesake", async () => {
-    const people = await oracle.people();
+    const people = await seeded.oracle.people();
     const person = (await subjects())[0];
     if (!person) throw new Error("no subject");
     const household = people.find((p) => p.bystanderOf === person.id && value(p, "phone") === value(person, "phone"));

@@ -1,30 +1,18 @@
-import { createOracleClient, type OracleClient } from "@lethe/connector-testkit";
-import type { CardSweepPage, RunningSandbox } from "@lethe/connector-sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { CardSweepPage } from "@lethe/connector-sdk";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { collect, recorderContext, recorderOracle, vendorToken, type OracleRecording } from "../../test/recorder-context";
+import { collect, recorderContext, vendorToken, type OracleRecording, useSeededRecorder } from "../../test/recorder-context";
 import { bytesPerSample, channels, headerBytes, sampleRate } from "../sandbox/audio/wav";
-import { startRecorderSandbox } from "../sandbox/start-sandbox";
 import { transcriptRecord, type TranscriptRecord } from "../vendor/records";
 import { sweepCardNumbers } from "./sweep-card-numbers";
 
-let sandbox: RunningSandbox;
-let oracle: OracleClient;
-let truth: ReturnType<typeof recorderOracle>;
-
-beforeAll(async () => {
-  sandbox = await startRecorderSandbox({ seed: 1, rateLimitPerMinute: 1_000_000 });
-  oracle = createOracleClient(sandbox.url);
-  truth = recorderOracle(sandbox);
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => oracle.reset(1));
+const seeded = useSeededRecorder();
 
 const everything = "2000-01-01T00:00:00Z/2100-01-01T00:00:00Z";
 
 async function vendor(path: string, init: { method?: string; body?: unknown } = {}) {
-  const token = await vendorToken(sandbox);
-  return fetch(`${sandbox.url}${path}`, {
+  const token = await vendorToken(seeded.sandbox);
+  return fetch(`${seeded.sandbox.url}${path}`, {
     method: init.method ?? "GET",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
@@ -43,8 +31,8 @@ interface CallBefore {
 
 async function snapshot(): Promise<CallBefore[]> {
   const calls: CallBefore[] = [];
-  for (const recording of await truth.recordings()) {
-    calls.push({ recording, transcript: await transcriptOf(recording.id), media: await truth.media(recording.id) });
+  for (const recording of await seeded.truth.recordings()) {
+    calls.push({ recording, transcript: await transcriptOf(recording.id), media: await seeded.truth.media(recording.id) });
   }
   return calls;
 }
@@ -67,7 +55,7 @@ function cardWords(recording: OracleRecording): Set<string> {
 }
 
 async function expectEveryCardRemovedAndNothingElse(before: CallBefore[]): Promise<void> {
-  const after = new Map((await truth.recordings()).map((recording) => [recording.id, recording]));
+  const after = new Map((await seeded.truth.recordings()).map((recording) => [recording.id, recording]));
   for (const call of before) {
     const now = after.get(call.recording.id);
     expect(now, call.recording.id).toBeDefined();
@@ -104,7 +92,7 @@ async function expectEveryCardRemovedAndNothingElse(before: CallBefore[]): Promi
     // Silent in exactly those ranges on exactly those channels, bit-identical everywhere else.
     const expected = Buffer.from(call.media);
     for (const redaction of added) mute(expected, redaction.channel, redaction.startMs, redaction.endMs);
-    const media = await truth.media(call.recording.id);
+    const media = await seeded.truth.media(call.recording.id);
     expect(media?.equals(expected), call.recording.id).toBe(true);
   }
 }
@@ -117,7 +105,7 @@ describe("the PCI sweep", () => {
     expect(withCards.some((call) => call.recording.legalHold !== null)).toBe(true);
     expect(withCards.some((call) => call.recording.cardMentions.some((m) => m.speaker === "agent"))).toBe(true);
 
-    const pages = await collect(sweepCardNumbers(recorderContext(sandbox), { interval: everything }));
+    const pages = await collect(sweepCardNumbers(recorderContext(seeded.sandbox), { interval: everything }));
     const swept = pages.flatMap((page) => page.records);
     expect(swept.map((r) => r.recordId).sort()).toEqual(before.map((call) => call.recording.id).sort());
     const mentions = withCards.reduce((sum, call) => sum + call.recording.cardMentions.length, 0);
@@ -130,9 +118,9 @@ describe("the PCI sweep", () => {
   });
 
   it("is idempotent: a second sweep finds nothing and changes no byte", async () => {
-    await collect(sweepCardNumbers(recorderContext(sandbox), { interval: everything }));
+    await collect(sweepCardNumbers(recorderContext(seeded.sandbox), { interval: everything }));
     const once = await snapshot();
-    const again = await collect(sweepCardNumbers(recorderContext(sandbox), { interval: everything }));
+    const again = await collect(sweepCardNumbers(recorderContext(seeded.sandbox), { interval: everything }));
     expect(again.flatMap((page) => page.records).filter((r) => r.cardsFound > 0 || r.receipt)).toEqual([]);
     const twice = await snapshot();
     expect(twice.map((call) => call.recording.redactions)).toEqual(once.map((call) => call.recording.redactions));
@@ -141,11 +129,11 @@ describe("the PCI sweep", () => {
 
   it("resumes from a saved cursor: the pages after it, the same end state", async () => {
     const before = await snapshot();
-    const sweep = sweepCardNumbers(recorderContext(sandbox), { interval: everything });
+    const sweep = sweepCardNumbers(recorderContext(seeded.sandbox), { interval: everything });
     const first = (await sweep.next()).value as CardSweepPage;
     await sweep.return(undefined);
     expect(first.nextCursor).not.toBeNull();
-    const rest = await collect(sweepCardNumbers(recorderContext(sandbox), { interval: everything, cursor: first.nextCursor }));
+    const rest = await collect(sweepCardNumbers(recorderContext(seeded.sandbox), { interval: everything, cursor: first.nextCursor }));
     const ids = [...first.records, ...rest.flatMap((page) => page.records)].map((r) => r.recordId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(before.map((call) => call.recording.id).sort());
@@ -157,7 +145,7 @@ describe("search by interval (API.md)", () => {
   const page = z.object({ entities: z.array(z.object({ id: z.string(), startTime: z.string() })), nextCursor: z.string().nullable() });
 
   it("lists the calls that started inside the interval, cursor-paginated, consecutive intervals partitioning them", async () => {
-    const all = (await truth.recordings()).filter((r) => r.fileState !== "DELETED").map((r) => r.id).sort();
+    const all = (await seeded.truth.recordings()).filter((r) => r.fileState !== "DELETED").map((r) => r.id).sort();
     const read = async (interval: string) => {
       const ids: string[] = [];
       let cursor: string | null = null;

@@ -11,6 +11,7 @@ import { getJob, postJob } from "./vendor-routes/deletion-job-routes";
 import { getMedia } from "./vendor-routes/get-media";
 import { getOrganization } from "./vendor-routes/get-organization";
 import { getRecordingPart } from "./vendor-routes/get-recording-parts";
+import { maxUploadBytes, postRecording } from "./vendor-routes/post-recording";
 import { postRedact } from "./vendor-routes/post-redact";
 import { postSearch } from "./vendor-routes/post-search";
 import { postToken } from "./vendor-routes/post-token";
@@ -36,9 +37,9 @@ export function createSandboxApp(state: SandboxState): Express {
 
   const faults = faultStyle(state);
   const rateLimit = enforceRateLimit(rateLimitPolicy(state));
-  const vendor = (method: Method, path: string, handler: RequestHandler<{ id: string }>, options: { public?: boolean } = {}) => {
+  const vendor = (method: Method, path: string, handler: RequestHandler<{ id: string }>, options: { public?: boolean; body?: RequestHandler } = {}) => {
     const label = `${method} ${path.replace(/\\/g, "")}`;
-    const body = options.public ? express.urlencoded({ extended: false }) : express.json({ limit: "1mb" });
+    const body = options.body ?? (options.public ? express.urlencoded({ extended: false }) : express.json({ limit: "1mb" }));
     const chain: RequestHandler[] = [countCall(state.stats, label)];
     if (!options.public) chain.push(authenticate(state));
     chain.push(rateLimit, injectFaults(faults, label), body);
@@ -48,6 +49,8 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("POST", "/oauth/token", postToken(state), { public: true });
   vendor("GET", "/v1/organization", getOrganization());
   vendor("POST", "/v1/recordings\\:search", postSearch(state));
+  // An upload's raw bytes, bounded here, are parsed by the route (post-recording.ts).
+  vendor("POST", "/v1/recordings", postRecording(state), { body: express.raw({ type: "multipart/form-data", limit: maxUploadBytes }) });
   vendor("GET", "/v1/recordings/:id", getRecordingPart(state, "metadata"));
   vendor("GET", "/v1/recordings/:id/transcript", getRecordingPart(state, "transcript"));
   vendor("GET", "/v1/recordings/:id/consent", getRecordingPart(state, "consent"));
@@ -71,8 +74,10 @@ export function createSandboxApp(state: SandboxState): Express {
   return app;
 }
 
+/* Body parsers fail with a status: a body over its limit is 413, anything else unreadable 400. */
 const answerUnexpectedErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
-  if (status >= 400 && status < 500) sendVendorError(res, status, "bad.request", "The request body is not valid JSON.");
+  if (status === 413) sendVendorError(res, 413, "request.entity.too.large", "The request body is larger than this route accepts.");
+  else if (status >= 400 && status < 500) sendVendorError(res, status, "bad.request", "The request body is not valid JSON.");
   else sendVendorError(res, 500, "internal.server.error", "The sandbox failed; see its log.");
 };

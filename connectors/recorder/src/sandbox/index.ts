@@ -5,6 +5,7 @@ import { startRecorderSandbox } from "./start-sandbox";
 export const sandbox: SandboxDefinition = {
   connectorId: "recorder",
   start: startRecorderSandbox,
+  loadsWorlds: true,
 };
 
 export { startRecorderSandbox };

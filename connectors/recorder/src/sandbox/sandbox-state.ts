@@ -1,15 +1,29 @@
 import { randomBytes } from "node:crypto";
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
-import { FaultPlan, FixedWindowRateLimiter, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
+import {
+  FaultPlan,
+  FixedWindowRateLimiter,
+  PersonDirectoryError,
+  SandboxClock,
+  SandboxStats,
+  SandboxWorldError,
+  worldPath,
+  type PersonDeclaration,
+  type SandboxOracle,
+} from "@lethe/sandbox-kit";
+import { CallPeople } from "./world/call-people";
+import { fixtureWorld, type RecorderWorld } from "./world/fixture-world";
 import { RecorderStore } from "./world/recorder-store";
 import { seedWorld } from "./world/seed-world";
-import type { SeededWorld } from "./world/world";
+import type { RecordingRow, SeededWorld } from "./world/world";
 
 export interface SandboxConfig {
   seed: number;
   rateLimitPerMinute: number;
   clientId: string;
   clientSecret: string;
+  /** A fixture world loaded instead of the seeded one (its shape checked already). */
+  fixture?: RecorderWorld;
 }
 
 /** Access tokens live this long on the sandbox clock (API.md, "Authentication"). */
@@ -32,7 +46,7 @@ export class SandboxState implements SandboxOracle {
   readonly limiter: FixedWindowRateLimiter;
   /** Issued access tokens and when (sandbox clock, ms) each expires. */
   readonly tokens = new Map<string, number>();
-  private seeded: { world: SeededWorld; store: RecorderStore };
+  private seeded: { world: SeededWorld; store: RecorderStore; people: CallPeople };
 
   constructor(readonly config: SandboxConfig) {
     this.limiter = new FixedWindowRateLimiter({ limit: config.rateLimitPerMinute });
@@ -52,7 +66,17 @@ export class SandboxState implements SandboxOracle {
   }
 
   people(): OraclePerson[] {
-    return this.world.oraclePeople;
+    return this.seeded.people.people();
+  }
+
+  declarePerson(declaration: PersonDeclaration): OraclePerson {
+    return this.seeded.people.declare(declaration);
+  }
+
+  /** Stores an uploaded call, its parties matched to the people the oracle knows. */
+  addUploadedCall(recording: RecordingRow, media: Buffer): void {
+    this.seeded.people.assign(recording);
+    this.store.addUploaded(recording, media);
   }
 
   /** Every recording, transcript and consent record of a call they took part in, media deleted but not purged included. */
@@ -85,8 +109,27 @@ export class SandboxState implements SandboxOracle {
     this.store.jobs.advance(now);
   }
 
-  private seed(seed: number): { world: SeededWorld; store: RecorderStore } {
-    const world = seedWorld(seed);
-    return { world, store: new RecorderStore(world, this.stats) };
+  /**
+   * The seeded world, or the fixture's: its people declared first (a bad declaration is a
+   * SandboxWorldError naming its path), then each call's parties matched to them.
+   */
+  private seed(seed: number): { world: SeededWorld; store: RecorderStore; people: CallPeople } {
+    const { fixture } = this.config;
+    const world = fixture ? fixtureWorld(fixture, seed) : seedWorld(seed);
+    const people = new CallPeople(world.oraclePeople);
+    if (fixture) {
+      const problems: string[] = [];
+      fixture.people.forEach((declaration, index) => {
+        try {
+          people.declare(declaration);
+        } catch (error) {
+          if (!(error instanceof PersonDirectoryError)) throw error;
+          problems.push(`${worldPath(["people", index])}: ${error.message}`);
+        }
+      });
+      if (problems.length > 0) throw new SandboxWorldError(problems);
+      for (const recording of world.recordings) people.assign(recording);
+    }
+    return { world, store: new RecorderStore(world, this.stats), people };
   }
 }

@@ -1,29 +1,20 @@
-import { createOracleClient, type OracleClient } from "@lethe/connector-testkit";
-import type { RunningSandbox } from "@lethe/connector-sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { recorderOracle, vendorToken } from "../../test/recorder-context";
+import { vendorToken, useSeededRecorder } from "../../test/recorder-context";
 import { errorBody, jobRecord, recordingRecord, searchPage } from "../vendor/records";
 import { startRecorderSandbox } from "./start-sandbox";
 
-let sandbox: RunningSandbox;
-let oracle: OracleClient;
+const seeded = useSeededRecorder();
 let token: string;
 
-beforeAll(async () => {
-  sandbox = await startRecorderSandbox({ seed: 1, rateLimitPerMinute: 1_000_000 });
-  oracle = createOracleClient(sandbox.url);
-});
-afterAll(() => sandbox.stop());
 beforeEach(async () => {
-  await oracle.reset(1);
-  token = await vendorToken(sandbox);
+  token = await vendorToken(seeded.sandbox);
 });
 
 const day = 24 * 60 * 60 * 1000;
 
 function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  return fetch(`${sandbox.url}${path}`, {
+  return fetch(`${seeded.sandbox.url}${path}`, {
     method: init.method ?? "GET",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -37,13 +28,13 @@ async function search(participant: Record<string, string>, extra: Record<string,
 }
 
 async function subjectPhone() {
-  const subject = (await oracle.people()).find((p) => p.role === "subject");
+  const subject = (await seeded.oracle.people()).find((p) => p.role === "subject");
   return subject?.identifiers.find((i) => i.kind === "phone")?.value ?? "";
 }
 
 describe("the recorder sandbox's API", () => {
-  it("grants tokens to the client only, and refuses them once expired on the sandbox clock", async () => {
-    const refused = await fetch(`${sandbox.url}/oauth/token`, {
+  it("grants tokens to the client only, and refuses them once expired on the seeded.sandbox clock", async () => {
+    const refused = await fetch(`${seeded.sandbox.url}/oauth/token`, {
       method: "POST",
       headers: { authorization: `Basic ${Buffer.from("lethe-sandbox:wrong").toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
       body: "grant_type=client_credentials",
@@ -51,7 +42,7 @@ describe("the recorder sandbox's API", () => {
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: "invalid_client" });
     expect((await api("/v1/organization")).status).toBe(200);
-    await oracle.moveClock({ advanceMs: day });
+    await seeded.oracle.moveClock({ advanceMs: day });
     const expired = await api("/v1/organization");
     expect(expired.status).toBe(401);
     expect(errorBody.parse(await expired.json()).code).toBe("authentication.token.expired");
@@ -92,7 +83,7 @@ describe("the recorder sandbox's API", () => {
   });
 
   it("hides recordings whose media is deleted unless includeDeleted is true", async () => {
-    const deleted = (await recorderOracle(sandbox).recordings()).find((r) => r.fileState === "DELETED");
+    const deleted = (await seeded.truth.recordings()).find((r) => r.fileState === "DELETED");
     const recording = recordingRecord.parse(await (await api(`/v1/recordings/${deleted?.id}`)).json());
     const customer = recording.participants.find((p) => p.role === "customer");
     const externalId = customer?.externalContactId ?? "";
@@ -128,17 +119,17 @@ describe("the recorder sandbox's API", () => {
     const job = jobRecord.parse(await created.json());
     const state = async () => jobRecord.parse(await (await api(`/v1/jobs/${job.id}`)).json()).state;
     expect(job.state).toBe("PENDING");
-    await oracle.moveClock({ advanceMs: 61_000 });
+    await seeded.oracle.moveClock({ advanceMs: 61_000 });
     expect(await state()).toBe("PROCESSING");
     expect(recordingRecord.parse(await (await api(`/v1/recordings/${second?.id}`)).json()).fileState).toBe("DELETED");
-    await oracle.moveClock({ advanceMs: 5 * 60_000 });
+    await seeded.oracle.moveClock({ advanceMs: 5 * 60_000 });
     expect(await state()).toBe("FULFILLED");
     expect((await api(`/v1/recordings/${second?.id}`)).status).toBe(404);
-    expect((await oracle.stats()).deletions).toEqual({ [`recording/${second?.id}`]: 1, [`transcript/${second?.id}`]: 1, [`consent/${second?.id}`]: 1 });
+    expect((await seeded.oracle.stats()).deletions).toEqual({ [`recording/${second?.id}`]: 1, [`transcript/${second?.id}`]: 1, [`consent/${second?.id}`]: 1 });
   });
 
   it("records retention dates, refusing a delete date on a held recording", async () => {
-    const held = (await recorderOracle(sandbox).recordings()).find((r) => r.legalHold);
+    const held = (await seeded.truth.recordings()).find((r) => r.legalHold);
     const free = (await search({ phone: await subjectPhone() })).entities.find((e) => !e.legalHold);
     const deleteDate = "2031-01-01T00:00:00.000Z";
     const updated = await api(`/v1/recordings/${free?.id}/retention`, { method: "PUT", body: { deleteDate } });
@@ -163,9 +154,9 @@ describe("the recorder sandbox's API", () => {
   });
 
   it("injects faults per route label, including on the token endpoint", async () => {
-    await oracle.injectFault({ route: "POST /oauth/token", kind: "status", status: 503 });
-    expect((await fetch(`${sandbox.url}/oauth/token`, { method: "POST" })).status).toBe(503);
-    await oracle.injectFault({ route: "GET /v1/recordings/:id", kind: "malformed" });
+    await seeded.oracle.injectFault({ route: "POST /oauth/token", kind: "status", status: 503 });
+    expect((await fetch(`${seeded.sandbox.url}/oauth/token`, { method: "POST" })).status).toBe(503);
+    await seeded.oracle.injectFault({ route: "GET /v1/recordings/:id", kind: "malformed" });
     const [first] = (await search({ phone: await subjectPhone() })).entities;
     const body = z.record(z.string(), z.unknown()).parse(await (await api(`/v1/recordings/${first?.id}`)).json());
     expect(recordingRecord.safeParse(body).success).toBe(false);

@@ -8,8 +8,9 @@ import { eraseRecords } from "./erase-records";
 import { sentEmailBasis } from "./redact-records";
 
 /*
- * Other people's records that mention the subject (the seeded colleague's Case, Task and two
- * e-mails with the subject in Cc; a bystander's Case filed with the subject's SuppliedEmail):
+ * Other people's records that mention the subject (the seeded colleague's Case, Task, two
+ * e-mails with the subject in Cc and an agent's comment on the Case quoting their address; a
+ * bystander's Case filed with the subject's SuppliedEmail):
  * located as mentions, redacted through a redact plan, read back from the sandbox.
  */
 
@@ -23,6 +24,7 @@ async function read(ref: RecordRef): Promise<Record<string, unknown> | undefined
     Case: "ContactId, SuppliedName, SuppliedEmail, Subject, Description, Status",
     Task: "WhoId, Subject, Description",
     EmailMessage: "Status, FromAddress, ToAddress, CcAddress, Subject, TextBody",
+    CaseComment: "ParentId, IsPublished, CommentBody",
   };
   const response = await session.get(soql("queryAll", `SELECT Id, IsDeleted, ${fields[ref.type] ?? ""} FROM ${ref.type} WHERE Id = '${ref.id}'`));
   return ((await response.json()) as { records: Record<string, unknown>[] }).records[0];
@@ -41,6 +43,7 @@ describe("another person's record that mentions the subject", () => {
     const mentions = located.filter((record) => record.relation === "mentions");
     expect(mentions.map((record) => [record.ref.type, record.mentionFields]).sort()).toEqual([
       ["Case", ["Description"]],
+      ["CaseComment", ["CommentBody"]],
       ["EmailMessage", ["CcAddress"]],
       ["EmailMessage", ["CcAddress"]],
       ["Task", ["Description"]],
@@ -79,7 +82,7 @@ describe("another person's record that mentions the subject", () => {
         JSON.stringify(record, (_key, value: unknown) => (typeof value === "string" ? value.replace(new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), "").replace(/\[REDACTED:email\]/g, "").replace(/;\s*$/, "") || null : value));
       expect(strip(is), ref.type).toBe(strip(was));
     }
-    expect(receipts.filter((receipt) => receipt.outcome === "redacted")).toHaveLength(3);
+    expect(receipts.filter((receipt) => receipt.outcome === "redacted")).toHaveLength(4);
 
     // Read back: locate no longer finds the redacted ones; only the sent e-mail still names them.
     const again = (await collect(locate(salesforceContext(sandbox()), { identifiers: person.identifiers }))).filter((record) => record.relation === "mentions");

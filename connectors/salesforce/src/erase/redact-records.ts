@@ -29,6 +29,7 @@ interface HeldFields {
 
 export const heldFields: Partial<Record<SalesforceObject, HeldFields>> = {
   Case: { links: ["ContactId"], identifiers: ["SuppliedEmail", "SuppliedPhone"], names: ["SuppliedName"], lists: [], text: ["Subject", "Description"], authored: ["Description"] },
+  CaseComment: { links: [], identifiers: [], names: [], lists: [], text: ["CommentBody"], authored: [] },
   Task: { links: ["WhoId"], identifiers: [], names: [], lists: [], text: ["Subject", "Description"], authored: [] },
   Event: { links: ["WhoId"], identifiers: [], names: [], lists: [], text: ["Subject", "Description"], authored: [] },
   EmailMessage: { links: [], identifiers: ["FromAddress"], names: ["FromName"], lists: ["ToAddress", "CcAddress", "BccAddress"], text: ["Subject", "TextBody", "HtmlBody"], authored: ["TextBody", "HtmlBody"] },

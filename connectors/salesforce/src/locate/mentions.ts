@@ -1,11 +1,12 @@
 import type { Identifier } from "@lethe/connector-sdk";
-import { soslTerm } from "../client/soql-literal";
+import { soqlContains, soqlDigitsInOrder, soslTerm } from "../client/soql-literal";
 import type { SalesforceClient } from "../client/salesforce-client";
 import { subjectSpans } from "../erase/free-text-identifiers";
 import type { SalesforceContext } from "../settings";
-import { searchRecords } from "../vendor/read-records";
+import { queryRecords, searchRecords } from "../vendor/read-records";
 import { recordSchemas } from "../vendor/records";
 import type { LocatedSet } from "./located-set";
+import { nationalDigits } from "./phone-numbers";
 
 /** The free-text fields a mention can sit in, per object (what the redaction rewrites). */
 const textFields: Record<string, readonly string[]> = {
@@ -42,6 +43,36 @@ export async function findMentions(ctx: SalesforceContext, client: SalesforceCli
         `${type} of someone else mentioning the subject`,
         [],
         fields,
+      );
+    }
+  }
+  await findCommentMentions(ctx, client, identifiers, found);
+}
+
+/**
+ * Case comments (CommentBody) that quote the subject's e-mail address or phone number on another
+ * person's Case. CommentBody is filterable (object reference, CaseComment: "Create, Filter,
+ * Nillable, Sort, Update"), so they are read with queryAll and a LIKE — no search-index lag, and
+ * comments in the Recycle Bin too — then each kept only where the whole identifier occurs (the
+ * LIKE on a number's digits lets near misses through). A comment on the subject's own Case is
+ * theirs already (related-records.ts).
+ */
+async function findCommentMentions(ctx: SalesforceContext, client: SalesforceClient, identifiers: Identifier[], found: LocatedSet): Promise<void> {
+  for (const identifier of identifiers) {
+    const digits = identifier.kind === "phone" ? nationalDigits(identifier.value) : undefined;
+    const pattern = identifier.kind === "email" ? soqlContains(identifier.value) : digits ? soqlDigitsInOrder(digits) : undefined;
+    if (!pattern) continue;
+    ctx.signal.throwIfAborted();
+    const comments = await queryRecords(client, `SELECT Id, ParentId, CommentBody FROM CaseComment WHERE CommentBody LIKE ${pattern}`, recordSchemas.CaseComment, { route: "locate.case-comment-mentions", recordType: "CaseComment" });
+    for (const comment of comments) {
+      if (found.isOwn(comment.Id) || (comment.ParentId && found.isOwn(comment.ParentId))) continue;
+      if (subjectSpans(comment.CommentBody ?? "", [identifier], ctx.settings.defaultPhoneRegion).length === 0) continue;
+      found.add(
+        { type: "CaseComment", id: comment.Id },
+        [{ identifier, strength: "strong", field: "CaseComment.CommentBody", reason: `mentioned in a comment on another person's case: the ${identifier.kind} is redacted, the comment kept` }],
+        "Comment on someone else's case mentioning the subject",
+        [],
+        ["CommentBody"],
       );
     }
   }

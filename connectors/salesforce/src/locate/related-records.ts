@@ -9,10 +9,10 @@ import type { LocatedSet } from "./located-set";
 const idsPerQuery = 200;
 
 /**
- * Everything filed under the people found: their Cases (ContactId), activities (WhoId; archived
- * and Recycle Bin rows through queryAll), campaign memberships, files (ContentDocumentLink),
- * e-mails on their Cases, and their Individual with its contact points and consents. Each record
- * inherits the matches of the record it hangs from.
+ * Everything filed under the people found: their Cases (ContactId) with the e-mails and comments
+ * on them, activities (WhoId; archived and Recycle Bin rows through queryAll), campaign
+ * memberships, files (ContentDocumentLink), and their Individual with its contact points and
+ * consents. Each record inherits the matches of the record it hangs from.
  */
 export async function findRelated(client: SalesforceClient, found: LocatedSet): Promise<void> {
   const people = [...found.idsOf("Contact"), ...found.idsOf("Lead")];
@@ -64,6 +64,10 @@ export async function findRelated(client: SalesforceClient, found: LocatedSet): 
   for (const batch of chunks(found.ownIdsOf("Case"))) {
     for (const row of await queryRecords(client, `SELECT Id, ParentId FROM EmailMessage WHERE ParentId IN ${soqlIdList(batch)}`, recordSchemas.EmailMessage, { route: "locate.case-emails", recordType: "EmailMessage" })) {
       inherit(found, "EmailMessage", row.Id, peopleMatches([row.ParentId]), "E-mail on the subject's case");
+    }
+    // Comments on the subject's own Cases are part of them (Salesforce deletes them with the Case).
+    for (const row of await queryRecords(client, `SELECT Id, ParentId FROM CaseComment WHERE ParentId IN ${soqlIdList(batch)}`, recordSchemas.CaseComment, { route: "locate.case-comments", recordType: "CaseComment" })) {
+      inherit(found, "CaseComment", row.Id, peopleMatches([row.ParentId]), "Comment on the subject's case");
     }
   }
 

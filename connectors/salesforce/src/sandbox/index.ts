@@ -4,6 +4,7 @@ import { startSalesforceSandbox } from "./start-sandbox";
 /** A faithful local Salesforce (vendor-apis.md §1; FIDELITY.md) behind the Salesforce connector. */
 export const sandbox: SandboxDefinition = {
   connectorId: "salesforce",
+  loadsWorlds: true,
   start: startSalesforceSandbox,
 };
 

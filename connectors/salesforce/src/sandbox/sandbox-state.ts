@@ -1,7 +1,9 @@
 import { ApiAllocation } from "./api-allocation";
 import type { BulkJob } from "./bulk-job";
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
-import { FaultPlan, SandboxClock, SandboxStats, type SandboxOracle } from "@lethe/sandbox-kit";
+import { FaultPlan, SandboxClock, SandboxStats, type PersonDeclaration, type SandboxOracle } from "@lethe/sandbox-kit";
+import { loadFixture, type SalesforceWorld } from "./world/fixture-world";
+import { OrgPeople } from "./world/org-people";
 import { IdFactory } from "./world/salesforce-ids";
 import { seedWorld, type SeededWorld } from "./world/seed-world";
 import { SObjectStore } from "./world/sobject-store";
@@ -28,6 +30,8 @@ export interface SandboxConfig {
   /** PEM of the certificate key uploaded to the connected app, for JWT bearer. */
   jwtPublicKey: string;
   dailyAllocation: number;
+  /** A fixture world loaded instead of the seeded one (its shape checked already). */
+  fixture?: SalesforceWorld;
 }
 
 export interface Session {
@@ -60,12 +64,13 @@ export class SandboxState implements SandboxOracle {
   searchIndexLagMs = defaultSearchIndexLagMs;
   /** Ids of records clients create; their own pod, so they never meet a seeded id. */
   readonly createdIds = new IdFactory("5g900");
-  private seeded: { world: SeededWorld; store: SObjectStore };
+  private seeded: { world: SeededWorld; store: SObjectStore; people: OrgPeople };
   private serial = 0;
 
   constructor(readonly config: SandboxConfig) {
     this.allocation = new ApiAllocation(config.dailyAllocation);
     this.seeded = this.seed(config.seed);
+    this.loadFixture();
   }
 
   get world(): SeededWorld {
@@ -74,6 +79,11 @@ export class SandboxState implements SandboxOracle {
 
   get store(): SObjectStore {
     return this.seeded.store;
+  }
+
+  /** Who the org's people are: seeded, declared, or of records created through the API. */
+  get orgPeople(): OrgPeople {
+    return this.seeded.people;
   }
 
   /** Unique within the sandbox's life: locators, tokens and job ids never repeat after a reset. */
@@ -86,7 +96,11 @@ export class SandboxState implements SandboxOracle {
   }
 
   people(): OraclePerson[] {
-    return this.world.oraclePeople;
+    return this.orgPeople.people();
+  }
+
+  declarePerson(declaration: PersonDeclaration): OraclePerson {
+    return this.orgPeople.declare(declaration);
   }
 
   recordsHolding(personId: string): OracleRecord[] {
@@ -100,6 +114,7 @@ export class SandboxState implements SandboxOracle {
 
   reseed(seed: number): void {
     this.seeded = this.seed(seed);
+    this.loadFixture();
     this.allocation.max = this.config.dailyAllocation;
     this.allocation.clear();
     this.cursors.clear();
@@ -109,8 +124,14 @@ export class SandboxState implements SandboxOracle {
     this.searchIndexLagMs = defaultSearchIndexLagMs;
   }
 
-  private seed(seed: number): { world: SeededWorld; store: SObjectStore } {
-    const world = seedWorld({ seed, extraPeople: this.config.extraPeople, now: this.clock.now() });
-    return { world, store: new SObjectStore(world.rows.map((row) => ({ ...row, fields: { ...row.fields } }))) };
+  /** A fixture world starts from an empty org: only the file's people and records. */
+  private seed(seed: number): { world: SeededWorld; store: SObjectStore; people: OrgPeople } {
+    const world = this.config.fixture ? { seed, rows: [], oraclePeople: [] } : seedWorld({ seed, extraPeople: this.config.extraPeople, now: this.clock.now() });
+    return { world, store: new SObjectStore(world.rows.map((row) => ({ ...row, fields: { ...row.fields } }))), people: new OrgPeople(world.oraclePeople) };
+  }
+
+  /** The fixture's records are created through the API's own code (fixture-world.ts). */
+  private loadFixture(): void {
+    if (this.config.fixture) loadFixture(this, this.config.fixture);
   }
 }

@@ -17,6 +17,7 @@ export const recordSchemas = {
   Contact: sobject({ Email: text.optional(), Phone: text.optional(), MobilePhone: text.optional(), HomePhone: text.optional(), OtherPhone: text.optional(), IndividualId: reference.optional() }),
   Lead: sobject({ Email: text.optional(), Phone: text.optional(), MobilePhone: text.optional(), IndividualId: reference.optional() }),
   Case: sobject({ ContactId: reference.optional(), SuppliedEmail: text.optional(), SuppliedPhone: text.optional(), Subject: text.optional(), Description: text.optional() }),
+  CaseComment: sobject({ ParentId: reference.optional(), CommentBody: text.optional(), IsPublished: z.boolean().optional() }),
   Task: sobject({ WhoId: reference.optional(), Subject: text.optional(), Description: text.optional() }),
   Event: sobject({ WhoId: reference.optional(), Subject: text.optional(), Description: text.optional() }),
   EmailMessage: sobject({ ParentId: reference.optional(), FromAddress: text.optional(), ToAddress: text.optional(), CcAddress: text.optional(), BccAddress: text.optional(), Subject: text.optional(), TextBody: text.optional(), HtmlBody: text.optional() }),

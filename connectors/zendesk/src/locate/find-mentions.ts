@@ -11,7 +11,7 @@ import type { TicketReader } from "./ticket-reader";
 
 /**
  * Comments other people wrote that write one of the subject's e-mail addresses or phone numbers:
- * redaction candidates. The export search finds candidate tickets by the quoted identifier (fuzzy,
+ * redaction candidates, reported with `relation: "mentions"`. The export search finds candidate tickets by the quoted identifier (fuzzy,
  * like all Zendesk search); only a comment whose text contains the identifier exactly counts.
  *
  * Skipped: comments in tickets requested by, or written by, a strongly matched user holding the
@@ -46,6 +46,10 @@ export async function* findMentions(
           matchedBy: [mentionMatch(identifier, holders)],
           discovered: [],
           label: `Mention in a comment on ticket #${ticket.id}`,
+          // Another person's words: the engine plans `redact` (only the mention goes) and reads
+          // the comment back afterwards to prove it kept and no longer naming the subject.
+          relation: "mentions",
+          mentionFields: ["comment.body"],
         };
       }
     }

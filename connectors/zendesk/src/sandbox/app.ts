@@ -4,6 +4,7 @@ import { authenticate } from "./http/authenticate";
 import { enforceRateLimit } from "./http/enforce-rate-limit";
 import { faultStyle } from "./http/fault-style";
 import { sendNotFound } from "./http/zendesk-error";
+import { postRedactionFaults } from "./oracle-routes/redaction-faults";
 import type { SandboxState } from "./sandbox-state";
 import { getAttachmentContent, getComments, putCommentRedaction, putLegacyRedaction } from "./vendor-routes/comments";
 import { deleteDeletedTicket, deleteManyDeletedTickets, getDeletedTickets, getJobStatus } from "./vendor-routes/deleted-tickets";
@@ -85,7 +86,9 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("GET", "/api/v2/job_statuses/:id", getJobStatus(state));
   vendor("GET", "/attachments/token/:token", getAttachmentContent(state));
 
-  app.use("/__sandbox", createOracleRouter(state));
+  const oracle = createOracleRouter(state);
+  oracle.post("/redactions", postRedactionFaults(state));
+  app.use("/__sandbox", oracle);
 
   app.use((_req, res) => sendNotFound(res));
   app.use(answerUnexpectedErrors);

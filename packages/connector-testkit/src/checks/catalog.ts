@@ -34,6 +34,7 @@ import {
   unknownSubjectYieldsNothing,
 } from "./locate-matching";
 import { mentionsAreRedactedNotErased } from "./mentions";
+import { erasedRecordsReadBackAbsent, locatedRecordsReadBackPresent, redactedMentionsReadBackKept } from "./read-back";
 import { recordingAudioStreamsAsDeclared, unknownRecordingHasNoAudio } from "./recording-audio";
 
 export const checkGroups = [
@@ -46,6 +47,7 @@ export const checkGroups = [
   { group: 7, title: "Hygiene" },
   { group: 8, title: "Declared vendor features (card sweep, recording audio)" },
   { group: 9, title: "Third-party record mentioning the subject" },
+  { group: 10, title: "Read back by id" },
 ] as const;
 
 export type CheckGroup = (typeof checkGroups)[number]["group"];
@@ -72,7 +74,20 @@ const needsMentions = (connector: AnyConnector) => {
   return connector.capabilities.erase ? undefined : "the connector declares mentions but no erase, through which they are redacted";
 };
 
-/** Every check of docs/connectors.md groups 1–7, of the declared vendor features (8) and of other people's records mentioning the subject (9), by stable id (the key a `skip` entry names). */
+const needsReadBack = (connector: AnyConnector) =>
+  connector.capabilities.readBack ? undefined : "the connector declares no readBack";
+/** Mentions are redacted by connectors declaring `mentions`, or `redact` (the engine plans `redact` for them either way). */
+const needsReadBackAndRedaction = (connector: AnyConnector) => {
+  const missing = needsReadBack(connector) ?? needsErase(connector);
+  if (missing) return missing;
+  return connector.capabilities.mentions || connector.capabilities.redact ? undefined : "the connector redacts nothing (neither mentions nor redact)";
+};
+
+/**
+ * Every check of docs/connectors.md groups 1–7, of the declared vendor features (8), of other
+ * people's records mentioning the subject (9) and of reading records back by id (10), by stable
+ * id (the key a `skip` entry names).
+ */
 export const conformanceChecks = {
   "declaration.examples-parse": {
     group: 1,
@@ -199,6 +214,24 @@ export const conformanceChecks = {
     title: "another person's record that mentions the subject keeps everything but the subject's identifiers after a redaction",
     notApplicable: needsMentions,
     run: mentionsAreRedactedNotErased,
+  },
+  "read-back.located-present": {
+    group: 10,
+    title: "every record locate found reads back present, with exactly one answer per ref",
+    notApplicable: needsReadBack,
+    run: locatedRecordsReadBackPresent,
+  },
+  "read-back.erased-absent": {
+    group: 10,
+    title: "after erasure every record receipted gone reads back absent (present while the oracle still holds it), and every record not erased that the vendor still holds reads back present",
+    notApplicable: (connector) => needsReadBack(connector) ?? needsErase(connector),
+    run: erasedRecordsReadBackAbsent,
+  },
+  "read-back.redacted-mention-kept": {
+    group: 10,
+    title: "another person's record redacted for a mention reads back present with mentionsSubject false (true before), and the oracle agrees the subject's data left it",
+    notApplicable: needsReadBackAndRedaction,
+    run: redactedMentionsReadBackKept,
   },
   "faults.unauthorised": {
     group: 6,

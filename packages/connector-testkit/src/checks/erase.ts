@@ -9,7 +9,7 @@ import { locateEverySubject } from "./subject-records";
 
 /* Group 5: erasure, judged by the oracle reading the store afterwards, never by the receipts. */
 
-interface SubjectErasure {
+export interface SubjectErasure {
   subject: OraclePerson;
   /** The strong matches, which alone may be erased without review. */
   refs: RecordRef[];
@@ -18,7 +18,7 @@ interface SubjectErasure {
   receipts: ErasureReceipt[];
 }
 
-interface ErasureRun {
+export interface ErasureRun {
   world: WorldView;
   before: OracleSnapshot;
   after: OracleSnapshot;
@@ -32,7 +32,7 @@ function declaredMode(h: ConformanceHarness) {
 }
 
 /** Resets the world, locates every subject, then erases each one's strong matches. */
-async function eraseEverySubject(h: ConformanceHarness): Promise<ErasureRun> {
+export async function eraseEverySubject(h: ConformanceHarness): Promise<ErasureRun> {
   declaredMode(h);
   const { world, locations } = await locateEverySubject(h);
   const everyone = world.people.map((person) => person.id);

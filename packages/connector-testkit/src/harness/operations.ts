@@ -6,6 +6,8 @@ import {
   type ExportItem,
   type LocatedRecord,
   type LocateQuery,
+  type ReadBackQuery,
+  type RecordPresence,
   type RecordRef,
 } from "@lethe/connector-sdk";
 import type { ConformanceHarness } from "./conformance-harness";
@@ -78,4 +80,18 @@ export async function eraseRefs(
   const confirmed = new Map<string, ErasureReceipt>();
   for await (const receipt of confirm(ctx, pending)) confirmed.set(recordKey(receipt.ref), receipt);
   return receipts.map((receipt) => confirmed.get(recordKey(receipt.ref)) ?? receipt);
+}
+
+/** Reads refs back by id (`readBack`), every answer kept in the order given, repeats included. */
+export async function readBackRefs(
+  h: ConformanceHarness,
+  refs: RecordRef[],
+  query?: ReadBackQuery,
+  ctx: ConnectorContext = h.context(),
+): Promise<RecordPresence[]> {
+  const readBack = h.connector.readBack?.bind(h.connector);
+  if (!readBack) throw new Error(`${h.connector.id} implements no readBack`);
+  const answers: RecordPresence[] = [];
+  for await (const presence of query ? readBack(ctx, refs, query) : readBack(ctx, refs)) answers.push(presence);
+  return answers;
 }

@@ -7,10 +7,13 @@ import { conformanceCheck, type CheckId } from "../checks/catalog";
 import { ConformanceFailure } from "../checks/findings";
 import { createConformanceHarness } from "../harness/conformance-harness";
 import {
+  answeringTwice,
   droppingMalformedRecords,
   erasingMentions,
   loggingIdentifiers,
   matchingBystanders,
+  neverMentioningTheSubject,
+  readingBackActiveRecordsOnly,
   redactingTheWholeText,
   softDeleteClaimingHardDelete,
 } from "./broken-connectors";
@@ -50,6 +53,12 @@ describe("the conformance checks against broken connectors", () => {
   it("fail a connector that deletes another person's record mentioning the subject, or redacts more than the subject's identifiers", async () => {
     await expect(run("mentions.redacted-not-erased", erasingMentions(referenceConnector))).rejects.toThrow(/disappeared: another person's record was deleted instead of redacted/);
     await expect(run("mentions.redacted-not-erased", redactingTheWholeText(referenceConnector))).rejects.toThrow(/body lost content that was not the subject's/);
+  });
+
+  it("fail a connector whose readBack misses the trash, claims a redaction it did not check, or answers a ref twice", async () => {
+    await expect(run("read-back.erased-absent", readingBackActiveRecordsOnly(referenceConnector))).rejects.toThrow(/reads back absent, yet the vendor still holds it \(the oracle lists it\)/);
+    await expect(run("read-back.redacted-mention-kept", neverMentioningTheSubject(referenceConnector))).rejects.toThrow(/mentions the subject, yet reads back mentionsSubject false before redaction/);
+    await expect(run("read-back.located-present", answeringTwice(referenceConnector))).rejects.toThrow(/readBack answered twice for/);
   });
 
   it("fail a connector that matches a bystander's records as strong", async () => {

@@ -125,3 +125,57 @@ function blankingPatchedText(http: HttpClient): HttpClient {
         : http.request(request),
   };
 }
+
+/**
+ * Reads records back without looking in the trash: a record the vendor only moved there — its data
+ * kept for 30 days — reads back absent. Paired with a soft delete claiming to be hard, verification
+ * would call the erasure proven.
+ */
+export function readingBackActiveRecordsOnly(connector: AnyConnector): AnyConnector {
+  const erase = connector.erase?.bind(connector);
+  const readBack = connector.readBack?.bind(connector);
+  if (!erase || !readBack) throw new Error(`${connector.id} implements no erase and readBack to break`);
+  return {
+    ...connector,
+    erase: (ctx, refs, plan) => erase({ ...ctx, http: skippingTrashPurges(ctx.http) }, refs, plan),
+    readBack: (ctx, refs, query) => readBack({ ...ctx, http: emptyTrash(ctx.http) }, refs, query),
+  };
+}
+
+function emptyTrash(http: HttpClient): HttpClient {
+  return {
+    request: async (request) => {
+      if (request.method !== "GET" || !new URL(request.url).pathname.endsWith("/api/trash")) return http.request(request);
+      const answer = await http.request(request);
+      await answer.text();
+      return { ...answer, json: () => Promise.resolve({ data: [], next_cursor: null }), text: () => Promise.resolve('{"data":[],"next_cursor":null}') };
+    },
+  };
+}
+
+/** Answers every read-back with identifiers "no longer mentions the subject", without looking. */
+export function neverMentioningTheSubject(connector: AnyConnector): AnyConnector {
+  const readBack = connector.readBack?.bind(connector);
+  if (!readBack) throw new Error(`${connector.id} implements no readBack to break`);
+  return {
+    ...connector,
+    readBack: async function* (ctx, refs, query) {
+      for await (const presence of readBack(ctx, refs, query)) yield query ? { ...presence, mentionsSubject: false } : presence;
+    },
+  };
+}
+
+/** Answers each ref twice: verification would store two receipts, or count one record twice. */
+export function answeringTwice(connector: AnyConnector): AnyConnector {
+  const readBack = connector.readBack?.bind(connector);
+  if (!readBack) throw new Error(`${connector.id} implements no readBack to break`);
+  return {
+    ...connector,
+    readBack: async function* (ctx, refs, query) {
+      for await (const presence of readBack(ctx, refs, query)) {
+        yield presence;
+        yield presence;
+      }
+    },
+  };
+}

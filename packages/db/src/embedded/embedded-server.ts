@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { EmbeddedPostgresError } from "./embedded-postgres-error";
 import { launchPostmaster, stopPostmaster, type RunningPostmaster } from "./postmaster-process";
 import { readPostmasterLock, removePostmasterLock } from "./postmaster-pid";
+import { supervisePostmaster, type PostmasterSupervisor } from "./postmaster-supervisor";
 import { isPostmasterOf, isProcessAlive, portAnswers, waitUntil } from "./process-probes";
 import {
   newServerCredentials,
@@ -22,6 +23,12 @@ export interface EmbeddedServer {
   readonly owned: boolean;
   /** Superuser URL of database `database` on this server. */
   urlFor(database: string): string;
+  /**
+   * Restarts the server on the same port whenever its postmaster dies, until release. Only an
+   * owned server is supervised (a joined one is its owner's to keep); returns whether it is.
+   * `report` hears of each death and restart (default: the server's log).
+   */
+  supervise(report?: (message: string) => void): boolean;
   /** Stops the server if owned; otherwise leaves it to its owner. Safe to call twice. */
   release(): Promise<void>;
 }
@@ -62,12 +69,12 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
         const ownerAlive = state.ownerPid !== undefined && isProcessAlive(state.ownerPid);
         if (ownerAlive) {
           log(`joining PostgreSQL (pid ${running.pid}) on port ${running.port}, run by process ${state.ownerPid}`);
-          return serverHandle(dataDirectory, state, running, false);
+          return serverHandle(dataDirectory, state, running, false, options);
         }
         log(`adopting PostgreSQL (pid ${running.pid}) on port ${running.port}: its owner process is gone`);
         await writeServerState(dataDirectory, { ...credentialsOf(state), ...running, ownerPid: process.pid });
         stopOnExit(running.pid);
-        return serverHandle(dataDirectory, state, running, true);
+        return serverHandle(dataDirectory, state, running, true, options);
       }
     } else {
       await assertInitdbCanUse(dataDirectory);
@@ -85,7 +92,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     });
     await writeServerState(dataDirectory, { ...credentialsOf(state), ...started, ownerPid: process.pid });
     log(`PostgreSQL (pid ${started.pid}) is ready on port ${started.port}`);
-    return serverHandle(dataDirectory, state, started, true);
+    return serverHandle(dataDirectory, state, started, true, options);
   });
 }
 
@@ -94,25 +101,44 @@ function serverHandle(
   credentials: EmbeddedServerState,
   running: RunningPostmaster,
   owned: boolean,
+  options: EmbeddedServerOptions,
 ): EmbeddedServer {
   let released = false;
+  let supervisor: PostmasterSupervisor | undefined;
   return {
     dataDirectory,
     port: running.port,
     owned,
     urlFor: (database) =>
       `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${running.port}/${encodeURIComponent(database)}`,
+    supervise: (report) => {
+      if (!owned || released) return false;
+      supervisor ??= supervisePostmaster({
+        dataDirectory,
+        credentials,
+        running,
+        durable: options.durable ?? true,
+        log: options.log ?? (() => undefined),
+        report: report ?? options.log ?? (() => undefined),
+        withLock: (work) => withStartupLock(lockPath(dataDirectory), work),
+        recordRunning: (restarted) =>
+          writeServerState(dataDirectory, { ...credentialsOf(credentials), ...restarted, ownerPid: process.pid }),
+      });
+      return true;
+    },
     release: async () => {
       if (released || !owned) {
         released = true;
         return;
       }
       released = true;
+      await supervisor?.stop();
+      const current = supervisor?.current() ?? running;
       await withStartupLock(lockPath(dataDirectory), async () => {
-        await stopPostmaster(running.pid);
+        await stopPostmaster(current.pid);
         // Another process may have started a new server after ours died; leave its record alone.
-        const current = await readServerState(dataDirectory);
-        if (current?.pid === running.pid) await writeServerState(dataDirectory, credentialsOf(current));
+        const state = await readServerState(dataDirectory);
+        if (state?.pid === current.pid) await writeServerState(dataDirectory, credentialsOf(state));
       });
     },
   };

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   /** false: fsync off, for throwaway test clusters that need no crash safety. */
   durable: boolean;
   log: (message: string) => void;
+  /** Listen on this port (a restart keeps the port its clients connect to); default a free one. */
+  port?: number;
 }
 
 const startAttempts = 5;
@@ -45,7 +47,7 @@ export async function launchPostmaster(options: LaunchOptions): Promise<RunningP
   let needsInitdb = options.initialise;
   let lastError: unknown;
   for (let attempt = 1; attempt <= startAttempts; attempt++) {
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const server = new EmbeddedPostgres({
       databaseDir: options.dataDirectory,
       port,

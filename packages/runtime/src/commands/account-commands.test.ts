@@ -6,7 +6,7 @@ import { authenticateApiToken } from "./authenticate-api-token";
 import { changeUser } from "./change-user";
 import { createApiToken } from "./create-api-token";
 import { createUser } from "./create-user";
-import { countLoginFailure, forgetLoginFailures, loginLockedUntil } from "./login-throttle";
+import { forgetLoginFailures, takeLoginAttempt } from "./login-throttle";
 import { recordExportDownload } from "./record-export-download";
 import { revokeApiToken } from "./revoke-api-token";
 import { signIn } from "./sign-in";
@@ -88,10 +88,29 @@ describe("the account commands the API calls", () => {
   it("locks sign-ins after five failures for an account, and forgets them after a success", async () => {
     const keys = { account: "account-hash", address: "address-hash" };
     const now = new Date();
-    for (let attempt = 0; attempt < 5; attempt += 1) await countLoginFailure(database, keys, now);
-    expect((await loginLockedUntil(database, keys, now))?.getTime()).toBe(now.getTime() + 15 * 60_000);
+    for (let attempt = 0; attempt < 5; attempt += 1) expect(await takeLoginAttempt(database, keys, now)).toEqual({ allowed: true });
+    expect(await takeLoginAttempt(database, keys, now)).toEqual({ allowed: false, retryAt: new Date(now.getTime() + 15 * 60_000) });
     await forgetLoginFailures(database, keys);
-    expect(await loginLockedUntil(database, keys, now)).toBeNull();
+    expect(await takeLoginAttempt(database, keys, now)).toEqual({ allowed: true });
+  });
+
+  it("lets exactly five of twenty parallel attempts on one account through", async () => {
+    const keys = { account: "raced-account", address: "raced-address" };
+    const now = new Date();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => takeLoginAttempt(database, keys, now)));
+    expect(answers.filter((answer) => answer.allowed)).toHaveLength(5);
+  });
+
+  it("keeps refusing during a lock even after the counting window has passed", async () => {
+    const keys = { account: "late-account", address: "late-address" };
+    const start = new Date("2026-01-01T10:00:00Z");
+    for (let attempt = 0; attempt < 4; attempt += 1) await takeLoginAttempt(database, keys, start);
+    const fifth = new Date(start.getTime() + 14 * 60_000);
+    expect(await takeLoginAttempt(database, keys, fifth)).toEqual({ allowed: true });
+    const afterWindow = new Date(start.getTime() + 16 * 60_000);
+    expect(await takeLoginAttempt(database, keys, afterWindow)).toEqual({ allowed: false, retryAt: new Date(fifth.getTime() + 15 * 60_000) });
+    const afterLock = new Date(fifth.getTime() + 15 * 60_000 + 1);
+    expect(await takeLoginAttempt(database, keys, afterLock)).toEqual({ allowed: true });
   });
 
   it("leaves a chain that verifies", async () => {

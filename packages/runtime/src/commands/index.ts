@@ -6,4 +6,4 @@ export { authenticateApiToken } from "./authenticate-api-token";
 export { recordExportDownload } from "./record-export-download";
 export { signIn } from "./sign-in";
 export { signOut } from "./sign-out";
-export { accountRule, addressRule, countLoginFailure, forgetLoginFailures, loginLockedUntil, type LoginKeys } from "./login-throttle";
+export { accountRule, addressRule, forgetLoginFailures, takeLoginAttempt, type LoginAttempt, type LoginKeys } from "./login-throttle";

@@ -1,4 +1,4 @@
-import { clearLoginFailures, lockedUntil, recordLoginFailure, type Database, type ThrottleRule } from "@lethe/db";
+import { chargeLoginAttempt, clearLoginFailures, refundLoginAttempt, type Database, type ThrottleRule } from "@lethe/db";
 
 /**
  * Sign-in guessing limits, kept in Postgres so they hold across API replicas. Per account: 5
@@ -14,17 +14,34 @@ export interface LoginKeys {
   address: string;
 }
 
-/** Until when sign-ins with these keys are refused; null when they are not. */
-export async function loginLockedUntil(database: Database, keys: LoginKeys, now: Date): Promise<Date | null> {
-  return lockedUntil(database.db, [keys.account, keys.address], now);
+/** Whether a sign-in may check its password now, or when it may try again. */
+export type LoginAttempt = { allowed: true } | { allowed: false; retryAt: Date };
+
+/**
+ * Counts a sign-in against its account and address before its password is checked (each in one
+ * atomic statement, see `chargeLoginAttempt`), so parallel guesses cannot all slip in under the
+ * limit. Refused when either key is past its limit; a success then gives its charge back
+ * (`forgetLoginFailures`), so only failures stay counted.
+ */
+export async function takeLoginAttempt(database: Database, keys: LoginKeys, now: Date): Promise<LoginAttempt> {
+  const account = await chargeLoginAttempt(database.db, keys.account, accountRule, now);
+  const address = await chargeLoginAttempt(database.db, keys.address, addressRule, now);
+  const refusals = [
+    refusal(account.attempts, account.lockedUntil, accountRule, now),
+    refusal(address.attempts, address.lockedUntil, addressRule, now),
+  ].filter((retryAt): retryAt is Date => retryAt !== null);
+  if (refusals.length === 0) return { allowed: true };
+  return { allowed: false, retryAt: new Date(Math.max(...refusals.map((date) => date.getTime()))) };
 }
 
-export async function countLoginFailure(database: Database, keys: LoginKeys, now: Date): Promise<void> {
-  await recordLoginFailure(database.db, keys.account, accountRule, now);
-  await recordLoginFailure(database.db, keys.address, addressRule, now);
+function refusal(attempts: number, lockedUntil: Date | null, rule: ThrottleRule, now: Date): Date | null {
+  if (attempts <= rule.maxFailures) return null;
+  // The attempt that reached the limit set the lock; should it be missing, the rule's lock applies.
+  return lockedUntil && lockedUntil > now ? lockedUntil : new Date(now.getTime() + rule.lockMs);
 }
 
-/** After a successful sign-in the account's failures are forgotten (the address's are not). */
+/** After a successful sign-in the account's failures are forgotten; the address gets its charge back. */
 export async function forgetLoginFailures(database: Database, keys: LoginKeys): Promise<void> {
   await clearLoginFailures(database.db, keys.account);
+  await refundLoginAttempt(database.db, keys.address);
 }

@@ -20,7 +20,7 @@ import { settledErasures, settledReceiptCounts } from "./settled-erasure";
 /**
  * Closes a request whose tasks have all finished: `completed` when everything found was dealt
  * with and proven, otherwise `partially_completed` with the reasons in the outcome (failed tasks,
- * records still present after erasure, records retained or pending at the vendor, plan items
+ * records still present after erasure or lost though the plan kept them, records retained or pending at the vendor, plan items
  * skipped because a system cannot act on them). Records excluded in review are reported, not a
  * shortfall: a person decided they are not the subject's. Its resumable checkpoints are deleted; receipts and the audit
  * trail stay.
@@ -53,13 +53,14 @@ export function finaliseTask(deps: RuntimeDependencies): Task {
             id: row.recordId,
             jobId: row.pendingJobId,
           })),
-        stillPresentRecords: receipts
-          .filter((row) => row.phase === "verify" && row.outcome === "still-present")
+        unprovenRecords: receipts
+          .filter((row) => row.phase === "verify" && row.outcome !== "verified")
           .map((row) => ({
             instanceId: row.instanceId,
             instanceName: instanceNames.get(row.instanceId) ?? row.instanceId,
             type: row.recordType,
             id: row.recordId,
+            outcome: row.outcome,
             detail: row.detail,
           })),
         exportPath: request.exportPath,

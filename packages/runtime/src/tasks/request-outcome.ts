@@ -2,6 +2,7 @@ import type { JsonValue } from "@lethe/connector-sdk";
 import type { PlanItemView, RequestTaskView } from "@lethe/db";
 import { notApplicablePrefix } from "../plan/plan-action";
 import { summariseChanges } from "./change-outcome";
+import { describeUnproven, type UnprovenRecord } from "./unproven-records";
 
 /** What the plan says about the records no task acted on. */
 export interface PlanSummary {
@@ -33,8 +34,11 @@ export interface OutcomeInput {
   exportPath: string | null;
   /** Erasures still `pending` at the vendor when the request closes (confirmation gave up or was impossible). */
   pendingRecords?: Array<{ instanceId: string; instanceName: string; type: string; id: string; jobId: string | null }>;
-  /** Records verification found still at the vendor after their erasure (phase `verify`, `still-present`), with what was found. */
-  stillPresentRecords?: Array<{ instanceId: string; instanceName: string; type: string; id: string; detail: string | null }>;
+  /**
+   * Records verification did not prove (phase `verify`, any outcome but `verified`): still at the
+   * vendor after their erasure, or a record the plan kept and redacted lost — with what was found.
+   */
+  unprovenRecords?: UnprovenRecord[];
   /** The plan's verdict on records no task acted on; without it, weak matches count as awaiting review. */
   plan?: PlanSummary;
   /** Erasures settled as `retained` with no legal basis on record (finalise-task.ts); default: every retained one. */
@@ -103,23 +107,15 @@ export function summariseOutcome(input: OutcomeInput): RequestOutcome {
     const stillPresent = countOf("verify", "still-present");
     details.erase = erase;
     details.stillPresent = stillPresent;
-    if (stillPresent > 0) {
-      // Named by the vendor's record ids (never the subject's identifiers), with what was found
-      // and what to do next: the officer has to get these deleted and prove it.
-      const named = (input.stillPresentRecords ?? []).map(
-        (record) => `${record.type}/${record.id} on "${record.instanceName}"${record.detail ? ` (${record.detail})` : ""}`,
-      );
-      reasons.push(
-        `${stillPresent} record(s) were still present after erasure${named.length > 0 ? `: ${named.join(", ")}` : ""}` +
-          `; next: have the vendor delete ${stillPresent === 1 ? "it" : "them"} (or delete by hand), then file the erasure again to prove ${stillPresent === 1 ? "it" : "them"} gone`,
-      );
-      details.stillPresentRecords = (input.stillPresentRecords ?? []).map((record) => ({
-        instanceId: record.instanceId,
-        type: record.type,
-        id: record.id,
-        detail: record.detail,
-      }));
-    }
+    details.lost = countOf("verify", "lost");
+    // Every verify receipt but `verified` is a shortfall the officer must act on, named with the
+    // next step (unproven-records.ts).
+    const unproven = describeUnproven(input.unprovenRecords ?? []);
+    reasons.push(...unproven.reasons);
+    Object.assign(details, unproven.details);
+    const counted = (input.unprovenRecords ?? []).length;
+    const notVerified = sum(input.receipts.filter((row) => row.phase === "verify" && row.outcome !== "verified"));
+    if (notVerified > counted) reasons.push(`${notVerified - counted} record(s) were not proven by verification`);
     // Keeping what a legal hold or a statute requires is part of a complete erasure (Art. 17(3)),
     // its basis on the receipt; keeping something with no basis on record is not.
     const unexplained = input.retainedWithoutBasis ?? erase.retained;

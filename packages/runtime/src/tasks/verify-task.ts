@@ -9,7 +9,8 @@ import { taskNames, type InstancePayload } from "./jobs";
 import { instanceTask } from "./instance-task";
 import { checkLocatedRecord } from "./locate-task";
 import { settledErasures } from "./settled-erasure";
-import { readErasedBack } from "./read-erased-back";
+import { mentionOf } from "../plan/record-relation";
+import { readBackRecords, type PlannedRecord } from "./read-back-records";
 
 /** Erase outcomes under which the record is meant to still be there (and reported as such). */
 const keptOnPurpose = new Set(["retained", "pending", "redacted"]);
@@ -24,8 +25,8 @@ const goneWhen = new Set(["erase", "anonymise"]);
  * skipped, retained, redacted) are expected and not counted — except another person's record the
  * plan redacted because it mentioned the subject: found again, it still mentions them. Then, where
  * the connector can read records by id (`readBack`), every record the plan erased and the vendor
- * reported gone is read back (read-erased-back.ts): a search misses what a faulty deletion left
- * behind. Resumable like locate: each receipt is stored before the next record is pulled.
+ * reported gone, and every record it redacted, is read back (read-back-records.ts): a search
+ * misses what a faulty deletion left behind, and cannot tell a redacted record kept from one lost. Resumable like locate: each receipt is stored before the next record is pulled.
  */
 export function verifyTask(deps: RuntimeDependencies): Task {
   return instanceTask(
@@ -48,9 +49,10 @@ async function verifyOnInstance(
   if (!(await startRequestTask(database.db, key, version))) return;
 
   // What the approved plan meant to happen to each record: only erase/anonymise mean "gone".
-  const plan = (await listPlanItems(database.db, payload)).map(({ record, item }) => ({
+  const plan: PlannedRecord[] = (await listPlanItems(database.db, payload)).map(({ record, item }) => ({
     ref: { type: record.recordType, id: record.recordId },
     action: item.approvedAction,
+    mention: mentionOf(record.facts) !== undefined,
   }));
   const planned = new Map(plan.map(({ ref, action }) => [recordKey(ref), action]));
   const subjectIdentifiers = await listSubjectIdentifiers(database.db, payload.requestId);
@@ -100,14 +102,14 @@ async function verifyOnInstance(
     }
   }
 
-  const readBack = await readErasedBack(deps, payload, session, plan, erased, signal);
+  const readBack = await readBackRecords(deps, payload, session, plan, erased, signal);
 
-  const stillPresent = (await listReceipts(database.db, { ...payload, phase: "verify" })).filter(
-    (row) => row.outcome === "still-present",
-  ).length;
+  const verifyReceipts = await listReceipts(database.db, { ...payload, phase: "verify" });
+  const stillPresent = verifyReceipts.filter((row) => row.outcome === "still-present").length;
+  const lost = verifyReceipts.filter((row) => row.outcome === "lost").length;
   await completeTask(deps, {
     key,
-    progress: { checked: erased.size, readBack, stillPresent },
-    audit: { action: "verify.completed", payload: { instanceId: payload.instanceId, ...version, stillPresent } },
+    progress: { checked: erased.size, readBack, stillPresent, lost },
+    audit: { action: "verify.completed", payload: { instanceId: payload.instanceId, ...version, stillPresent, lost } },
   });
 }

@@ -32,9 +32,9 @@ export function postRedact(state: SandboxState): RequestHandler<{ id: string }> 
       return;
     }
     const { mode, segments, transcriptSpans } = parsed.data;
-    const bad = segments.find((s) => s.endMs <= s.startMs || s.startMs >= recording.durationMs || s.channel >= 2);
+    const bad = segments.find((s) => s.endMs <= s.startMs || s.startMs >= recording.durationMs || s.channel >= recording.audio.channels);
     if (bad) {
-      sendVendorError(res, 400, "bad.request", "Each segment needs startMs < endMs inside the recording, on channel 0 or 1.");
+      sendVendorError(res, 400, "bad.request", `Each segment needs startMs < endMs inside the recording, on a channel below ${recording.audio.channels}.`);
       return;
     }
     if (segments.length > 0 && recording.fileState === "DELETED") {

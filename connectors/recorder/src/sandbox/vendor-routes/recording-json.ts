@@ -1,6 +1,5 @@
 import type { RecorderStore } from "../world/recorder-store";
 import type { RecordingRow } from "../world/world";
-import { channels, sampleRate } from "../audio/wav";
 
 /** `GET /v1/recordings/{id}`'s body (API.md, "Recording"): ground truth (who is who) left out. */
 export function recordingJson(store: RecorderStore, recording: RecordingRow) {
@@ -12,8 +11,8 @@ export function recordingJson(store: RecorderStore, recording: RecordingRow) {
     durationMs: recording.durationMs,
     media: "audio",
     fileState: recording.fileState,
-    channels,
-    sampleRate,
+    channels: recording.audio.channels,
+    sampleRate: recording.audio.sampleRate,
     contentType: "audio/wav",
     contentLength: store.mediaLength(recording),
     participants: recording.participants.map(({ participantId, aor, name, role, channel, externalContactId, email }) => ({

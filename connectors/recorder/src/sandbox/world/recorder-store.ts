@@ -1,11 +1,11 @@
 import type { OracleRecord } from "@lethe/connector-sdk";
 import type { SandboxStats } from "@lethe/sandbox-kit";
 import { synthesiseCall } from "../audio/speech-audio";
-import { bytesPerSample, channels, headerBytes, redactRange, sampleRate } from "../audio/wav";
+import { bytesPerSample, headerBytes, redactRange } from "../audio/wav";
 import { DeletionJobs } from "./deletion-jobs";
 import type { RecordingRow, SeededWorld } from "./world";
 
-/** Seeded audio, synthesised once per (seed, recording) and shared by resets: it never changes. */
+/** Seeded audio, synthesised once per (seed, recording) and shared by resets and sandboxes: it never changes. */
 const seededAudio = new Map<string, Buffer>();
 
 /**
@@ -20,8 +20,12 @@ export class RecorderStore {
    */
   readonly leftParts = new Map<string, RecordingRow>();
   readonly jobs: DeletionJobs;
-  /** Media changed by redaction; others are the seeded synthesis. */
+  /** Media changed by redaction; others are the uploaded file or the synthesis. */
   private readonly editedAudio = new Map<string, Buffer>();
+  /** Media of calls uploaded through `POST /v1/recordings`, as stored (read-wav.ts). */
+  private readonly uploadedAudio = new Map<string, Buffer>();
+  /** A fixture world's synthesised audio: its ids may repeat another fixture's, so it is not shared. */
+  private readonly fixtureAudio = new Map<string, Buffer>();
 
   constructor(
     private readonly world: SeededWorld,
@@ -34,12 +38,26 @@ export class RecorderStore {
   /** The WAV file as it is now; undefined when the media is deleted. */
   media(recording: RecordingRow): Buffer | undefined {
     if (recording.fileState === "DELETED") return undefined;
-    return this.editedAudio.get(recording.id) ?? this.seeded(recording);
+    return this.editedAudio.get(recording.id) ?? this.uploadedAudio.get(recording.id) ?? this.seeded(recording);
+  }
+
+  /** A call uploaded whole (`POST /v1/recordings`): its metadata, transcript and stored WAV at once. */
+  addUploaded(recording: RecordingRow, media: Buffer): void {
+    this.recordings.set(recording.id, recording);
+    this.uploadedAudio.set(recording.id, media);
+  }
+
+  /** Whether an id is taken, by a stored call or by parts a faulty job left behind. */
+  has(id: string): boolean {
+    return this.recordings.has(id) || this.leftParts.has(id);
   }
 
   /* From the duration, as the synthesis lays it out: listing metadata must not synthesise audio. */
   mediaLength(recording: RecordingRow): number | null {
     if (recording.fileState === "DELETED") return null;
+    const uploaded = this.uploadedAudio.get(recording.id);
+    if (uploaded) return uploaded.length;
+    const { channels, sampleRate } = recording.audio;
     return headerBytes + Math.ceil((recording.durationMs * sampleRate) / 1000) * channels * bytesPerSample;
   }
 
@@ -54,6 +72,7 @@ export class RecorderStore {
   deleteMedia(recording: RecordingRow): void {
     recording.fileState = "DELETED";
     this.editedAudio.delete(recording.id);
+    this.uploadedAudio.delete(recording.id);
   }
 
   purge(id: string, options: { leaveParts?: boolean } = {}): void {
@@ -62,15 +81,17 @@ export class RecorderStore {
     else this.leftParts.delete(id);
     this.recordings.delete(id);
     this.editedAudio.delete(id);
+    this.uploadedAudio.delete(id);
   }
 
   private seeded(recording: RecordingRow): Buffer {
+    const cache = this.world.kind === "seeded" ? seededAudio : this.fixtureAudio;
     const key = `${this.world.seed}/${recording.id}`;
-    let audio = seededAudio.get(key);
+    let audio = cache.get(key);
     if (!audio) {
       const original = this.world.recordings.find((row) => row.id === recording.id) ?? recording;
       audio = synthesiseCall(recording.id, original.utterances, original.durationMs, (channel) => (channel === 0 ? 190 : 118));
-      seededAudio.set(key, audio);
+      cache.set(key, audio);
     }
     return audio;
   }

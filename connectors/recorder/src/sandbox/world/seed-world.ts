@@ -2,6 +2,7 @@ import { Faker, en } from "@faker-js/faker";
 import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { layOut, turnOf, type Turn } from "./call-script";
 import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
+import { seededFormat } from "../audio/wav";
 import * as lines from "./script-lines";
 import type { ConsentEventRow, ParticipantRow, PersonRow, SeededWorld } from "./world";
 
@@ -38,7 +39,7 @@ export function seedWorld(seed: number): SeededWorld {
   const faker = new Faker({ locale: [en] });
   faker.seed(seed);
   const phones = new ReservedPhoneNumbers(faker);
-  const world: SeededWorld = { seed, people: [], recordings: [], oraclePeople: [] };
+  const world: SeededWorld = { seed, kind: "seeded", people: [], recordings: [], oraclePeople: [] };
   const usedIds = new Set<string>();
   const uniqueId = (prefix: string, make: () => string) => {
     let id: string;
@@ -149,6 +150,7 @@ export function seedWorld(seed: number): SeededWorld {
       startTime: start.toISOString(),
       endTime: end.toISOString(),
       durationMs,
+      audio: seededFormat,
       fileState: spec.mediaDeleted ? "DELETED" : "AVAILABLE",
       participants: [customer, staff],
       // Kept seven years after the call (a common regulatory period), archived after one.

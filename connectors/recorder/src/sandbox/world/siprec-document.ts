@@ -22,11 +22,11 @@ export function siprecDocument(recording: RecordingRow): string {
     `    <associate-time>${recording.startTime}</associate-time>`,
     `  </group>`,
     `  <session session_id="${session}">`,
-    `    <sipSessionID>${escape(recording.sipSessionId)}</sipSessionID>`,
+    ...(recording.sipSessionId !== "" ? [`    <sipSessionID>${escape(recording.sipSessionId)}</sipSessionID>`] : []),
     `    <group-ref>${recording.groupId}</group-ref>`,
     `    <cc:contact xmlns:cc="${extensionNamespace}">`,
     ...(customer?.externalContactId ? [`      <cc:crmCustomerId>${escape(customer.externalContactId)}</cc:crmCustomerId>`] : []),
-    `      <cc:queue>${escape(recording.queue)}</cc:queue>`,
+    ...(recording.queue !== "" ? [`      <cc:queue>${escape(recording.queue)}</cc:queue>`] : []),
     `    </cc:contact>`,
     `  </session>`,
   ];

@@ -1,4 +1,5 @@
 import type { OraclePerson } from "@lethe/connector-sdk";
+import type { WavFormat } from "../audio/wav";
 
 /*
  * What the recorder keeps, in the API's own shapes (API.md, "Resources"), plus ground truth only
@@ -88,6 +89,8 @@ export interface RecordingRow {
   startTime: string;
   endTime: string;
   durationMs: number;
+  /** The media's channels and rate: 8 kHz stereo when synthesised, an upload's own otherwise. */
+  audio: WavFormat;
   fileState: "AVAILABLE" | "ARCHIVED" | "DELETED";
   participants: ParticipantRow[];
   retention: { archiveDate: string | null; deleteDate: string | null };
@@ -103,6 +106,8 @@ export interface RecordingRow {
 
 export interface SeededWorld {
   seed: number;
+  /** Where the calls come from: the seed, or a fixture file (whose synthesised audio is not shared between sandboxes). */
+  kind: "seeded" | "fixture";
   people: PersonRow[];
   recordings: RecordingRow[];
   oraclePeople: OraclePerson[];

@@ -42,6 +42,7 @@ type ObjectName =
   | "Contact"
   | "Lead"
   | "Case"
+  | "CaseComment"
   | "Task"
   | "Event"
   | "EmailMessage"
@@ -58,6 +59,7 @@ const objects: { name: ObjectName; label: string; keyPrefix: string }[] = [
   { name: "Contact", label: "Contact", keyPrefix: "003" },
   { name: "Lead", label: "Lead", keyPrefix: "00Q" },
   { name: "Case", label: "Case", keyPrefix: "500" },
+  { name: "CaseComment", label: "Case Comment", keyPrefix: "00a" },
   { name: "Task", label: "Task", keyPrefix: "00T" },
   { name: "Event", label: "Event", keyPrefix: "00U" },
   { name: "EmailMessage", label: "Email Message", keyPrefix: "02s" },
@@ -121,6 +123,11 @@ const fieldTable = [
   field("SuppliedPhone", "string", ["Case"], personal),
   field("WhoId", "reference", activities, personal),
   field("ParentId", "reference", ["EmailMessage"]),
+  // A comment's Case (required on create; the one field besides IsPublished Salesforce never lets change).
+  field("ParentId", "reference", ["CaseComment"], { required: true }),
+  field("IsPublished", "boolean", ["CaseComment"]),
+  // Text anyone working the Case wrote (up to 4,000 bytes; filterable, unlike long text areas).
+  field("CommentBody", "textarea", ["CaseComment"], personal),
   field("ParentId", "reference", contactPoints, personal),
   field("EmailAddress", "email", ["ContactPointEmail"], { personal: true, required: true }),
   field("IsPrimary", "boolean", ["ContactPointEmail"]),

@@ -162,7 +162,7 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     return candidate;
   };
 
-  let mentioned: { email: string; colleagueId: string } | undefined;
+  let mentioned: { email: string; subjectId: string; colleagueId: string } | undefined;
   let phoneOnly: { subjectId: string; plan: PersonPlan; ukBystanderId: string; ukPhone: string } | undefined;
   for (let i = 0; i < subjectCount; i++) {
     const last = i === subjectCount - 1;
@@ -193,7 +193,7 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     bystander({ email: uniqueEmail(`${local.replace("'", "")}+${slug(faker.word.noun(), "")}`, domain) });
     bystander({ email: uniqueEmail(local.replace("'", ""), companyDomain("example.org")) });
     const colleagueId = bystander({ email: uniqueEmail(`colleague.${slug(faker.person.lastName(), "")}`, domain) });
-    if (i === mentionedSubject) mentioned = { email, colleagueId };
+    if (i === mentionedSubject) mentioned = { email, subjectId, colleagueId };
     const ukPhone = sameDigitsInTheUk(plan.phone);
     const ukBystanderId = bystander({ email: uniqueEmail(`${slug(faker.person.firstName(), "")}.uk`, companyDomain("example.net")), phone: ukPhone });
     if (i === phoneOnlySubject) phoneOnly = { subjectId, plan, ukBystanderId, ukPhone };
@@ -238,12 +238,14 @@ interface MentionTools {
 
 /**
  * Records of the subject's colleague that mention the subject without being theirs: a Case and
- * a Task whose descriptions quote the subject's address, and two e-mails on that Case with the
- * subject in Cc — a draft (editable) and a sent one (Salesforce updates a sent e-mail no more).
- * They are the colleague's (the oracle lists them for the colleague), added last so that every
- * row before keeps its id and values.
+ * a Task whose descriptions quote the subject's address, two e-mails on that Case with the
+ * subject in Cc — a draft (editable) and a sent one (Salesforce updates a sent e-mail no more) —
+ * and two comments an agent wrote on that Case, one quoting the subject's address and one not.
+ * They are the colleague's (the oracle lists them for the colleague). Besides, an agent's comment
+ * on the subject's own Case, which is the subject's. Added last so that every row before keeps
+ * its id and values.
  */
-function addMentions({ email, colleagueId }: { email: string; colleagueId: string }, { row, world, faker, caseNumber }: MentionTools): void {
+function addMentions({ email, subjectId, colleagueId }: { email: string; subjectId: string; colleagueId: string }, { row, world, faker, caseNumber }: MentionTools): void {
   const colleague = world.rows.find((candidate) => candidate.object === "Contact" && candidate.holders.includes(colleagueId));
   if (!colleague) throw new Error("The colleague bystander has no Contact; the seed plan is wrong");
   const colleagueEmail = String(colleague.fields.Email);
@@ -254,6 +256,11 @@ function addMentions({ email, colleagueId }: { email: string; colleagueId: strin
     row("EmailMessage", { ParentId: kase.id, FromAddress: supportAddress, FromName: "Acme Support", ToAddress: colleagueEmail, CcAddress: cc, Subject: `Re: case ${String(kase.fields.CaseNumber)}`, TextBody: `Hello, ${faker.lorem.sentence()}`, MessageDate: kase.fields.CreatedDate ?? null, Incoming: false, Status: status }, holders);
   message("5", email);
   message("3", `${email}; escalations@acme-support.example.com`);
+  row("CaseComment", { ParentId: kase.id, IsPublished: false, CommentBody: `Agent note: the customer ${email} called about this escalation again. ${faker.lorem.sentence()}` }, holders);
+  row("CaseComment", { ParentId: kase.id, IsPublished: true, CommentBody: `Waiting for the warehouse. ${faker.lorem.sentence()}` }, holders);
+  const ownCase = world.rows.find((candidate) => candidate.object === "Case" && candidate.holders.includes(subjectId) && candidate.fields.ContactId !== null);
+  if (!ownCase) throw new Error("The mentioned subject has no Case of their own; the seed plan is wrong");
+  row("CaseComment", { ParentId: ownCase.id, IsPublished: false, CommentBody: `Called the customer back about their order. ${faker.lorem.sentence()}` }, [subjectId]);
 }
 
 function identifiersOf(plan: PersonPlan): Identifier[] {

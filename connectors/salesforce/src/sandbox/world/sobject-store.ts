@@ -131,12 +131,14 @@ export class SObjectStore {
     return [...this.rows.values()].filter((row) => row.deletedAt === null);
   }
 
-  /* What Salesforce deletes along with a record: a person's activities; a file's versions and links. */
+  /* What Salesforce deletes along with a record: a person's activities; a Case's comments; a file's versions and links. */
   private cascadeOf(row: SObjectRow): SObjectRow[] {
     const all = [...this.rows.values()];
     if (row.object === "Contact" || row.object === "Lead") {
       return all.filter((child) => (child.object === "Task" || child.object === "Event") && child.fields.WhoId === row.id);
     }
+    // A Case's comments go with it (and come back with it on undelete).
+    if (row.object === "Case") return all.filter((child) => child.object === "CaseComment" && child.fields.ParentId === row.id);
     if (row.object === "ContentDocument") {
       return all.filter(
         (child) => (child.object === "ContentVersion" || child.object === "ContentDocumentLink") && child.fields.ContentDocumentId === row.id,

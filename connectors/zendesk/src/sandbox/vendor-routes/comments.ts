@@ -39,11 +39,14 @@ export function putCommentRedaction(state: SandboxState): RequestHandler<{ comme
     const base = baseUrlOf(req);
     const attachments = urls.map((url) => comment.attachments.find((a) => attachmentUrl(base, a) === url));
     if (attachments.some((a) => a === undefined)) return sendRecordInvalid(res, "external_attachment_urls", "No such attachment on this comment");
-    if (htmlBody !== undefined) {
-      const markup = readRedactionMarkup(htmlBody, comment.body);
-      if (!markup.ok) return sendRecordInvalid(res, "html_body", markup.reason);
-      comment.body = applyMask(comment.body, markup.mask);
+    const markup = htmlBody === undefined ? undefined : readRedactionMarkup(htmlBody, comment.body);
+    if (markup && !markup.ok) return sendRecordInvalid(res, "html_body", markup.reason);
+    if (state.store.redactionsToIgnore > 0) {
+      // The oracle's fault: a redaction the vendor acknowledges and silently does not apply.
+      state.store.redactionsToIgnore--;
+      return res.status(200).json({ comment: commentJson(base, comment) });
     }
+    if (markup?.ok) comment.body = applyMask(comment.body, markup.mask);
     for (const attachment of attachments) if (attachment) attachment.redacted = true;
     res.status(200).json({ comment: commentJson(base, comment) });
   };

@@ -48,6 +48,11 @@ export class ZendeskStore {
   readonly deletedTickets = new Map<number, DeletedTicket>();
   readonly comments = new Map<number, CommentRow[]>();
   readonly jobs = new JobQueue();
+  /**
+   * How many of the next comment redactions answer 200 and change nothing (the oracle's
+   * `POST /__sandbox/redactions {ignoreNext}` fault): success reported, the text kept.
+   */
+  redactionsToIgnore = 0;
   /** Ids for rows created through the API: after the highest seeded one, never reused. */
   private readonly nextIds: { user: number; identity: number; ticket: number };
 

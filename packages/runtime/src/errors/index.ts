@@ -1,0 +1,2 @@
+export { isDatabaseUnavailable } from "./database-unavailable";
+export { summariseError, withholdQueryParameters } from "./error-summary";
