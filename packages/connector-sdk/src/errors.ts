@@ -32,14 +32,25 @@ export class RateLimitedError extends ConnectorError {
   }
 }
 
-/** A fault that may pass: 5xx, reset connection, timeout. The runtime retries with backoff. */
+/**
+ * A fault that may pass: 5xx, reset connection, timeout. The runtime retries with backoff, within
+ * the task's budget (docs/connectors.md, "Retry policy"), waiting at least `retryAfterMs` when the
+ * vendor named a wait.
+ */
 export class TransientError extends ConnectorError {
   readonly code = "transient";
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number | undefined }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.retryAfterMs = options?.retryAfterMs;
+  }
 }
 
 /**
  * The vendor answered with something that does not match its documented shape.
  * Never swallowed: dropping a malformed record would hide personal data from the subject.
+ * A garbled answer is usually the transport's doing, so the runtime runs the task again a few
+ * times before it counts the breach as persistent and fails the task.
  */
 export class VendorContractError extends ConnectorError {
   readonly code = "vendor_contract";

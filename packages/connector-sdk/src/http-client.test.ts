@@ -265,6 +265,60 @@ describe("createHttpClient", () => {
     await expect(response.json()).rejects.toBeInstanceOf(VendorContractError);
   });
 
+  it("asks again when a 2xx body is cut short, and reads the whole answer", async () => {
+    handler = (request, response, hit) =>
+      hit === 1 ? respond(200, '{"data":[{"id":"7","na')(request, response, hit) : respond(200, '{"data":[]}')(request, response, hit);
+    const { client } = testClient();
+
+    const response = await client.request({ method: "GET", url: `${baseUrl}/x`, route: "people.list" });
+
+    expect(await response.json()).toEqual({ data: [] });
+    expect(hits).toBe(2);
+  });
+
+  it("counts a body that is never JSON as a contract breach after the re-reads, saying how often", async () => {
+    handler = respond(200, "<html>maintenance</html>");
+    const { client } = testClient({ maxBodyRetries: 2 });
+
+    const response = await client.request({ method: "GET", url: `${baseUrl}/x`, route: "people.list" });
+
+    await expect(response.json()).rejects.toThrow("GET people.list answered 200 with a body that is not JSON 3 times in a row");
+    expect(hits).toBe(3);
+  });
+
+  it("does not send a POST again for a body that is not JSON", async () => {
+    handler = respond(200, '{"id":');
+    const { client } = testClient();
+
+    const response = await client.request({ method: "POST", url: `${baseUrl}/x`, route: "jobs.create" });
+
+    await expect(response.json()).rejects.toBeInstanceOf(VendorContractError);
+    expect(hits).toBe(1);
+  });
+
+  it("names a dropped connection in plain words rather than fetch's bare TypeError", async () => {
+    handler = (request) => request.socket.destroy();
+    const { client } = testClient({ maxRetries: 1 });
+
+    const failure = await client.request({ method: "GET", url: `${baseUrl}/x`, route: "people.list" }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(TransientError);
+    expect((failure as Error).message).toMatch(
+      /^GET people\.list failed: the (vendor closed the connection \(UND_ERR_SOCKET\)|connection was reset by the vendor \(ECONNRESET\)) on attempt 2$/,
+    );
+    expect(hits).toBe(2);
+  });
+
+  it("hands a 5xx's Retry-After on with the TransientError when the retries run out", async () => {
+    handler = respond(503, "", { "retry-after": "120" });
+    const { client } = testClient({ maxRetries: 1 });
+
+    const failure = await client.request({ method: "GET", url: `${baseUrl}/x` }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(TransientError);
+    expect((failure as TransientError).retryAfterMs).toBe(120_000);
+  });
+
   it("streams a binary body chunk by chunk", async () => {
     const bytes = Buffer.alloc(200_000, 7);
     handler = respond(200, bytes.toString("latin1"), { "content-type": "audio/wav" });

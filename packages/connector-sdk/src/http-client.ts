@@ -1,7 +1,8 @@
 import { abortableSleep, abortReason, type Sleep } from "./abortable-sleep";
-import type { HttpClient, HttpRequest } from "./context";
+import type { HttpClient, HttpRequest, HttpResponse } from "./context";
 import { AuthError, ConnectorError, RateLimitedError, ScopeError, TransientError } from "./errors";
 import { wrapResponse } from "./http-response";
+import { describeNetworkError } from "./network-error";
 import type { RateLimiter } from "./rate-limiter";
 import { parseRetryAfter } from "./retry-after";
 
@@ -29,6 +30,11 @@ export interface HttpClientOptions {
   baseDelayMs?: number;
   /** Cap on one backoff wait; default 10 000. */
   maxDelayMs?: number;
+  /**
+   * How many times an idempotent request is sent again when its 2xx body turns out not to be
+   * JSON (cut short, garbled on the way) before that counts as a VendorContractError; default 2.
+   */
+  maxBodyRetries?: number;
   /** Aborting it stops the request, a wait or a body read at once. */
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -59,6 +65,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const maxInlineRetryAfterMs = options.maxInlineRetryAfterMs ?? 5_000;
   const baseDelayMs = options.baseDelayMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
+  const maxBodyRetries = options.maxBodyRetries ?? 2;
   const { signal, rateLimiter, onExchange } = options;
 
   const backoff = (attempt: number) =>
@@ -84,85 +91,91 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  return {
-    async request(request) {
-      const url = buildUrl(request);
-      const path = `${url.origin}${url.pathname}`;
-      const route = request.route ?? url.pathname;
-      const label = `${request.method} ${route}`;
-      const idempotent = request.idempotent ?? idempotentMethods.has(request.method);
-      const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
-      const init = encodeBody(request);
+  async function send(request: HttpRequest, bodyRetriesLeft: number): Promise<HttpResponse> {
+    const url = buildUrl(request);
+    const path = `${url.origin}${url.pathname}`;
+    const route = request.route ?? url.pathname;
+    const label = `${request.method} ${route}`;
+    const idempotent = request.idempotent ?? idempotentMethods.has(request.method);
+    const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
+    const init = encodeBody(request);
 
-      for (let attempt = 1; ; attempt += 1) {
-        signal?.throwIfAborted();
-        await rateLimiter?.acquire(signal);
-        const startedAt = performance.now();
-        const result = await attemptOnce(request, url, init, timeoutMs);
-        const durationMs = Math.round(performance.now() - startedAt);
-        const record = (fields: { status?: number; error?: string }) =>
-          onExchange?.({ method: request.method, route: request.route, url: path, attempt, durationMs, ...fields });
-        const retriesLeft = attempt < maxAttempts;
+    for (let attempt = 1; ; attempt += 1) {
+      signal?.throwIfAborted();
+      await rateLimiter?.acquire(signal);
+      const startedAt = performance.now();
+      const result = await attemptOnce(request, url, init, timeoutMs);
+      const durationMs = Math.round(performance.now() - startedAt);
+      const record = (fields: { status?: number; error?: string }) =>
+        onExchange?.({ method: request.method, route: request.route, url: path, attempt, durationMs, ...fields });
+      const retriesLeft = attempt < maxAttempts;
 
-        if (result.kind === "failure") {
-          if (signal?.aborted) {
-            record({ error: "aborted" });
-            throw abortReason(signal);
-          }
-          const what = result.timedOut ? `timed out after ${timeoutMs} ms` : "failed (network error)";
-          record({ error: result.timedOut ? "timeout" : "network" });
-          if (idempotent && retriesLeft) {
-            await sleep(backoff(attempt), signal);
-            continue;
-          }
-          throw new TransientError(`${label} ${what} on attempt ${attempt}`, { cause: result.error });
+      if (result.kind === "failure") {
+        if (signal?.aborted) {
+          record({ error: "aborted" });
+          throw abortReason(signal);
         }
-
-        const { response, controller } = result;
-        const status = response.status;
-        record({ status });
-
-        if (status === 401) {
-          await discard(response);
-          throw new AuthError(`${label} was refused: 401 Unauthorized`);
+        const what = result.timedOut
+          ? `timed out after ${timeoutMs} ms`
+          : `failed: ${describeNetworkError(result.error)}`;
+        record({ error: result.timedOut ? "timeout" : "network" });
+        if (idempotent && retriesLeft) {
+          await sleep(backoff(attempt), signal);
+          continue;
         }
-        if (status === 403) {
-          await discard(response);
-          throw new ScopeError(`${label} is not allowed for these credentials: 403 Forbidden`);
-        }
-        if (status === 429) {
-          await discard(response);
-          const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
-          const waitMs = retryAfterMs ?? backoff(attempt);
-          await rateLimiter?.reportThrottle?.(waitMs);
-          // A 429 was not processed, so repeating it is safe whatever the method.
-          if (waitMs <= maxInlineRetryAfterMs && retriesLeft) {
-            await sleep(waitMs, signal);
-            continue;
-          }
-          throw new RateLimitedError(`${label} was rate limited: retry after ${waitMs} ms`, waitMs);
-        }
-        if (status >= 500) {
-          await discard(response);
-          if (idempotent && retriesLeft) {
-            const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
-            const useVendorWait = retryAfterMs !== undefined && retryAfterMs <= maxInlineRetryAfterMs;
-            await sleep(useVendorWait ? retryAfterMs : backoff(attempt), signal);
-            continue;
-          }
-          throw new TransientError(`${label} answered ${status} on attempt ${attempt}`);
-        }
-
-        return wrapResponse(response, {
-          label,
-          route,
-          timeoutMs,
-          signal,
-          abortAttempt: (reason) => controller.abort(reason),
-        });
+        throw new TransientError(`${label} ${what} on attempt ${attempt}`, { cause: result.error });
       }
-    },
-  };
+
+      const { response, controller } = result;
+      const status = response.status;
+      record({ status });
+
+      if (status === 401) {
+        await discard(response);
+        throw new AuthError(`${label} was refused: 401 Unauthorized`);
+      }
+      if (status === 403) {
+        await discard(response);
+        throw new ScopeError(`${label} is not allowed for these credentials: 403 Forbidden`);
+      }
+      if (status === 429) {
+        await discard(response);
+        const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
+        const waitMs = retryAfterMs ?? backoff(attempt);
+        await rateLimiter?.reportThrottle?.(waitMs);
+        // A 429 was not processed, so repeating it is safe whatever the method.
+        if (waitMs <= maxInlineRetryAfterMs && retriesLeft) {
+          await sleep(waitMs, signal);
+          continue;
+        }
+        throw new RateLimitedError(`${label} was rate limited: retry after ${waitMs} ms`, waitMs);
+      }
+      if (status >= 500) {
+        await discard(response);
+        const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
+        if (idempotent && retriesLeft) {
+          const useVendorWait = retryAfterMs !== undefined && retryAfterMs <= maxInlineRetryAfterMs;
+          await sleep(useVendorWait ? retryAfterMs : backoff(attempt), signal);
+          continue;
+        }
+        // The vendor's wait travels with the error: the runtime's retry waits at least that long.
+        throw new TransientError(`${label} answered ${status} on attempt ${attempt}`, { retryAfterMs });
+      }
+
+      return wrapResponse(response, {
+        label,
+        route,
+        timeoutMs,
+        signal,
+        abortAttempt: (reason) => controller.abort(reason),
+        // A body that is not JSON on a 2xx is nearly always the transport's doing: ask again.
+        ...(idempotent && bodyRetriesLeft > 0 ? { reread: () => send(request, bodyRetriesLeft - 1) } : {}),
+        bodyAttempt: maxBodyRetries - bodyRetriesLeft + 1,
+      });
+    }
+  }
+
+  return { request: (request) => send(request, maxBodyRetries) };
 }
 
 function buildUrl(request: HttpRequest): URL {

@@ -1,6 +1,7 @@
 import { abortReason } from "./abortable-sleep";
 import type { HttpResponse } from "./context";
 import { TransientError, VendorContractError } from "./errors";
+import { describeNetworkError } from "./network-error";
 
 /** What the client hands over with a response: how to bound and classify reading its body. */
 export interface BodyReadContext {
@@ -12,6 +13,13 @@ export interface BodyReadContext {
   signal: AbortSignal | undefined;
   /** Aborts the underlying fetch (the attempt's own controller). */
   abortAttempt: (reason: unknown) => void;
+  /**
+   * Sends the request again, for `json()` to read instead when this 2xx body is not JSON. Absent
+   * when the request may not be repeated or the body re-reads are used up.
+   */
+  reread?: () => Promise<HttpResponse>;
+  /** Which read of this request's body this is (1 = the first answer), for the error message. */
+  bodyAttempt?: number;
 }
 
 /**
@@ -41,8 +49,11 @@ export function wrapResponse(response: Response, context: BodyReadContext): Http
       try {
         return JSON.parse(body) as unknown;
       } catch (error) {
+        if (context.reread && response.ok) return (await context.reread()).json();
+        const reads = context.bodyAttempt ?? 1;
         throw new VendorContractError(
-          `${context.label} answered ${response.status} with a body that is not JSON`,
+          `${context.label} answered ${response.status} with a body that is not JSON` +
+            (reads > 1 ? ` ${reads} times in a row` : ""),
           { route: context.route },
           { cause: error },
         );
@@ -87,7 +98,9 @@ async function withIdleTimeout<T>(context: BodyReadContext, read: () => Promise<
         cause: error,
       });
     }
-    throw new TransientError(`${context.label} lost the connection while reading the body`, { cause: error });
+    throw new TransientError(`${context.label} lost the connection while reading the body: ${describeNetworkError(error)}`, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
   }

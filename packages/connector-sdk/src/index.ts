@@ -20,3 +20,4 @@ export * from "./redaction-marker";
 export * from "./secret-scrubber";
 export * from "./identifier-shapes";
 export * from "./safe-logger";
+export * from "./network-error";

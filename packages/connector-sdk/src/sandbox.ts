@@ -75,6 +75,23 @@ export type OracleFault =
   | { route: string; times?: number; kind: "truncated" }
   | { route: string; times?: number; kind: "malformed" };
 
+/**
+ * `POST /__sandbox/faults/random`: from now on each vendor request (of `route`, default `*`)
+ * meets a fault with probability `rate`, of a kind drawn from `kinds`; a `status` fault answers
+ * one of `statuses` (default 429, 500, 502, 503), a `slow` one waits `delayMs` (default 250).
+ * The draws come from a generator seeded with `seed`, so a run's sequence of faults repeats.
+ * Faults armed with `POST /__sandbox/faults` go first; `DELETE /__sandbox/faults` stops both.
+ */
+export interface OracleRandomFaults {
+  rate: number;
+  kinds: ReadonlyArray<OracleFault["kind"]>;
+  seed?: number;
+  route?: string;
+  statuses?: readonly number[];
+  delayMs?: number;
+  retryAfterSeconds?: number;
+}
+
 export interface OracleClockChange {
   advanceMs?: number;
   set?: string;

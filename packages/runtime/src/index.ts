@@ -32,6 +32,8 @@ export { createPostgresRateLimiter, splitBudget, type PostgresRateLimiterOptions
 export { createPostgresCheckpointStore, checkpointKey } from "./postgres-checkpoint-store";
 export { ConnectorProtocolError } from "./failure";
 export { taskNames } from "./tasks/jobs";
+export { defaultRetryPolicy, type RetryPolicy } from "./tasks/retry-policy";
+export { defaultBreakerOptions, type BreakerOptions } from "./tasks/instance-breaker";
 export type { WorkerLog } from "./runtime-dependencies";
 export * from "./export";
 export { cancelRequest, extendRequestDeadline, NoticeInFutureError, RequestClosedError } from "./request-actions";

@@ -3,6 +3,8 @@ import type { Database, SecretSealer } from "@lethe/db";
 import type { ConnectorRegistry } from "./connector-registry";
 import type { OutboundGuard } from "./outbound/outbound-guard";
 import type { EnginePolicy } from "./plan/engine-policy";
+import type { InstanceBreakers } from "./tasks/instance-breaker";
+import type { RetryPolicy } from "./tasks/retry-policy";
 import type { ConfirmSchedule } from "./tasks/confirm-schedule";
 
 /** Where the worker writes its log lines; nothing above debug holds an identifier or a secret. */
@@ -28,4 +30,8 @@ export interface RuntimeDependencies {
   policy?: EnginePolicy;
   /** Open requests with at most this many days left raise `deadline.due_soon`; default 7. */
   dueSoonDays?: number;
+  /** How failed task runs are retried; default `defaultRetryPolicy`. */
+  retryPolicy?: RetryPolicy;
+  /** This worker's circuit breakers, one per connector instance; none: every job may start. */
+  breakers?: InstanceBreakers;
 }

@@ -8,6 +8,8 @@ import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
 import { periodicCronItems } from "./periodic/periodic-tasks";
 import type { EnginePolicy } from "./plan/engine-policy";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
+import { defaultBreakerOptions, InstanceBreakers, type BreakerOptions } from "./tasks/instance-breaker";
+import { defaultRetryPolicy, type RetryPolicy } from "./tasks/retry-policy";
 import { withholdQueryParameters } from "./errors/error-summary";
 import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
@@ -46,6 +48,10 @@ export interface StartWorkerOptions {
   policy?: EnginePolicy;
   /** Cron schedule of the deadline sweep; default every 15 minutes. */
   deadlineAlertsSchedule?: string;
+  /** How failed task runs are retried (budget, backoff); default `defaultRetryPolicy`. */
+  retryPolicy?: Partial<RetryPolicy>;
+  /** This worker's per-instance circuit breakers; default `defaultBreakerOptions`. */
+  breaker?: Partial<BreakerOptions>;
   /**
    * Sign and store a checkpoint of the audit chain (count, head hash, time) outside the database
    * every `intervalMs` (default 10 minutes), so a truncated or shortened log is detectable.
@@ -100,6 +106,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
     ...(options.requestRetentionDays === undefined ? {} : { requestRetentionDays: options.requestRetentionDays }),
     ...(options.policy ? { policy: options.policy } : {}),
+    retryPolicy: { ...defaultRetryPolicy, ...options.retryPolicy },
+    breakers: new InstanceBreakers({ ...defaultBreakerOptions, ...options.breaker }),
   };
 
   const liveness = await openWorkerLiveness(database, log);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FaultPlan, oracleFaultSchema } from "./fault-plan";
+import { FaultPlan, oracleFaultSchema, oracleRandomFaultsSchema } from "./fault-plan";
 
 describe("FaultPlan", () => {
   it("hits only its route, `times` times, then disarms", () => {
@@ -27,6 +27,64 @@ describe("FaultPlan", () => {
     plan.add({ route: "*", kind: "malformed", times: 9 });
     plan.clear();
     expect(plan.take("GET /a")).toBeUndefined();
+  });
+});
+
+describe("FaultPlan random faults", () => {
+  const kindsOf = (plan: FaultPlan, requests: number) =>
+    Array.from({ length: requests }, () => plan.take("GET /a")?.kind ?? "none");
+
+  it("hits about `rate` of the requests with every kind asked for, the same sequence for the same seed", () => {
+    const plan = new FaultPlan();
+    plan.randomize({ rate: 0.2, kinds: ["status", "slow", "truncated", "malformed"], seed: 7 });
+    const first = kindsOf(plan, 2_000);
+    const hit = first.filter((kind) => kind !== "none").length;
+    expect(hit).toBeGreaterThan(320);
+    expect(hit).toBeLessThan(480);
+    for (const kind of ["status", "slow", "truncated", "malformed"]) expect(first).toContain(kind);
+    expect(plan.randomFaults()?.injected).toBe(hit);
+
+    plan.randomize({ rate: 0.2, kinds: ["status", "slow", "truncated", "malformed"], seed: 7 });
+    expect(kindsOf(plan, 2_000)).toEqual(first);
+    plan.randomize({ rate: 0.2, kinds: ["status", "slow", "truncated", "malformed"], seed: 8 });
+    expect(kindsOf(plan, 2_000)).not.toEqual(first);
+  });
+
+  it("answers statuses from the list given, with Retry-After only on 429 and 503, and its own delay", () => {
+    const plan = new FaultPlan();
+    plan.randomize({ rate: 1, kinds: ["status"], statuses: [429, 500], retryAfterSeconds: 2, seed: 3 });
+    const faults = Array.from({ length: 50 }, () => plan.take("GET /a"));
+    expect(new Set(faults.map((fault) => (fault?.kind === "status" ? fault.status : 0)))).toEqual(new Set([429, 500]));
+    for (const fault of faults) {
+      if (fault?.kind !== "status") throw new Error("expected a status fault");
+      expect(fault.retryAfterSeconds).toBe(fault.status === 429 ? 2 : undefined);
+    }
+    plan.randomize({ rate: 1, kinds: ["slow"], delayMs: 40 });
+    expect(plan.take("GET /a")).toEqual({ route: "GET /a", kind: "slow", delayMs: 40 });
+  });
+
+  it("lets armed faults go first, keeps to its route, and stops on clear", () => {
+    const plan = new FaultPlan();
+    plan.randomize({ rate: 1, kinds: ["malformed"], route: "GET /a" });
+    plan.add({ route: "*", kind: "status", status: 401 });
+    expect(plan.take("GET /a")?.kind).toBe("status");
+    expect(plan.take("GET /a")?.kind).toBe("malformed");
+    expect(plan.take("GET /b")).toBeUndefined();
+    plan.clear();
+    expect(plan.take("GET /a")).toBeUndefined();
+    expect(plan.randomFaults()).toBeUndefined();
+  });
+
+  it("checks random specs at the door", () => {
+    expect(oracleRandomFaultsSchema.safeParse({ rate: 0.2, kinds: ["status", "truncated"], seed: 1 }).success).toBe(true);
+    for (const spec of [
+      { rate: 1.5, kinds: ["status"] },
+      { rate: 0.2, kinds: [] },
+      { rate: 0.2, kinds: ["explode"] },
+      { rate: 0.2, kinds: ["status"], statuses: [200] },
+    ]) {
+      expect(oracleRandomFaultsSchema.safeParse(spec).success).toBe(false);
+    }
   });
 });
 

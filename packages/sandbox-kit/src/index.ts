@@ -1,5 +1,5 @@
 export { SandboxClock } from "./sandbox-clock";
-export { FaultPlan, oracleFaultSchema } from "./fault-plan";
+export { FaultPlan, oracleFaultSchema, oracleRandomFaultsSchema } from "./fault-plan";
 export { SandboxStats } from "./sandbox-stats";
 export { FixedWindowRateLimiter, type FixedWindow, type RateDecision } from "./fixed-window-rate-limiter";
 export { countCall } from "./http/count-call";

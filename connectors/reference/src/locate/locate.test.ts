@@ -157,9 +157,16 @@ describe("locate", () => {
     expect(error).toMatchObject({ details: { recordType: "note", recordId: expect.stringMatching(/^nte_/), route: "people.notes" } });
   });
 
-  it("fails on a truncated page with a VendorContractError", async () => {
+  it("reads a page cut short once again (the SDK's client asks again), and finds the same records", async () => {
     const { subject } = await subjectWorld();
+    const clean = await collect(locate(referenceContext(running), { identifiers: subject.identifiers }));
     await oracle.injectFault({ route: "GET /api/people", kind: "truncated" });
+    expect(await collect(locate(referenceContext(running), { identifiers: subject.identifiers }))).toEqual(clean);
+  });
+
+  it("fails on a page cut short on every read with a VendorContractError", async () => {
+    const { subject } = await subjectWorld();
+    await oracle.injectFault({ route: "GET /api/people", kind: "truncated", times: 3 });
     await expect(collect(locate(referenceContext(running), { identifiers: subject.identifiers }))).rejects.toBeInstanceOf(VendorContractError);
   });
 });

@@ -18,12 +18,13 @@ import { appendAudit } from "../audit/append-audit";
 import type { JobHelpers, Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import { BinarySizeMismatchError, writeExportBundle, type ExportBundleSystem } from "../export";
-import { classifyFailure, describeFailure } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { advanceRequest } from "./advance-request";
-import { requestJob, requestPayloadSchema, taskNames } from "./jobs";
+import { breakerAdmits } from "./breaker-gate";
+import { requestJob, requestPayloadSchema, taskNames, withRetry } from "./jobs";
 import { requestIsIn } from "./request-gate";
-import { failTaskPermanently, handleTaskFailure } from "./task-failure";
+import type { RetryState } from "./retry-policy";
+import { failTaskPermanently, handleTaskFailure, planFailure } from "./task-failure";
 
 interface ExportSource {
   task: RequestTaskView;
@@ -43,8 +44,8 @@ interface ExportSource {
  */
 export function exportTask(deps: RuntimeDependencies): Task {
   return async (rawPayload, helpers) => {
-    const { requestId } = requestPayloadSchema.parse(rawPayload);
-    const later = (runAt: Date) => requestJob(taskNames.export, requestId, runAt);
+    const { requestId, retry } = requestPayloadSchema.parse(rawPayload);
+    const later = (runAt: Date, spent = retry) => withRetry(requestJob(taskNames.export, requestId, runAt), spent);
     if (!(await requestIsIn(deps, requestId, "executing", later))) return;
     const request = await getRequest(deps.database.db, requestId);
     if (!request) return;
@@ -53,6 +54,10 @@ export function exportTask(deps: RuntimeDependencies): Task {
     const tasks = (await listRequestTasks(deps.database.db, requestId)).filter(
       (task) => task.phase === "export" && (task.status === "pending" || task.status === "running"),
     );
+    // One bundle from every system: while any of them is held back by its breaker, all wait.
+    for (const task of tasks) {
+      if (!(await breakerAdmits(deps, task.instanceId, later))) return;
+    }
     for (const task of tasks) {
       const key: TaskKey = { requestId, instanceId: task.instanceId, phase: "export" };
       let session: ConnectorSession | undefined;
@@ -68,7 +73,7 @@ export function exportTask(deps: RuntimeDependencies): Task {
         const outcome = await handleTaskFailure(
           deps,
           helpers,
-          { key, connectorId: task.connectorId, retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
+          { key, connectorId: task.connectorId, retryJob: later, retry, sensitiveValues: session?.sensitiveValues ?? [] },
           error,
         );
         // A system that failed for good is left out of the bundle; a reschedule retries them all.
@@ -128,9 +133,10 @@ export function exportTask(deps: RuntimeDependencies): Task {
         });
         for (const entry of next) await appendAudit(tx, entry);
       });
+      for (const source of sources) deps.breakers?.recordSuccess(source.task.instanceId);
     } catch (error) {
       const culprit = failing ?? sourceOf(error, sources);
-      await handleExportFailure(deps, helpers, { requestId, sources, culprit, later }, error);
+      await handleExportFailure(deps, helpers, { requestId, sources, culprit, later, retry }, error);
     }
   };
 }
@@ -161,26 +167,33 @@ function sourceOf(error: unknown, sources: ExportSource[]): ExportSource | undef
 async function handleExportFailure(
   deps: RuntimeDependencies,
   helpers: JobHelpers,
-  context: { requestId: string; sources: ExportSource[]; culprit: ExportSource | undefined; later: (runAt: Date) => ReturnType<typeof requestJob> },
+  context: {
+    requestId: string;
+    sources: ExportSource[];
+    culprit: ExportSource | undefined;
+    later: (runAt: Date, retry: RetryState | undefined) => ReturnType<typeof requestJob>;
+    retry: RetryState | undefined;
+  },
   error: unknown,
 ): Promise<void> {
   const { requestId, sources, culprit } = context;
-  const failure = classifyFailure(error, helpers.abortSignal);
-  if (failure.kind === "aborted") throw error;
-  const message = describeFailure(error, sources.flatMap((source) => source.session.sensitiveValues));
+  const plan = planFailure(
+    deps,
+    { instanceId: culprit?.task.instanceId, retry: context.retry, rateLimitedStarts: Math.max(0, ...sources.map((source) => source.task.attempts)) },
+    error,
+    helpers.abortSignal,
+    sources.flatMap((source) => source.session.sensitiveValues),
+  );
+  if (plan.action === "rethrow") throw error;
 
-  if (failure.kind === "rate_limited") {
-    const runAt = new Date(Date.now() + Math.max(1_000, failure.retryAfterMs));
-    if (culprit) await pauseInstance(deps.database.db, { instanceId: culprit.task.instanceId, until: runAt });
-    for (const source of sources) await recordTaskRetry(deps.database.db, source.key, message);
-    await enqueueJob(deps.database.db, context.later(runAt));
+  if (plan.action === "reschedule") {
+    if (plan.pause && culprit) await pauseInstance(deps.database.db, { instanceId: culprit.task.instanceId, until: plan.runAt });
+    for (const source of sources) await recordTaskRetry(deps.database.db, source.key, plan.message);
+    await enqueueJob(deps.database.db, context.later(plan.runAt, plan.retry));
+    deps.log("warn", "export attempt failed; it will be retried", { requestId, runAt: plan.runAt.toISOString(), error: plan.message });
     return;
   }
-  if (failure.kind === "transient" && helpers.job.attempts < helpers.job.max_attempts) {
-    for (const source of sources) await recordTaskRetry(deps.database.db, source.key, message);
-    deps.log("warn", "export attempt failed; it will be retried", { requestId, error: message });
-    throw error;
-  }
+  const message = plan.message;
 
   deps.log("error", "export failed permanently", { requestId, instanceId: culprit?.task.instanceId ?? null, error: message });
   const failed = culprit ? [culprit] : sources;

@@ -3,7 +3,8 @@ import type { TaskKey, TaskPhase } from "@lethe/db";
 import type { JobHelpers, Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
-import { instanceJob, instancePayloadSchema, type InstancePayload, type TaskName } from "./jobs";
+import { breakerAdmits } from "./breaker-gate";
+import { instanceJob, instancePayloadSchema, withRetry, type InstancePayload, type TaskName } from "./jobs";
 import { requestIsIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
 
@@ -34,17 +35,25 @@ export function instanceTask(deps: RuntimeDependencies, spec: InstanceTaskSpec, 
   return async (rawPayload, helpers) => {
     const payload = instancePayloadSchema.parse(rawPayload);
     const key: TaskKey = { ...payload, phase: spec.phase };
-    const later = (runAt: Date) => instanceJob(spec.task, payload, runAt);
+    const later = (runAt: Date, retry = payload.retry) => withRetry(instanceJob(spec.task, payload, runAt), retry);
     if (!(await requestIsIn(deps, payload.requestId, spec.during, later))) return;
+    if (!(await breakerAdmits(deps, payload.instanceId, later))) return;
     let session: ConnectorSession | undefined;
     try {
       session = await openConnectorSession(deps, { ...payload, phase: spec.phase, signal: helpers.abortSignal });
       await work({ payload, key, session, helpers, signal: helpers.abortSignal });
+      deps.breakers?.recordSuccess(payload.instanceId);
     } catch (error) {
       await handleTaskFailure(
         deps,
         helpers,
-        { key, connectorId: session?.connector.id ?? "unknown", retryJob: later, sensitiveValues: session?.sensitiveValues ?? [] },
+        {
+          key,
+          connectorId: session?.connector.id ?? "unknown",
+          retryJob: later,
+          retry: payload.retry,
+          sensitiveValues: session?.sensitiveValues ?? [],
+        },
         error,
       );
     }

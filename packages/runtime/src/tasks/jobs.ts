@@ -1,5 +1,6 @@
 import type { JobSpec } from "@lethe/db";
 import { z } from "zod";
+import { retryStateSchema, type RetryState } from "./retry-policy";
 
 /**
  * The graphile-worker tasks that carry a request through its phases. Payloads hold ids only
@@ -24,11 +25,16 @@ export const taskNames = {
 
 export type TaskName = (typeof taskNames)[keyof typeof taskNames];
 
-/** Transient faults are retried with graphile-worker's exponential backoff up to this many attempts. */
+/**
+ * A task's own failures are retried by the runtime (tasks/retry-policy.ts); graphile-worker's
+ * attempts (exponential backoff) are the fallback for failures that happen while handling those —
+ * the database gone mid-job.
+ */
 export const maxJobAttempts = 10;
 
-export const requestPayloadSchema = z.object({ requestId: z.uuid() });
-export const instancePayloadSchema = z.object({ requestId: z.uuid(), instanceId: z.uuid() });
+/** `retry`: what the task has spent of its retry budget so far (absent on a first run). */
+export const requestPayloadSchema = z.object({ requestId: z.uuid(), retry: retryStateSchema.optional() });
+export const instancePayloadSchema = z.object({ requestId: z.uuid(), instanceId: z.uuid(), retry: retryStateSchema.optional() });
 export type RequestPayload = z.infer<typeof requestPayloadSchema>;
 export type InstancePayload = z.infer<typeof instancePayloadSchema>;
 
@@ -69,4 +75,12 @@ export function instanceJob(task: TaskName, payload: InstancePayload, runAt?: Da
     ...(rank !== undefined ? { priority: rank } : {}),
     ...(runAt ? { runAt } : {}),
   };
+}
+
+/**
+ * The same job carrying what its task has spent of the retry budget. Only a task's own retry
+ * (or reschedule) carries it: the next phase's job starts with a full budget.
+ */
+export function withRetry(job: JobSpec, retry: RetryState | undefined): JobSpec {
+  return retry ? { ...job, payload: { ...job.payload, retry } } : job;
 }

@@ -16,7 +16,8 @@ import { openConnectorSession, type ConnectorSession } from "../connector-sessio
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { completeTask } from "./complete-task";
-import { instanceJob, instancePayloadSchema, taskNames, type InstancePayload } from "./jobs";
+import { breakerAdmits } from "./breaker-gate";
+import { instanceJob, instancePayloadSchema, taskNames, withRetry, type InstancePayload } from "./jobs";
 import { requestIsIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
 
@@ -32,14 +33,16 @@ export function locateTask(deps: RuntimeDependencies): Task {
   return async (rawPayload, helpers) => {
     const payload = instancePayloadSchema.parse(rawPayload);
     const key: TaskKey = { ...payload, phase: "locate" };
-    const later = (runAt: Date) => instanceJob(taskNames.locate, payload, runAt);
+    const later = (runAt: Date, retry = payload.retry) => withRetry(instanceJob(taskNames.locate, payload, runAt), retry);
     if (!(await requestIsIn(deps, payload.requestId, "locating", later))) return;
+    if (!(await breakerAdmits(deps, payload.instanceId, later))) return;
     let session: ConnectorSession | undefined;
     try {
       const round = (await getRequest(deps.database.db, payload.requestId))?.locateRound ?? 0;
       // Each round is its own operation for the connector: round 1 must not resume round 0's cursor.
       session = await openConnectorSession(deps, { ...payload, phase: `locate:${round}`, signal: helpers.abortSignal });
       await locateOnInstance(deps, helpers, payload, key, session, round);
+      deps.breakers?.recordSuccess(payload.instanceId);
     } catch (error) {
       await handleTaskFailure(
         deps,
@@ -48,6 +51,7 @@ export function locateTask(deps: RuntimeDependencies): Task {
           key,
           connectorId: session?.connector.id ?? "unknown",
           retryJob: later,
+          retry: payload.retry,
           sensitiveValues: session?.sensitiveValues ?? [],
         },
         error,

@@ -33,7 +33,9 @@ export function pciSweepTask(deps: RuntimeDependencies): Task {
     } catch (error) {
       const failure = classifyFailure(error, helpers.abortSignal);
       const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
-      if (failure.kind === "aborted" || ((failure.kind === "transient" || failure.kind === "rate_limited") && !lastAttempt)) throw error;
+      // A garbled answer is retried a few times (usually the transport), not the whole budget.
+      const retryable = failure.kind === "transient" || failure.kind === "rate_limited" || (failure.kind === "contract" && helpers.job.attempts < 3);
+      if (failure.kind === "aborted" || (retryable && !lastAttempt)) throw error;
       await finish(deps, state, "failed", describeFailure(error, sensitiveValues));
     }
   };

@@ -64,6 +64,18 @@ describe("the oracle router", () => {
     expect((await toy.vendor("/file")).status).toBe(200);
   });
 
+  it("injects random faults from POST /faults/random, shows them on GET /faults, and stops them with DELETE", async () => {
+    const armed = await toy.oracle("POST", "/faults/random", { rate: 1, kinds: ["status"], statuses: [503], seed: 5 });
+    expect(armed.status).toBe(201);
+    expect(await armed.json()).toEqual({ random: { rate: 1, kinds: ["status"], statuses: [503], seed: 5, injected: 0 } });
+    expect((await toy.vendor("/file")).status).toBe(503);
+    expect(await (await toy.oracle("GET", "/faults")).json()).toMatchObject({ faults: [], random: { injected: 1 } });
+    expect((await toy.oracle("POST", "/faults/random", { rate: 2, kinds: ["status"] })).status).toBe(400);
+    expect((await toy.oracle("DELETE", "/faults")).status).toBe(204);
+    expect((await toy.vendor("/file")).status).toBe(200);
+    expect(await (await toy.oracle("GET", "/faults")).json()).toEqual({ faults: [], random: null });
+  });
+
   it("rejects a fault that is not an OracleFault, and a body that is not JSON, with 400 and the oracle's envelope", async () => {
     const wrongKind = await toy.oracle("POST", "/faults", { route: "GET /file", kind: "explode" });
     expect(wrongKind.status).toBe(400);

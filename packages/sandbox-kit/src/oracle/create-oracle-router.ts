@@ -1,10 +1,12 @@
 import express, { type ErrorRequestHandler, type Router } from "express";
 import { deleteOracleFaults } from "./delete-oracle-faults";
+import { getOracleFaults } from "./get-oracle-faults";
 import { getOraclePeople } from "./get-oracle-people";
 import { getOraclePersonRecords } from "./get-oracle-person-records";
 import { getOracleStats } from "./get-oracle-stats";
 import { postOracleClock } from "./post-oracle-clock";
 import { postOracleFaults } from "./post-oracle-faults";
+import { postOracleRandomFaults } from "./post-oracle-random-faults";
 import { postOraclePeople } from "./post-oracle-people";
 import { postOracleReset } from "./post-oracle-reset";
 import type { SandboxOracle } from "./sandbox-oracle";
@@ -16,7 +18,8 @@ import type { SandboxOracle } from "./sandbox-oracle";
  * - `GET /people`, `GET /people/:id/records` — who is known, and what still holds their data;
  * - `POST /people` — declare a person (when the sandbox implements `declarePerson`);
  * - `GET /stats` — calls per route, deletions per record, 429s and refusals;
- * - `POST /faults`, `DELETE /faults` — arm or disarm faults;
+ * - `POST /faults`, `DELETE /faults` — arm or disarm faults; `GET /faults` — what is armed;
+ * - `POST /faults/random` — a seeded share of requests meets a random fault (e.g. 20 %);
  * - `POST /clock` — move time;
  * - `POST /reset` — a freshly seeded world.
  *
@@ -29,7 +32,9 @@ export function createOracleRouter(oracle: SandboxOracle): Router {
   router.post("/people", postOraclePeople(oracle));
   router.get("/people/:id/records", getOraclePersonRecords(oracle));
   router.get("/stats", getOracleStats(oracle));
+  router.get("/faults", getOracleFaults(oracle));
   router.post("/faults", postOracleFaults(oracle));
+  router.post("/faults/random", postOracleRandomFaults(oracle));
   router.delete("/faults", deleteOracleFaults(oracle));
   router.post("/clock", postOracleClock(oracle));
   router.post("/reset", postOracleReset(oracle));

@@ -24,6 +24,7 @@ import { benchEnvironment } from "../../bench-environment";
 import { measureSection } from "../../section-measurement";
 import { openBenchDatabase } from "./bench-database";
 import { runInputSchema, type RunResult } from "./protocol";
+import { z } from "zod";
 
 const { flags } = parseBenchArguments(process.argv.slice(2));
 const input = runInputSchema.parse(JSON.parse(await readFile(flags.string("input", ""), "utf8")));
@@ -46,8 +47,13 @@ try {
     },
     "bench",
   );
-  const worker = await startWorker({ db: database, registry, secretBox, exportDirectory, concurrency: input.concurrency, outboundAllow: loopbackAllowList });
+  // Under injected faults, backoffs short enough for a benchmark (the policy is the same otherwise).
+  const retryPolicy = input.faults ? { baseDelayMs: 200, maxDelayMs: 2_000 } : undefined;
+  const worker = await startWorker({ db: database, registry, secretBox, exportDirectory, concurrency: input.concurrency, outboundAllow: loopbackAllowList, ...(retryPolicy ? { retryPolicy } : {}) });
   try {
+    if (input.faults) {
+      await sandboxCall("POST", "/faults/random", { rate: input.faults.rate, kinds: ["status", "slow", "truncated", "malformed"], seed: input.faults.seed, delayMs: 100 });
+    }
     const { result: ids, cost } = await measureSection(async () => {
       const filed: string[] = [];
       for (const subject of input.subjects) {
@@ -69,11 +75,13 @@ try {
     });
     const outcomes: Record<string, number> = {};
     for (const row of await listRequestStatuses(database.db, ids)) outcomes[row.status] = (outcomes[row.status] ?? 0) + 1;
+    const injected = input.faults ? z.object({ random: z.object({ injected: z.int() }) }).parse(await sandboxCall("GET", "/faults")).random.injected : undefined;
     const result: RunResult = {
       requests: ids.length,
       completed: outcomes.completed ?? 0,
       outcomes,
       ...cost,
+      ...(injected === undefined ? {} : { faultsInjected: injected }),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
@@ -82,4 +90,14 @@ try {
 } finally {
   await dispose();
   await rm(exportDirectory, { recursive: true, force: true });
+}
+
+async function sandboxCall(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${input.sandbox.url}/__sandbox${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`the sandbox answered ${response.status} to ${method} ${path}`);
+  return response.json();
 }

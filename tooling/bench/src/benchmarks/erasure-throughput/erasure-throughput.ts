@@ -34,18 +34,20 @@ export const erasureThroughput: Benchmark = {
   },
 };
 
-interface SideResult {
+export interface SideResult {
   run: RunResult;
   stats: OracleStats;
 }
 
-async function runAgainstFreshSandbox(
+/** One side's run in its own process against its own fresh sandbox; `faults` only for the engine. */
+export async function runAgainstFreshSandbox(
   side: "engine" | "baseline",
   sandboxOptions: { seed: number; people: number; rateLimitPerMinute: number },
   concurrency: number,
   requests: number,
   workDirectory: string,
   log: (message: string) => void,
+  faults?: RunInput["faults"],
 ): Promise<SideResult> {
   const sandbox = await startSandboxProcess(sandboxOptions);
   try {
@@ -64,8 +66,9 @@ async function runAgainstFreshSandbox(
       sandbox: { url: sandbox.url, settings: sandbox.settings, credentials: { ...sandbox.credentials, apiToken: String(sandbox.credentials.apiToken) } },
       subjects,
       concurrency,
+      ...(faults ? { faults } : {}),
     };
-    const inputFile = join(workDirectory, `${side}-input.json`);
+    const inputFile = join(workDirectory, `${side}-${faults ? `faults-${faults.rate}` : "clean"}-input.json`);
     await writeFile(inputFile, JSON.stringify(input));
     log(`erasure-throughput: ${side}: ${requests} erasure requests, concurrency ${concurrency}…`);
     const script = new URL(side === "engine" ? "./engine-run.ts" : "./baseline-run.ts", import.meta.url);

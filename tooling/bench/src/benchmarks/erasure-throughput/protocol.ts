@@ -9,6 +9,8 @@ export const runInputSchema = z.object({
   }),
   subjects: z.array(z.object({ email: z.string(), phone: z.string() })).min(1),
   concurrency: z.int().positive(),
+  /** Random vendor faults to inject before filing (`POST /__sandbox/faults/random`); engine side only. */
+  faults: z.object({ rate: z.number().min(0).max(1), seed: z.int() }).optional(),
 });
 export type RunInput = z.infer<typeof runInputSchema>;
 
@@ -22,5 +24,7 @@ export const runResultSchema = z.object({
   wallMs: z.number(),
   cpuMs: z.number(),
   peakRssBytes: z.number(),
+  /** Faults the sandbox injected, when the run asked for them. */
+  faultsInjected: z.int().optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
