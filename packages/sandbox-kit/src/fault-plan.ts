@@ -1,5 +1,6 @@
 import type { OracleFault, OracleRandomFaults } from "@lethe/connector-sdk";
 import { z } from "zod";
+import { seededRandom } from "./seeded-random";
 
 const route = z.string().min(1);
 const times = z.int().positive().optional();
@@ -53,7 +54,7 @@ export class FaultPlan {
 
   /** From now on, each matching request meets a fault with probability `spec.rate` (replaces any earlier spec). */
   randomize(spec: OracleRandomFaults): void {
-    this.random = { spec, next: mulberry32(spec.seed ?? 1), injected: 0 };
+    this.random = { spec, next: seededRandom(spec.seed ?? 1), injected: 0 };
   }
 
   clear(): void {
@@ -113,16 +114,4 @@ function pick<T>(values: readonly T[], draw: number): T {
   const value = values[Math.min(values.length - 1, Math.floor(draw * values.length))];
   if (value === undefined) throw new RangeError("nothing to pick from");
   return value;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same sequence, in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

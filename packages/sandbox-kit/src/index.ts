@@ -1,5 +1,6 @@
 export { SandboxClock } from "./sandbox-clock";
 export { FaultPlan, oracleFaultSchema, oracleRandomFaultsSchema } from "./fault-plan";
+export { seededRandom } from "./seeded-random";
 export { SandboxStats } from "./sandbox-stats";
 export { FixedWindowRateLimiter, type FixedWindow, type RateDecision } from "./fixed-window-rate-limiter";
 export { countCall } from "./http/count-call";

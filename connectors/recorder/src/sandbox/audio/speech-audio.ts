@@ -1,3 +1,4 @@
+import { seededRandom } from "@lethe/sandbox-kit";
 import type { UtteranceRow } from "../world/world";
 import { bytesPerSample, channels, headerBytes, sampleRate, wavHeader } from "./wav";
 
@@ -10,7 +11,7 @@ import { bytesPerSample, channels, headerBytes, sampleRate, wavHeader } from "./
 export function synthesiseCall(recordingId: string, utterances: UtteranceRow[], durationMs: number, pitchOf: (channel: number) => number): Buffer {
   const frames = Math.ceil((durationMs * sampleRate) / 1000);
   const samples = new Float64Array(frames * channels);
-  const noise = prng(hash(recordingId));
+  const noise = seededRandom(hash(recordingId));
   for (let i = 0; i < samples.length; i++) samples[i] = (noise() - 0.5) * 8;
 
   for (const utterance of utterances) {
@@ -51,16 +52,4 @@ function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
   return h;
-}
-
-/* mulberry32: small, fast and deterministic; audio needs no cryptographic randomness. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
