@@ -9,7 +9,9 @@ import { attestIdentity, createConnectorInstance, createConnectorRegistry, fileR
 import { benchEnvironment } from "../../bench-environment";
 import { startSandboxProcess } from "../../sandbox-process";
 import { openBenchDatabase } from "../erasure-throughput/bench-database";
+import { processCpu } from "../../process-cpu";
 import { startLetheWorkerProcess, type LetheWorkerProcess } from "./lethe-worker-process";
+import { openPostgresCpuMeter } from "./postgres-cpu";
 
 export interface DrainOptions {
   workers: number;
@@ -34,6 +36,10 @@ export interface DrainResult {
   stats: OracleStats;
   /** Exit codes of the workers after SIGTERM; 0 each when they stopped cleanly. */
   exitCodes: Array<number | null>;
+  /** User + system CPU of all worker processes from "worker running" to the last request's end; undefined without /proc. */
+  workerCpuMs: number | undefined;
+  /** CPU of the PostgreSQL backends that served the workers (postgres-cpu.ts); undefined when not measurable. */
+  postgresCpuMs: number | undefined;
 }
 
 export type RequestKind = "erasure" | "access" | "portability";
@@ -103,13 +109,19 @@ export async function drainBacklog(options: DrainOptions): Promise<DrainResult> 
         // The bench's sandbox listens on loopback, which workers refuse unless it is listed.
         LETHE_OUTBOUND_ALLOW: "127.0.0.0/8,::1",
       };
+      const postgresCpu = await openPostgresCpuMeter(database);
       const starting = Array.from({ length: options.workers }, () => startLetheWorkerProcess(options.concurrency, env));
       const started = await Promise.race(starting.map((worker) => worker.then(() => Date.now())));
       workers.push(...(await Promise.all(starting)));
+      // Start-up (migrations checked, connectors loaded) is not per-request work: subtracted below.
+      const cpuAtStart = await workersCpu(workers);
       await waitForRequests(database, ids, { timeoutMs: 2 * 60 * 60_000, pollIntervalMs: 100 });
       const wallMs = Date.now() - started;
+      const cpuAtEnd = await workersCpu(workers);
+      const workerCpuMs = cpuAtEnd === undefined || cpuAtStart === undefined ? undefined : cpuAtEnd - cpuAtStart;
       const exitCodes: Array<number | null> = [];
       for (const worker of workers.splice(0)) exitCodes.push(await worker.stop());
+      const postgresCpuMs = await postgresCpu.read();
 
       const outcomes: Record<string, number> = {};
       for (const row of await listRequestStatuses(database.db, ids)) outcomes[row.status] = (outcomes[row.status] ?? 0) + 1;
@@ -124,6 +136,8 @@ export async function drainBacklog(options: DrainOptions): Promise<DrainResult> 
         callTimes: times,
         stats: await sandbox.stats(),
         exitCodes,
+        workerCpuMs,
+        postgresCpuMs,
       };
     } finally {
       for (const worker of workers) await worker.stop();
@@ -133,4 +147,15 @@ export async function drainBacklog(options: DrainOptions): Promise<DrainResult> 
     await sandbox.stop();
     await rm(home, { recursive: true, force: true });
   }
+}
+
+/** The workers' CPU ms together, from /proc; undefined if any cannot be read. */
+async function workersCpu(workers: readonly LetheWorkerProcess[]): Promise<number | undefined> {
+  let total = 0;
+  for (const worker of workers) {
+    const cpu = worker.child.pid === undefined ? undefined : await processCpu(worker.child.pid);
+    if (cpu === undefined) return undefined;
+    total += cpu.ownMs;
+  }
+  return total;
 }
