@@ -19,6 +19,12 @@ export interface BenchmarkRow {
   baseline: number;
   /** Which direction is good, so a reader knows whether a ratio above 1 is a win; `equal`: a fidelity check, 1.00× expected. */
   better: "higher" | "lower" | "equal";
+  /**
+   * The machine's 1-minute load average (`os.loadavg()[0]`) when the row was measured, so a reader
+   * can tell a slow number from a busy machine. A benchmark may set it per row; `pnpm bench` stamps
+   * the rows that have none with the load average when the benchmark ends.
+   */
+  loadAverage?: number;
 }
 
 export interface BenchmarkOptions {

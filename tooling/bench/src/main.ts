@@ -4,6 +4,7 @@
  * See tooling/bench/README.md.
  */
 import { fileURLToPath } from "node:url";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { BenchArgumentError, parseBenchArguments } from "./bench-arguments";
 import { benchmarks } from "./benchmarks";
@@ -30,7 +31,10 @@ try {
   };
   for (const benchmark of selected) {
     const started = Date.now();
-    const rows = await benchmark.run({ flags, log });
+    const measured = await benchmark.run({ flags, log });
+    // Every row says how busy the machine was; a benchmark that knows better stamped its rows itself.
+    const loadAverage = loadavg()[0];
+    const rows = measured.map((row) => ({ ...row, loadAverage: row.loadAverage ?? loadAverage }));
     record.results.push({ benchmark: benchmark.name, rows, durationMs: Date.now() - started });
   }
   process.stdout.write(`${formatResultsTable(record.results)}\n`);

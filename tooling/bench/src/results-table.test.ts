@@ -22,6 +22,24 @@ describe("results table", () => {
     ]);
   });
 
+  it("adds the 1-minute load average as a last column when rows carry it", () => {
+    const table = formatResultsTable([
+      {
+        benchmark: "b",
+        rows: [
+          { metric: "m", value: 1, baseline: 2, better: "higher", loadAverage: 3.456 },
+          { metric: "n", value: 1, baseline: 1, better: "equal" },
+        ],
+      },
+    ]);
+    expect(table.split("\n")).toEqual([
+      "| benchmark | metric | value | baseline | ratio | better | load 1m |",
+      "|-----------|--------|------:|---------:|------:|--------|--------:|",
+      "| b         | m      |     1 |        2 | 0.50× | higher |    3.46 |",
+      "| b         | n      |     1 |        1 | 1.00× | equal  |         |",
+    ]);
+  });
+
   it("says n/a rather than dividing by a zero baseline", () => {
     const table = formatResultsTable([{ benchmark: "b", rows: [{ metric: "m", value: 3, baseline: 0, better: "lower" }] }]);
     expect(table).toContain("|   n/a |");

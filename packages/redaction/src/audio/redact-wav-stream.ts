@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { RedactionRangeError, WavFormatError } from "./audio-errors";
 import { createFillPattern, type FillPattern, type RedactionFill } from "./redaction-fill";
+import { fillSamples } from "./sample-fill";
 import { maxWavHeaderBytes, tryReadWavHeader, type WavHeader } from "./wav-header";
 
 /** A stretch of a recording to redact; without `channel`, every channel. Channels count from 0. */
@@ -48,36 +49,6 @@ function toByteRanges(ranges: readonly AudioRange[], header: WavHeader): ByteRan
       endByte: endFrame * header.blockAlign,
     };
   });
-}
-
-/** Overwrites, inside `chunk`, the samples of `range` that fall in data bytes [dataStart, dataEnd). */
-function applyRange(
-  chunk: Uint8Array,
-  chunkDataStart: number,
-  dataStart: number,
-  dataEnd: number,
-  range: ByteRange,
-  header: WavHeader,
-  pattern: FillPattern,
-): void {
-  const from = Math.max(range.startByte, dataStart);
-  const to = Math.min(range.endByte, dataEnd);
-  if (from >= to) return;
-  const { blockAlign } = header;
-  const { bytesPerSample, periodFrames, bytes: fill } = pattern;
-  const lastFrame = Math.floor((to - 1) / blockAlign);
-  for (let frame = Math.floor(from / blockAlign); frame <= lastFrame; frame++) {
-    const fillOffset = (frame % periodFrames) * bytesPerSample;
-    for (const channel of range.channels) {
-      const sampleByte = frame * blockAlign + channel * bytesPerSample;
-      for (let b = 0; b < bytesPerSample; b++) {
-        const dataByte = sampleByte + b;
-        // A chunk may end (or start) in the middle of a sample: touch only the bytes it holds.
-        if (dataByte < from || dataByte >= to) continue;
-        chunk[chunkDataStart + dataByte - dataStart] = fill[fillOffset + b] ?? 0;
-      }
-    }
-  }
 }
 
 function concatenate(parts: readonly Uint8Array[], length: number): Uint8Array {
@@ -137,10 +108,13 @@ export async function* redactWavStream(
       yield chunk;
       continue;
     }
-    // Copy before writing: the caller's buffers (a file read stream's pool) are not ours to change.
-    const output = Uint8Array.from(chunk);
-    const chunkDataStart = dataStart + header.dataOffset - chunkStart;
-    for (const range of touched) applyRange(output, chunkDataStart, dataStart, dataStop, range, header, pattern);
+    // Copy before writing (one memcpy): the caller's buffers (a file read stream's pool) are not ours to change.
+    const output = new Uint8Array(chunk);
+    const dataOffsetInChunk = header.dataOffset - chunkStart;
+    for (const range of touched) {
+      const span = { chunk: output, dataOffsetInChunk, from: Math.max(range.startByte, dataStart), to: Math.min(range.endByte, dataStop) };
+      fillSamples(span, range.channels, header.channels, pattern);
+    }
     yield output;
   }
   if (!header) throw new WavFormatError("truncated WAV file: the stream ended before the data chunk");

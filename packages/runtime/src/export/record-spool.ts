@@ -5,9 +5,16 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { flattenRecord } from "./csv-encoding";
 
+// Lines are written to a spool file in pieces of about this size: one write per record would be
+// tens of thousands of small writes for a large export, each with its own cost on the event loop.
+const flushChars = 64 * 1024;
+
 interface SpoolFile {
   path: string;
   stream: WriteStream;
+  /** Lines not yet handed to the stream, and their total length. */
+  pending: string[];
+  pendingChars: number;
   count: number;
   /** Union of flattened column names, in first-seen order (becomes the CSV header). */
   columns: Set<string>;
@@ -43,7 +50,18 @@ export class RecordSpool {
     for (const column of flattenRecord(data).keys()) file.columns.add(column);
     file.count++;
     this.#throwIfFailed();
-    if (!file.stream.write(`${JSON.stringify(data)}\n`)) await once(file.stream, "drain");
+    const line = `${JSON.stringify(data)}\n`;
+    file.pending.push(line);
+    file.pendingChars += line.length;
+    if (file.pendingChars >= flushChars) await this.#flush(file);
+  }
+
+  async #flush(file: SpoolFile): Promise<void> {
+    if (file.pending.length === 0) return;
+    const piece = file.pending.join("");
+    file.pending = [];
+    file.pendingChars = 0;
+    if (!file.stream.write(piece)) await once(file.stream, "drain");
     this.#throwIfFailed();
   }
 
@@ -52,6 +70,7 @@ export class RecordSpool {
     await Promise.all(
       [...this.#files.values()].map(async (file) => {
         if (file.stream.writableFinished) return;
+        await this.#flush(file);
         file.stream.end();
         await once(file.stream, "finish");
       }),
@@ -92,7 +111,7 @@ export class RecordSpool {
     stream.on("error", (error) => {
       this.#failure ??= error;
     });
-    const file: SpoolFile = { path, stream, count: 0, columns: new Set() };
+    const file: SpoolFile = { path, stream, pending: [], pendingChars: 0, count: 0, columns: new Set() };
     this.#files.set(type, file);
     return file;
   }

@@ -110,12 +110,12 @@ export async function writeExportBundle(options: WriteExportBundleOptions): Prom
     const details = new Map<string, IndexSystemDetails>(
       options.systems.map((system) => [system.instanceId, { title: system.title, dataCategories: system.dataCategories }]),
     );
-    const index = zip.addBuffer(indexEntryName, Buffer.from(renderBundleIndex(described, files, details), "utf8"));
+    const index = await zip.addBuffer(indexEntryName, Buffer.from(renderBundleIndex(described, files, details), "utf8"));
     const manifest: BundleManifest = {
       ...described,
       files: [...files, describe(index, undefined, "text/html; charset=utf-8", "index", {})],
     };
-    zip.addBuffer(manifestEntryName, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"));
+    await zip.addBuffer(manifestEntryName, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"));
     const archive = await zip.finish();
     await rename(temporaryPath, finalPath);
     return { path: finalPath, sha256: archive.sha256, bytes: archive.bytes, counts };
@@ -165,7 +165,7 @@ async function writeSystem(input: {
       checkBinary(system.instanceId, item);
       const name = fileNames.claim(safePathSegment(item.name, `${item.ref.type}-${item.ref.id}`));
       // Stored, not deflated: recordings and documents are mostly compressed already, and
-      // "binary files as they are" should cost no CPU per byte beyond the hash.
+      // "binary files as they are" should cost no CPU per byte beyond the checksums.
       const entry = await zip.add(`${folder}/files/${name}`, declaredSizeContent(system.instanceId, item), {
         compress: false,
       });

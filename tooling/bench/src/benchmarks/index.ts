@@ -2,6 +2,7 @@ import type { Benchmark } from "../benchmark";
 import { apiLatency } from "./api-latency/api-latency";
 import { consoleBundle } from "./console-bundle";
 import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
+import { exportBundle } from "./export-bundle/export-bundle";
 import { faultTolerance } from "./fault-tolerance/fault-tolerance";
 import { redactionAudio } from "./redaction-audio";
 import { redactionQuality } from "./redaction-quality";
@@ -11,4 +12,4 @@ import { startup } from "./startup/startup";
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, exportBundle, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance];
