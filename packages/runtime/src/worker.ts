@@ -6,7 +6,7 @@ import type { ConnectorRegistry } from "./connector-registry";
 import { deadlineAlertsCronItem } from "./alerts/deadline-alerts-task";
 import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
 import { periodicCronItems } from "./periodic/periodic-tasks";
-import type { EnginePolicy } from "./plan/engine-policy";
+import type { EnginePolicy } from "@lethe/core";
 import { defaultConfirmSchedule } from "./tasks/confirm-schedule";
 import { defaultBreakerOptions, InstanceBreakers, type BreakerOptions } from "./tasks/instance-breaker";
 import { defaultRetryPolicy, type RetryPolicy } from "./tasks/retry-policy";

@@ -14,10 +14,8 @@ import {
   type PlanItemView,
   type TaskKey,
 } from "@lethe/db";
-import { eraseActions } from "../plan/dispatch-execution";
+import { eraseActions, mentionOf, vendorHoldOf } from "@lethe/core";
 import { enginePolicy } from "../plan/engine-policy";
-import { mentionOf } from "../plan/record-relation";
-import { vendorHoldOf } from "../plan/vendor-hold";
 import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
