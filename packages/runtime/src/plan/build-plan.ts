@@ -14,22 +14,32 @@ import {
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 
+/** The plan as built: what core's `nextStep` settles it on, and counts for the audit trail. */
+export interface BuiltPlan {
+  /** Items per action. */
+  counts: Record<string, number>;
+  /** Weak matches waiting for a person's decision. */
+  pendingReview: number;
+  /** Whether any item had been approved before (a re-locate: the plan waits for approval again). */
+  relocated: boolean;
+}
+
 /**
  * (Re)builds the plan: one item per located record, from the request type, the connector's
- * capabilities, legal holds and the review decisions already taken (never overwritten). Returns
- * counts per action for the audit trail. Each item is decided by core's `planAction` (and
- * `selectHold` for an erasure, over the active holds loaded once for the whole plan).
+ * capabilities, legal holds and the review decisions already taken (never overwritten). Each item
+ * is decided by core's `planAction` (and `selectHold` for an erasure, over the active holds loaded
+ * once for the whole plan). The items it read before and wrote say what is pending and whether
+ * the plan was approved before, so nothing is read again to settle it.
  */
 export async function buildPlan(
   tx: Executor,
   deps: RuntimeDependencies,
   request: RequestRow,
   now = new Date(),
-): Promise<Record<string, number>> {
+): Promise<BuiltPlan> {
   const records = await listLocatedRecords(tx, { requestId: request.id });
-  const decisions = new Map(
-    (await listPlanItems(tx, { requestId: request.id })).map((view) => [view.item.locatedRecordId, view.item.review]),
-  );
+  const previous = await listPlanItems(tx, { requestId: request.id });
+  const decisions = new Map(previous.map((view) => [view.item.locatedRecordId, view.item.review]));
   const connectorOf = new Map((await listConnectorInstances(tx)).map((instance) => [instance.id, instance.connectorId]));
   const erasure = request.type === "erasure";
   const personHashes = new Set(erasure ? await personHashesOf(tx, deps, request.id) : []);
@@ -75,7 +85,11 @@ export async function buildPlan(
     });
   }
   await upsertPlanItems(tx, items);
-  return counts;
+  return {
+    counts,
+    pendingReview: items.filter((item) => item.review === "pending").length,
+    relocated: previous.some((view) => view.item.approvedAt !== null),
+  };
 }
 
 /** Keyed hashes of the identifiers the requester gave or verified: what person-level holds name. */

@@ -5,7 +5,6 @@ import {
   countPendingReview,
   enqueueJob,
   listConnectorInstances,
-  listPlanItems,
   listRequestTasks,
   setRequestLocateRound,
   setRequestPlanStatus,
@@ -100,9 +99,8 @@ class Pass {
         return locating > 0 ? "done" : { request: { ...progress.request, locateRound: step.round }, discovered: 0 };
       }
       case "build-plan": {
-        this.counts = await buildPlan(tx, this.deps, { ...request, locateRound: step.round });
-        const pendingReview = await countPendingReview(tx, requestId);
-        const relocated = (await listPlanItems(tx, { requestId })).some((view) => view.item.approvedAt !== null);
+        const { counts, pendingReview, relocated } = await buildPlan(tx, this.deps, { ...request, locateRound: step.round });
+        this.counts = counts;
         this.audit.push({ actor: "system", action: "plan.built", requestId, payload: { counts: this.counts, pendingReview, round: step.round } });
         return { plan: { relocated }, pendingReview };
       }
