@@ -29,3 +29,4 @@ export * from "./outcome/finished-request";
 export * from "./verification/verification-policy";
 export * from "./verification/erasure-proof";
 export * from "./requests/job-gate";
+export * from "./requests/confirm-schedule";
