@@ -1,6 +1,7 @@
 import {
   computeDueDate,
   identifierStrength,
+  needsVerification,
   normaliseIdentifier,
   regimeSchema,
   requestTypeSchema,
@@ -14,7 +15,6 @@ import { appendAudit } from "./audit/append-audit";
 import { transitionRequest } from "./lifecycle/transition-request";
 import { flagSuppressedIdentifiers } from "./minimisation/suppression-check";
 import { requestJob, taskNames } from "./tasks/jobs";
-import { needsVerification } from "./verification/verification-policy";
 import { requestParameters, type RawRequestParameters } from "./request-parameters";
 import { prepareWorkerSchema } from "./worker-schema";
 

@@ -2,10 +2,9 @@ import type { LogFields, LogLevel } from "@lethe/connector-sdk";
 import type { Database, SecretSealer } from "@lethe/db";
 import type { ConnectorRegistry } from "./connector-registry";
 import type { OutboundGuard } from "./outbound/outbound-guard";
-import type { EnginePolicy } from "./plan/engine-policy";
+import type { ConfirmSchedule, EnginePolicy } from "@lethe/core";
 import type { InstanceBreakers } from "./tasks/instance-breaker";
 import type { RetryPolicy } from "./tasks/retry-policy";
-import type { ConfirmSchedule } from "./tasks/confirm-schedule";
 
 /** Where the worker writes its log lines; nothing above debug holds an identifier or a secret. */
 export type WorkerLog = (level: LogLevel, message: string, fields: LogFields) => void;

@@ -1,6 +1,7 @@
-import { identifierHash } from "@lethe/core";
+import { connectorAbilities, identifierHash, mentionOf, planAction, selectHold, vendorHoldOf } from "@lethe/core";
 import type { FieldUpdate, IdentifierKind, IdentifierMatch } from "@lethe/connector-sdk";
 import {
+  listActiveLegalHolds,
   listConnectorInstances,
   listLocatedRecords,
   listPlanItems,
@@ -10,54 +11,57 @@ import {
   type NewPlanItem,
   type RequestRow,
 } from "@lethe/db";
-import { findHoldsFor } from "../holds/find-holds";
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
-import { planAction } from "./plan-action";
-import { mentionOf } from "./record-relation";
-import { vendorHoldOf } from "./vendor-hold";
+
+/** The plan as built: what core's `nextStep` settles it on, and counts for the audit trail. */
+export interface BuiltPlan {
+  /** Items per action. */
+  counts: Record<string, number>;
+  /** Weak matches waiting for a person's decision. */
+  pendingReview: number;
+  /** Whether any item had been approved before (a re-locate: the plan waits for approval again). */
+  relocated: boolean;
+}
 
 /**
  * (Re)builds the plan: one item per located record, from the request type, the connector's
- * capabilities, legal holds and the review decisions already taken (never overwritten). Returns
- * counts per action for the audit trail.
+ * capabilities, legal holds and the review decisions already taken (never overwritten). Each item
+ * is decided by core's `planAction` (and `selectHold` for an erasure, over the active holds loaded
+ * once for the whole plan). The items it read before and wrote say what is pending and whether
+ * the plan was approved before, so nothing is read again to settle it.
  */
 export async function buildPlan(
   tx: Executor,
   deps: RuntimeDependencies,
   request: RequestRow,
   now = new Date(),
-): Promise<Record<string, number>> {
+): Promise<BuiltPlan> {
   const records = await listLocatedRecords(tx, { requestId: request.id });
-  const decisions = new Map(
-    (await listPlanItems(tx, { requestId: request.id })).map((view) => [view.item.locatedRecordId, view.item.review]),
-  );
+  const previous = await listPlanItems(tx, { requestId: request.id });
+  const decisions = new Map(previous.map((view) => [view.item.locatedRecordId, view.item.review]));
   const connectorOf = new Map((await listConnectorInstances(tx)).map((instance) => [instance.id, instance.connectorId]));
-  const personHashes = request.type === "erasure" ? await personHashesOf(tx, deps, request.id) : [];
+  const erasure = request.type === "erasure";
+  const personHashes = new Set(erasure ? await personHashesOf(tx, deps, request.id) : []);
+  const holds = erasure ? await listActiveLegalHolds(tx, now) : [];
   const changes = rectificationChanges(request.parameters);
 
   const items: NewPlanItem[] = [];
   const counts: Record<string, number> = {};
   for (const record of records) {
     const connectorId = connectorOf.get(record.instanceId) ?? "unknown";
-    const hold =
-      request.type === "erasure"
-        ? await findHoldsFor(
-            tx,
-            {
-              instanceId: record.instanceId,
-              connectorId,
-              recordType: record.recordType,
-              recordId: record.recordId,
-              facts: record.facts ?? {},
-            },
-            personHashes,
-            now,
-          )
-        : null;
+    const hold = erasure
+      ? selectHold(
+          holds,
+          { instanceId: record.instanceId, connectorId, recordType: record.recordType, recordId: record.recordId, facts: record.facts ?? {} },
+          personHashes,
+          now,
+        )
+      : null;
+    const connector = deps.registry.get(connectorId);
     const planned = planAction({
       requestType: request.type,
-      connector: deps.registry.get(connectorId),
+      connector: connector && connectorAbilities(connector),
       connectorId,
       recordType: record.recordType,
       strength: record.strength === "strong" ? "strong" : "weak",
@@ -81,7 +85,11 @@ export async function buildPlan(
     });
   }
   await upsertPlanItems(tx, items);
-  return counts;
+  return {
+    counts,
+    pendingReview: items.filter((item) => item.review === "pending").length,
+    relocated: previous.some((view) => view.item.approvedAt !== null),
+  };
 }
 
 /** Keyed hashes of the identifiers the requester gave or verified: what person-level holds name. */

@@ -1,4 +1,4 @@
-import { identifierStrength, normaliseIdentifier, type CountryCode } from "@lethe/core";
+import { asIdentifier, identifierStrength, normaliseIdentifier, type CountryCode } from "@lethe/core";
 import { identifierKey, type Identifier } from "@lethe/connector-sdk";
 import {
   insertSubjectIdentifiers,
@@ -8,7 +8,6 @@ import {
   type NewSubjectIdentifier,
   type SubjectIdentifierRow,
 } from "@lethe/db";
-import { asIdentifier } from "./match-strength";
 
 /**
  * Stores the identifiers located records revealed that the request does not hold yet, as

@@ -1,3 +1,5 @@
+import { eraseActions, executionPhases } from "@lethe/core";
+import { recordKey } from "@lethe/connector-sdk";
 import {
   ensureRequestTask,
   listPlanItems,
@@ -10,14 +12,12 @@ import {
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { instanceJob, requestJob, taskNames } from "../tasks/jobs";
 
-/** Approved actions the erase task carries out (retain: a receipt naming the hold, no vendor call). */
-export const eraseActions = ["erase", "anonymise", "redact", "retain"] as const;
-
 /**
  * Creates (or reopens, for the part of a plan approved after review) the execution tasks of every
- * approved item not yet carried out, and returns their jobs: per instance an `erase` task for
- * erase/anonymise/redact/retain items without an erase receipt, one `export` job for all export
- * items, and rectify/restrict tasks (tasks/rectify-task.ts, restrict-task.ts). `skip` items need no task: finalise reports them.
+ * approved item not yet carried out, and returns their jobs: which tasks, core's
+ * `executionPhases` decides; here they are opened, with one `export` job for all export tasks and
+ * one job per instance for erase/rectify/restrict. An instance whose connector is not installed
+ * gets a failed task saying so (the request will end partially completed).
  */
 export async function dispatchExecution(tx: Executor, deps: RuntimeDependencies, request: RequestRow): Promise<JobSpec[]> {
   const items = await listPlanItems(tx, {
@@ -25,31 +25,26 @@ export async function dispatchExecution(tx: Executor, deps: RuntimeDependencies,
     approvedActions: [...eraseActions, "export", "rectify", "restrict"],
   });
   const erased = new Set(
-    (await listReceipts(tx, { requestId: request.id, phase: "erase" })).map(
-      (row) => `${row.instanceId}/${row.recordType}/${row.recordId}`,
+    (await listReceipts(tx, { requestId: request.id, phase: "erase" })).map((row) =>
+      keyOf(row.instanceId, recordKey({ type: row.recordType, id: row.recordId })),
     ),
   );
-  const phasesByInstance = new Map<string, { connectorId: string; phases: Set<"erase" | "export" | "rectify" | "restrict"> }>();
-  for (const { item, record, connectorId } of items) {
-    const action = item.approvedAction;
-    let phase: "erase" | "export" | "rectify" | "restrict";
-    if ((eraseActions as readonly string[]).includes(action ?? "")) {
-      if (erased.has(`${record.instanceId}/${record.recordType}/${record.recordId}`)) continue;
-      phase = "erase";
-    } else if (action === "export" || action === "rectify" || action === "restrict") {
-      phase = action;
-    } else continue;
-    const entry = phasesByInstance.get(record.instanceId) ?? { connectorId, phases: new Set() };
-    entry.phases.add(phase);
-    phasesByInstance.set(record.instanceId, entry);
-  }
+  const phases = executionPhases(
+    items.map(({ item, record, connectorId }) => ({
+      instanceId: record.instanceId,
+      connectorId,
+      recordKey: keyOf(record.instanceId, recordKey({ type: record.recordType, id: record.recordId })),
+      approvedAction: item.approvedAction,
+    })),
+    erased,
+  );
 
   const jobs: JobSpec[] = [];
   let exports = 0;
-  for (const [instanceId, { connectorId, phases }] of phasesByInstance) {
+  for (const { instanceId, connectorId, phases: instancePhases } of phases) {
     const connector = deps.registry.get(connectorId);
     const base = { requestId: request.id, instanceId, connectorId, connectorVersion: connector?.version ?? "not installed" };
-    for (const phase of phases) {
+    for (const phase of instancePhases) {
       if (!connector) {
         await ensureRequestTask(tx, { ...base, phase, status: "failed", lastError: `connector "${connectorId}" is not installed on this worker` });
         continue;
@@ -62,3 +57,6 @@ export async function dispatchExecution(tx: Executor, deps: RuntimeDependencies,
   if (exports > 0) jobs.push(requestJob(taskNames.export, request.id));
   return jobs;
 }
+
+/** A record's key across instances: receipts and plan items of the whole request are compared. */
+const keyOf = (instanceId: string, refKey: string) => `${instanceId}/${refKey}`;

@@ -1,3 +1,4 @@
 export { approvePlan, relocateRequest, reviewPlan, PlanConflictError, PlanRequestNotFoundError } from "./plan-decisions";
 export { getProvenance, getRequestPlan, type ProvenanceGraph, type RequestPlan } from "./plan-view";
-export { defaultEnginePolicy, enginePolicy, parseEnginePolicy, type EnginePolicy } from "./engine-policy";
+export { defaultEnginePolicy, parseEnginePolicy, type EnginePolicy } from "@lethe/core";
+export { enginePolicy } from "./engine-policy";

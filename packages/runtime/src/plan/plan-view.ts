@@ -2,8 +2,7 @@ import type { IdentifierMatch } from "@lethe/connector-sdk";
 import { identifierKey } from "@lethe/connector-sdk";
 import { getRequest, listLocatedRecords, listPlanItems, listSubjectIdentifiers, listConnectorInstances, type Database } from "@lethe/db";
 import { matchReasons } from "./build-plan";
-import type { PlannedAction } from "./plan-action";
-import { vendorHoldOf } from "./vendor-hold";
+import { asIdentifier, vendorHoldOf, type PlannedAction } from "@lethe/core";
 
 /** The shape of @lethe/contracts' `requestPlanSchema` (the API parses it on the way out). */
 export interface RequestPlan {
@@ -58,7 +57,6 @@ export interface ProvenanceGraph {
   >;
   edges: Array<{ from: string; to: string; kind: "found" | "revealed"; strength?: string; field?: string }>;
 }
-import { asIdentifier } from "./match-strength";
 
 /** The plan as the API shows it; null when the request does not exist. */
 export async function getRequestPlan(database: Database, requestId: string): Promise<RequestPlan | null> {

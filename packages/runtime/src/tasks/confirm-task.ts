@@ -1,3 +1,4 @@
+import { afterConfirmRound, defaultConfirmSchedule } from "@lethe/core";
 import { recordKey, type ErasureReceipt } from "@lethe/connector-sdk";
 import {
   enqueueJob,
@@ -14,7 +15,6 @@ import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { completeTask } from "./complete-task";
-import { confirmDelayMs, defaultConfirmSchedule } from "./confirm-schedule";
 import { instanceJob, taskNames, type InstancePayload } from "./jobs";
 import { instanceTask } from "./instance-task";
 
@@ -45,7 +45,7 @@ export function confirmStarted(at: Date): ConfirmProgress {
  * pulled; a restarted job asks only about records without one, on the job ids saved in the task's
  * progress, so a worker killed mid-confirm loses nothing and asks the vendor nothing twice that it
  * had answered. While anything is still pending the job adds itself again, backing off (see
- * `ConfirmSchedule`), and the request stays `executing`; at the deadline it stops waiting: the
+ * @lethe/core's `afterConfirmRound`), and the request stays `executing`; at the deadline it stops waiting: the
  * records stay `pending` and the request ends `partially_completed`, naming them.
  */
 export function confirmTask(deps: RuntimeDependencies): Task {
@@ -106,15 +106,19 @@ async function confirmOnInstance(
     }
   }
 
-  const schedule = deps.confirmSchedule ?? defaultConfirmSchedule;
-  const now = Date.now();
   const rounds = progress.rounds + 1;
   const next = { ...progress, rounds, pending: outstanding.size };
-  if (outstanding.size > 0 && now - Date.parse(progress.since) < schedule.deadlineMs) {
-    const runAt = new Date(now + confirmDelayMs(schedule, rounds));
+  const step = afterConfirmRound({
+    schedule: deps.confirmSchedule ?? defaultConfirmSchedule,
+    rounds,
+    outstanding: outstanding.size,
+    since: new Date(progress.since),
+    now: new Date(),
+  });
+  if (step.kind === "confirm-again") {
     await database.db.transaction(async (tx) => {
       await recordTaskProgress(tx, key, next);
-      await enqueueJob(tx, instanceJob(taskNames.confirm, payload, runAt));
+      await enqueueJob(tx, instanceJob(taskNames.confirm, payload, step.at));
     });
     return;
   }
@@ -122,7 +126,7 @@ async function confirmOnInstance(
   const stillPendingRefs = [...outstanding.keys()];
   await completeTask(deps, {
     key,
-    progress: { ...next, ...(stillPendingRefs.length > 0 ? { gaveUp: true } : {}) },
+    progress: { ...next, ...(step.gaveUp ? { gaveUp: true } : {}) },
     audit: {
       action: "confirm.completed",
       payload: { instanceId: payload.instanceId, ...version, rounds, stillPending: stillPendingRefs.length },

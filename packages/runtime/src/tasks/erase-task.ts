@@ -14,17 +14,14 @@ import {
   type PlanItemView,
   type TaskKey,
 } from "@lethe/db";
-import { eraseActions } from "../plan/dispatch-execution";
+import { confirmDelayMs, defaultConfirmSchedule, eraseActions, mentionOf, vendorHoldOf } from "@lethe/core";
 import { enginePolicy } from "../plan/engine-policy";
-import { mentionOf } from "../plan/record-relation";
-import { vendorHoldOf } from "../plan/vendor-hold";
 import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { completeTask } from "./complete-task";
 import { confirmStarted } from "./confirm-task";
-import { confirmDelayMs, defaultConfirmSchedule } from "./confirm-schedule";
 import { instanceJob, taskNames, type InstancePayload } from "./jobs";
 import { instanceTask } from "./instance-task";
 import { reopenTask } from "./reopen-task";

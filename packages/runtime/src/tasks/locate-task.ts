@@ -7,9 +7,7 @@ import {
   upsertLocatedRecord,
   type TaskKey,
 } from "@lethe/db";
-import { storedFacts } from "../plan/record-relation";
-import { factsOf } from "../plan/vendor-hold";
-import { engineStrength } from "../plan/match-strength";
+import { engineStrength, factsOf, storedFacts } from "@lethe/core";
 import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
@@ -24,7 +22,7 @@ import { handleTaskFailure } from "./task-failure";
 /**
  * Locates the subject on one connector instance, in the request's current locate round with every
  * identifier it holds by then, and stores every record found with the engine's strength verdict
- * (plan/match-strength.ts), the round and the facts holds match on. Each yielded
+ * (@lethe/core: plan/match-strength.ts), the round and the facts holds match on. Each yielded
  * record is stored before the next is pulled from the connector, so the cursor the connector
  * checkpoints after yielding never runs ahead of what is stored; a restarted job resumes from
  * the checkpoint and re-stores at most the records since (idempotently).

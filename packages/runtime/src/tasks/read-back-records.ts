@@ -1,3 +1,4 @@
+import { erasedVerdict, readBackSelection, redactedVerdict, type ReadBackVerdict } from "@lethe/core";
 import { recordKey, type RecordPresence, type RecordRef, type ReadBackQuery } from "@lethe/connector-sdk";
 import { insertReceipt, listReceipts } from "@lethe/db";
 import { type ConnectorSession } from "../connector-session";
@@ -5,37 +6,23 @@ import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import type { InstancePayload } from "./jobs";
 
-/** Settled erase outcomes that claim the record is gone from the vendor. */
-const claimedGone = new Set(["erased", "already-absent"]);
-
 /** One item of the approved plan, as verification needs it. */
 export interface PlannedRecord {
   ref: RecordRef;
   action: string | null;
-  /** Another person's record that only mentions the subject (plan/record-relation.ts). */
+  /** Another person's record that only mentions the subject (@lethe/core: plan/record-relation.ts). */
   mention: boolean;
 }
 
-/** A verify receipt's outcome and detail for one answer of `readBack`. */
-type Verdict = { outcome: "verified" | "still-present" | "lost"; detail: string };
-
 /**
  * Reads back by id, through the connector's `readBack`, every record the approved plan acted on
- * and whose settled receipt makes a claim that can be checked (docs/rights-engine.md, "Outcome of
- * a request"):
- *
- * - erased, and reported gone (`erased`, `already-absent`, after an asynchronous job reported
- *   done): still held → `still-present` naming what was found; no longer held → `verified`;
- * - redacted (`redacted`: kept, with the subject's identifiers removed), read with the subject's
- *   identifiers so the connector can say whether the record still mentions them: kept and no
- *   longer mentioning them → `verified`; still mentioning them → `still-present`; gone → `lost`,
- *   because the plan kept the record (another person's, or one a hold keeps) and the vendor no
- *   longer has it — not what was approved, so not a completed erasure.
- *
- * Every outcome but `verified` makes the request `partially_completed` (request-outcome.ts).
- * Records already receipted in `verify` (found again by the search, or read back before a crash)
- * are not read twice. Returns how many were read back. A connector without `readBack` is proven by
- * the search alone, as before it existed.
+ * and whose settled receipt makes a claim that can be checked, and stores a verify receipt per
+ * answer. Which records, and what each answer proves, core decides
+ * (verification/erasure-proof.ts: `readBackSelection`, `erasedVerdict`, `redactedVerdict`);
+ * redacted records are read with the subject's identifiers so the connector can say whether they
+ * still mention them. Every outcome but `verified` makes the request `partially_completed`.
+ * Returns how many were read back. A connector without `readBack` is proven by the search alone,
+ * as before it existed.
  */
 export async function readBackRecords(
   deps: RuntimeDependencies,
@@ -51,18 +38,24 @@ export async function readBackRecords(
   const receipted = new Set(
     (await listReceipts(db, { ...payload, phase: "verify" })).map((row) => recordKey({ type: row.recordType, id: row.recordId })),
   );
-  const erased = new Map<string, PlannedRecord>();
-  const redacted = new Map<string, PlannedRecord>();
-  for (const item of plan) {
-    const refKey = recordKey(item.ref);
-    const outcome = settled.get(refKey);
-    if (outcome === undefined || receipted.has(refKey)) continue;
-    if (item.action === "erase" && claimedGone.has(outcome)) erased.set(refKey, item);
-    else if (item.action === "redact" && outcome === "redacted") redacted.set(refKey, item);
-  }
+  const selected = readBackSelection(
+    plan.map((item) => ({ ...item, key: recordKey(item.ref) })),
+    settled,
+    receipted,
+  );
+  const erased = new Map(selected.erased.map((item) => [item.key, item]));
+  const redacted = new Map(selected.redacted.map((item) => [item.key, item]));
 
   await readBatch(deps, payload, session, erased, undefined, signal, (presence) => erasedVerdict(presence, settled.get(recordKey(presence.ref))));
-  await readBatch(deps, payload, session, redacted, { identifiers: session.identifiers }, signal, (presence, item) => redactedVerdict(presence, item));
+  await readBatch(deps, payload, session, redacted, { identifiers: session.identifiers }, signal, (presence, item) => {
+    // Asked with the subject's identifiers, the connector must say whether they are still there:
+    // without that answer nothing proves the redaction.
+    const verdict = redactedVerdict(presence, item.mention);
+    if (verdict === null) {
+      throw new ConnectorProtocolError(`readBack did not say whether ${recordKey(presence.ref)} still mentions the subject (mentionsSubject)`);
+    }
+    return verdict;
+  });
   return erased.size + redacted.size;
 }
 
@@ -74,7 +67,7 @@ async function readBatch(
   asked: ReadonlyMap<string, PlannedRecord>,
   query: ReadBackQuery | undefined,
   signal: AbortSignal,
-  verdictOf: (presence: RecordPresence, item: PlannedRecord) => Verdict,
+  verdictOf: (presence: RecordPresence, item: PlannedRecord) => ReadBackVerdict,
 ): Promise<void> {
   const { connector } = session;
   if (asked.size === 0 || !connector.readBack) return;
@@ -102,25 +95,4 @@ async function readBatch(
   if (outstanding.size > 0) {
     throw new ConnectorProtocolError(`readBack gave no answer for ${outstanding.size} of the records it was asked about`);
   }
-}
-
-function erasedVerdict(presence: RecordPresence, outcome = "erased"): Verdict {
-  return presence.present
-    ? { outcome: "still-present", detail: `read back by id after the vendor reported it "${outcome}": ${presence.detail ?? "the vendor still holds it"}` }
-    : { outcome: "verified", detail: "read back by id: the vendor no longer holds it" };
-}
-
-function redactedVerdict(presence: RecordPresence, item: PlannedRecord): Verdict {
-  const whose = item.mention ? "another person's record the plan only redacted" : "a record the plan kept and only redacted";
-  if (!presence.present) {
-    return { outcome: "lost", detail: `read back by id: ${whose} is gone from the vendor${presence.detail ? ` (${presence.detail})` : ""}` };
-  }
-  if (presence.mentionsSubject === undefined) {
-    // Asked with the subject's identifiers, the connector must say whether they are still there:
-    // without that answer nothing proves the redaction.
-    throw new ConnectorProtocolError(`readBack did not say whether ${recordKey(presence.ref)} still mentions the subject (mentionsSubject)`);
-  }
-  return presence.mentionsSubject
-    ? { outcome: "still-present", detail: `read back by id after the vendor reported it "redacted": ${whose} still holds the subject's identifiers${presence.detail ? ` (${presence.detail})` : ""}` }
-    : { outcome: "verified", detail: "read back by id: kept, the subject's identifiers removed" };
 }

@@ -1,14 +1,11 @@
-import type { RequestStatus } from "@lethe/core";
+import { jobGate, type RequestStatus } from "@lethe/core";
 import { enqueueJob, getRequest, type JobSpec } from "@lethe/db";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 
-/** How long a job for a paused request waits before it looks again. */
-const pausedRecheckMs = 60_000;
-
 /**
- * Whether a job may do its work: only while the request is in the phase the job belongs to.
- * A paused request's job is added again for later (its work is kept, not dropped); a cancelled,
- * finished or vanished request's job ends without doing anything.
+ * Whether a job may do its work (core's `jobGate`: only while the request is in the job's phase).
+ * A paused request's job is added again for later; a cancelled, finished or vanished request's
+ * job ends without doing anything.
  */
 export async function requestIsIn(
   deps: RuntimeDependencies,
@@ -17,11 +14,9 @@ export async function requestIsIn(
   later: (runAt: Date) => JobSpec,
 ): Promise<boolean> {
   const request = await getRequest(deps.database.db, requestId);
-  if (!request) return false;
-  if (request.status === phase) return true;
-  if (request.status === "paused") {
-    await enqueueJob(deps.database.db, later(new Date(Date.now() + pausedRecheckMs)));
-  }
-  deps.log("debug", "job skipped: request is not in its phase", { requestId, phase, status: request.status });
+  const gate = jobGate(request?.status ?? null, phase, new Date());
+  if (gate.kind === "run") return true;
+  if (gate.kind === "recheck") await enqueueJob(deps.database.db, later(gate.at));
+  if (request) deps.log("debug", "job skipped: request is not in its phase", { requestId, phase, status: request.status });
   return false;
 }

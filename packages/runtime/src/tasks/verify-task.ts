@@ -1,6 +1,6 @@
 import { recordKey } from "@lethe/connector-sdk";
 import { insertReceipt, listPlanItems, listReceipts, listSubjectIdentifiers, startRequestTask, type TaskKey } from "@lethe/db";
-import { engineStrength } from "../plan/match-strength";
+import { engineStrength, mentionOf, settledErasures } from "@lethe/core";
 import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
@@ -8,8 +8,6 @@ import { completeTask } from "./complete-task";
 import { taskNames, type InstancePayload } from "./jobs";
 import { instanceTask } from "./instance-task";
 import { checkLocatedRecord } from "./locate-task";
-import { settledErasures } from "./settled-erasure";
-import { mentionOf } from "../plan/record-relation";
 import { readBackRecords, type PlannedRecord } from "./read-back-records";
 
 /** Erase outcomes under which the record is meant to still be there (and reported as such). */

@@ -1,3 +1,4 @@
+import { parseVerificationPolicy } from "@lethe/core";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileRequest } from "../file-request";
@@ -9,7 +10,6 @@ import { confirmVerificationCode } from "./confirm-verification-code";
 import { sendVerificationCode } from "./send-verification-code";
 import type { VerificationCodeMessage, VerificationCodeSender } from "./verification-code-sender";
 import { NotVerifyingError, VerificationCodeError } from "./verification-errors";
-import { InvalidVerificationPolicyError, parseVerificationPolicy } from "./verification-policy";
 
 let database: TestDatabase;
 
@@ -55,15 +55,6 @@ async function refusal(promise: Promise<unknown>): Promise<VerificationCodeError
   if (!(error instanceof VerificationCodeError)) throw new Error(`expected a VerificationCodeError, got ${String(error)}`);
   return error;
 }
-
-describe("the verification policy", () => {
-  it("always includes access and portability and adds the configured types", () => {
-    expect([...parseVerificationPolicy(undefined)].sort()).toEqual(["access", "portability"]);
-    expect([...parseVerificationPolicy("erasure")].sort()).toEqual(["access", "erasure", "portability"]);
-    expect([...parseVerificationPolicy(" rectification , access ,")].sort()).toEqual(["access", "portability", "rectification"]);
-    expect(() => parseVerificationPolicy("access,deletion")).toThrow(InvalidVerificationPolicyError);
-  });
-});
 
 describe("filing a request that needs verification", () => {
   it("puts an access request in verifying with no start job, and an erasure in received with one", async () => {

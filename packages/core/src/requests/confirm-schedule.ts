@@ -25,3 +25,21 @@ export function confirmDelayMs(schedule: ConfirmSchedule, round: number): number
   const { delaysMs } = schedule;
   return delaysMs[Math.min(round, delaysMs.length - 1)] ?? hour;
 }
+
+export type AfterConfirmRound =
+  /** Deletions still pending and time left: check again at `at`. */
+  | { kind: "confirm-again"; at: Date }
+  /** Nothing pending, or the deadline passed (`gaveUp`: the rest stays pending): verify the instance. */
+  | { kind: "verify"; gaveUp: boolean };
+
+/**
+ * What an instance's confirm task does after a round of checks: `rounds` is how many it has made
+ * (this one included), `outstanding` how many deletions are still pending, `since` when the wait
+ * began (the deadline counts from it).
+ */
+export function afterConfirmRound(input: { schedule: ConfirmSchedule; rounds: number; outstanding: number; since: Date; now: Date }): AfterConfirmRound {
+  const { schedule, rounds, outstanding, since, now } = input;
+  if (outstanding === 0) return { kind: "verify", gaveUp: false };
+  if (now.getTime() - since.getTime() >= schedule.deadlineMs) return { kind: "verify", gaveUp: true };
+  return { kind: "confirm-again", at: new Date(now.getTime() + confirmDelayMs(schedule, rounds)) };
+}

@@ -1,21 +1,23 @@
-import type { AnyConnector, FieldUpdate, VendorHold } from "@lethe/connector-sdk";
+import type { FieldUpdate, VendorHold } from "@lethe/connector-sdk";
+import type { ConnectorAbilities } from "./connector-abilities";
 import type { Mention } from "./record-relation";
 import { vendorHoldReason } from "./vendor-hold";
 
+/** The legal hold that keeps a record (holds/select-hold.ts decides which). */
 export interface HeldBy {
   holdId: string;
   title: string;
   basis: string;
   redactNonEssential: boolean;
   retainUntil: Date | null;
-  /** findHoldsFor's own words: names the hold and basis, and a rule hold's term or unknown date. */
+  /** selectHold's own words: names the hold and basis, and a rule hold's term or unknown date. */
   reason?: string;
 }
 
 export interface ActionInput {
   requestType: string;
-  /** null: the connector is not installed on this worker. */
-  connector: AnyConnector | undefined;
+  /** undefined: the connector is not installed on this worker. */
+  connector: ConnectorAbilities | undefined;
   connectorId: string;
   recordType: string;
   strength: "strong" | "weak";
@@ -32,8 +34,10 @@ export interface ActionInput {
   mention?: Mention | undefined;
 }
 
+export type PlanActionName = "export" | "erase" | "anonymise" | "redact" | "retain" | "skip" | "rectify" | "restrict";
+
 export interface PlannedAction {
-  action: "export" | "erase" | "anonymise" | "redact" | "retain" | "skip" | "rectify" | "restrict";
+  action: PlanActionName;
   reason: string;
   holdId: string | null;
   retainUntil: Date | null;
@@ -74,17 +78,18 @@ export const notApplicablePrefix = "not applicable: ";
 function typeAction(input: ActionInput): BaseAction {
   const { connector, connectorId } = input;
   if (!connector) return plain("skip", `connector "${connectorId}" is not installed on this worker`);
+  const { capabilities } = connector;
   switch (input.requestType) {
     case "access":
     case "portability":
-      return connector.export && connector.capabilities.export
+      return connector.implements.export && capabilities.export
         ? plain("export", "export to the subject")
         : plain("skip", `connector "${connectorId}" cannot export: the record is not in the bundle`);
     case "erasure":
       return erasureAction(input, connector);
     case "rectification": {
-      const fields = (connector.capabilities.rectify || {})[input.recordType] ?? [];
-      if (!connector.rectify || !connector.capabilities.rectify) {
+      const fields = (capabilities.rectify || {})[input.recordType] ?? [];
+      if (!connector.implements.rectify || !capabilities.rectify) {
         return plain("skip", `connector "${connectorId}" cannot rectify records`);
       }
       if (fields.length === 0) {
@@ -95,7 +100,7 @@ function typeAction(input: ActionInput): BaseAction {
       return { ...plain("rectify", `rectify ${updates.map((update) => update.field).join(", ")}`), fieldUpdates: updates };
     }
     case "restriction":
-      return connector.restrict && connector.capabilities.restrict
+      return connector.implements.restrict && capabilities.restrict
         ? plain("restrict", "restrict processing")
         : plain("skip", `connector "${connectorId}" cannot restrict processing`);
     default:
@@ -103,12 +108,13 @@ function typeAction(input: ActionInput): BaseAction {
   }
 }
 
-function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction {
-  const canErase = connector.erase !== undefined && connector.capabilities.erase !== false;
+function erasureAction(input: ActionInput, connector: ConnectorAbilities): BaseAction {
+  const { capabilities } = connector;
+  const canErase = connector.implements.erase && capabilities.erase !== false;
   if (input.hold) {
     const { hold } = input;
     const held = { holdId: hold.holdId, retainUntil: hold.retainUntil, fieldUpdates: null };
-    if (hold.redactNonEssential && canErase && connector.capabilities.redact) {
+    if (hold.redactNonEssential && canErase && capabilities.redact) {
       return { ...held, action: "redact", reason: `held by "${hold.title}" (${hold.basis}): non-essential personal data redacted` };
     }
     return { ...held, action: "retain", reason: hold.reason ?? `held by "${hold.title}" (${hold.basis})` };
@@ -117,11 +123,11 @@ function erasureAction(input: ActionInput, connector: AnyConnector): BaseAction 
   // plan must not promise a deletion the vendor will refuse (its basis goes on the receipt).
   if (input.vendorHold) return plain("retain", vendorHoldReason(input.vendorHold));
   if (input.mention) {
-    const canRedact = connector.capabilities.redact || connector.capabilities.mentions === true;
+    const canRedact = capabilities.redact || capabilities.mentions === true;
     return mentionAction(input.mention, input.connectorId, canErase && canRedact);
   }
   if (!canErase) return plain("skip", `connector "${input.connectorId}" cannot erase: the record stays in place`);
-  const erase = connector.capabilities.erase;
+  const erase = capabilities.erase;
   return erase && erase.mode === "anonymise" ? plain("anonymise", "anonymise in place") : plain("erase", "erase");
 }
 

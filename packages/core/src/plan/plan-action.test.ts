@@ -1,15 +1,14 @@
-import type { AnyConnector, LocatedRecord } from "@lethe/connector-sdk";
+import type { LocatedRecord } from "@lethe/connector-sdk";
 import { describe, expect, it } from "vitest";
+import type { ConnectorAbilities } from "./connector-abilities";
 import { planAction, type ActionInput } from "./plan-action";
 import { mentionOf, storedFacts } from "./record-relation";
 
-function connectorWith(redact: boolean): AnyConnector {
+function connectorWith(redact: boolean): ConnectorAbilities {
   return {
-    id: "crm",
     capabilities: { locate: true, export: true, erase: { mode: "hard" }, redact, hold: false, discover: false, confirm: false },
-    erase: async function* () {},
-    export: async function* () {},
-  } as unknown as AnyConnector;
+    implements: { export: true, erase: true, rectify: false, restrict: false },
+  };
 }
 
 const bystandersCase: LocatedRecord = {
@@ -76,7 +75,7 @@ describe("another person's record that mentions the subject", () => {
 
 describe("a connector that redacts only mentions", () => {
   it("gets redact for a mention (capabilities.mentions) but keeps retaining held records whole", () => {
-    const mentionsOnly = { ...connectorWith(false), capabilities: { ...connectorWith(false).capabilities, mentions: true } } as AnyConnector;
+    const mentionsOnly = { ...connectorWith(false), capabilities: { ...connectorWith(false).capabilities, mentions: true } };
     expect(planAction(input({ connector: mentionsOnly })).action).toBe("redact");
     const hold = { holdId: "h1", title: "Dispute", basis: "Art. 17(3)(e)", redactNonEssential: true, retainUntil: null };
     expect(planAction(input({ connector: mentionsOnly, mention: undefined, hold })).action).toBe("retain");

@@ -1,4 +1,4 @@
-import { requestTypes, type RequestType } from "@lethe/core";
+import { requestTypes, type RequestType } from "../requests/request-vocabulary";
 
 /**
  * Which request types wait in `verifying` until the subject's identity is confirmed (Art. 12(6)).

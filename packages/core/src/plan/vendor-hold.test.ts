@@ -1,11 +1,17 @@
-import recorderConnector from "@lethe/connector-recorder";
 import { describe, expect, it } from "vitest";
+import type { ConnectorAbilities } from "./connector-abilities";
 import { planAction, type ActionInput } from "./plan-action";
 import { factsOf, vendorHoldOf } from "./vendor-hold";
 
+/** A call recorder's: it deletes recordings and can redact a held one's non-essential data. */
+const recorder: ConnectorAbilities = {
+  capabilities: { locate: true, export: true, erase: { mode: "hard" }, redact: true, hold: true, discover: false, confirm: true },
+  implements: { export: true, erase: true, rectify: false, restrict: false },
+};
+
 const input: ActionInput = {
   requestType: "erasure",
-  connector: recorderConnector,
+  connector: recorder,
   connectorId: "recorder",
   recordType: "recording",
   strength: "strong",

@@ -1,8 +1,25 @@
 import type { JsonValue } from "@lethe/connector-sdk";
-import type { PlanItemView, RequestTaskView } from "@lethe/db";
 import { notApplicablePrefix } from "../plan/plan-action";
 import { summariseChanges } from "./change-outcome";
 import { describeUnproven, type UnprovenRecord } from "./unproven-records";
+
+/** A task of the request as the outcome reads it (`request_tasks` joined with its instance's name). */
+export interface TaskFact {
+  instanceId: string;
+  instanceName: string;
+  connectorId: string;
+  phase: string;
+  status: string;
+  lastError: string | null;
+}
+
+/** A plan item as the outcome reads it: the item's decision, its record, and the Lethe hold behind it. */
+export interface PlanItemFact {
+  item: { review: string; action: string; reason: string };
+  record: { instanceId: string; recordType: string; recordId: string };
+  /** The legal hold the item names; null when none planned it. */
+  hold: unknown;
+}
 
 /** What the plan says about the records no task acted on. */
 export interface PlanSummary {
@@ -15,7 +32,7 @@ export interface PlanSummary {
   skipped: Record<string, number>;
 }
 
-export function planSummary(views: readonly PlanItemView[]): PlanSummary {
+export function planSummary(views: readonly Pick<PlanItemFact, "item">[]): PlanSummary {
   const summary: PlanSummary = { pendingReview: 0, excluded: 0, notApplicable: 0, skipped: {} };
   for (const { item } of views) {
     if (item.review === "pending") summary.pendingReview += 1;
@@ -28,9 +45,9 @@ export function planSummary(views: readonly PlanItemView[]): PlanSummary {
 
 export interface OutcomeInput {
   type: string;
-  tasks: RequestTaskView[];
-  located: Array<{ instanceId: string; strength: string; count: number }>;
-  receipts: Array<{ instanceId: string; phase: string; outcome: string; count: number }>;
+  tasks: readonly TaskFact[];
+  located: ReadonlyArray<{ instanceId: string; strength: string; count: number }>;
+  receipts: ReadonlyArray<{ instanceId: string; phase: string; outcome: string; count: number }>;
   exportPath: string | null;
   /** Erasures still `pending` at the vendor when the request closes (confirmation gave up or was impossible). */
   pendingRecords?: Array<{ instanceId: string; instanceName: string; type: string; id: string; jobId: string | null }>;
@@ -41,7 +58,7 @@ export interface OutcomeInput {
   unprovenRecords?: UnprovenRecord[];
   /** The plan's verdict on records no task acted on; without it, weak matches count as awaiting review. */
   plan?: PlanSummary;
-  /** Erasures settled as `retained` with no legal basis on record (finalise-task.ts); default: every retained one. */
+  /** Erasures settled as `retained` with no legal basis on record (finished-request.ts); default: every retained one. */
   retainedWithoutBasis?: number;
 }
 
