@@ -81,6 +81,7 @@ export async function openConnectorSession(
     database,
     instanceId: instance.id,
     requestsPerMinute: instance.rateLimitPerMinute ?? connector.rateLimit.requestsPerMinute,
+    ...(deps.rateLimitLeases ? { leased: deps.rateLimitLeases.of(instance.id), lease: deps.rateLimitLeases.options } : {}),
   });
   const ctx: ConnectorContext = {
     settings: settings.data,

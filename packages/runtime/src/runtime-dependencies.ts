@@ -4,6 +4,7 @@ import type { ConnectorRegistry } from "./connector-registry";
 import type { OutboundGuard } from "./outbound/outbound-guard";
 import type { EnginePolicy } from "./plan/engine-policy";
 import type { InstanceBreakers } from "./tasks/instance-breaker";
+import type { RateLimitLeases } from "./rate-limit-leases";
 import type { RetryPolicy } from "./tasks/retry-policy";
 import type { ConfirmSchedule } from "./tasks/confirm-schedule";
 
@@ -34,4 +35,6 @@ export interface RuntimeDependencies {
   retryPolicy?: RetryPolicy;
   /** This worker's circuit breakers, one per connector instance; none: every job may start. */
   breakers?: InstanceBreakers;
+  /** This worker's unspent rate-limit tokens per instance, shared by its jobs; none: each job leases its own. */
+  rateLimitLeases?: RateLimitLeases;
 }
