@@ -36,7 +36,19 @@ export async function findHoldsFor(
   personHashes: string[],
   now: Date,
 ): Promise<HoldDecision | null> {
-  const holds = await listActiveLegalHolds(executor, now);
+  return holdFor(await listActiveLegalHolds(executor, now), record, personHashes, now);
+}
+
+/**
+ * `findHoldsFor` over holds already loaded (`listActiveLegalHolds` at `now`), so a plan of many
+ * records reads the holds once.
+ */
+export function holdFor(
+  holds: readonly LegalHoldRow[],
+  record: HoldableRecord,
+  personHashes: string[],
+  now: Date,
+): HoldDecision | null {
   let best: HoldDecision | null = null;
   for (const hold of holds) {
     const decision = decide(hold, readStoredSelector(hold), record, new Set(personHashes), now);

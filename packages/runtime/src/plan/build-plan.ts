@@ -1,6 +1,7 @@
 import { identifierHash } from "@lethe/core";
 import type { FieldUpdate, IdentifierKind, IdentifierMatch } from "@lethe/connector-sdk";
 import {
+  listActiveLegalHolds,
   listConnectorInstances,
   listLocatedRecords,
   listPlanItems,
@@ -10,7 +11,7 @@ import {
   type NewPlanItem,
   type RequestRow,
 } from "@lethe/db";
-import { findHoldsFor } from "../holds/find-holds";
+import { holdFor } from "../holds/find-holds";
 import { identifierHashKey } from "../identifier-hash-key";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { planAction } from "./plan-action";
@@ -35,6 +36,8 @@ export async function buildPlan(
   const connectorOf = new Map((await listConnectorInstances(tx)).map((instance) => [instance.id, instance.connectorId]));
   const personHashes = request.type === "erasure" ? await personHashesOf(tx, deps, request.id) : [];
   const changes = rectificationChanges(request.parameters);
+  // Read once for the whole plan, not once per record.
+  const holds = request.type === "erasure" ? await listActiveLegalHolds(tx, now) : [];
 
   const items: NewPlanItem[] = [];
   const counts: Record<string, number> = {};
@@ -42,8 +45,8 @@ export async function buildPlan(
     const connectorId = connectorOf.get(record.instanceId) ?? "unknown";
     const hold =
       request.type === "erasure"
-        ? await findHoldsFor(
-            tx,
+        ? holdFor(
+            holds,
             {
               instanceId: record.instanceId,
               connectorId,

@@ -22,6 +22,8 @@ export interface InstanceTaskSpec {
   phase: TaskPhase;
   /** The request status it runs in; in any other it reschedules itself or stops (request-gate.ts). */
   during: RequestStatus;
+  /** The work stores yielded items in batches and flushes the connector's checkpoint itself. */
+  deferCheckpoints?: boolean;
 }
 
 /**
@@ -40,7 +42,12 @@ export function instanceTask(deps: RuntimeDependencies, spec: InstanceTaskSpec, 
     if (!(await breakerAdmits(deps, payload.instanceId, later))) return;
     let session: ConnectorSession | undefined;
     try {
-      session = await openConnectorSession(deps, { ...payload, phase: spec.phase, signal: helpers.abortSignal });
+      session = await openConnectorSession(deps, {
+        ...payload,
+        phase: spec.phase,
+        signal: helpers.abortSignal,
+        ...(spec.deferCheckpoints ? { deferCheckpoints: true } : {}),
+      });
       await work({ payload, key, session, helpers, signal: helpers.abortSignal });
       deps.breakers?.recordSuccess(payload.instanceId);
     } catch (error) {

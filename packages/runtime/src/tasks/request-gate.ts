@@ -1,5 +1,5 @@
 import type { RequestStatus } from "@lethe/core";
-import { enqueueJob, getRequest, type JobSpec } from "@lethe/db";
+import { enqueueJob, getRequest, type JobSpec, type RequestRow } from "@lethe/db";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 
 /** How long a job for a paused request waits before it looks again. */
@@ -16,12 +16,22 @@ export async function requestIsIn(
   phase: RequestStatus,
   later: (runAt: Date) => JobSpec,
 ): Promise<boolean> {
+  return (await requestIfIn(deps, requestId, phase, later)) !== null;
+}
+
+/** `requestIsIn`, handing back the request it read (so the job need not read it again), or null. */
+export async function requestIfIn(
+  deps: RuntimeDependencies,
+  requestId: string,
+  phase: RequestStatus,
+  later: (runAt: Date) => JobSpec,
+): Promise<RequestRow | null> {
   const request = await getRequest(deps.database.db, requestId);
-  if (!request) return false;
-  if (request.status === phase) return true;
+  if (!request) return null;
+  if (request.status === phase) return request;
   if (request.status === "paused") {
     await enqueueJob(deps.database.db, later(new Date(Date.now() + pausedRecheckMs)));
   }
   deps.log("debug", "job skipped: request is not in its phase", { requestId, phase, status: request.status });
-  return false;
+  return null;
 }
