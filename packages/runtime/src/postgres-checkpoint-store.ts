@@ -17,6 +17,8 @@ export interface RuntimeCheckpointStore extends CheckpointStore {
    * what is stored.
    */
   flush(): Promise<void>;
+  /** Forgets a deferred save without writing it (the operation it belongs to has finished). */
+  discard(): void;
 }
 
 /**
@@ -52,6 +54,9 @@ export function createPostgresCheckpointStore(database: Database, key: string, o
       const { state } = waiting;
       waiting = undefined;
       await saveCheckpoint(database.db, key, state);
+    },
+    discard() {
+      waiting = undefined;
     },
   };
 }

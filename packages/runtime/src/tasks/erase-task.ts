@@ -23,7 +23,7 @@ import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
-import { batchedWrites, type BatchedWrites } from "./batched-writes";
+import { batchedWrites, storingBatches, type BatchedWrites } from "./batched-writes";
 import { completeTask } from "./complete-task";
 import { confirmStarted } from "./confirm-task";
 import { confirmDelayMs, defaultConfirmSchedule } from "./confirm-schedule";
@@ -124,11 +124,7 @@ async function eraseOnInstance(
   const stored = batchedWrites<NewReceipt>(async (batch) => {
     await insertReceipts(database.db, batch);
   }, session.checkpoint);
-  try {
-    await eraseByAction(deps, session, byAction, erase, { payload, version, receipted, outstanding, stored, signal });
-  } finally {
-    await stored.flush();
-  }
+  await storingBatches(stored, () => eraseByAction(deps, session, byAction, erase, { payload, version, receipted, outstanding, stored, signal }));
   if (outstanding.size > 0) {
     throw new ConnectorProtocolError(
       `erase returned no receipt for ${outstanding.size} of the records it was asked to erase`,

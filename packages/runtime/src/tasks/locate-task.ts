@@ -14,7 +14,7 @@ import { z } from "zod";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
-import { batchedWrites } from "./batched-writes";
+import { batchedWrites, storingBatches } from "./batched-writes";
 import { completeTask } from "./complete-task";
 import { breakerAdmits } from "./breaker-gate";
 import { instanceJob, instancePayloadSchema, taskNames, withRetry, type InstancePayload } from "./jobs";
@@ -81,26 +81,24 @@ async function locateOnInstance(
     const subjectIdentifiers = session.identifierRows;
     const records = connector.locate(session.ctx, { identifiers: session.identifiers });
     const stored = batchedWrites<NewLocatedRecord>((batch) => upsertLocatedRecords(database.db, batch), session.checkpoint);
-    try {
+    await storingBatches(stored, async () => {
       for await (const record of records) {
         helpers.abortSignal.throwIfAborted();
         checkLocatedRecord(record);
         await stored.add({
-        requestId: payload.requestId,
-        instanceId: payload.instanceId,
-        recordType: record.ref.type,
-        recordId: record.ref.id,
-        strength: engineStrength(record.matchedBy, subjectIdentifiers),
-        matchedBy: record.matchedBy,
-        discovered: record.discovered,
-        label: record.label ?? null,
-        round,
-        facts: factsOf({ ...record, facts: storedFacts(record) }),
+          requestId: payload.requestId,
+          instanceId: payload.instanceId,
+          recordType: record.ref.type,
+          recordId: record.ref.id,
+          strength: engineStrength(record.matchedBy, subjectIdentifiers),
+          matchedBy: record.matchedBy,
+          discovered: record.discovered,
+          label: record.label ?? null,
+          round,
+          facts: factsOf({ ...record, facts: storedFacts(record) }),
         });
       }
-    } finally {
-      await stored.flush();
-    }
+    });
   }
 
   const counts = await countLocatedRecords(database.db, payload.requestId);
