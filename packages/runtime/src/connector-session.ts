@@ -44,6 +44,11 @@ export interface SessionTarget {
    * (postgres-checkpoint-store.ts); default: every save is written at once.
    */
   deferCheckpoints?: boolean;
+  /**
+   * The job's first run (graphile-worker's first attempt, no retry of ours): no interrupted run
+   * left a checkpoint to resume, so `ctx.checkpoint.load()` does not read one.
+   */
+  firstRun?: boolean;
 }
 
 /**
@@ -96,6 +101,7 @@ export async function openConnectorSession(
   });
   const checkpoint = createPostgresCheckpointStore(database, checkpointKey(target.requestId, instance.id, target.phase), {
     defer: target.deferCheckpoints ?? false,
+    firstRun: target.firstRun ?? false,
   });
   const ctx: ConnectorContext = {
     settings: settings.data,

@@ -34,10 +34,17 @@ export interface RuntimeCheckpointStore extends CheckpointStore {
  * before, repeating at most one batch (which the tasks store idempotently). One statement per
  * batch instead of one per record.
  */
-export function createPostgresCheckpointStore(database: Database, key: string, options: { defer?: boolean } = {}): RuntimeCheckpointStore {
+export function createPostgresCheckpointStore(
+  database: Database,
+  key: string,
+  options: { defer?: boolean; firstRun?: boolean } = {},
+): RuntimeCheckpointStore {
   let waiting: { state: JsonValue } | undefined;
   return {
     async load() {
+      // The first run of a job has no interrupted run of its own to resume; starting afresh is
+      // always allowed (the connector contract tolerates repeated items), so nothing is read.
+      if (options.firstRun) return undefined;
       const state = await loadCheckpoint(database.db, key);
       if (state === undefined || state === null) return undefined;
       return jsonState.parse(state);

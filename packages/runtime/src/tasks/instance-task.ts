@@ -8,6 +8,11 @@ import { instanceJob, instancePayloadSchema, withRetry, type InstancePayload, ty
 import { requestIsIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
 
+/** Neither graphile-worker (after a crash or a thrown error) nor our retry policy has run this job before. */
+export function isFirstRun(helpers: JobHelpers, payload: InstancePayload): boolean {
+  return helpers.job.attempts <= 1 && payload.retry === undefined;
+}
+
 export interface InstanceWork {
   payload: InstancePayload;
   key: TaskKey;
@@ -47,6 +52,7 @@ export function instanceTask(deps: RuntimeDependencies, spec: InstanceTaskSpec, 
         phase: spec.phase,
         signal: helpers.abortSignal,
         ...(spec.deferCheckpoints ? { deferCheckpoints: true } : {}),
+        firstRun: isFirstRun(helpers, payload),
       });
       await work({ payload, key, session, helpers, signal: helpers.abortSignal });
       deps.breakers?.recordSuccess(payload.instanceId);

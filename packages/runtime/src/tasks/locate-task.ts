@@ -20,6 +20,7 @@ import { breakerAdmits } from "./breaker-gate";
 import { instanceJob, instancePayloadSchema, taskNames, withRetry, type InstancePayload } from "./jobs";
 import { requestIfIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
+import { isFirstRun } from "./instance-task";
 
 /**
  * Locates the subject on one connector instance, in the request's current locate round with every
@@ -41,7 +42,7 @@ export function locateTask(deps: RuntimeDependencies): Task {
     try {
       const round = request.locateRound;
       // Each round is its own operation for the connector: round 1 must not resume round 0's cursor.
-      session = await openConnectorSession(deps, { ...payload, phase: `locate:${round}`, signal: helpers.abortSignal, deferCheckpoints: true });
+      session = await openConnectorSession(deps, { ...payload, phase: `locate:${round}`, signal: helpers.abortSignal, deferCheckpoints: true, firstRun: isFirstRun(helpers, payload) });
       await locateOnInstance(deps, helpers, payload, key, session, round);
       deps.breakers?.recordSuccess(payload.instanceId);
     } catch (error) {
