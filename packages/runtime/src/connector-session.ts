@@ -8,14 +8,13 @@ import {
   type IdentifierKind,
 } from "@lethe/connector-sdk";
 import {
-  getConnectorInstance,
-  getInstanceSecrets,
+  getConnectorInstanceWithSecrets,
   listSubjectIdentifiers,
   type ConnectorInstance,
-  type Database,
+  type SubjectIdentifierRow,
 } from "@lethe/db";
 import { personalDataService } from "@lethe/redaction";
-import { checkpointKey, createPostgresCheckpointStore } from "./postgres-checkpoint-store";
+import { checkpointKey, createPostgresCheckpointStore, type RuntimeCheckpointStore } from "./postgres-checkpoint-store";
 import { createPostgresRateLimiter } from "./postgres-rate-limiter";
 import type { RuntimeDependencies } from "./runtime-dependencies";
 
@@ -26,8 +25,12 @@ export interface ConnectorSession {
   ctx: ConnectorContext;
   /** The subject's identifiers of the kinds this connector locates by. */
   identifiers: Identifier[];
+  /** Every identifier row of the request, of any kind, as read when the session opened. */
+  identifierRows: SubjectIdentifierRow[];
   /** Secret and identifier values, to scrub from anything stored or logged. */
   sensitiveValues: string[];
+  /** `ctx.checkpoint`, with `flush` for a task that defers the connector's saves. */
+  checkpoint: RuntimeCheckpointStore;
 }
 
 export interface SessionTarget {
@@ -36,6 +39,16 @@ export interface SessionTarget {
   /** Names the checkpoint: each phase resumes its own operation. */
   phase: string;
   signal: AbortSignal;
+  /**
+   * The task stores yielded items in batches and flushes the connector's checkpoint after each
+   * (postgres-checkpoint-store.ts); default: every save is written at once.
+   */
+  deferCheckpoints?: boolean;
+  /**
+   * The job's first run (graphile-worker's first attempt, no retry of ours): no interrupted run
+   * left a checkpoint to resume, so `ctx.checkpoint.load()` does not read one.
+   */
+  firstRun?: boolean;
 }
 
 /**
@@ -52,8 +65,10 @@ export async function openConnectorSession(
   target: SessionTarget,
 ): Promise<ConnectorSession> {
   const { database } = deps;
-  const instance = await getConnectorInstance(database.db, target.instanceId);
-  if (!instance) throw new ConfigurationError(`connector instance ${target.instanceId} no longer exists`);
+  // The instance and its secrets in one read, the identifiers in another: once per job.
+  const found = await getConnectorInstanceWithSecrets(database.db, deps.secretBox, target.instanceId);
+  if (!found) throw new ConfigurationError(`connector instance ${target.instanceId} no longer exists`);
+  const { instance } = found;
   const connector = deps.registry.get(instance.connectorId);
   if (!connector) {
     throw new ConfigurationError(`connector "${instance.connectorId}" of instance ${instance.id} is not installed`);
@@ -62,12 +77,13 @@ export async function openConnectorSession(
   if (!settings.success) {
     throw new ConfigurationError(`settings of instance ${instance.id} no longer parse: ${fieldsOf(settings.error)}`);
   }
-  const secrets = connector.secrets.safeParse(await getInstanceSecrets(database.db, deps.secretBox, instance.id));
+  const secrets = connector.secrets.safeParse(found.secrets);
   if (!secrets.success) {
     throw new ConfigurationError(`secrets of instance ${instance.id} no longer parse: ${fieldsOf(secrets.error)}`);
   }
 
-  const identifiers = await subjectIdentifiersFor(database, target.requestId, connector.identifiers);
+  const identifierRows = await listSubjectIdentifiers(database.db, target.requestId);
+  const identifiers = identifiersOfKinds(identifierRows, connector.identifiers);
   const secretValues = stringLeaves(secrets.data);
   const identifierValues = identifiers.map((identifier) => identifier.value);
   const fields = { requestId: target.requestId, instanceId: instance.id, phase: target.phase };
@@ -81,6 +97,11 @@ export async function openConnectorSession(
     database,
     instanceId: instance.id,
     requestsPerMinute: instance.rateLimitPerMinute ?? connector.rateLimit.requestsPerMinute,
+    ...(deps.rateLimitLeases ? { leased: deps.rateLimitLeases.of(instance.id), lease: deps.rateLimitLeases.options } : {}),
+  });
+  const checkpoint = createPostgresCheckpointStore(database, checkpointKey(target.requestId, instance.id, target.phase), {
+    defer: target.deferCheckpoints ?? false,
+    firstRun: target.firstRun ?? false,
   });
   const ctx: ConnectorContext = {
     settings: settings.data,
@@ -89,22 +110,14 @@ export async function openConnectorSession(
     log,
     signal: target.signal,
     clock: { now: () => new Date() },
-    checkpoint: createPostgresCheckpointStore(
-      database,
-      checkpointKey(target.requestId, instance.id, target.phase),
-    ),
+    checkpoint,
     instance: { id: instance.id, connectorId: connector.id, connectorVersion: connector.version },
     personalData: personalDataService,
   };
-  return { connector, instance, ctx, identifiers, sensitiveValues: [...secretValues, ...identifierValues] };
+  return { connector, instance, ctx, identifiers, identifierRows, sensitiveValues: [...secretValues, ...identifierValues], checkpoint };
 }
 
-async function subjectIdentifiersFor(
-  database: Database,
-  requestId: string,
-  kinds: readonly IdentifierKind[],
-): Promise<Identifier[]> {
-  const rows = await listSubjectIdentifiers(database.db, requestId);
+function identifiersOfKinds(rows: readonly SubjectIdentifierRow[], kinds: readonly IdentifierKind[]): Identifier[] {
   const accepted = (kind: string): kind is IdentifierKind => (kinds as readonly string[]).includes(kind);
   const identifiers: Identifier[] = [];
   for (const row of rows) {

@@ -2,7 +2,8 @@ import { RateLimitedError } from "@lethe/connector-sdk";
 import { insertConnectorInstance, takeRateLimitToken, type SecretSealer } from "@lethe/db";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresRateLimiter, splitBudget } from "./postgres-rate-limiter";
+import { createPostgresRateLimiter, leasedRefillPerMinute, splitBudget } from "./postgres-rate-limiter";
+import { RateLimitLeases } from "./rate-limit-leases";
 
 let database: TestDatabase;
 const plainBox: SecretSealer = { seal: (text) => text, open: (text) => text };
@@ -73,6 +74,7 @@ describe("the shared token bucket", () => {
     );
     const inWindow = granted.filter((at) => at <= windowMs).length;
     const ceiling = burst + Math.ceil((sustainedPerMinute * windowMs) / 60_000);
+    // Each limiter leases tokens in batches, so this is also the no-overspend check for leases.
     expect(inWindow).toBeLessThanOrEqual(ceiling);
     // It is a limiter, not a wall: most of the budget was used.
     expect(inWindow).toBeGreaterThanOrEqual(Math.floor(ceiling * 0.7));
@@ -83,8 +85,9 @@ describe("the shared token bucket", () => {
     const first = createPostgresRateLimiter({ database, instanceId, requestsPerMinute: 6000 });
     const second = createPostgresRateLimiter({ database, instanceId, requestsPerMinute: 6000, maxInlineWaitMs: 1_000 });
     await first.acquire();
-    await first.reportThrottle?.(300);
+    // The pause runs from when it is reported, so the clock starts before the report's own statement.
     const before = Date.now();
+    await first.reportThrottle?.(300);
     await second.acquire();
     expect(Date.now() - before).toBeGreaterThanOrEqual(250);
 
@@ -93,4 +96,80 @@ describe("the shared token bucket", () => {
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterMs).toBeGreaterThan(55_000);
   });
+
+  it("lets three worker processes leasing tokens in batches stay within the budget in every sliding window", async () => {
+    const instanceId = await newInstance("three leasing workers");
+    // 1 200/min: a burst of 20, then a refill of 1 180/min scaled down for the lease's life.
+    const budget = 1_200;
+    const leaseTtlMs = 1_000;
+    const { burst, sustainedPerMinute } = splitBudget(budget);
+    const perMs = leasedRefillPerMinute(sustainedPerMinute, leaseTtlMs) / 60_000;
+    const granted: number[] = [];
+    // Three processes, each with its own lease pool shared by its four concurrent jobs.
+    const processes = [0, 1, 2].map(() => new RateLimitLeases({ leaseTtlMs, maxLease: 32 }));
+    const started = Date.now();
+    const runMs = 3_000;
+    await Promise.all(
+      processes.flatMap((leasesOfProcess) =>
+        [0, 1, 2, 3].map(async () => {
+          const limiter = createPostgresRateLimiter({
+            database,
+            instanceId,
+            requestsPerMinute: budget,
+            leased: leasesOfProcess.of(instanceId),
+            lease: leasesOfProcess.options,
+          });
+          while (Date.now() - started < runMs) {
+            await limiter.acquire();
+            granted.push(Date.now() - started);
+          }
+        }),
+      ),
+    );
+    granted.sort((a, b) => a - b);
+    // A call in a window of length w spends a token taken in that window or up to leaseTtlMs before it.
+    for (const windowMs of [500, 1_000, 2_000]) {
+      const ceiling = burst + Math.ceil(perMs * (windowMs + leaseTtlMs));
+      expect(mostInAnyWindow(granted, windowMs)).toBeLessThanOrEqual(ceiling);
+    }
+    const total = granted.filter((at) => at < runMs).length;
+    expect(total).toBeGreaterThanOrEqual(Math.floor((burst + perMs * runMs) * 0.6));
+  });
+
+  it("spends one statement per lease, not per call, below the limit", async () => {
+    const instanceId = await newInstance("leasing below the limit");
+    let statements = 0;
+    const countingDatabase = { ...database, db: countStatements(database.db, () => (statements += 1)) };
+    const leases = new RateLimitLeases({ leaseTtlMs: 60_000, maxLease: 32 });
+    const jobs = [0, 1, 2, 3].map(() =>
+      createPostgresRateLimiter({ database: countingDatabase, instanceId, requestsPerMinute: 600_000, leased: leases.of(instanceId), lease: leases.options }),
+    );
+    await Promise.all(jobs.map(async (limiter) => {
+      for (let call = 0; call < 50; call += 1) await limiter.acquire();
+    }));
+    // 200 calls; leases of 1, 2, 4, … 32 tokens (the first one also creates the bucket).
+    expect(statements).toBeLessThanOrEqual(15);
+  });
 });
+
+/** The most timestamps (sorted, ms) inside any window [t, t + windowMs). */
+function mostInAnyWindow(sorted: readonly number[], windowMs: number): number {
+  let most = 0;
+  let first = 0;
+  for (let last = 0; last < sorted.length; last += 1) {
+    while ((sorted[last] ?? 0) - (sorted[first] ?? 0) >= windowMs) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+/** The same drizzle database, counting each `execute` (the lease statement goes through it). */
+function countStatements(db: TestDatabase["db"], count: () => void): TestDatabase["db"] {
+  const counting = Object.create(db) as TestDatabase["db"];
+  const execute: TestDatabase["db"]["execute"] = (query) => {
+    count();
+    return db.execute(query);
+  };
+  counting.execute = execute;
+  return counting;
+}

@@ -4,6 +4,7 @@ import type { ConnectorRegistry } from "./connector-registry";
 import type { OutboundGuard } from "./outbound/outbound-guard";
 import type { ConfirmSchedule, EnginePolicy } from "@lethe/core";
 import type { InstanceBreakers } from "./tasks/instance-breaker";
+import type { RateLimitLeases } from "./rate-limit-leases";
 import type { RetryPolicy } from "./tasks/retry-policy";
 
 /** Where the worker writes its log lines; nothing above debug holds an identifier or a secret. */
@@ -33,4 +34,6 @@ export interface RuntimeDependencies {
   retryPolicy?: RetryPolicy;
   /** This worker's circuit breakers, one per connector instance; none: every job may start. */
   breakers?: InstanceBreakers;
+  /** This worker's unspent rate-limit tokens per instance, shared by its jobs; none: each job leases its own. */
+  rateLimitLeases?: RateLimitLeases;
 }

@@ -5,6 +5,7 @@ import { Logger, run, type LogLevel as GraphileLogLevel, type WorkerEvents } fro
 import type { ConnectorRegistry } from "./connector-registry";
 import { deadlineAlertsCronItem } from "./alerts/deadline-alerts-task";
 import type { RuntimeDependencies, WorkerLog } from "./runtime-dependencies";
+import { RateLimitLeases } from "./rate-limit-leases";
 import { periodicCronItems } from "./periodic/periodic-tasks";
 import { defaultConfirmSchedule, type EnginePolicy } from "@lethe/core";
 import { defaultBreakerOptions, InstanceBreakers, type BreakerOptions } from "./tasks/instance-breaker";
@@ -107,6 +108,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     ...(options.policy ? { policy: options.policy } : {}),
     retryPolicy: { ...defaultRetryPolicy, ...options.retryPolicy },
     breakers: new InstanceBreakers({ ...defaultBreakerOptions, ...options.breaker }),
+    rateLimitLeases: new RateLimitLeases(),
   };
 
   const liveness = await openWorkerLiveness(database, log);

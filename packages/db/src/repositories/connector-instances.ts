@@ -120,6 +120,21 @@ export async function updateConnectorInstance(
 }
 
 /** The decrypted secrets of an instance, for the worker that is about to call its connector. */
+/** The instance and its opened secrets in one read (what a job's connector session needs). */
+export async function getConnectorInstanceWithSecrets(
+  tx: Executor,
+  secretBox: SecretSealer,
+  id: string,
+): Promise<{ instance: ConnectorInstance; secrets: unknown } | null> {
+  const [row] = await tx
+    .select({ ...publicColumns, ciphertext: connectorInstances.secretsCiphertext })
+    .from(connectorInstances)
+    .where(eq(connectorInstances.id, id));
+  if (!row) return null;
+  const { ciphertext, ...instance } = row;
+  return { instance, secrets: JSON.parse(secretBox.open(ciphertext)) as unknown };
+}
+
 export async function getInstanceSecrets(
   tx: Executor,
   secretBox: SecretSealer,

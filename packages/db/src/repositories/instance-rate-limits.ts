@@ -13,21 +13,36 @@ export interface TokenRequest {
 }
 
 /**
- * Takes one token from the instance's shared bucket, or says how long to wait for one.
+ * Takes one token from the instance's shared bucket, or says how long to wait for one
+ * (`leaseRateLimitTokens` with a lease of one).
+ */
+export async function takeRateLimitToken(tx: Executor, request: TokenRequest): Promise<{ waitMs: number }> {
+  const { waitMs } = await leaseRateLimitTokens(tx, { ...request, wanted: 1 });
+  return { waitMs };
+}
+
+/**
+ * Takes up to `wanted` tokens from the instance's shared bucket at once — as many as it holds,
+ * at least one — or says how long to wait for one, so that a worker spending many tokens pays
+ * one statement per lease rather than one per call.
  *
- * One statement, under the row's lock: refill by the elapsed time × rate, take a token if there
- * is one, else leave the balance and return the wait. `tokens` is an integer, so the refill
+ * One statement, under the row's lock: refill by the elapsed time × rate, take what is there up
+ * to `wanted`, else leave the balance and return the wait. `tokens` is an integer, so the refill
  * moves `refilled_at` forward only by the time the whole tokens added stand for — the fraction
  * of a token accrued since is kept, not lost. A pause (`paused_until`, set by any worker that
  * was answered 429) holds every worker until it has passed.
  */
-export async function takeRateLimitToken(tx: Executor, request: TokenRequest): Promise<{ waitMs: number }> {
+export async function leaseRateLimitTokens(
+  tx: Executor,
+  request: TokenRequest & { wanted: number },
+): Promise<{ granted: number; waitMs: number }> {
   const burst = Math.max(1, Math.floor(request.burst));
+  const wanted = Math.max(1, Math.floor(request.wanted));
   const intervalMs = 60_000 / request.tokensPerMinute;
   const now = request.now.toISOString();
-  const take = () => tx.execute<{ wait_ms: number | string }>(sql`
+  const take = () => tx.execute<{ granted: number; wait_ms: number | string }>(sql`
     update instance_rate_limits as bucket
-    set tokens = next.tokens - (case when next.take then 1 else 0 end),
+    set tokens = next.tokens - next.granted,
         refilled_at = next.refilled_at
     from (
       select
@@ -36,8 +51,11 @@ export async function takeRateLimitToken(tx: Executor, request: TokenRequest): P
           when current.tokens + added.whole >= ${burst}::int then ${now}::timestamptz
           else current.refilled_at + (added.whole * ${intervalMs}::float8) * interval '1 millisecond'
         end as refilled_at,
-        (current.paused_until is null or current.paused_until <= ${now}::timestamptz)
-          and least(${burst}::int, current.tokens + added.whole) >= 1 as take,
+        case
+          when current.paused_until is null or current.paused_until <= ${now}::timestamptz
+            then greatest(0, least(${wanted}::int, ${burst}::int, current.tokens + added.whole))::int
+          else 0
+        end as granted,
         current.paused_until
       from (
         select * from instance_rate_limits where instance_id = ${request.instanceId} for update
@@ -49,8 +67,8 @@ export async function takeRateLimitToken(tx: Executor, request: TokenRequest): P
       ) as added
     ) as next
     where bucket.instance_id = ${request.instanceId}
-    returning case
-      when next.take then 0
+    returning next.granted, case
+      when next.granted > 0 then 0
       when next.paused_until is not null and next.paused_until > ${now}::timestamptz
         then ceil(extract(epoch from (next.paused_until - ${now}::timestamptz)) * 1000)
       else greatest(1, ceil(
@@ -69,7 +87,8 @@ export async function takeRateLimitToken(tx: Executor, request: TokenRequest): P
   }
   const [row] = rows;
   if (!row) throw new Error(`no rate-limit state for instance ${request.instanceId}`);
-  return { waitMs: Number(row.wait_ms) };
+  const granted = Math.max(0, Number(row.granted));
+  return { granted, waitMs: granted > 0 ? 0 : Number(row.wait_ms) };
 }
 
 /** Holds every worker off the instance until `until` (a later pause already set is kept). */

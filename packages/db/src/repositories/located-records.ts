@@ -28,20 +28,32 @@ export interface NewLocatedRecord {
  * round that first found it.
  */
 export async function upsertLocatedRecord(tx: Executor, record: NewLocatedRecord): Promise<void> {
+  await upsertLocatedRecords(tx, [record]);
+}
+
+/**
+ * `upsertLocatedRecord` for many records in one statement. The same record twice in one batch
+ * (a connector yielding it once per identifier) is merged here first the way the conflict clause
+ * merges it with a stored row, since one INSERT may not update a row it inserted.
+ */
+export async function upsertLocatedRecords(tx: Executor, records: readonly NewLocatedRecord[]): Promise<void> {
+  if (records.length === 0) return;
   await tx
     .insert(locatedRecords)
-    .values({
-      requestId: record.requestId,
-      instanceId: record.instanceId,
-      recordType: record.recordType,
-      recordId: record.recordId,
-      strength: record.strength,
-      matchedBy: record.matchedBy,
-      discovered: record.discovered,
-      label: record.label ?? null,
-      round: record.round ?? 0,
-      facts: record.facts ?? {},
-    })
+    .values(
+      mergeSameRecords(records).map((record) => ({
+        requestId: record.requestId,
+        instanceId: record.instanceId,
+        recordType: record.recordType,
+        recordId: record.recordId,
+        strength: record.strength,
+        matchedBy: record.matchedBy,
+        discovered: record.discovered,
+        label: record.label ?? null,
+        round: record.round ?? 0,
+        facts: record.facts ?? {},
+      })),
+    )
     .onConflictDoUpdate({
       target: [locatedRecords.requestId, locatedRecords.instanceId, locatedRecords.recordType, locatedRecords.recordId],
       set: {
@@ -52,6 +64,30 @@ export async function upsertLocatedRecord(tx: Executor, record: NewLocatedRecord
         label: sql`excluded.label`,
       },
     });
+}
+
+function mergeSameRecords(records: readonly NewLocatedRecord[]): NewLocatedRecord[] {
+  const merged = new Map<string, NewLocatedRecord>();
+  for (const record of records) {
+    const key = JSON.stringify([record.requestId, record.instanceId, record.recordType, record.recordId]);
+    const earlier = merged.get(key);
+    if (!earlier) {
+      merged.set(key, record);
+      continue;
+    }
+    const matches = [...asArray(earlier.matchedBy), ...asArray(record.matchedBy)];
+    merged.set(key, {
+      ...record,
+      strength: earlier.strength === "strong" || record.strength === "strong" ? "strong" : "weak",
+      matchedBy: matches.filter((match, index) => matches.findIndex((other) => JSON.stringify(other) === JSON.stringify(match)) === index),
+      round: earlier.round ?? record.round,
+    });
+  }
+  return [...merged.values()];
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : [];
 }
 
 export async function listLocatedRecords(

@@ -22,23 +22,24 @@ export interface NewPlanItem {
  * here: the builder passes the decision it read back as `review`, and `reviewed_by/at` stay.
  */
 export async function upsertPlanItems(tx: Executor, items: readonly NewPlanItem[]): Promise<void> {
-  for (const item of items) {
-    await tx
-      .insert(planItems)
-      .values({ ...item, updatedAt: new Date() })
-      .onConflictDoUpdate({
-        target: planItems.locatedRecordId,
-        set: {
-          action: sql`excluded.action`,
-          reason: sql`excluded.reason`,
-          holdId: sql`excluded.hold_id`,
-          retainUntil: sql`excluded.retain_until`,
-          fieldUpdates: sql`excluded.field_updates`,
-          review: sql`case when ${planItems.review} in ('include', 'exclude') then ${planItems.review} else excluded.review end`,
-          updatedAt: new Date(),
-        },
-      });
-  }
+  if (items.length === 0) return;
+  const now = new Date();
+  // One statement for the whole plan; each located record has one item, so no row repeats.
+  await tx
+    .insert(planItems)
+    .values(items.map((item) => ({ ...item, updatedAt: now })))
+    .onConflictDoUpdate({
+      target: planItems.locatedRecordId,
+      set: {
+        action: sql`excluded.action`,
+        reason: sql`excluded.reason`,
+        holdId: sql`excluded.hold_id`,
+        retainUntil: sql`excluded.retain_until`,
+        fieldUpdates: sql`excluded.field_updates`,
+        review: sql`case when ${planItems.review} in ('include', 'exclude') then ${planItems.review} else excluded.review end`,
+        updatedAt: now,
+      },
+    });
 }
 
 export interface PlanItemView {

@@ -47,6 +47,31 @@ export async function insertReceipt(tx: Executor, receipt: NewReceipt): Promise<
   return rows.length > 0;
 }
 
+/** `insertReceipt` for many records in one statement; returns how many rows it inserted. */
+export async function insertReceipts(tx: Executor, batch: readonly NewReceipt[]): Promise<number> {
+  if (batch.length === 0) return 0;
+  const rows = await tx
+    .insert(receipts)
+    .values(
+      batch.map((receipt) => ({
+        requestId: receipt.requestId,
+        instanceId: receipt.instanceId,
+        connectorId: receipt.connectorId,
+        connectorVersion: receipt.connectorVersion,
+        recordType: receipt.recordType,
+        recordId: receipt.recordId,
+        phase: receipt.phase,
+        outcome: receipt.outcome,
+        detail: receipt.detail ?? null,
+        pendingJobId: receipt.pendingJobId ?? null,
+        hold: receipt.hold ?? null,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: receipts.id });
+  return rows.length;
+}
+
 export async function listReceipts(
   tx: Executor,
   filter: { requestId: string; instanceId?: string; phase?: ReceiptPhase },

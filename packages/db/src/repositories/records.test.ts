@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing";
 import { insertConnectorInstance } from "./connector-instances";
-import { listLocatedRecords, upsertLocatedRecord } from "./located-records";
-import { insertReceipt, listReceipts } from "./receipts";
+import { listLocatedRecords, upsertLocatedRecord, upsertLocatedRecords } from "./located-records";
+import { insertReceipt, insertReceipts, listReceipts } from "./receipts";
 import { insertRequest } from "./requests";
 
 let database: TestDatabase;
@@ -35,6 +35,23 @@ describe("located records", () => {
     const rows = await listLocatedRecords(database.db, { requestId });
     expect(rows.map((row) => [row.recordType, row.recordId, row.strength])).toEqual([["note", "n1", "strong"]]);
   });
+
+  it("are stored in one batch with a record yielded twice merged as a repeat would be: strongest match, every match kept", async () => {
+    const byEmail = { kind: "email", strength: "weak" };
+    const byPhone = { kind: "phone", strength: "strong" };
+    const record = { requestId, instanceId, recordType: "person", discovered: [], round: 0 };
+    await upsertLocatedRecords(database.db, [
+      { ...record, recordId: "p1", strength: "weak", matchedBy: [byEmail] },
+      { ...record, recordId: "p2", strength: "weak", matchedBy: [byEmail] },
+      { ...record, recordId: "p1", strength: "strong", matchedBy: [byPhone], round: 1 },
+    ]);
+    await upsertLocatedRecords(database.db, [{ ...record, recordId: "p2", strength: "weak", matchedBy: [byEmail], round: 1 }]);
+    const rows = (await listLocatedRecords(database.db, { requestId })).filter((row) => row.recordType === "person");
+    expect(rows.map((row) => [row.recordId, row.strength, row.round, row.matchedBy])).toEqual([
+      ["p1", "strong", 0, [byEmail, byPhone]],
+      ["p2", "weak", 0, [byEmail]],
+    ]);
+  });
 });
 
 describe("receipts", () => {
@@ -55,6 +72,22 @@ describe("receipts", () => {
     expect(rows.map((row) => [row.phase, row.outcome])).toEqual([
       ["erase", "erased"],
       ["verify", "still-present"],
+    ]);
+  });
+
+  it("are inserted many at once, the first receipt of a record and phase still winning", async () => {
+    const receipt = { requestId, instanceId, connectorId: "reference", connectorVersion: "0.1.0", recordType: "call", phase: "erase" as const };
+    expect(await insertReceipts(database.db, [])).toBe(0);
+    const inserted = await insertReceipts(database.db, [
+      { ...receipt, recordId: "c1", outcome: "erased" },
+      { ...receipt, recordId: "c2", outcome: "retained" },
+      { ...receipt, recordId: "c1", outcome: "already-absent" },
+    ]);
+    expect(inserted).toBe(2);
+    const rows = (await listReceipts(database.db, { requestId })).filter((row) => row.recordType === "call");
+    expect(rows.map((row) => [row.recordId, row.outcome])).toEqual([
+      ["c1", "erased"],
+      ["c2", "retained"],
     ]);
   });
 });

@@ -7,7 +7,8 @@ import {
 } from "@lethe/connector-sdk";
 import {
   enqueueJob,
-  insertReceipt,
+  insertReceipts,
+  type NewReceipt,
   listPlanItems,
   listReceipts,
   startRequestTask,
@@ -20,6 +21,7 @@ import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
+import { batchedWrites, storingBatches, type BatchedWrites } from "./batched-writes";
 import { completeTask } from "./complete-task";
 import { confirmStarted } from "./confirm-task";
 import { instanceJob, taskNames, type InstancePayload } from "./jobs";
@@ -35,13 +37,13 @@ import { reopenTask } from "./reopen-task";
  * confirm task first (see confirm-task.ts), which schedules verification once they are settled.
  *
  * Why a worker killed at any instant erases nothing twice:
- * - every receipt the connector yields is stored (`receipts`, unique per request, instance,
- *   record and phase) before the next one is pulled from the connector, so each receipt is
- *   committed before the connector moves on to the next record;
+ * - the receipts the connector yields are stored (`receipts`, unique per request, instance,
+ *   record and phase) in batches (batched-writes.ts), and the connector's checkpoint only after
+ *   the batch it covers; a failure stores the batch before the job fails;
  * - a restarted job first drops the refs that already have an erase receipt, so it never asks
  *   the vendor to delete a record whose deletion is on record;
- * - the one window left is between the vendor's delete and the receipt's commit. A job killed
- *   there is retried, asks to delete the same record, and the vendor no longer has it: the
+ * - the one window left is between the vendor's delete and the commit of its receipt's batch.
+ *   A job killed there is retried, asks to delete the same record, and the vendor no longer has it: the
  *   connector reports `already-absent` (docs/connectors.md: a record already gone is not an error during erase).
  *   The vendor performed exactly one effective deletion — which is what the sandbox oracle's
  *   `deletions` count measures — and the receipt says truthfully that the record is gone.
@@ -50,7 +52,7 @@ import { reopenTask } from "./reopen-task";
 export function eraseTask(deps: RuntimeDependencies): Task {
   return instanceTask(
     deps,
-    { task: taskNames.erase, phase: "erase", during: "executing" },
+    { task: taskNames.erase, phase: "erase", during: "executing", deferCheckpoints: true },
     ({ payload, key, session, signal }) => eraseOnInstance(deps, payload, key, session, signal),
   );
 }
@@ -92,9 +94,10 @@ async function eraseOnInstance(
 
   // Retained: the receipt names the hold and its basis — ours, or the one the vendor reported when
   // the record was located; the vendor is not called.
+  const retained: NewReceipt[] = [];
   for (const view of byAction.get("retain") ?? []) {
     const vendorHold = vendorHoldOf(view.record.facts);
-    await insertReceipt(database.db, {
+    retained.push({
       ...payload,
       ...version,
       recordType: view.record.recordType,
@@ -111,36 +114,14 @@ async function eraseOnInstance(
     });
     outstanding.delete(recordKey({ type: view.record.recordType, id: view.record.recordId }));
   }
+  await insertReceipts(database.db, retained);
 
   // Records that stay (redacted, anonymised) are dealt with before any deletion: deleting a CRM
   // contact can take its activities into a recycle bin where they can no longer be redacted.
-  for (const group of [mentionRedaction, "redact", "anonymise", "erase"] as const) {
-    const views = byAction.get(group) ?? [];
-    if (views.length === 0) continue;
-    const action = group === mentionRedaction ? "redact" : group;
-    const plan: ErasePlan =
-      group === mentionRedaction
-        ? { action: "redact", scope: "personal-data", identifiers: session.identifiers }
-        : group === "redact"
-          ? { action: "redact", scope: enginePolicy(deps).redactScope, identifiers: session.identifiers }
-          : { action: group };
-    const refs = views.map((view) => ({ type: view.record.recordType, id: view.record.recordId }));
-    const asked = new Set(refs.map(recordKey));
-    const receipts = erase(session.ctx, refs, plan);
-    for await (const receipt of receipts) {
-      signal.throwIfAborted();
-      const refKey = recordKey(receipt.ref);
-      if (!asked.has(refKey) && !receipted.has(refKey)) {
-        throw new ConnectorProtocolError(`erase returned a receipt for ${refKey}, which it was not asked to ${action}`);
-      }
-      if (!erasureOutcomes.has(receipt.outcome)) {
-        throw new ConnectorProtocolError(`erase returned an unknown outcome for ${refKey}`);
-      }
-      await insertReceipt(database.db, { ...payload, ...version, ...receiptColumns(receipt), phase: "erase" });
-      outstanding.delete(refKey);
-      receipted.add(refKey);
-    }
-  }
+  const stored = batchedWrites<NewReceipt>(async (batch) => {
+    await insertReceipts(database.db, batch);
+  }, session.checkpoint);
+  await storingBatches(stored, () => eraseByAction(deps, session, byAction, erase, { payload, version, receipted, outstanding, stored, signal }));
   if (outstanding.size > 0) {
     throw new ConnectorProtocolError(
       `erase returned no receipt for ${outstanding.size} of the records it was asked to erase`,
@@ -164,6 +145,55 @@ async function eraseOnInstance(
       await enqueueJob(tx, instanceJob(taskNames.verify, payload));
     },
   });
+}
+
+interface EraseProgress {
+  payload: InstancePayload;
+  version: { connectorId: string; connectorVersion: string };
+  /** Records with an erase receipt, stored or in `stored`'s batch. */
+  receipted: Set<string>;
+  /** Records asked about that have no receipt yet. */
+  outstanding: Map<string, RecordRef>;
+  stored: BatchedWrites<NewReceipt>;
+  signal: AbortSignal;
+}
+
+/** One `connector.erase` call per action group, each receipt checked and added to the batch. */
+async function eraseByAction(
+  deps: RuntimeDependencies,
+  session: ConnectorSession,
+  byAction: ReadonlyMap<string, PlanItemView[]>,
+  erase: NonNullable<ConnectorSession["connector"]["erase"]>,
+  progress: EraseProgress,
+): Promise<void> {
+  const { payload, version, receipted, outstanding, stored, signal } = progress;
+  for (const group of [mentionRedaction, "redact", "anonymise", "erase"] as const) {
+    const views = byAction.get(group) ?? [];
+    if (views.length === 0) continue;
+    const action = group === mentionRedaction ? "redact" : group;
+    const plan: ErasePlan =
+      group === mentionRedaction
+        ? { action: "redact", scope: "personal-data", identifiers: session.identifiers }
+        : group === "redact"
+          ? { action: "redact", scope: enginePolicy(deps).redactScope, identifiers: session.identifiers }
+          : { action: group };
+    const refs = views.map((view) => ({ type: view.record.recordType, id: view.record.recordId }));
+    const asked = new Set(refs.map(recordKey));
+    const receipts = erase(session.ctx, refs, plan);
+    for await (const receipt of receipts) {
+      signal.throwIfAborted();
+      const refKey = recordKey(receipt.ref);
+      if (!asked.has(refKey) && !receipted.has(refKey)) {
+        throw new ConnectorProtocolError(`erase returned a receipt for ${refKey}, which it was not asked to ${action}`);
+      }
+      if (!erasureOutcomes.has(receipt.outcome)) {
+        throw new ConnectorProtocolError(`erase returned an unknown outcome for ${refKey}`);
+      }
+      await stored.add({ ...payload, ...version, ...receiptColumns(receipt), phase: "erase" });
+      outstanding.delete(refKey);
+      receipted.add(refKey);
+    }
+  }
 }
 
 /** The group of approved `redact` items that are mentions in other people's records. */

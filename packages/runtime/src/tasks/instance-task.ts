@@ -8,6 +8,11 @@ import { instanceJob, instancePayloadSchema, withRetry, type InstancePayload, ty
 import { requestIsIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
 
+/** Neither graphile-worker (after a crash or a thrown error) nor our retry policy has run this job before. */
+export function isFirstRun(helpers: JobHelpers, payload: InstancePayload): boolean {
+  return helpers.job.attempts <= 1 && payload.retry === undefined;
+}
+
 export interface InstanceWork {
   payload: InstancePayload;
   key: TaskKey;
@@ -22,6 +27,8 @@ export interface InstanceTaskSpec {
   phase: TaskPhase;
   /** The request status it runs in; in any other it reschedules itself or stops (request-gate.ts). */
   during: RequestStatus;
+  /** The work stores yielded items in batches and flushes the connector's checkpoint itself. */
+  deferCheckpoints?: boolean;
 }
 
 /**
@@ -40,7 +47,13 @@ export function instanceTask(deps: RuntimeDependencies, spec: InstanceTaskSpec, 
     if (!(await breakerAdmits(deps, payload.instanceId, later))) return;
     let session: ConnectorSession | undefined;
     try {
-      session = await openConnectorSession(deps, { ...payload, phase: spec.phase, signal: helpers.abortSignal });
+      session = await openConnectorSession(deps, {
+        ...payload,
+        phase: spec.phase,
+        signal: helpers.abortSignal,
+        ...(spec.deferCheckpoints ? { deferCheckpoints: true } : {}),
+        firstRun: isFirstRun(helpers, payload),
+      });
       await work({ payload, key, session, helpers, signal: helpers.abortSignal });
       deps.breakers?.recordSuccess(payload.instanceId);
     } catch (error) {

@@ -1,10 +1,9 @@
 import type { LocatedRecord } from "@lethe/connector-sdk";
 import {
   countLocatedRecords,
-  getRequest,
-  listSubjectIdentifiers,
   startRequestTask,
-  upsertLocatedRecord,
+  upsertLocatedRecords,
+  type NewLocatedRecord,
   type TaskKey,
 } from "@lethe/db";
 import { engineStrength, factsOf, storedFacts } from "@lethe/core";
@@ -13,32 +12,35 @@ import { z } from "zod";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
+import { batchedWrites, storingBatches } from "./batched-writes";
 import { completeTask } from "./complete-task";
 import { breakerAdmits } from "./breaker-gate";
 import { instanceJob, instancePayloadSchema, taskNames, withRetry, type InstancePayload } from "./jobs";
-import { requestIsIn } from "./request-gate";
+import { requestIfIn } from "./request-gate";
 import { handleTaskFailure } from "./task-failure";
+import { isFirstRun } from "./instance-task";
 
 /**
  * Locates the subject on one connector instance, in the request's current locate round with every
  * identifier it holds by then, and stores every record found with the engine's strength verdict
- * (@lethe/core: plan/match-strength.ts), the round and the facts holds match on. Each yielded
- * record is stored before the next is pulled from the connector, so the cursor the connector
- * checkpoints after yielding never runs ahead of what is stored; a restarted job resumes from
- * the checkpoint and re-stores at most the records since (idempotently).
+ * (@lethe/core: plan/match-strength.ts), the round and the facts holds match on. Yielded records are stored
+ * in batches (batched-writes.ts), and the cursor the connector checkpoints after yielding is
+ * written only after the batch it covers, so it never runs ahead of what is stored; a restarted
+ * job resumes from the checkpoint and re-stores at most the records since (idempotently).
  */
 export function locateTask(deps: RuntimeDependencies): Task {
   return async (rawPayload, helpers) => {
     const payload = instancePayloadSchema.parse(rawPayload);
     const key: TaskKey = { ...payload, phase: "locate" };
     const later = (runAt: Date, retry = payload.retry) => withRetry(instanceJob(taskNames.locate, payload, runAt), retry);
-    if (!(await requestIsIn(deps, payload.requestId, "locating", later))) return;
+    const request = await requestIfIn(deps, payload.requestId, "locating", later);
+    if (!request) return;
     if (!(await breakerAdmits(deps, payload.instanceId, later))) return;
     let session: ConnectorSession | undefined;
     try {
-      const round = (await getRequest(deps.database.db, payload.requestId))?.locateRound ?? 0;
+      const round = request.locateRound;
       // Each round is its own operation for the connector: round 1 must not resume round 0's cursor.
-      session = await openConnectorSession(deps, { ...payload, phase: `locate:${round}`, signal: helpers.abortSignal });
+      session = await openConnectorSession(deps, { ...payload, phase: `locate:${round}`, signal: helpers.abortSignal, deferCheckpoints: true, firstRun: isFirstRun(helpers, payload) });
       await locateOnInstance(deps, helpers, payload, key, session, round);
       deps.breakers?.recordSuccess(payload.instanceId);
     } catch (error) {
@@ -75,24 +77,27 @@ async function locateOnInstance(
   if (!started) return;
 
   if (session.identifiers.length > 0) {
-    const subjectIdentifiers = await listSubjectIdentifiers(database.db, payload.requestId);
+    const subjectIdentifiers = session.identifierRows;
     const records = connector.locate(session.ctx, { identifiers: session.identifiers });
-    for await (const record of records) {
-      helpers.abortSignal.throwIfAborted();
-      checkLocatedRecord(record);
-      await upsertLocatedRecord(database.db, {
-        requestId: payload.requestId,
-        instanceId: payload.instanceId,
-        recordType: record.ref.type,
-        recordId: record.ref.id,
-        strength: engineStrength(record.matchedBy, subjectIdentifiers),
-        matchedBy: record.matchedBy,
-        discovered: record.discovered,
-        label: record.label ?? null,
-        round,
-        facts: factsOf({ ...record, facts: storedFacts(record) }),
-      });
-    }
+    const stored = batchedWrites<NewLocatedRecord>((batch) => upsertLocatedRecords(database.db, batch), session.checkpoint);
+    await storingBatches(stored, async () => {
+      for await (const record of records) {
+        helpers.abortSignal.throwIfAborted();
+        checkLocatedRecord(record);
+        await stored.add({
+          requestId: payload.requestId,
+          instanceId: payload.instanceId,
+          recordType: record.ref.type,
+          recordId: record.ref.id,
+          strength: engineStrength(record.matchedBy, subjectIdentifiers),
+          matchedBy: record.matchedBy,
+          discovered: record.discovered,
+          label: record.label ?? null,
+          round,
+          facts: factsOf({ ...record, facts: storedFacts(record) }),
+        });
+      }
+    });
   }
 
   const counts = await countLocatedRecords(database.db, payload.requestId);

@@ -1,6 +1,6 @@
 import { erasedVerdict, readBackSelection, redactedVerdict, type ReadBackVerdict } from "@lethe/core";
 import { recordKey, type RecordPresence, type RecordRef, type ReadBackQuery } from "@lethe/connector-sdk";
-import { insertReceipt, listReceipts } from "@lethe/db";
+import { insertReceipts, listReceipts, type NewReceipt } from "@lethe/db";
 import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
@@ -59,7 +59,11 @@ export async function readBackRecords(
   return erased.size + redacted.size;
 }
 
-/** One `readBack` call over a batch, a receipt stored per answer; exactly one answer per ref asked. */
+/**
+ * One `readBack` call over a batch, a receipt per answer, stored together in one statement
+ * (also when the call fails part-way: the answers already given are true, and reading is all a
+ * retry repeats); exactly one answer per ref asked.
+ */
 async function readBatch(
   deps: RuntimeDependencies,
   payload: InstancePayload,
@@ -75,6 +79,26 @@ async function readBatch(
   const refs = [...asked.values()].map((item) => item.ref);
   const outstanding = new Set(asked.keys());
   const answers = query ? connector.readBack(session.ctx, refs, query) : connector.readBack(session.ctx, refs);
+  const receipts: NewReceipt[] = [];
+  try {
+    await collectVerdicts(answers, asked, outstanding, signal, (presence, item) =>
+      receipts.push({ ...payload, ...version, recordType: presence.ref.type, recordId: presence.ref.id, phase: "verify", ...verdictOf(presence, item) }),
+    );
+  } finally {
+    await insertReceipts(deps.database.db, receipts);
+  }
+  if (outstanding.size > 0) {
+    throw new ConnectorProtocolError(`readBack gave no answer for ${outstanding.size} of the records it was asked about`);
+  }
+}
+
+async function collectVerdicts(
+  answers: AsyncIterable<RecordPresence>,
+  asked: ReadonlyMap<string, PlannedRecord>,
+  outstanding: Set<string>,
+  signal: AbortSignal,
+  receive: (presence: RecordPresence, item: PlannedRecord) => void,
+): Promise<void> {
   for await (const presence of answers) {
     signal.throwIfAborted();
     const refKey = recordKey(presence.ref);
@@ -83,16 +107,6 @@ async function readBatch(
       throw new ConnectorProtocolError(`readBack answered for ${refKey}, which it was not asked about (or twice)`);
     }
     outstanding.delete(refKey);
-    await insertReceipt(deps.database.db, {
-      ...payload,
-      ...version,
-      recordType: presence.ref.type,
-      recordId: presence.ref.id,
-      phase: "verify",
-      ...verdictOf(presence, item),
-    });
-  }
-  if (outstanding.size > 0) {
-    throw new ConnectorProtocolError(`readBack gave no answer for ${outstanding.size} of the records it was asked about`);
+    receive(presence, item);
   }
 }

@@ -1,5 +1,5 @@
 import { jobGate, type RequestStatus } from "@lethe/core";
-import { enqueueJob, getRequest, type JobSpec } from "@lethe/db";
+import { enqueueJob, getRequest, type JobSpec, type RequestRow } from "@lethe/db";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 
 /**
@@ -13,10 +13,20 @@ export async function requestIsIn(
   phase: RequestStatus,
   later: (runAt: Date) => JobSpec,
 ): Promise<boolean> {
+  return (await requestIfIn(deps, requestId, phase, later)) !== null;
+}
+
+/** `requestIsIn`, handing back the request it read (so the job need not read it again), or null. */
+export async function requestIfIn(
+  deps: RuntimeDependencies,
+  requestId: string,
+  phase: RequestStatus,
+  later: (runAt: Date) => JobSpec,
+): Promise<RequestRow | null> {
   const request = await getRequest(deps.database.db, requestId);
   const gate = jobGate(request?.status ?? null, phase, new Date());
-  if (gate.kind === "run") return true;
+  if (gate.kind === "run" && request) return request;
   if (gate.kind === "recheck") await enqueueJob(deps.database.db, later(gate.at));
   if (request) deps.log("debug", "job skipped: request is not in its phase", { requestId, phase, status: request.status });
-  return false;
+  return null;
 }

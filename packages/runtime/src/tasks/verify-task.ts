@@ -1,5 +1,5 @@
 import { recordKey } from "@lethe/connector-sdk";
-import { insertReceipt, listPlanItems, listReceipts, listSubjectIdentifiers, startRequestTask, type TaskKey } from "@lethe/db";
+import { insertReceipt, listPlanItems, listReceipts, startRequestTask, type TaskKey } from "@lethe/db";
 import { engineStrength, mentionOf, settledErasures } from "@lethe/core";
 import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
@@ -53,7 +53,7 @@ async function verifyOnInstance(
     mention: mentionOf(record.facts) !== undefined,
   }));
   const planned = new Map(plan.map(({ ref, action }) => [recordKey(ref), action]));
-  const subjectIdentifiers = await listSubjectIdentifiers(database.db, payload.requestId);
+  const subjectIdentifiers = session.identifierRows;
   // A confirmed erasure (phase `confirm`) says where the record is now; a record still `pending`
   // after confirmation gave up is kept on purpose, like one never confirmed.
   const erased = new Map(

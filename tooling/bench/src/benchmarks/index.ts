@@ -9,7 +9,8 @@ import { redactionQuality } from "./redaction-quality";
 import { salesforceCalls } from "./salesforce-calls";
 import { scaleOut } from "./scale-out/scale-out";
 import { startup } from "./startup/startup";
+import { statementsPerErasure } from "./statements-per-erasure/statements-per-erasure";
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, exportBundle, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, exportBundle, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance, statementsPerErasure];
