@@ -19,6 +19,12 @@ export interface BenchmarkRow {
   baseline: number;
   /** Which direction is good, so a reader knows whether a ratio above 1 is a win; `equal`: a fidelity check, 1.00× expected. */
   better: "higher" | "lower" | "equal";
+  /**
+   * The machine's 1-minute load average (`os.loadavg()[0]`) when the row was measured, so a
+   * reader sees how busy the machine was; `main.ts` fills in the one at the benchmark's end for
+   * rows that do not set it.
+   */
+  loadAverage?: number;
 }
 
 export interface BenchmarkOptions {

@@ -3,6 +3,7 @@
  * a table to stdout and writes the results as JSON to `.lethe/bench/<timestamp>.json`.
  * See tooling/bench/README.md.
  */
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { BenchArgumentError, parseBenchArguments } from "./bench-arguments";
@@ -31,6 +32,9 @@ try {
   for (const benchmark of selected) {
     const started = Date.now();
     const rows = await benchmark.run({ flags, log });
+    // Every row says how busy the machine was: its own reading, or the one at the benchmark's end.
+    const loadAverage = loadavg()[0] ?? 0;
+    for (const row of rows) row.loadAverage ??= loadAverage;
     record.results.push({ benchmark: benchmark.name, rows, durationMs: Date.now() - started });
   }
   process.stdout.write(`${formatResultsTable(record.results)}\n`);

@@ -22,6 +22,18 @@ describe("results table", () => {
     ]);
   });
 
+  it("shows each row's 1-minute load average beside it when rows carry one", () => {
+    const table = formatResultsTable([
+      { benchmark: "b", rows: [{ metric: "m", value: 2, baseline: 1, better: "lower", loadAverage: 3.456 }, { metric: "n", value: 1, baseline: 1, better: "equal" }] },
+    ]);
+    expect(table.split("\n")).toEqual([
+      "| benchmark | metric | value | baseline | ratio | better | load 1m |",
+      "|-----------|--------|------:|---------:|------:|--------|--------:|",
+      "| b         | m      |     2 |        1 | 2.00× | lower  |    3.46 |",
+      "| b         | n      |     1 |        1 | 1.00× | equal  |         |",
+    ]);
+  });
+
   it("says n/a rather than dividing by a zero baseline", () => {
     const table = formatResultsTable([{ benchmark: "b", rows: [{ metric: "m", value: 3, baseline: 0, better: "lower" }] }]);
     expect(table).toContain("|   n/a |");

@@ -15,6 +15,12 @@ describe("engine policy", () => {
     expect(enginePolicy({ policy })).toBe(policy);
   });
 
+  it("searches again at verification only where records cannot be read back, unless told to always", () => {
+    expect(defaultEnginePolicy.verifySearch).toBe("without-read-back");
+    expect(parseEnginePolicy({ verifySearch: "always" }).verifySearch).toBe("always");
+    expect(parseEnginePolicy({ verifySearch: "sometimes" }).verifySearch).toBe("without-read-back");
+  });
+
   it("an empty list approves nothing automatically", () => {
     expect(parseEnginePolicy({ autoApprove: "" }).autoApprove.size).toBe(0);
   });
