@@ -1,5 +1,6 @@
 import type { Benchmark } from "../benchmark";
 import { apiLatency } from "./api-latency/api-latency";
+import { callsPerErasureBenchmark } from "./calls-per-erasure/calls-per-erasure-benchmark";
 import { consoleBundle } from "./console-bundle";
 import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
 import { faultTolerance } from "./fault-tolerance/fault-tolerance";
@@ -11,4 +12,4 @@ import { startup } from "./startup/startup";
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, consoleBundle, apiLatency, callsPerErasureBenchmark, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance];
