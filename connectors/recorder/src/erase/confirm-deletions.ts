@@ -1,6 +1,7 @@
 import type { ErasureReceipt } from "@lethe/connector-sdk";
 import type { RecorderContext } from "../settings";
 import { readRecording } from "../vendor/read-recording";
+import type { RecordingRecord } from "../vendor/records";
 import { pendingReceipt, readDeletionJob, retainedReceipt, submitDeletionJob } from "./deletion-job";
 
 /**
@@ -21,6 +22,14 @@ export async function* confirmDeletions(ctx: RecorderContext, pending: ErasureRe
     byJob.set(jobId, [...(byJob.get(jobId) ?? []), receipt]);
   }
 
+  // A call's recording, transcript and consent events have one receipt each and one recording:
+  // it is read once per confirmation, not once per receipt.
+  const recordings = new Map<string, Promise<RecordingRecord | undefined>>();
+  const recordingOf = (id: string) => {
+    let read = recordings.get(id);
+    if (!read) recordings.set(id, (read = readRecording(ctx, id)));
+    return read;
+  };
   for (const [jobId, receipts] of byJob) {
     ctx.signal.throwIfAborted();
     const job = await readDeletionJob(ctx, jobId);
@@ -34,7 +43,7 @@ export async function* confirmDeletions(ctx: RecorderContext, pending: ErasureRe
     const resubmit = new Set<string>();
     for (const receipt of receipts) {
       const id = receipt.ref.id;
-      const recording = await readRecording(ctx, id);
+      const recording = await recordingOf(id);
       if (!recording) {
         yield { ref: receipt.ref, outcome: "erased", detail: `Deletion job ${jobId} fulfilled; the recorder no longer holds the call` };
       } else if (recording.legalHold || skipped.has(id)) {

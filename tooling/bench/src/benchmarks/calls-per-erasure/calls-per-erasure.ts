@@ -47,7 +47,7 @@ export interface ConnectorCallsSpec {
   connector: AnyConnector;
   startSandbox(world: unknown): Promise<WorldSandbox>;
   world(records: number, tenant: number): SubjectWorld;
-  /** Documented in the connector's README ("Calls per erasure") and tooling/bench/README.md. */
+  /** Documented in tooling/bench/README.md ("calls-per-erasure") and docs/connectors.md ("Calls per erasure"). */
   minimum(records: number): MinimumCalls;
   /** How many located records a subject of `records` has, each verified gone (default: `records`). */
   verified?(records: number): number;

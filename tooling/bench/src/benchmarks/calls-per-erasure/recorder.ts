@@ -12,7 +12,7 @@ const recordsPerCall = 3;
 /**
  * Call recorder: the subject is the customer on `records` calls (each a recording, a transcript
  * and consent events); the tenant, other customers' calls, one per three records. Minimum
- * (connectors/recorder/README.md, "Calls per erasure"): one search per identifier the subject is
+ * (tooling/bench/README.md, "calls-per-erasure"): one search per identifier the subject is
  * known by (e-mail and phone given; the CRM id and name found on their calls), a page per 25
  * recordings; one deletion job per 100 recordings and one read of each job once the recorder has
  * run it; then each of the three stores read by id per call (a fulfilled job has left transcripts

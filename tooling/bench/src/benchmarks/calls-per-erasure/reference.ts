@@ -8,7 +8,7 @@ const pageSize = 50;
 
 /**
  * Reference CRM: the subject is one person with `records - 1` notes; the tenant, people of ten
- * records each (a person and nine notes). Minimum (connectors/reference/README.md, "Calls per
+ * records each (a person and nine notes). Minimum (tooling/bench/README.md, "calls-per-
  * erasure"): one search per identifier the subject is known by — e-mail and phone given, customer
  * id and person id found on their record — one page per list of their notes, attachments and
  * calls, one notes search for mentions of their address; a delete and a purge per record (the API

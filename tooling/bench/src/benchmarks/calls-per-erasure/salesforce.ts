@@ -8,12 +8,12 @@ const perCall = 200;
 
 /**
  * Salesforce: the subject is a Contact with `records - 1` Tasks logged against them; the tenant,
- * other Contacts with nine Tasks each. Minimum (connectors/salesforce/README.md, "Calls per
- * erasure"), for the two object types involved: one token per job (five jobs: two locate rounds,
- * erase, confirm, verify — a token lasts the job), one SOSL search for every identifier at once
+ * other Contacts with nine Tasks each. Minimum (tooling/bench/README.md, "calls-per-
+ * erasure"), for the object types involved: one token per job that calls Salesforce (locate, erase,
+ * verify — a token lasts the job), one SOSL search for every identifier at once
  * across the objects that hold them (S4), one queryAll per object type for what hangs from the
  * Contact (S3; Recycle Bin rows included); to erase, a composite delete per 200 records (S9) and a
- * Bulk API 2.0 hardDelete per object type (create, upload, close, status: S10); to prove it, one
+ * Bulk API 2.0 hardDelete per object type (create, upload, close, status, results: S10, S11); to prove it, one
  * queryAll per object type by id (S3).
  */
 export const salesforceCalls: ConnectorCallsSpec = {
@@ -38,7 +38,7 @@ export const salesforceCalls: ConnectorCallsSpec = {
   minimum(records) {
     const types = records > 1 ? 2 : 1;
     const batches = Math.ceil(records / perCall);
-    const calls = 5 + 1 + types + batches + 4 * types + types;
-    return { calls, why: `5 tokens, 1 SOSL, ${types} related queries, ${batches} composite delete(s), ${4 * types} Bulk hardDelete calls, ${types} read-back queries` };
+    const calls = 3 + 1 + types + batches + 5 * types + types;
+    return { calls, why: `3 tokens, 1 SOSL, ${types} related queries, ${batches} composite delete(s), ${5 * types} Bulk hardDelete calls, ${types} read-back queries` };
   },
 };

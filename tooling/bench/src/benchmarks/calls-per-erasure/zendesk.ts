@@ -8,8 +8,8 @@ const perPage = 100;
 
 /**
  * Zendesk: the subject is an end user (an e-mail and a phone identity) who requested `records`
- * tickets; the tenant, other end users with ten tickets each. Minimum (connectors/zendesk/README.md,
- * "Calls per erasure"): to locate, a user search per given identifier, the user's identities, a
+ * tickets; the tenant, other end users with ten tickets each. Minimum (tooling/bench/README.md,
+ * "calls-per-erasure"): to locate, a user search per given identifier, the user's identities, a
  * page of requested tickets per 100, the `ccd` page and a comment search per given identifier for
  * mentions, then the user by the id found on it (a later round); to erase, tickets soft- and
  * permanently deleted in bulk (≤ 100 per call, each a job read once) and the user deleted, then
