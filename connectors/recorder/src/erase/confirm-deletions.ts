@@ -6,8 +6,8 @@ import { pendingReceipt, readDeletionJob, retainedReceipt, submitDeletionJob } f
 
 /**
  * Turns `pending` receipts into final ones by reading their deletion jobs (API.md, "Deletion
- * jobs"): FULFILLED → `erased` (or `retained` for a recording the job skipped because a hold was
- * placed meanwhile); PENDING/PROCESSING → still `pending`; FAILED or CANCELLED → the recording is
+ * jobs"): FULFILLED → `erased` without reading the call again (verification reads it back by id),
+ * or `retained` for a recording the job skipped because a hold was placed meanwhile; PENDING/PROCESSING → still `pending`; FAILED or CANCELLED → the recording is
  * submitted again and the receipt is `pending` on the new job, so a failed job never passes for
  * a deletion.
  */
@@ -43,6 +43,13 @@ export async function* confirmDeletions(ctx: RecorderContext, pending: ErasureRe
     const resubmit = new Set<string>();
     for (const receipt of receipts) {
       const id = receipt.ref.id;
+      if (job?.state === "FULFILLED" && !skipped.has(id) && !failed.has(id)) {
+        // The job reports the call purged; verification reads every part back by id, which is
+        // where a job that claims more than it did is caught — reading it here as well would
+        // cost a call per recording for the same answer.
+        yield { ref: receipt.ref, outcome: "erased", detail: `Deletion job ${jobId} fulfilled` };
+        continue;
+      }
       const recording = await recordingOf(id);
       if (!recording) {
         yield { ref: receipt.ref, outcome: "erased", detail: `Deletion job ${jobId} fulfilled; the recorder no longer holds the call` };

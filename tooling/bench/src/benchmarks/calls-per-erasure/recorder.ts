@@ -12,7 +12,9 @@ const recordsPerCall = 3;
 /**
  * Call recorder: the subject is the customer on `records` calls (each a recording, a transcript
  * and consent events); the tenant, other customers' calls, one per three records. Minimum
- * (tooling/bench/README.md, "calls-per-erasure"): one search per identifier the subject is
+ * (tooling/bench/README.md, "calls-per-erasure"): an OAuth token per job that calls the recorder
+ * (five: two locate rounds, erase, confirm, verify — jobs may run in different worker processes
+ * and Lethe keeps no vendor token at rest), one search per identifier the subject is
  * known by (e-mail and phone given; the CRM id and name found on their calls), a page per 25
  * recordings; one deletion job per 100 recordings and one read of each job once the recorder has
  * run it; then each of the three stores read by id per call (a fulfilled job has left transcripts
@@ -60,8 +62,8 @@ export const recorderCalls: ConnectorCallsSpec = {
     const pages = Math.max(1, Math.ceil(records / searchPage));
     const jobs = Math.ceil(records / perJob);
     return {
-      calls: 4 * pages + 2 * jobs + recordsPerCall * records,
-      why: `4 searches × ${pages} page(s), ${jobs} job(s) created and read, ${recordsPerCall} reads × ${records} calls`,
+      calls: 5 + 4 * pages + 2 * jobs + recordsPerCall * records,
+      why: `5 tokens, 4 searches × ${pages} page(s), ${jobs} job(s) created and read, ${recordsPerCall} reads × ${records} calls`,
     };
   },
 };
