@@ -113,7 +113,7 @@ async function measureConnector(spec: ConnectorCallsSpec, records: number[], ten
           else instanceId = (await createConnectorInstance(database, { registry, secretBox }, { connectorId: spec.connector.id, name: `${spec.connector.id} (bench)`, ...config }, "bench")).id;
           const before = totalCalls(await statsOf(sandbox));
           const { id } = await fileRequest(database, { type: "erasure", regime: "gdpr", identifiers, timeZone: "Europe/London", defaultRegion: "GB", actor: "bench" });
-          if (sandbox.whileConfirming) await whenConfirming(database, id, sandbox.whileConfirming);
+          if (sandbox.whileConfirming) await whenConfirming(database, id, () => sandbox.whileConfirming?.() ?? Promise.resolve());
           await waitForRequests(database, [id], { timeoutMs: 10 * 60_000, pollIntervalMs: 50 });
           const detail = await getRequestDetail(database, id);
           const stats = await statsOf(sandbox);
