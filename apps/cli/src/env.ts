@@ -39,6 +39,8 @@ const environmentSchema = z.object({
     .regex(/^\s*[a-z]*(\s*,\s*[a-z]+)*\s*$/, "must be a comma-separated list of request types")
     .optional(),
   LETHE_REDACT_SCOPE: z.enum(["personal-data", "whole-party"]).default("personal-data"),
+  /** Whether verification searches again besides reading back by id (docs/rights-engine.md, "Verification"). */
+  LETHE_VERIFY_SEARCH: z.enum(["without-read-back", "always"]).default("without-read-back"),
   /** PKCS#8 PEM Ed25519 key that signs audit checkpoints; default `$LETHE_HOME/audit-checkpoint.key`. */
   LETHE_AUDIT_CHECKPOINT_KEY: z.string().min(1).optional(),
   /** Also POST every audit checkpoint here (a copy kept off this machine). */
@@ -113,6 +115,7 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
       autoApprove: env.LETHE_AUTO_APPROVE,
       redactScope: env.LETHE_REDACT_SCOPE,
       defaultRegion: env.LETHE_DEFAULT_REGION,
+      verifySearch: env.LETHE_VERIFY_SEARCH,
     }),
     auditCheckpoints: {
       keyPem: env.LETHE_AUDIT_CHECKPOINT_KEY,

@@ -88,8 +88,18 @@ export interface ReadBackQuery {
 }
 
 export type LocateQuery = {
-  /** The subject's identifiers, restricted to the kinds the connector declares. */
+  /**
+   * The identifiers to search with, restricted to the kinds the connector declares. In a later
+   * locate round only the identifiers new in that round: the earlier ones were searched already.
+   */
   identifiers: Identifier[];
+  /**
+   * The subject's other identifiers (of the connector's kinds), which earlier rounds searched with:
+   * not to be searched again, but part of the subject when judging a match (a phone-only match
+   * corroborated by the record's e-mail being the subject's) and not reported as `discovered`.
+   * Absent or empty in round 0.
+   */
+  known?: Identifier[];
 };
 
 export type ExportItem =

@@ -19,6 +19,7 @@ export * from "./plan/vendor-hold";
 export * from "./plan/match-strength";
 export * from "./plan/engine-policy";
 export * from "./plan/execution-phases";
+export * from "./plan/record-sighting";
 export * from "./holds/hold-selector";
 export * from "./holds/select-hold";
 export * from "./outcome/settled-erasure";

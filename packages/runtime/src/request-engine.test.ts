@@ -46,7 +46,7 @@ async function excludePendingAndApprove(id: string): Promise<number> {
 }
 
 describe("an erasure request through the reference connector", () => {
-  it("erases every record of the subject, proves it by re-locating, and leaves the bystanders untouched", async () => {
+  it("erases every record of the subject, proves it by reading each back by id, and leaves the bystanders untouched", async () => {
     const subject = subjects()[1];
     if (!subject) throw new Error("the sandbox has no second subject");
     const before = await world.oracle.records(subject.id);

@@ -22,9 +22,10 @@ interface FoundRecording {
  */
 export async function* locate(ctx: RecorderContext, query: LocateQuery): AsyncGenerator<LocatedRecord> {
   const checkpoint = await loadLocateCheckpoint(ctx);
-  const queried = new Set(
-    query.identifiers.map((i) => identifierKey(i.kind === "email" ? { ...i, value: i.value.toLowerCase() } : i)),
-  );
+  // The subject is every identifier, searched now or by an earlier round (`known`): both corroborate a
+  // match, and neither is reported as discovered.
+  const subject = [...query.identifiers, ...(query.known ?? [])];
+  const queried = new Set(subject.map((i) => identifierKey(i.kind === "email" ? { ...i, value: i.value.toLowerCase() } : i)));
   const found = new Map<string, FoundRecording>();
   for (const search of await searchByIdentifiers(ctx, query.identifiers)) {
     for (const [participant, match] of matchesOf(search, ctx.settings.defaultRegion)) {
@@ -44,7 +45,7 @@ export async function* locate(ctx: RecorderContext, query: LocateQuery): AsyncGe
     const matchedBy: IdentifierMatch[] = [];
     const discovered = new Map<string, LocatedRecord["discovered"][number]>();
     for (const [participant, matches] of participants) {
-      const judged = corroborated(participant, matches, query.identifiers);
+      const judged = corroborated(participant, matches, subject);
       matchedBy.push(...judged);
       if (judged.some((m) => m.strength === "strong")) {
         for (const identifier of discoveredIdentifiers(participant, ctx.settings.defaultRegion, queried)) {

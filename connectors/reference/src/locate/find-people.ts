@@ -28,8 +28,9 @@ const searchFieldOf: Partial<Record<Identifier["kind"], SearchField>> = {
  * The people the subject's identifiers point at, each once with every identifier that matched,
  * in a fixed order (the order of the identifiers), so that a resumed locate walks them alike.
  * Uses the vendor's search, never a listing: the cost must not grow with the size of the CRM.
+ * Searches only `identifiers`; `known` (searched by an earlier round) only weighs the matches.
  */
-export async function findPeople(ctx: ReferenceContext, identifiers: Identifier[]): Promise<MatchedPerson[]> {
+export async function findPeople(ctx: ReferenceContext, identifiers: Identifier[], known: readonly Identifier[] = []): Promise<MatchedPerson[]> {
   const found = new Map<string, MatchedPerson>();
   const asked = new Set<string>();
   for (const identifier of identifiers) {
@@ -47,7 +48,8 @@ export async function findPeople(ctx: ReferenceContext, identifiers: Identifier[
   }
   return [...found.values()].map(({ person, matchedBy }) => ({
     person,
-    matchedBy: corroborated(person, matchedBy, identifiers),
+    // The subject's identifiers earlier rounds searched with still corroborate (or contradict) a match.
+    matchedBy: corroborated(person, matchedBy, [...identifiers, ...known]),
   }));
 }
 

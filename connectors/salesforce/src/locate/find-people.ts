@@ -28,8 +28,17 @@ interface Hit {
  * queryAll with a digits LIKE, then E.164 comparison of both sides (see `phoneHits`). A match through an identifier that
  * several people of the org carry (a household number) is weak.
  */
-export async function findByIdentifiers(ctx: SalesforceContext, client: SalesforceClient, identifiers: Identifier[], found: LocatedSet): Promise<void> {
-  const emails = identifiers.filter((identifier) => identifier.kind === "email").map((identifier) => identifier.value.toLowerCase());
+export async function findByIdentifiers(
+  ctx: SalesforceContext,
+  client: SalesforceClient,
+  identifiers: Identifier[],
+  found: LocatedSet,
+  known: readonly Identifier[] = [],
+): Promise<void> {
+  // Searched: `identifiers`. The subject: those and what earlier rounds searched with (`known`),
+  // which still corroborate a phone match and are not reported as discovered.
+  const subject = [...identifiers, ...known];
+  const emails = subject.filter((identifier) => identifier.kind === "email").map((identifier) => identifier.value.toLowerCase());
   const emailParties = new Set<string>();
   const hitsPerIdentifier: { identifier: Identifier; hits: Hit[] }[] = [];
   for (const identifier of identifiers) {
@@ -66,7 +75,7 @@ export async function findByIdentifiers(ctx: SalesforceContext, client: Salesfor
         { type: hit.type, id: hit.id },
         [match],
         mentionIn ? `${hit.type} of someone else naming the subject's ${identifier.kind}` : `${hit.type} with the subject's ${identifier.kind}`,
-        discoveredOn(ctx, hit, identifiers),
+        discoveredOn(ctx, hit, subject),
         mentionIn,
       );
     }

@@ -18,7 +18,7 @@ export async function* locate(ctx: SalesforceContext, query: LocateQuery): Async
   const after = await loadAfterKey(ctx);
   const client = await salesforceClient(ctx);
   const found = new LocatedSet();
-  await findByIdentifiers(ctx, client, query.identifiers, found);
+  await findByIdentifiers(ctx, client, query.identifiers, found, query.known);
   await findRelated(client, found);
   await findMentions(ctx, client, query.identifiers, found);
   const records = found.sorted();

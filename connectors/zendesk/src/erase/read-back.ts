@@ -1,11 +1,11 @@
-import { mentionsAnyOf, type Identifier, type ReadBackQuery, type RecordPresence, type RecordRef } from "@lethe/connector-sdk";
+import { mentionsAnyOf, VendorContractError, type Identifier, type ReadBackQuery, type RecordPresence, type RecordRef } from "@lethe/connector-sdk";
 import { z } from "zod";
 import { TicketReader } from "../locate/ticket-reader";
 import { rolesIn } from "../locate/user-records";
 import type { ZendeskContext } from "../settings";
 import { mentionedIdentifiers, mentionKey } from "../vendor/mentions";
 import { cursorList } from "../vendor/pages";
-import { readEnvelope } from "../vendor/read-zendesk-json";
+import { parseRecord, readEnvelope, readJson } from "../vendor/read-zendesk-json";
 import { isZendeskRecordType, zendeskDeletedUser, zendeskIdentity, zendeskTicket, zendeskUser, type ZendeskComment, type ZendeskTicket } from "../vendor/records";
 import { mentionParts, pair, single } from "../vendor/refs";
 import { callZendesk, expectStatus, pathId } from "../vendor/zendesk-request";
@@ -29,6 +29,7 @@ import { scrubbedName } from "./erase-user";
 export async function* readBackRecords(ctx: ZendeskContext, refs: RecordRef[], query?: ReadBackQuery): AsyncGenerator<RecordPresence> {
   const reader = new TicketReader(ctx);
   const deletedTickets = new DeletedTickets(ctx);
+  const tickets = new ShownTickets(ctx, refs);
   const identifiers = query?.identifiers;
   for (const ref of refs) {
     ctx.signal.throwIfAborted();
@@ -41,10 +42,10 @@ export async function* readBackRecords(ctx: ZendeskContext, refs: RecordRef[], q
         yield await readIdentity(ctx, ref, identifiers);
         break;
       case "ticket":
-        yield await readTicket(ctx, reader, deletedTickets, ref, identifiers);
+        yield await readTicket(tickets, reader, deletedTickets, ref, identifiers);
         break;
       case "ticket_participation":
-        yield await readParticipation(ctx, ref);
+        yield await readParticipation(tickets, ref);
         break;
       case "comment":
         yield await readComment(reader, deletedTickets, ref, identifiers);
@@ -91,14 +92,14 @@ async function readIdentity(ctx: ZendeskContext, ref: RecordRef, identifiers: Id
 }
 
 async function readTicket(
-  ctx: ZendeskContext,
+  tickets: ShownTickets,
   reader: TicketReader,
   deletedTickets: DeletedTickets,
   ref: RecordRef,
   identifiers: Identifier[] | undefined,
 ): Promise<RecordPresence> {
   const ticketId = single(ref);
-  const ticket = await showTicket(ctx, ticketId);
+  const ticket = await tickets.find(ticketId);
   if (ticket) {
     const comments = await reader.comments(ticketId);
     return present(ref, `Zendesk still holds the ticket (${ticket.status})`, [ticket.subject, ...comments.map((comment) => comment.body)], identifiers);
@@ -110,9 +111,9 @@ async function readTicket(
     : { ref, present: false };
 }
 
-async function readParticipation(ctx: ZendeskContext, ref: RecordRef): Promise<RecordPresence> {
+async function readParticipation(tickets: ShownTickets, ref: RecordRef): Promise<RecordPresence> {
   const [ticketId, userId] = pair(ref);
-  const ticket = await showTicket(ctx, ticketId);
+  const ticket = await tickets.find(ticketId);
   const roles = ticket ? rolesIn(ticket, userId) : [];
   // The participation is the user's place in the ticket: nothing but a reference to the person.
   return roles.length > 0 ? { ref, present: true, mentionsSubject: true, detail: `still ${roles.join(" and ")} of the ticket` } : { ref, present: false };
@@ -154,12 +155,54 @@ async function commentOf(reader: TicketReader, ticketId: number, commentId: numb
   return (await reader.comments(ticketId)).find((comment) => comment.id === commentId);
 }
 
-async function showTicket(ctx: ZendeskContext, ticketId: number): Promise<ZendeskTicket | undefined> {
-  const route = "tickets.show";
-  const shown = await callZendesk(ctx, { method: "GET", path: `/tickets/${pathId(ticketId)}`, route });
-  expectStatus(shown, [200, 404], route);
-  return shown.status === 200 ? await readEnvelope(shown, "ticket", zendeskTicket, { route, recordType: "ticket" }) : undefined;
+/**
+ * The active tickets among those the refs name (tickets, and the tickets of participations), read
+ * with `GET /tickets/show_many` (Z9) 100 ids a call, once per `readBack` and only when one is
+ * asked for: a call per ticket would cost as many calls as tickets. A ticket show_many does not
+ * return is not active (deleted, or never there).
+ */
+class ShownTickets {
+  private shown: Promise<Map<number, ZendeskTicket>> | undefined;
+  private readonly ids: number[];
+
+  constructor(
+    private readonly ctx: ZendeskContext,
+    refs: readonly RecordRef[],
+  ) {
+    const ids = new Set<number>();
+    for (const ref of refs) {
+      if (ref.type === "ticket") ids.add(single(ref));
+      else if (ref.type === "ticket_participation") ids.add(pair(ref)[0]);
+    }
+    this.ids = [...ids];
+  }
+
+  async find(ticketId: number): Promise<ZendeskTicket | undefined> {
+    this.shown ??= this.load();
+    return (await this.shown).get(ticketId);
+  }
+
+  private async load(): Promise<Map<number, ZendeskTicket>> {
+    const route = "tickets.show_many";
+    const shown = new Map<number, ZendeskTicket>();
+    for (let start = 0; start < this.ids.length; start += showManyLimit) {
+      this.ctx.signal.throwIfAborted();
+      const ids = this.ids.slice(start, start + showManyLimit).join(",");
+      const response = await callZendesk(this.ctx, { method: "GET", path: "/tickets/show_many", query: { ids }, route });
+      expectStatus(response, [200], route);
+      const list = z.looseObject({ tickets: z.array(z.unknown()) }).safeParse(await readJson(response, route));
+      if (!list.success) throw new VendorContractError(`${route} answered without a "tickets" list`, { route, issues: list.error.issues });
+      for (const item of list.data.tickets) {
+        const ticket = parseRecord(item, zendeskTicket, { route, recordType: "ticket" });
+        shown.set(ticket.id, ticket);
+      }
+    }
+    return shown;
+  }
 }
+
+/** Ids per `GET /tickets/show_many` (Z9). */
+const showManyLimit = 100;
 
 /**
  * Deleted tickets (Z18), read once per `readBack` and only when a ticket is not among tickets:

@@ -22,7 +22,7 @@ export interface MatchedUser {
  * under another country code), so a hit counts only if one of its identities is the identifier
  * exactly: e-mail case-insensitively, phone as E.164, or the user id.
  */
-export async function findUsers(ctx: ZendeskContext, identifiers: Identifier[]): Promise<MatchedUser[]> {
+export async function findUsers(ctx: ZendeskContext, identifiers: Identifier[], known: readonly Identifier[] = []): Promise<MatchedUser[]> {
   const found = new Map<number, MatchedUser>();
   const asked = new Set<string>();
   for (const identifier of identifiers) {
@@ -46,7 +46,8 @@ export async function findUsers(ctx: ZendeskContext, identifiers: Identifier[]):
   }
   return [...found.values()].map((entry) => ({
     ...entry,
-    matchedBy: corroborated(emailsOf(entry.identities), entry.matchedBy, identifiers),
+    // Identifiers an earlier round searched with (`known`) still corroborate or contradict a match.
+    matchedBy: corroborated(emailsOf(entry.identities), entry.matchedBy, [...identifiers, ...known]),
   }));
 }
 
@@ -86,6 +87,14 @@ export async function identitiesOf(ctx: ZendeskContext, userId: number): Promise
     source: { route: "identities.list", recordType: "identity" },
   });
   return identities ?? [];
+}
+
+/**
+ * Whether the user holds one of the identifiers an earlier round searched with: that search found
+ * every holder, so the earlier round walked this user's records already.
+ */
+export function carriesAnyOf(matched: MatchedUser, known: readonly Identifier[]): boolean {
+  return known.some((identifier) => carries(matched.user, matched.identities, identifier));
 }
 
 function carries(user: ZendeskUser, identities: ZendeskIdentity[], identifier: Identifier): boolean {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ZendeskContext } from "../settings";
 import type { ZendeskIdentity } from "../vendor/records";
 import { findMentions } from "./find-mentions";
-import { findUsers, nativeIdSystem, type MatchedUser } from "./find-users";
+import { carriesAnyOf, findUsers, nativeIdSystem, type MatchedUser } from "./find-users";
 import { TicketReader } from "./ticket-reader";
 import { userRecords } from "./user-records";
 
@@ -23,8 +23,9 @@ const locateCheckpoint = z.object({ version: z.literal(1), yielded: z.int().nonn
  */
 export async function* locate(ctx: ZendeskContext, query: LocateQuery): AsyncGenerator<LocatedRecord> {
   const skip = await loadYielded(ctx);
-  const queried = new Set(query.identifiers.map((identifier) => identifierKey(normalised(identifier))));
-  const users = await findUsers(ctx, query.identifiers);
+  // Identifiers an earlier round searched with (`known`) are the subject's too: not "discovered".
+  const queried = new Set([...query.identifiers, ...(query.known ?? [])].map((identifier) => identifierKey(normalised(identifier))));
+  const users = await findUsers(ctx, query.identifiers, query.known);
   ctx.log.info("Located Zendesk users by the subject's identifiers", { users: users.length });
   const reader = new TicketReader(ctx);
   const seen = new Set<string>();
@@ -42,9 +43,13 @@ export async function* locate(ctx: ZendeskContext, query: LocateQuery): AsyncGen
   };
 
   for (const matched of users) {
+    // Found again in a later round: its records were walked by the round whose search found it;
+    // only the user record carries the new match (the engine merges it), nothing is listed again.
+    const walked = carriesAnyOf(matched, query.known ?? []);
     for await (const record of userRecords(ctx, matched, reader)) {
       const discovered = record.ref.type === "user" ? discoveredIdentifiers(matched, queried) : [];
       yield* emit({ ...record, matchedBy: [...matched.matchedBy], discovered });
+      if (walked) break;
     }
   }
   for await (const record of findMentions(ctx, query.identifiers, users, reader)) yield* emit(record);

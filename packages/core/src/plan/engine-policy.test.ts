@@ -17,4 +17,10 @@ describe("engine policy", () => {
     expect(parseEnginePolicy({ autoApprove: "" }).autoApprove.size).toBe(0);
     expect(parseEnginePolicy({ redactScope: "everything", defaultRegion: "  " })).toMatchObject({ redactScope: "personal-data", defaultRegion: "GB" });
   });
+
+  it("searches again at verification only where records cannot be read back, unless told to always", () => {
+    expect(defaultEnginePolicy.verifySearch).toBe("without-read-back");
+    expect(parseEnginePolicy({ verifySearch: "always" }).verifySearch).toBe("always");
+    expect(parseEnginePolicy({ verifySearch: "sometimes" }).verifySearch).toBe("without-read-back");
+  });
 });

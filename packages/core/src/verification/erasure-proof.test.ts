@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { erasedVerdict, readBackSelection, redactedVerdict } from "./erasure-proof";
+import { anonymisedVerdict, erasedVerdict, readBackSelection, redactedVerdict } from "./erasure-proof";
 
 const item = (key: string, action: string | null, mention = false) => ({ key, action, mention });
 
@@ -12,6 +12,9 @@ describe("which records verification reads back by id", () => {
     item("r/redacted", "redact", true),
     item("r/kept-whole", "redact"),
     item("r/anonymised", "anonymise"),
+    item("r/erase-anonymised", "erase"),
+    item("r/mention-erased", "redact", true),
+    item("r/own-redact-erased", "redact"),
     item("r/skipped", "skip"),
     item("r/never-ran", "erase"),
   ];
@@ -23,13 +26,19 @@ describe("which records verification reads back by id", () => {
     ["r/redacted", "redacted"],
     ["r/kept-whole", "retained"],
     ["r/anonymised", "anonymised"],
+    ["r/erase-anonymised", "anonymised"],
+    ["r/mention-erased", "erased"],
+    ["r/own-redact-erased", "erased"],
     ["r/skipped", "erased"],
   ]);
 
-  it("erased ones the vendor reported gone, and redacted ones reported redacted; nothing kept on purpose", () => {
+  it("erased ones the vendor reported gone, anonymised ones, and redacted ones reported clean; nothing kept on purpose", () => {
     const selected = readBackSelection(plan, settled, new Set());
     expect(selected.erased.map((entry) => entry.key)).toEqual(["r/erased", "r/absent"]);
-    expect(selected.redacted.map((entry) => entry.key)).toEqual(["r/redacted"]);
+    expect(selected.anonymised.map((entry) => entry.key)).toEqual(["r/anonymised", "r/erase-anonymised"]);
+    // A mention settled by any outcome that claims the subject is out of it; the subject's own
+    // record the plan redacted only when the vendor reported it redacted.
+    expect(selected.redacted.map((entry) => entry.key)).toEqual(["r/redacted", "r/mention-erased"]);
   });
 
   it("not those already receipted in verify (found by the search, or read back before a crash)", () => {
@@ -67,5 +76,19 @@ describe("what a read-back proves", () => {
 
   it("proves nothing when a present record's answer does not say whether it still mentions the subject", () => {
     expect(redactedVerdict({ present: true }, true)).toBeNull();
+    expect(anonymisedVerdict({ present: true })).toBeNull();
+  });
+
+  it("an anonymised record is verified gone or kept without the subject's identifiers; holding one is still-present", () => {
+    expect(anonymisedVerdict({ present: false })?.outcome).toBe("verified");
+    expect(anonymisedVerdict({ present: true, mentionsSubject: false })?.outcome).toBe("verified");
+    expect(anonymisedVerdict({ present: true, mentionsSubject: true, detail: "email field" })).toEqual({
+      outcome: "still-present",
+      detail: 'read back by id after the vendor reported it "anonymised": it still holds the subject\'s identifiers (email field)',
+    });
+  });
+
+  it("names the settled outcome a mention's read-back contradicts", () => {
+    expect(redactedVerdict({ present: true, mentionsSubject: true }, true, "erased")?.detail).toMatch(/reported it "erased": another person's record still mentions the subject/);
   });
 });

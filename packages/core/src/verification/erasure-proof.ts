@@ -2,6 +2,10 @@ import type { RecordPresence } from "@lethe/connector-sdk";
 
 /** Settled erase outcomes that claim the record is gone from the vendor. */
 const claimedGone = new Set(["erased", "already-absent"]);
+/** Settled outcomes of a redact plan that claim the subject's identifiers are out of the record. */
+const claimedClean = new Set(["redacted", "erased", "anonymised"]);
+/** Plan actions after which the record must no longer hold the subject. */
+const removing = new Set(["erase", "anonymise"]);
 
 /** The one verify outcome that proves a record dealt with as the plan said. */
 export const provenOutcome = "verified";
@@ -18,24 +22,38 @@ export interface PlannedForProof {
 /**
  * Which records verification reads back by id (docs/rights-engine.md, "Outcome of a request"):
  * those the approved plan acted on whose settled erase outcome (`settled`, by key) makes a claim
- * that can be checked — erased and reported gone (`erased`, `already-absent`), or redacted
- * (`redacted`: kept, the subject's identifiers removed). Records already receipted in `verify`
- * (`receipted`: found again by a search, or read back before a crash) are not read twice.
+ * that can be checked. Records already receipted in `verify` (`receipted`: found again by a
+ * search, or read back before a crash) are not read twice.
+ *
+ * - `erased`: erased or anonymised by the plan and reported gone (`erased`, `already-absent`);
+ * - `anonymised`: erased or anonymised by the plan and reported `anonymised` (kept, its personal
+ *   data blanked) — read with the subject's identifiers;
+ * - `redacted`: redacted by the plan and reported `redacted`, or another person's record that only
+ *   mentions the subject with any outcome claiming the subject is out of it — read with the
+ *   subject's identifiers.
+ *
+ * Outcomes that keep the record on purpose (`retained`, `pending`, a `redacted` erase) prove
+ * nothing by a read and are not selected.
  */
 export function readBackSelection<Item extends PlannedForProof>(
   plan: readonly Item[],
   settled: ReadonlyMap<string, string>,
   receipted: ReadonlySet<string>,
-): { erased: Item[]; redacted: Item[] } {
+): { erased: Item[]; anonymised: Item[]; redacted: Item[] } {
   const erased = new Map<string, Item>();
+  const anonymised = new Map<string, Item>();
   const redacted = new Map<string, Item>();
   for (const item of plan) {
     const outcome = settled.get(item.key);
     if (outcome === undefined || receipted.has(item.key)) continue;
-    if (item.action === "erase" && claimedGone.has(outcome)) erased.set(item.key, item);
-    else if (item.action === "redact" && outcome === "redacted") redacted.set(item.key, item);
+    if (item.action !== null && removing.has(item.action)) {
+      if (claimedGone.has(outcome)) erased.set(item.key, item);
+      else if (outcome === "anonymised") anonymised.set(item.key, item);
+    } else if (item.action === "redact" && (outcome === "redacted" || (item.mention && claimedClean.has(outcome)))) {
+      redacted.set(item.key, item);
+    }
   }
-  return { erased: [...erased.values()], redacted: [...redacted.values()] };
+  return { erased: [...erased.values()], anonymised: [...anonymised.values()], redacted: [...redacted.values()] };
 }
 
 /** A verify receipt's outcome and detail for one answer of `readBack`. */
@@ -52,6 +70,19 @@ export function erasedVerdict(presence: Pick<RecordPresence, "present" | "detail
 }
 
 /**
+ * An anonymised record read back with the subject's identifiers: gone, or kept without them →
+ * `verified`; still holding one → `still-present`. `null` when a present record's answer does not
+ * say whether it still holds the subject (the connector has broken its contract).
+ */
+export function anonymisedVerdict(presence: Pick<RecordPresence, "present" | "detail" | "mentionsSubject">): ReadBackVerdict | null {
+  if (!presence.present) return { outcome: "verified", detail: "read back by id: the vendor no longer holds it" };
+  if (presence.mentionsSubject === undefined) return null;
+  return presence.mentionsSubject
+    ? { outcome: "still-present", detail: `read back by id after the vendor reported it "anonymised": it still holds the subject's identifiers${presence.detail ? ` (${presence.detail})` : ""}` }
+    : { outcome: "verified", detail: "read back by id: kept, anonymised, the subject's identifiers removed" };
+}
+
+/**
  * A redacted record read back with the subject's identifiers: kept and no longer mentioning them
  * → `verified`; still mentioning them → `still-present`; gone → `lost`, because the plan kept the
  * record (another person's, or one a hold keeps) and the vendor no longer has it — not what was
@@ -62,13 +93,15 @@ export function erasedVerdict(presence: Pick<RecordPresence, "present" | "detail
 export function redactedVerdict(
   presence: Pick<RecordPresence, "present" | "detail" | "mentionsSubject">,
   mention: boolean,
+  settledOutcome = "redacted",
 ): ReadBackVerdict | null {
   const whose = mention ? "another person's record the plan only redacted" : "a record the plan kept and only redacted";
   if (!presence.present) {
     return { outcome: "lost", detail: `read back by id: ${whose} is gone from the vendor${presence.detail ? ` (${presence.detail})` : ""}` };
   }
   if (presence.mentionsSubject === undefined) return null;
+  const still = mention ? "another person's record still mentions the subject" : "a record the plan kept and only redacted still holds the subject's identifiers";
   return presence.mentionsSubject
-    ? { outcome: "still-present", detail: `read back by id after the vendor reported it "redacted": ${whose} still holds the subject's identifiers${presence.detail ? ` (${presence.detail})` : ""}` }
+    ? { outcome: "still-present", detail: `read back by id after the vendor reported it "${settledOutcome}": ${still}${presence.detail ? ` (${presence.detail})` : ""}` }
     : { outcome: "verified", detail: "read back by id: kept, the subject's identifiers removed" };
 }

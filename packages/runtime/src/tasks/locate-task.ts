@@ -1,12 +1,14 @@
-import type { LocatedRecord } from "@lethe/connector-sdk";
+import { recordKey, type IdentifierMatch, type LocatedRecord } from "@lethe/connector-sdk";
 import {
   countLocatedRecords,
+  listLocatedRecords,
   startRequestTask,
   upsertLocatedRecords,
+  type LocatedRecordRow,
   type NewLocatedRecord,
   type TaskKey,
 } from "@lethe/db";
-import { engineStrength, factsOf, storedFacts } from "@lethe/core";
+import { engineStrength, factsOf, mergeSighting, storedFacts, type Sighting } from "@lethe/core";
 import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
@@ -17,16 +19,20 @@ import { completeTask } from "./complete-task";
 import { breakerAdmits } from "./breaker-gate";
 import { instanceJob, instancePayloadSchema, taskNames, withRetry, type InstancePayload } from "./jobs";
 import { requestIfIn } from "./request-gate";
+import { locateQueryFor } from "./locate-query";
 import { handleTaskFailure } from "./task-failure";
 import { isFirstRun } from "./instance-task";
 
 /**
- * Locates the subject on one connector instance, in the request's current locate round with every
- * identifier it holds by then, and stores every record found with the engine's strength verdict
- * (@lethe/core: plan/match-strength.ts), the round and the facts holds match on. Yielded records are stored
- * in batches (batched-writes.ts), and the cursor the connector checkpoints after yielding is
- * written only after the batch it covers, so it never runs ahead of what is stored; a restarted
- * job resumes from the checkpoint and re-stores at most the records since (idempotently).
+ * Locates the subject on one connector instance in the request's current locate round — round 0
+ * with every identifier, a later round only with the identifiers new in it (locate-query.ts) —
+ * and stores every record found with the engine's strength verdict (@lethe/core:
+ * plan/match-strength.ts), the round and the facts holds match on. A record an earlier round
+ * stored is not stored again: only what the new sighting adds is merged in (@lethe/core:
+ * plan/record-sighting.ts), if anything. Yielded records are stored in batches
+ * (batched-writes.ts), and the cursor the connector checkpoints after yielding is written only
+ * after the batch it covers, so it never runs ahead of what is stored; a restarted job resumes
+ * from the checkpoint and re-stores at most the records since (idempotently).
  */
 export function locateTask(deps: RuntimeDependencies): Task {
   return async (rawPayload, helpers) => {
@@ -76,25 +82,35 @@ async function locateOnInstance(
   });
   if (!started) return;
 
-  if (session.identifiers.length > 0) {
-    const subjectIdentifiers = session.identifierRows;
-    const records = connector.locate(session.ctx, { identifiers: session.identifiers });
+  const subjectIdentifiers = session.identifierRows;
+  const query = locateQueryFor(round, session.identifiers, subjectIdentifiers);
+  if (query.identifiers.length > 0) {
+    // What earlier rounds of this fixpoint stored on this instance (none in round 0).
+    const earlier = round === 0 ? new Map<string, LocatedRecordRow>() : await locatedBefore(deps, payload, round);
+    const records = connector.locate(session.ctx, query);
     const stored = batchedWrites<NewLocatedRecord>((batch) => upsertLocatedRecords(database.db, batch), session.checkpoint);
     await storingBatches(stored, async () => {
       for await (const record of records) {
         helpers.abortSignal.throwIfAborted();
         checkLocatedRecord(record);
+        const found: Sighting = {
+          strength: engineStrength(record.matchedBy, subjectIdentifiers),
+          matchedBy: record.matchedBy,
+          facts: factsOf({ ...record, facts: storedFacts(record) }),
+        };
+        const before = earlier.get(recordKey(record.ref));
+        const merged = before ? mergeSighting(sightingOf(before), found) : found;
+        if (!merged) continue;
         await stored.add({
           requestId: payload.requestId,
           instanceId: payload.instanceId,
           recordType: record.ref.type,
           recordId: record.ref.id,
-          strength: engineStrength(record.matchedBy, subjectIdentifiers),
-          matchedBy: record.matchedBy,
-          discovered: record.discovered,
-          label: record.label ?? null,
-          round,
-          facts: factsOf({ ...record, facts: storedFacts(record) }),
+          ...merged,
+          matchedBy: [...merged.matchedBy],
+          discovered: before ? before.discovered : record.discovered,
+          label: before ? before.label : (record.label ?? null),
+          round: before ? before.round : round,
         });
       }
     });
@@ -110,7 +126,9 @@ async function locateOnInstance(
       located: strong + weak,
       strong,
       weak,
-      ...(session.identifiers.length === 0 ? { note: "the subject has no identifier of a kind this connector locates by" } : {}),
+      ...(query.identifiers.length === 0
+        ? { note: round === 0 ? "the subject has no identifier of a kind this connector locates by" : `no identifier new in round ${round} is of a kind this connector locates by` }
+        : {}),
     },
     audit: {
       action: "locate.completed",
@@ -124,6 +142,20 @@ async function locateOnInstance(
       },
     },
   });
+}
+
+/** This instance's records stored by earlier rounds, by ref; a record of this round (a resumed job) is re-stored as found. */
+async function locatedBefore(deps: RuntimeDependencies, payload: InstancePayload, round: number): Promise<Map<string, LocatedRecordRow>> {
+  const rows = await listLocatedRecords(deps.database.db, { requestId: payload.requestId, instanceId: payload.instanceId });
+  return new Map(rows.filter((row) => row.round < round).map((row) => [recordKey({ type: row.recordType, id: row.recordId }), row]));
+}
+
+function sightingOf(row: LocatedRecordRow): Sighting {
+  return {
+    strength: row.strength === "strong" ? "strong" : "weak",
+    matchedBy: Array.isArray(row.matchedBy) ? (row.matchedBy as IdentifierMatch[]) : [],
+    facts: row.facts !== null && typeof row.facts === "object" ? (row.facts as Record<string, unknown>) : {},
+  };
 }
 
 const locatedRecordShape = z.object({

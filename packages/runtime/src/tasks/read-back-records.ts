@@ -1,4 +1,4 @@
-import { erasedVerdict, readBackSelection, redactedVerdict, type ReadBackVerdict } from "@lethe/core";
+import { anonymisedVerdict, erasedVerdict, readBackSelection, redactedVerdict, type ReadBackVerdict } from "@lethe/core";
 import { recordKey, type RecordPresence, type RecordRef, type ReadBackQuery } from "@lethe/connector-sdk";
 import { insertReceipts, listReceipts, type NewReceipt } from "@lethe/db";
 import { type ConnectorSession } from "../connector-session";
@@ -18,9 +18,9 @@ export interface PlannedRecord {
  * Reads back by id, through the connector's `readBack`, every record the approved plan acted on
  * and whose settled receipt makes a claim that can be checked, and stores a verify receipt per
  * answer. Which records, and what each answer proves, core decides
- * (verification/erasure-proof.ts: `readBackSelection`, `erasedVerdict`, `redactedVerdict`);
- * redacted records are read with the subject's identifiers so the connector can say whether they
- * still mention them. Every outcome but `verified` makes the request `partially_completed`.
+ * (verification/erasure-proof.ts: `readBackSelection` and the verdicts); anonymised and redacted
+ * records are read with the subject's identifiers so the connector can say whether they still
+ * hold them — one `readBack` call for those, one for the records claimed gone. Every outcome but `verified` makes the request `partially_completed`.
  * Returns how many were read back. A connector without `readBack` is proven by the search alone,
  * as before it existed.
  */
@@ -44,19 +44,22 @@ export async function readBackRecords(
     receipted,
   );
   const erased = new Map(selected.erased.map((item) => [item.key, item]));
-  const redacted = new Map(selected.redacted.map((item) => [item.key, item]));
+  // Read with the identifiers: anonymised (kept, blanked) and redacted records, in one call.
+  const anonymised = new Set(selected.anonymised.map((item) => item.key));
+  const withIdentifiers = new Map([...selected.anonymised, ...selected.redacted].map((item) => [item.key, item]));
 
   await readBatch(deps, payload, session, erased, undefined, signal, (presence) => erasedVerdict(presence, settled.get(recordKey(presence.ref))));
-  await readBatch(deps, payload, session, redacted, { identifiers: session.identifiers }, signal, (presence, item) => {
+  await readBatch(deps, payload, session, withIdentifiers, { identifiers: session.identifiers }, signal, (presence, item) => {
+    const refKey = recordKey(presence.ref);
+    const verdict = anonymised.has(refKey) ? anonymisedVerdict(presence) : redactedVerdict(presence, item.mention, settled.get(refKey));
     // Asked with the subject's identifiers, the connector must say whether they are still there:
-    // without that answer nothing proves the redaction.
-    const verdict = redactedVerdict(presence, item.mention);
+    // without that answer nothing proves the redaction or anonymisation.
     if (verdict === null) {
-      throw new ConnectorProtocolError(`readBack did not say whether ${recordKey(presence.ref)} still mentions the subject (mentionsSubject)`);
+      throw new ConnectorProtocolError(`readBack did not say whether ${refKey} still holds the subject's identifiers (mentionsSubject)`);
     }
     return verdict;
   });
-  return erased.size + redacted.size;
+  return erased.size + withIdentifiers.size;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { recordKey } from "@lethe/connector-sdk";
 import { insertReceipt, listPlanItems, listReceipts, startRequestTask, type TaskKey } from "@lethe/db";
 import { engineStrength, mentionOf, settledErasures } from "@lethe/core";
+import { enginePolicy } from "../plan/engine-policy";
 import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
@@ -16,15 +17,18 @@ const keptOnPurpose = new Set(["retained", "pending", "redacted"]);
 const goneWhen = new Set(["erase", "anonymise"]);
 
 /**
- * Proves erasure by reading the system again (never by a 2xx): locates the subject with the same
- * identifiers, and records a `still-present` receipt for every record found that should be gone —
- * a record the approved plan erased or anonymised that is still there, or a strongly matched one
- * (engine's verdict) the locate did not see. Records the plan keeps (excluded, pending review,
- * skipped, retained, redacted) are expected and not counted — except another person's record the
- * plan redacted because it mentioned the subject: found again, it still mentions them. Then, where
- * the connector can read records by id (`readBack`), every record the plan erased and the vendor
- * reported gone, and every record it redacted, is read back (read-back-records.ts): a search
- * misses what a faulty deletion left behind, and cannot tell a redacted record kept from one lost. Resumable like locate: each receipt is stored before the next record is pulled.
+ * Proves erasure by reading the system again (never by a 2xx). Where the connector reads records
+ * back by id (`readBack`), every record the plan acted on and whose receipt makes a checkable claim
+ * is read back (read-back-records.ts): a search misses what a faulty deletion left behind, and
+ * cannot tell a redacted record kept from one lost — and it costs a whole locate per instance,
+ * which the read-back does not. Where the connector cannot, or the policy asks for it
+ * (`verifySearch: always`), the subject is located again with the same identifiers, and a
+ * `still-present` receipt is recorded for every record found that should be gone — a record the
+ * approved plan erased or anonymised that is still there, or a strongly matched one (engine's
+ * verdict) the locate did not see. Records the plan keeps (excluded, pending review, skipped,
+ * retained, redacted) are expected and not counted — except another person's record the plan
+ * redacted because it mentioned the subject: found again, it still mentions them. Resumable like
+ * locate: each receipt is stored before the next record is pulled.
  */
 export function verifyTask(deps: RuntimeDependencies): Task {
   return instanceTask(
@@ -63,7 +67,9 @@ async function verifyOnInstance(
     ]),
   );
 
-  if (session.identifiers.length > 0) {
+  const readsBack = Boolean(connector.readBack && connector.capabilities.readBack);
+  const search = !readsBack || enginePolicy(deps).verifySearch === "always";
+  if (search && session.identifiers.length > 0) {
     for await (const record of connector.locate(session.ctx, { identifiers: session.identifiers })) {
       signal.throwIfAborted();
       checkLocatedRecord(record);

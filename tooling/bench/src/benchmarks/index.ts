@@ -1,5 +1,6 @@
 import type { Benchmark } from "../benchmark";
 import { apiLatency } from "./api-latency/api-latency";
+import { callsPerErasureBenchmark } from "./calls-per-erasure/calls-per-erasure-benchmark";
 import { consoleBundle } from "./console-bundle";
 import { erasureThroughput } from "./erasure-throughput/erasure-throughput";
 import { exportBundle } from "./export-bundle/export-bundle";
@@ -13,4 +14,4 @@ import { statementsPerErasure } from "./statements-per-erasure/statements-per-er
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, exportBundle, consoleBundle, apiLatency, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance, statementsPerErasure];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, exportBundle, consoleBundle, apiLatency, callsPerErasureBenchmark, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance, statementsPerErasure];

@@ -84,13 +84,20 @@ function totalCalls(stats: OracleStats): number {
   return Object.values(stats.calls).reduce((sum, n) => sum + n, 0);
 }
 
-/** The baseline is only a baseline if it made the same calls; say so loudly when it did not. */
+/**
+ * The baseline is only a baseline if it made the same calls: any route whose count differs fails
+ * the benchmark (a throughput ratio against less work would flatter the engine).
+ */
 function reportDifferences(engine: SideResult, baseline: SideResult, log: (message: string) => void): void {
   const routes = new Set([...Object.keys(engine.stats.calls), ...Object.keys(baseline.stats.calls)]);
+  const differences: string[] = [];
   for (const route of [...routes].sort()) {
     const a = engine.stats.calls[route] ?? 0;
     const b = baseline.stats.calls[route] ?? 0;
-    if (a !== b) log(`erasure-throughput: WARNING: ${route}: engine made ${a} calls, baseline ${b}`);
+    if (a !== b) differences.push(`${route}: engine made ${a} calls, baseline ${b}`);
+  }
+  if (differences.length > 0) {
+    throw new Error(`erasure-throughput: the baseline did not make the engine's vendor calls, so no ratio is meaningful:\n  ${differences.join("\n  ")}`);
   }
   for (const [side, result] of [
     ["engine", engine],
