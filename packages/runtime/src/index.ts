@@ -28,6 +28,8 @@ export { startWorker, type RunningWorker, type StartWorkerOptions, type WorkerPr
 export { prepareWorkerSchema } from "./worker-schema";
 export { waitForRequests, RequestsTimeoutError, UnknownRequestsError } from "./wait-for-requests";
 export { verifyAuditLog, type AuditLogVerification } from "./audit-verification";
+export { sealAuditLog } from "./audit/seal-audit-log";
+export { createAuditSealer, type AuditSealer, type AuditSealerOptions } from "./audit/audit-sealer";
 export { createPostgresRateLimiter, splitBudget, type PostgresRateLimiterOptions } from "./postgres-rate-limiter";
 export { createPostgresCheckpointStore, checkpointKey } from "./postgres-checkpoint-store";
 export { ConnectorProtocolError } from "./failure";
