@@ -23,7 +23,7 @@ export {
   type RectificationParameters,
   type RestrictionParameters,
 } from "./request-parameters";
-export { getRequestDetail, listRequests, type RequestDetail, type RequestSummary } from "./request-detail";
+export { getRequestDetail, getRequestDetailView, listRequests, type RequestDetail, type RequestDetailView, type RequestSummary } from "./request-detail";
 export { startWorker, type RunningWorker, type StartWorkerOptions, type WorkerProgress } from "./worker";
 export { prepareWorkerSchema } from "./worker-schema";
 export { waitForRequests, RequestsTimeoutError, UnknownRequestsError } from "./wait-for-requests";
