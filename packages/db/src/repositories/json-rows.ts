@@ -15,7 +15,7 @@ export function rowFromJson<T extends Table>(table: T, json: Record<string, unkn
     else if (column.columnType === "PgJsonb" || column.columnType === "PgJson") row[key] = value;
     else row[key] = column.mapFromDriverValue(value);
   }
-  return row as T["$inferSelect"];
+  return row;
 }
 
 /** A JSON value as the driver hands it over: parsed already, or as text. */

@@ -25,6 +25,5 @@ export async function appendAudit(tx: Executor, input: AuditInput): Promise<Unse
     requestId: input.requestId ?? null,
     payload: input.payload,
   });
-  // core's JsonValue and db's AuditPayload describe the same JSON.
-  return appendAuditRecord(tx, { ...content, payload: content.payload as UnsealedAuditRecord["payload"] });
+  return appendAuditRecord(tx, content);
 }
