@@ -48,12 +48,19 @@ export interface AuditSeal {
  * each other. The entry gets its chain position later from `sealAuditRecords`, once committed.
  */
 export async function appendAuditRecord(tx: Executor, content: AuditContent): Promise<UnsealedAuditRecord> {
-  const [row] = await tx
+  const [entry] = await appendAuditRecords(tx, [content]);
+  if (!entry) throw new Error("inserting an audit entry returned no row");
+  return entry;
+}
+
+/** Appends several entries, unsealed, in one multi-row INSERT (in this order of `id`). */
+export async function appendAuditRecords(tx: Executor, contents: readonly AuditContent[]): Promise<UnsealedAuditRecord[]> {
+  if (contents.length === 0) return [];
+  const rows = await tx
     .insert(auditLog)
-    .values({ at: new Date(content.at), actor: content.actor, action: content.action, requestId: content.requestId, payload: content.payload })
+    .values(contents.map((content) => ({ at: new Date(content.at), actor: content.actor, action: content.action, requestId: content.requestId, payload: content.payload })))
     .returning({ id: auditLog.id });
-  if (!row) throw new Error("inserting an audit entry returned no row");
-  return { id: row.id, ...content };
+  return rows.map((row, index) => ({ id: row.id, ...(contents[index] as AuditContent) }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { auditEntryContent, type AuditEntryInput } from "@lethe/core";
-import { appendAuditRecord, type Executor, type UnsealedAuditRecord } from "@lethe/db";
+import { appendAuditRecord, appendAuditRecords, type Executor, type UnsealedAuditRecord } from "@lethe/db";
 
 export interface AuditInput {
   /** Who did it: a user id, `system`, `worker`, `cli`. */
@@ -18,12 +18,15 @@ export interface AuditInput {
  * (`sealAuditLog`), which runs soon after and before anything reads or verifies the chain.
  */
 export async function appendAudit(tx: Executor, input: AuditInput): Promise<UnsealedAuditRecord> {
-  const content = auditEntryContent({
-    at: new Date(),
-    actor: input.actor,
-    action: input.action,
-    requestId: input.requestId ?? null,
-    payload: input.payload,
-  });
-  return appendAuditRecord(tx, content);
+  return appendAuditRecord(tx, contentOf(input, new Date()));
+}
+
+/** `appendAudit` for several entries at once: one multi-row INSERT, ids in the order given. */
+export async function appendAudits(tx: Executor, inputs: readonly AuditInput[]): Promise<UnsealedAuditRecord[]> {
+  const at = new Date();
+  return appendAuditRecords(tx, inputs.map((input) => contentOf(input, at)));
+}
+
+function contentOf(input: AuditInput, at: Date) {
+  return auditEntryContent({ at, actor: input.actor, action: input.action, requestId: input.requestId ?? null, payload: input.payload });
 }
