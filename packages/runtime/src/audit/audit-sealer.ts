@@ -4,7 +4,10 @@ import type { WorkerLog } from "../runtime-dependencies";
 import { sealAuditLog } from "./seal-audit-log";
 
 export interface AuditSealerOptions {
-  /** How long after a request to seal, gathering the entries of other commits meanwhile; default 100 ms. */
+  /**
+   * How long after a request to seal, gathering the entries of other commits meanwhile; default
+   * 1 s, so that one round (5 statements) serves the several jobs of a request, or many requests.
+   */
   delayMs?: number;
   /** Seal this often even without requests (entries written by other processes); default 5 s. */
   intervalMs?: number;
@@ -23,7 +26,7 @@ export interface AuditSealer {
  * Rounds in one process never overlap; rounds of several processes queue on the sealer's lock.
  */
 export function createAuditSealer(database: Database, log: WorkerLog, options: AuditSealerOptions = {}): AuditSealer {
-  const delayMs = options.delayMs ?? 100;
+  const delayMs = options.delayMs ?? 1_000;
   let pending: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
