@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import {
   connectorInstances,
   deadlineExtensions,
@@ -54,23 +54,29 @@ interface DetailJson {
  * same as theirs, decoded column by column. Null when there is no such request.
  */
 export async function loadRequestDetailRows(tx: Executor, requestId: string): Promise<RequestDetailRows | null> {
-  const id = sql`${requestId}::uuid`;
-  const list = (rows: ReturnType<typeof sql>) => sql`coalesce((${rows}), '[]'::json)`;
-  const result = await tx.execute<{ detail: unknown }>(sql`
-    select json_build_object(
-      'request', (select row_to_json(r) from ${requests} r where r.id = ${id}),
-      'history', ${list(sql`select json_agg(h order by h.id) from ${requestStatusHistory} h where h.request_id = ${id}`)},
-      'identifiers', ${list(sql`select json_agg(i order by i.created_at, i.kind, i.value) from ${subjectIdentifiers} i where i.request_id = ${id}`)},
-      'tasks', ${list(sql`
-        select json_agg(json_build_object('task', t, 'instanceName', c.name) order by c.name, t.phase)
-        from ${requestTasks} t join ${connectorInstances} c on c.id = t.instance_id where t.request_id = ${id}`)},
-      'located', ${list(sql`
-        select json_agg(l order by l.instance_id, l.record_type, l.record_id) from ${locatedRecords} l where l.request_id = ${id}`)},
-      'receipts', ${list(sql`select json_agg(x order by x.id) from ${receipts} x where x.request_id = ${id}`)},
-      'extensions', ${list(sql`select json_agg(e order by e.id) from ${deadlineExtensions} e where e.request_id = ${id}`)},
-      'verification', (select row_to_json(v) from ${identityVerifications} v where v.request_id = ${id})
-    ) as detail`);
-  const [row] = result;
+  const id = requests.id;
+  const list = (rows: SQL) => sql`coalesce((${rows}), '[]'::json)`;
+  // Prepared (named): the server parses and plans this statement once per connection.
+  const [row] = await tx
+    .select({
+      detail: sql<unknown>`json_build_object(
+        'request', row_to_json(${requests}),
+        'history', ${list(sql`select json_agg(h order by h.id) from ${requestStatusHistory} h where h.request_id = ${id}`)},
+        'identifiers', ${list(sql`select json_agg(i order by i.created_at, i.kind, i.value) from ${subjectIdentifiers} i where i.request_id = ${id}`)},
+        'tasks', ${list(sql`
+          select json_agg(json_build_object('task', t, 'instanceName', c.name) order by c.name, t.phase)
+          from ${requestTasks} t join ${connectorInstances} c on c.id = t.instance_id where t.request_id = ${id}`)},
+        'located', ${list(sql`
+          select json_agg(l order by l.instance_id, l.record_type, l.record_id) from ${locatedRecords} l where l.request_id = ${id}`)},
+        'receipts', ${list(sql`select json_agg(x order by x.id) from ${receipts} x where x.request_id = ${id}`)},
+        'extensions', ${list(sql`select json_agg(e order by e.id) from ${deadlineExtensions} e where e.request_id = ${id}`)},
+        'verification', (select row_to_json(v) from ${identityVerifications} v where v.request_id = ${id})
+      )`,
+    })
+    .from(requests)
+    .where(eq(requests.id, sql.placeholder("id")))
+    .prepare("lethe_request_detail")
+    .execute({ id: requestId });
   const detail = parsedJson(row?.detail) as DetailJson | undefined;
   if (!detail?.request) return null;
   return {
