@@ -1,4 +1,5 @@
 import { appendAudit } from "./audit/append-audit";
+import { sealAuditLog } from "./audit/seal-audit-log";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditLog } from "./audit-verification";
@@ -21,6 +22,8 @@ describe("verifyAuditLog", () => {
         ),
       ),
     );
+    // Writers insert unsealed entries; the sealer numbers and chains them.
+    expect(await sealAuditLog(database.db)).toBe(20);
     const seqs = await database.sql<Array<{ seq: number }>>`select seq from audit_log order by seq`;
     expect(seqs.map((row) => Number(row.seq))).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
     expect(await verifyAuditLog(database)).toMatchObject({ ok: true, count: 20 });

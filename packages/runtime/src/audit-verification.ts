@@ -1,5 +1,6 @@
 import { verifyAuditChain, type AuditChainAnchor, type AuditChainVerification } from "@lethe/core";
 import { readAuditLog, type Database } from "@lethe/db";
+import { sealAuditLog } from "./audit/seal-audit-log";
 
 export type AuditLogVerification =
   | { ok: true; count: number; headHash: string }
@@ -10,9 +11,11 @@ const pageSize = 1_000;
 /**
  * Re-hashes the whole audit chain from the database, a page at a time (memory stays flat), and
  * says where it first breaks: a changed, removed or inserted row is found by core's
- * `verifyAuditChain`.
+ * `verifyAuditChain`. Entries committed but not yet sealed are sealed first, so the chain checked
+ * (and its count and head) includes everything written before the call.
  */
 export async function verifyAuditLog(database: Database): Promise<AuditLogVerification> {
+  await sealAuditLog(database.db);
   let anchor: AuditChainAnchor | undefined;
   let count = 0;
   let headHash: string | undefined;

@@ -11,7 +11,7 @@ import {
 } from "@lethe/core";
 import { identifierKey, type Identifier } from "@lethe/connector-sdk";
 import { enqueueJob, insertRequest, insertSubjectIdentifiers, type Database } from "@lethe/db";
-import { appendAudit } from "./audit/append-audit";
+import { appendAudits } from "./audit/append-audit";
 import { transitionRequest } from "./lifecycle/transition-request";
 import { flagSuppressedIdentifiers } from "./minimisation/suppression-check";
 import { requestJob, taskNames } from "./tasks/jobs";
@@ -125,18 +125,20 @@ export async function fileRequest(database: Database, input: FileRequestInput): 
     } else {
       await enqueueJob(tx, requestJob(taskNames.start, request.id));
     }
-    await appendAudit(tx, {
-      actor: input.actor,
-      action: "request.filed",
-      requestId: request.id,
-      payload: {
-        type: type.data,
-        regime: regime.data,
-        dueAt: dueAt.toISOString(),
-        identifiers: countByKind([...identifiers.values()]),
+    await appendAudits(tx, [
+      {
+        actor: input.actor,
+        action: "request.filed",
+        requestId: request.id,
+        payload: {
+          type: type.data,
+          regime: regime.data,
+          dueAt: dueAt.toISOString(),
+          identifiers: countByKind([...identifiers.values()]),
+        },
       },
-    });
-    for (const entry of suppressed) await appendAudit(tx, entry);
+      ...suppressed,
+    ]);
     return { id: request.id };
   });
 }

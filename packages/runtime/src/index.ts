@@ -23,11 +23,13 @@ export {
   type RectificationParameters,
   type RestrictionParameters,
 } from "./request-parameters";
-export { getRequestDetail, listRequests, type RequestDetail, type RequestSummary } from "./request-detail";
+export { getRequestDetail, getRequestDetailView, listRequests, type RequestDetail, type RequestDetailView, type RequestSummary } from "./request-detail";
 export { startWorker, type RunningWorker, type StartWorkerOptions, type WorkerProgress } from "./worker";
 export { prepareWorkerSchema } from "./worker-schema";
 export { waitForRequests, RequestsTimeoutError, UnknownRequestsError } from "./wait-for-requests";
 export { verifyAuditLog, type AuditLogVerification } from "./audit-verification";
+export { sealAuditLog } from "./audit/seal-audit-log";
+export { createAuditSealer, type AuditSealer, type AuditSealerOptions } from "./audit/audit-sealer";
 export { createPostgresRateLimiter, splitBudget, type PostgresRateLimiterOptions } from "./postgres-rate-limiter";
 export { createPostgresCheckpointStore, checkpointKey } from "./postgres-checkpoint-store";
 export { ConnectorProtocolError } from "./failure";

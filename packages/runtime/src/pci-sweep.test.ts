@@ -3,9 +3,10 @@ import recorderConnector from "@lethe/connector-recorder";
 import { sandbox as recorderSandbox } from "@lethe/connector-recorder/sandbox";
 import referenceConnector from "@lethe/connector-reference";
 import type { RunningSandbox } from "@lethe/connector-sdk";
-import { createSecretBox, enqueueJob, readAuditLog, saveCheckpoint } from "@lethe/db";
+import { createSecretBox, enqueueJob, readAuditLog as readSealedAuditLog, saveCheckpoint } from "@lethe/db";
 import type { TestDatabase } from "@lethe/db/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { sealAuditLog } from "./audit/seal-audit-log";
 import { z } from "zod";
 import { pollUntil } from "../test/poll";
 import { openSandboxWorld, type SandboxWorld } from "../test/sandbox-world";
@@ -81,7 +82,7 @@ describe("the PCI sweep job", () => {
     const calls = before.filter((recording) => recording.cardMentions.length > 0);
     expect(done.recordingsRedacted).toBe(calls.length);
 
-    const audit = await readAuditLog(database.db);
+    const audit = await sealedAuditLog(database);
     const mine = audit.filter((entry) => (entry.payload as { sweepId?: string }).sweepId === started.id);
     expect(mine.map((entry) => entry.action).filter((action, i, all) => all.indexOf(action) === i)).toEqual([
       "pci_sweep.started",
@@ -104,7 +105,7 @@ describe("the PCI sweep job", () => {
       { registry, secretBox: createSecretBox(randomBytes(32)) },
       { connectorId: "reference", name: "Reference", settings: { baseUrl: running.url }, secrets: { apiToken: "rcrm_0123456789abcdef0123456789abcdef" } },
     );
-    const auditBefore = (await readAuditLog(database.db)).length;
+    const auditBefore = (await sealedAuditLog(database)).length;
     await expect(startPciSweep(database, registry, { instanceId: randomUUID(), actor: "test" })).rejects.toBeInstanceOf(PciSweepNotSupportedError);
     await expect(startPciSweep(database, registry, { instanceId: "not-a-uuid", actor: "test" })).rejects.toBeInstanceOf(PciSweepNotSupportedError);
     await expect(startPciSweep(database, registry, { instanceId: reference.id, actor: "test" })).rejects.toBeInstanceOf(PciSweepNotSupportedError);
@@ -113,7 +114,7 @@ describe("the PCI sweep job", () => {
     }
     expect(await getPciSweep(database, "nope")).toBeUndefined();
     expect(await getPciSweep(database, randomUUID())).toBeUndefined();
-    expect((await readAuditLog(database.db)).length).toBe(auditBefore);
+    expect((await sealedAuditLog(database)).length).toBe(auditBefore);
   });
 
   it("resumes from the cursor saved in job_checkpoints: the calls before it are not touched again", async () => {
@@ -163,3 +164,9 @@ describe("the PCI sweep job", () => {
     expect(rest.filter((recording) => recording.cardMentions.length > 0 && recording.fileState !== "DELETED").every((recording) => recording.redactions.length > 0)).toBe(true);
   });
 });
+
+/** The audit chain as it stands once every committed entry is sealed (appends are sealed after commit). */
+async function sealedAuditLog(database: TestDatabase) {
+  await sealAuditLog(database.db);
+  return readSealedAuditLog(database.db);
+}

@@ -18,7 +18,6 @@ export {
   listLegalHolds,
   listLocatedRecords,
   listReceipts,
-  listRequestAuditLog,
   listUsers,
   listWebhookEndpoints,
   searchRequests,
@@ -34,3 +33,5 @@ export {
   type UserRow,
   type WebhookEndpointView,
 } from "@lethe/db";
+
+export { listRequestAuditLog } from "./audit/request-audit-log";

@@ -1,12 +1,10 @@
 import {
-  getRequest,
-  listLocatedRecords,
-  listReceipts,
   listRequests as listRequestRows,
-  listRequestTasks,
-  listStatusHistory,
-  listSubjectIdentifiers,
+  loadRequestDetailRows,
   type Database,
+  type DeadlineExtensionRow,
+  type IdentityVerificationRow,
+  type RequestDetailRows,
   type RequestRow,
 } from "@lethe/db";
 
@@ -72,17 +70,25 @@ export interface RequestDetail {
 
 /** Everything known about one request, for `lethe request show`, the API and the console; null if unknown. */
 export async function getRequestDetail(database: Database, id: string): Promise<RequestDetail | null> {
+  return (await getRequestDetailView(database, id))?.detail ?? null;
+}
+
+/** The request's detail with its deadline extensions and identity verification, as the API shows it. */
+export interface RequestDetailView {
+  detail: RequestDetail;
+  extensions: DeadlineExtensionRow[];
+  verification: IdentityVerificationRow | null;
+}
+
+/** `getRequestDetail` and what the API shows beside it, read in one statement; null if unknown. */
+export async function getRequestDetailView(database: Database, id: string): Promise<RequestDetailView | null> {
   if (!isUuid(id)) return null;
-  const db = database.db;
-  const request = await getRequest(db, id);
-  if (!request) return null;
-  const [history, identifiers, tasks, located, receipts] = await Promise.all([
-    listStatusHistory(db, id),
-    listSubjectIdentifiers(db, id),
-    listRequestTasks(db, id),
-    listLocatedRecords(db, { requestId: id }),
-    listReceipts(db, { requestId: id }),
-  ]);
+  const rows = await loadRequestDetailRows(database.db, id);
+  if (!rows) return null;
+  return { detail: toDetail(rows), extensions: rows.extensions, verification: rows.verification };
+}
+
+function toDetail({ request, history, identifiers, tasks, located, receipts }: RequestDetailRows): RequestDetail {
   return {
     request: toSummary(request),
     history: history.map((row) => ({

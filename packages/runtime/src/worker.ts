@@ -15,6 +15,7 @@ import { createTaskList } from "./tasks/task-list";
 import { openWorkerLiveness } from "./worker-liveness";
 import type { AuditCheckpointing } from "./audit/checkpoints/checkpointed-verification";
 import { scheduleAuditCheckpoints } from "./audit/checkpoints/checkpoint-schedule";
+import { createAuditSealer } from "./audit/audit-sealer";
 import { createOutboundGuard } from "./outbound/outbound-guard";
 import { prepareWorkerSchema } from "./worker-schema";
 
@@ -118,6 +119,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   events.on("job:success", () => void (progress.completed += 1));
   events.on("job:error", () => void (progress.failed += 1));
   events.on("job:complete", () => void (progress.running -= 1));
+  // Jobs append audit entries unsealed; each finished job asks for a (debounced) sealing round.
+  const sealer = createAuditSealer(database, log);
+  events.on("job:complete", () => sealer.request());
   const claims: Array<Promise<void>> = [];
   events.on("pool:create", ({ workerPool }) => {
     claims.push(
@@ -144,6 +148,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       events,
     });
   } catch (error) {
+    await sealer.stop();
     await liveness.close();
     throw error;
   }
@@ -168,6 +173,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
         try {
           await runner.stop();
         } finally {
+          await sealer.stop();
           await liveness.close();
         }
       })();

@@ -1,5 +1,5 @@
 import { roleSchema } from "@lethe/contracts";
-import { authenticateApiToken, findSessionUser } from "@lethe/runtime";
+import { authenticateApiToken, authenticateSession } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { ApiError } from "../api-error";
 import type { ApiContext } from "../dependencies";
@@ -36,7 +36,7 @@ export function authenticate(context: ApiContext): RequestHandler {
     const sessionId = readSessionCookie(request);
     if (sessionId) {
       const idHash = tokenHash(sessionId);
-      const user = await findSessionUser(context.db.db, idHash, now);
+      const user = await authenticateSession(context.db, idHash, now);
       if (user) {
         const view = toUser(user);
         setCaller(response, {

@@ -14,7 +14,7 @@ export function getRequestAudit(context: ApiContext): RequestHandler {
     const body: AuditEntryList = {
       entries: rows.map((row) => ({
         seq: row.seq,
-        at: row.at.toISOString(),
+        at: row.at,
         actor: row.actor,
         action: row.action,
         requestId: row.requestId,

@@ -58,18 +58,34 @@ function canonicalTime(at: Date | string): string {
   return iso;
 }
 
-/** The entry that follows `previous` (or starts the chain when `previous` is null), hashed. */
-export function chainAuditEntry(previous: AuditEntry | null, input: AuditEntryInput): AuditEntry {
+/** What an entry says, before it has a place in the chain. */
+export type AuditEntryContent = Omit<AuditEntry, "seq" | "prevHash" | "hash">;
+
+/**
+ * Checks and normalises an entry's content as it will be stored and hashed: time in
+ * `Date#toISOString` form, request id in lowercase, payload plain JSON. Writers call it before
+ * inserting an unsealed entry, so that an entry the sealer could not hash never reaches the log.
+ */
+export function auditEntryContent(input: AuditEntryInput): AuditEntryContent {
   if (input.actor.trim() === "") throw new InvalidAuditEntryError("`actor` is empty");
   if (input.action.trim() === "") throw new InvalidAuditEntryError("`action` is empty");
-  const unhashed = {
-    seq: previous ? previous.seq + 1 : 1,
+  // Throws CanonicalJsonError for anything jsonb would store differently from what is hashed.
+  canonicalJson(input.payload);
+  return {
     at: canonicalTime(input.at),
     actor: input.actor,
     action: input.action,
     // Stored in a uuid column, which reads back in lowercase; hash what will be read.
     requestId: input.requestId === null ? null : input.requestId.toLowerCase(),
     payload: input.payload,
+  };
+}
+
+/** The entry that follows `previous` (or starts the chain when `previous` is null), hashed. */
+export function chainAuditEntry(previous: Pick<AuditEntry, "seq" | "hash"> | null, input: AuditEntryInput): AuditEntry {
+  const unhashed = {
+    seq: previous ? previous.seq + 1 : 1,
+    ...auditEntryContent(input),
     prevHash: previous ? previous.hash : GENESIS_HASH,
   };
   return { ...unhashed, hash: computeAuditHash(unhashed) };

@@ -1,4 +1,5 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { toAuditRecord, type AuditRecord } from "./audit-log";
 import { auditLog, connectorInstances, instanceRateLimits, requestTasks } from "../schema";
 import type { Executor } from "./executor";
 
@@ -6,9 +7,14 @@ import type { Executor } from "./executor";
  * Reads and removals the HTTP API needs beyond the engine's own repositories.
  */
 
-/** The audit entries of one request, in chain order. */
-export async function listRequestAuditLog(tx: Executor, requestId: string): Promise<Array<typeof auditLog.$inferSelect>> {
-  return tx.select().from(auditLog).where(eq(auditLog.requestId, requestId)).orderBy(asc(auditLog.seq));
+/** The sealed audit entries of one request, in chain order (seal first to include recent ones). */
+export async function listRequestAuditLog(tx: Executor, requestId: string): Promise<AuditRecord[]> {
+  const rows = await tx
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.requestId, requestId), isNotNull(auditLog.seq)))
+    .orderBy(asc(auditLog.seq));
+  return rows.map(toAuditRecord);
 }
 
 /** When each instance's shared rate limit is paused until (a vendor's 429), for those that have state. */

@@ -1,65 +1,109 @@
-import { asc, desc, sql } from "drizzle-orm";
+import { asc, desc, isNotNull, isNull, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { advisoryLockNamespace } from "../advisory-locks";
 import { auditLog } from "../schema";
 import type { Executor } from "./executor";
 
-/** The audit chain's writer lock, in @lethe/db's two-int advisory key space. */
-const auditAppendLockKey = 100;
+/** The audit chain's sealer lock, in @lethe/db's two-int advisory key space. */
+const auditSealLockKey = 100;
 
 /** What a jsonb payload holds. */
 export type AuditPayload = string | number | boolean | null | AuditPayload[] | { [key: string]: AuditPayload };
 
-/**
- * One row of the audit log as the chain reads it: `at` as `Date#toISOString` writes it, the
- * request id as the uuid column returns it. The hashing rules are not the database's; whoever
- * appends computes `hash` (the runtime, with the engine's audit-chain rules).
- */
-export interface AuditRecord {
-  seq: number;
+/** What an entry says: `at` as `Date#toISOString` writes it, the request id as the uuid column returns it. */
+export interface AuditContent {
   at: string;
   actor: string;
   action: string;
   requestId: string | null;
   payload: AuditPayload;
+}
+
+/** An entry as its writer inserted it: content and insertion number, no place in the chain yet. */
+export interface UnsealedAuditRecord extends AuditContent {
+  id: number;
+}
+
+/**
+ * One sealed entry of the audit log as the chain reads it. The hashing rules are not the
+ * database's; the sealer computes `hash` (the runtime, with the engine's audit-chain rules).
+ */
+export interface AuditRecord extends AuditContent {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** The chain position the sealer gives an unsealed entry. */
+export interface AuditSeal {
+  id: number;
+  seq: number;
   prevHash: string;
   hash: string;
 }
 
 /**
- * Appends one entry to the hash chain, inside the caller's transaction so that the entry exists
- * if and only if the change it describes does. `next` builds the entry from the current head
- * (null for an empty log): the caller chains and hashes it, this function only orders and stores.
- *
- * A transaction-scoped advisory lock serialises writers: each reads the head, chains onto it and
- * inserts `seq = head + 1` while no other writer can, so the chain has exactly one order and
- * never forks. The lock is released at commit or rollback; a writer that rolls back leaves no gap.
- * Take it last in a transaction (after any row locks) to keep lock order one-way.
+ * Appends one entry, unsealed, inside the caller's transaction so that the entry exists if and
+ * only if the change it describes does. One INSERT and no lock: concurrent writers never wait for
+ * each other. The entry gets its chain position later from `sealAuditRecords`, once committed.
  */
-export async function appendAuditRecord<Entry extends AuditRecord>(
-  tx: Executor,
-  next: (head: AuditRecord | null) => Entry,
-): Promise<Entry> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${advisoryLockNamespace}::int, ${auditAppendLockKey}::int)`);
-  const [head] = await tx.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const entry = next(head ? toAuditRecord(head) : null);
-  const expectedSeq = head ? head.seq + 1 : 1;
-  if (entry.seq !== expectedSeq) {
-    throw new Error(`an audit entry appended after seq ${expectedSeq - 1} must have seq ${expectedSeq}, not ${entry.seq}`);
-  }
-  await tx.insert(auditLog).values({
-    seq: entry.seq,
-    at: new Date(entry.at),
-    actor: entry.actor,
-    action: entry.action,
-    requestId: entry.requestId,
-    payload: entry.payload,
-    prevHash: entry.prevHash,
-    hash: entry.hash,
-  });
+export async function appendAuditRecord(tx: Executor, content: AuditContent): Promise<UnsealedAuditRecord> {
+  const [entry] = await appendAuditRecords(tx, [content]);
+  if (!entry) throw new Error("inserting an audit entry returned no row");
   return entry;
 }
 
-/** The whole chain in order (or a window of it), as core's `verifyAuditChain` reads it. */
+/** Appends several entries, unsealed, in one multi-row INSERT (in this order of `id`). */
+export async function appendAuditRecords(tx: Executor, contents: readonly AuditContent[]): Promise<UnsealedAuditRecord[]> {
+  if (contents.length === 0) return [];
+  const rows = await tx
+    .insert(auditLog)
+    .values(contents.map((content) => ({ at: new Date(content.at), actor: content.actor, action: content.action, requestId: content.requestId, payload: content.payload })))
+    .returning({ id: auditLog.id });
+  return rows.map((row, index) => ({ id: row.id, ...(contents[index] as AuditContent) }));
+}
+
+/**
+ * Opens a sealing round in the caller's (short) transaction: takes the sealer's advisory lock,
+ * so that exactly one sealer extends the chain at a time, then reads — in one statement, with a
+ * snapshot taken after the lock — the chain's head and up to `limit` committed unsealed entries
+ * in insertion order. Entries of transactions still open are not visible and wait for a later round.
+ */
+export async function readAuditSealingRound(
+  tx: Executor,
+  limit: number,
+): Promise<{ head: AuditRecord | null; unsealed: UnsealedAuditRecord[] }> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${advisoryLockNamespace}::int, ${auditSealLockKey}::int)`);
+  const rows = await unionAll(
+    tx.select().from(auditLog).where(isNotNull(auditLog.seq)).orderBy(desc(auditLog.seq)).limit(1),
+    tx.select().from(auditLog).where(isNull(auditLog.seq)).orderBy(asc(auditLog.id)).limit(limit),
+  );
+  const head = rows.find((row) => row.seq !== null);
+  const unsealed = rows.filter((row) => row.seq === null).sort((a, b) => a.id - b.id);
+  return {
+    head: head ? toAuditRecord(head) : null,
+    unsealed: unsealed.map((row) => ({ id: row.id, ...toAuditContent(row) })),
+  };
+}
+
+/**
+ * Writes the chain positions of one sealing round, in one statement. Only within the round's
+ * transaction (after `readAuditSealingRound`): an entry already sealed is never sealed again, and
+ * a seal that does not apply to every entry given aborts the round.
+ */
+export async function sealAuditRecords(tx: Executor, seals: readonly AuditSeal[]): Promise<void> {
+  if (seals.length === 0) return;
+  // One parameter whatever the round's size, and one statement text for every round.
+  const result = await tx.execute(sql`
+    update ${auditLog} set seq = sealed.seq, prev_hash = sealed."prevHash", hash = sealed.hash
+    from jsonb_to_recordset(${JSON.stringify(seals)}::jsonb) as sealed(id bigint, seq bigint, "prevHash" text, hash text)
+    where ${auditLog.id} = sealed.id and ${auditLog.seq} is null`);
+  if (result.count !== seals.length) {
+    throw new Error(`sealing ${seals.length} audit entries updated ${result.count}; the round is abandoned`);
+  }
+}
+
+/** The sealed chain in order (or a window of it), as core's `verifyAuditChain` reads it. Seal first to include recent entries. */
 export async function readAuditLog(
   tx: Executor,
   window: { fromSeq?: number; limit?: number } = {},
@@ -67,22 +111,27 @@ export async function readAuditLog(
   const rows = await tx
     .select()
     .from(auditLog)
-    .where(window.fromSeq === undefined ? undefined : sql`${auditLog.seq} >= ${window.fromSeq}`)
+    .where(window.fromSeq === undefined ? isNotNull(auditLog.seq) : sql`${auditLog.seq} >= ${window.fromSeq}`)
     .orderBy(asc(auditLog.seq))
     .limit(window.limit ?? Number.MAX_SAFE_INTEGER);
   return rows.map(toAuditRecord);
 }
 
-function toAuditRecord(row: typeof auditLog.$inferSelect): AuditRecord {
+/** A sealed row as the chain reads it (unsealed rows have no place in it). */
+export function toAuditRecord(row: typeof auditLog.$inferSelect): AuditRecord {
+  if (row.seq === null || row.prevHash === null || row.hash === null) {
+    throw new Error(`audit entry ${row.id} is not sealed`);
+  }
+  return { seq: row.seq, ...toAuditContent(row), prevHash: row.prevHash, hash: row.hash };
+}
+
+function toAuditContent(row: typeof auditLog.$inferSelect): AuditContent {
   return {
-    seq: row.seq,
     at: row.at.toISOString(),
     actor: row.actor,
     action: row.action,
     requestId: row.requestId,
     // jsonb holds JSON by construction; verifying the chain re-hashes it, so nothing is trusted.
     payload: row.payload as AuditPayload,
-    prevHash: row.prevHash,
-    hash: row.hash,
   };
 }

@@ -12,12 +12,17 @@ export async function insertSession(
 
 /** The user behind a live session: unexpired, and the user not disabled. */
 export async function findSessionUser(tx: Executor, idHash: string, now: Date): Promise<UserRow | null> {
+  return (await findLiveSession(tx, idHash, now))?.user ?? null;
+}
+
+/** A live session (unexpired, its user not disabled): the user and when the session expires. */
+export async function findLiveSession(tx: Executor, idHash: string, now: Date): Promise<{ user: UserRow; expiresAt: Date } | null> {
   const [row] = await tx
-    .select({ user: users })
+    .select({ user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), eq(users.disabled, false)));
-  return row?.user ?? null;
+  return row ?? null;
 }
 
 export async function deleteSession(tx: Executor, idHash: string): Promise<void> {

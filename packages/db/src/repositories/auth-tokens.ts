@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { apiTokens } from "../schema";
 import type { Executor } from "./executor";
 
@@ -27,20 +27,33 @@ export async function insertApiToken(
   return row;
 }
 
-/** A token that is neither revoked nor expired, by the hash of its value; marks it used. */
+/** How stale `last_used_at` may get before a use writes it again: at most one UPDATE a minute per token. */
+export const apiTokenUseResolutionMs = 60_000;
+
+/**
+ * A token that is neither revoked nor expired, by the hash of its value; marks it used. The mark
+ * is written only when the stored one is older than `apiTokenUseResolutionMs`, so a busy token
+ * costs one SELECT per check rather than an UPDATE (and a row version) per request.
+ */
 export async function useApiToken(tx: Executor, tokenHash: string, now: Date): Promise<ApiTokenRecord | null> {
   const [row] = await tx
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
+    .select(publicColumns)
+    .from(apiTokens)
     .where(
       and(
         eq(apiTokens.tokenHash, tokenHash),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
       ),
-    )
-    .returning(publicColumns);
-  return row ?? null;
+    );
+  if (!row) return null;
+  const staleBefore = new Date(now.getTime() - apiTokenUseResolutionMs);
+  if (row.lastUsedAt !== null && row.lastUsedAt >= staleBefore) return row;
+  await tx
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))));
+  return { ...row, lastUsedAt: now };
 }
 
 export async function listApiTokens(tx: Executor): Promise<ApiTokenRecord[]> {

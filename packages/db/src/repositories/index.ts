@@ -1,5 +1,6 @@
 export * from "./executor";
 export * from "./requests";
+export * from "./request-detail";
 export * from "./subject-identifiers";
 export * from "./connector-instances";
 export * from "./instance-rate-limits";

@@ -1,6 +1,7 @@
-import { DuplicateUserError, findSessionUser, readAuditLog } from "@lethe/db";
+import { DuplicateUserError, findSessionUser, readAuditLog as readSealedAuditLog } from "@lethe/db";
 import { createTestDatabase, type TestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealAuditLog } from "../audit/seal-audit-log";
 import { verifyAuditLog } from "../audit-verification";
 import { authenticateApiToken } from "./authenticate-api-token";
 import { changeUser } from "./change-user";
@@ -22,18 +23,18 @@ afterAll(async () => {
 });
 
 async function lastAudit() {
-  return (await readAuditLog(database.db)).at(-1);
+  return (await sealedAuditLog(database)).at(-1);
 }
 
 describe("the account commands the API calls", () => {
   it("creates a user with its audit entry, and writes nothing for a taken e-mail", async () => {
     const user = await createUser(database, { email: "ada@example.com", role: "viewer", passwordHash: "x", actor: "cli" });
     expect(await lastAudit()).toMatchObject({ actor: "cli", action: "user.created", payload: { userId: user.id, role: "viewer" } });
-    const before = (await readAuditLog(database.db)).length;
+    const before = (await sealedAuditLog(database)).length;
     await expect(createUser(database, { email: "ada@example.com", role: "admin", passwordHash: "y", actor: "cli" })).rejects.toBeInstanceOf(
       DuplicateUserError,
     );
-    expect(await readAuditLog(database.db)).toHaveLength(before);
+    expect(await sealedAuditLog(database)).toHaveLength(before);
   });
 
   it("changes a user, naming the fields changed, and ends their sessions when the password changes", async () => {
@@ -72,9 +73,9 @@ describe("the account commands the API calls", () => {
     expect(await lastAudit()).toMatchObject({ actor: "user:ada", action: "api_token.revoked", payload: { tokenId: token.id } });
     expect(await authenticateApiToken(database, "hash-1", new Date())).toBeNull();
 
-    const before = (await readAuditLog(database.db)).length;
+    const before = (await sealedAuditLog(database)).length;
     expect(await revokeApiToken(database, { tokenId: "00000000-0000-4000-8000-000000000000", actor: "user:ada" })).toBe(false);
-    expect(await readAuditLog(database.db)).toHaveLength(before);
+    expect(await sealedAuditLog(database)).toHaveLength(before);
   });
 
   it("audits an export download against its request", async () => {
@@ -117,3 +118,9 @@ describe("the account commands the API calls", () => {
     expect(await verifyAuditLog(database)).toMatchObject({ ok: true });
   });
 });
+
+/** The audit chain as it stands once every committed entry is sealed (appends are sealed after commit). */
+async function sealedAuditLog(database: TestDatabase) {
+  await sealAuditLog(database.db);
+  return readSealedAuditLog(database.db);
+}

@@ -1,5 +1,6 @@
 import { deleteUserSessions, updateUser, type Database, type UserRow } from "@lethe/db";
 import { appendAudit } from "../audit/append-audit";
+import { forgetUserSessions } from "./credential-cache";
 
 export interface UserChange {
   userId: string;
@@ -21,7 +22,7 @@ export async function changeUser(database: Database, change: UserChange): Promis
     ...(change.disabled !== undefined ? ["disabled"] : []),
     ...(change.passwordHash !== undefined ? ["password"] : []),
   ];
-  return database.db.transaction(async (tx) => {
+  const updated = await database.db.transaction(async (tx) => {
     const row = await updateUser(tx, change.userId, {
       ...(change.role !== undefined ? { role: change.role } : {}),
       ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
@@ -32,4 +33,7 @@ export async function changeUser(database: Database, change: UserChange): Promis
     await appendAudit(tx, { actor: change.actor, action: "user.updated", payload: { userId: change.userId, changed } });
     return row;
   });
+  // Cached session checks hold the user as it was (role, disabled): drop them after commit.
+  forgetUserSessions(database, change.userId);
+  return updated;
 }

@@ -3,6 +3,8 @@ export { changeUser, type UserChange } from "./change-user";
 export { createApiToken, type NewApiToken } from "./create-api-token";
 export { revokeApiToken } from "./revoke-api-token";
 export { authenticateApiToken } from "./authenticate-api-token";
+export { authenticateSession } from "./authenticate-session";
+export { credentialCacheTtlMs } from "./credential-cache";
 export { recordExportDownload } from "./record-export-download";
 export { signIn } from "./sign-in";
 export { signOut } from "./sign-out";

@@ -1,4 +1,5 @@
 import { insertSession, updateUser, type Database, type UserRow } from "@lethe/db";
+import { forgetUserSessions } from "./credential-cache";
 
 /**
  * Opens a console session for a user whose password was checked, and notes the sign-in time.
@@ -9,5 +10,8 @@ export async function signIn(
   input: { userId: string; sessionIdHash: string; expiresAt: Date; now: Date },
 ): Promise<UserRow | null> {
   await insertSession(database.db, { idHash: input.sessionIdHash, userId: input.userId, expiresAt: input.expiresAt });
-  return updateUser(database.db, input.userId, { lastLoginAt: input.now });
+  const user = await updateUser(database.db, input.userId, { lastLoginAt: input.now });
+  // The user's other sessions cached here show the previous sign-in time.
+  forgetUserSessions(database, input.userId);
+  return user;
 }
