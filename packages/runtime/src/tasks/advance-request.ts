@@ -35,8 +35,8 @@ const maxStepsPerPass = 12;
  * finishing at once, the second waits for the first's commit and sees its task done, so exactly
  * one of them — the last — moves the request on.
  *
- * Returns the audit entries of what it did, for the caller to append last in its transaction:
- * the audit chain's lock serialises every writer until commit, so it is taken as late as possible.
+ * Returns the audit entries of what it did, for the caller to append in its transaction (one
+ * multi-row insert with the caller's own entry: `appendAudits`; the sealer chains them later).
  */
 export async function advanceRequest(tx: Executor, deps: RuntimeDependencies, request: RequestRow): Promise<AuditInput[]> {
   const progress: RequestProgress = {

@@ -1,5 +1,5 @@
 import { finishRequestTask, lockRequest, type Executor, type TaskKey } from "@lethe/db";
-import { appendAudit } from "../audit/append-audit";
+import { appendAudits } from "../audit/append-audit";
 import type { AuditEntryInput } from "@lethe/core";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { advanceRequest } from "./advance-request";
@@ -23,12 +23,9 @@ export async function completeTask(deps: RuntimeDependencies, completion: TaskCo
     await finishRequestTask(tx, completion.key, { status: "done", progress: completion.progress });
     if (completion.alsoWrite) await completion.alsoWrite(tx);
     const next = await advanceRequest(tx, deps, request);
-    await appendAudit(tx, {
-      actor: "worker",
-      action: completion.audit.action,
-      requestId: completion.key.requestId,
-      payload: completion.audit.payload,
-    });
-    for (const entry of next) await appendAudit(tx, entry);
+    await appendAudits(tx, [
+      { actor: "worker", action: completion.audit.action, requestId: completion.key.requestId, payload: completion.audit.payload },
+      ...next,
+    ]);
   });
 }

@@ -14,7 +14,7 @@ import {
   type RequestTaskView,
   type TaskKey,
 } from "@lethe/db";
-import { appendAudit } from "../audit/append-audit";
+import { appendAudits } from "../audit/append-audit";
 import type { JobHelpers, Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
 import { BinarySizeMismatchError, writeExportBundle, type ExportBundleSystem } from "../export";
@@ -125,13 +125,10 @@ export function exportTask(deps: RuntimeDependencies): Task {
           });
         }
         const next = await advanceRequest(tx, deps, locked);
-        await appendAudit(tx, {
-          actor: "worker",
-          action: "export.completed",
-          requestId,
-          payload: { sha256: bundle.sha256, bytes: bundle.bytes, counts: bundle.counts },
-        });
-        for (const entry of next) await appendAudit(tx, entry);
+        await appendAudits(tx, [
+          { actor: "worker", action: "export.completed", requestId, payload: { sha256: bundle.sha256, bytes: bundle.bytes, counts: bundle.counts } },
+          ...next,
+        ]);
       });
       for (const source of sources) deps.breakers?.recordSuccess(source.task.instanceId);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { lockRequest } from "@lethe/db";
-import { appendAudit } from "../audit/append-audit";
+import { appendAudits } from "../audit/append-audit";
 import type { Task } from "graphile-worker";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { advanceRequest } from "./advance-request";
@@ -18,7 +18,7 @@ export function startRequestTask(deps: RuntimeDependencies): Task {
     await deps.database.db.transaction(async (tx) => {
       const request = await lockRequest(tx, requestId);
       if (!request || (request.status !== "received" && request.status !== "verified")) return;
-      for (const entry of await advanceRequest(tx, deps, request)) await appendAudit(tx, entry);
+      await appendAudits(tx, await advanceRequest(tx, deps, request));
     });
   };
 }

@@ -9,7 +9,7 @@ import {
   type JobSpec,
   type TaskKey,
 } from "@lethe/db";
-import { appendAudit } from "../audit/append-audit";
+import { appendAudits } from "../audit/append-audit";
 import type { JobHelpers } from "graphile-worker";
 import { adviceFor, classifyFailure, describeFailure, type FailureKind } from "../failure";
 import type { RuntimeDependencies } from "../runtime-dependencies";
@@ -140,12 +140,14 @@ export async function failTaskPermanently(
     if (!request) return;
     await finishRequestTask(tx, task.key, { status: "failed", lastError: message });
     const next = await advanceRequest(tx, deps, request);
-    await appendAudit(tx, {
-      actor: "worker",
-      action: "task.failed",
-      requestId: task.key.requestId,
-      payload: { instanceId: task.key.instanceId, phase: task.key.phase, connectorId: task.connectorId },
-    });
-    for (const entry of next) await appendAudit(tx, entry);
+    await appendAudits(tx, [
+      {
+        actor: "worker",
+        action: "task.failed",
+        requestId: task.key.requestId,
+        payload: { instanceId: task.key.instanceId, phase: task.key.phase, connectorId: task.connectorId },
+      },
+      ...next,
+    ]);
   });
 }
