@@ -26,9 +26,19 @@ export interface ChildScript {
   stop(): Promise<void>;
 }
 
+/**
+ * `LETHE_BENCH_CPU_PROFILE_DIR=<dir>`: every child (engine, baseline, sandboxes) writes a V8 CPU
+ * profile there when it exits (`--cpu-prof`, which Node refuses in NODE_OPTIONS), to see where a
+ * side's time goes; open it in Chrome DevTools or summarise it with any .cpuprofile reader.
+ */
+function profilingFlags(): string[] {
+  const directory = process.env.LETHE_BENCH_CPU_PROFILE_DIR;
+  return directory ? ["--cpu-prof", `--cpu-prof-dir=${directory}`] : [];
+}
+
 function spawnScript(script: URL, args: readonly string[]): ChildProcess {
   // `source`: workspace packages resolve to their TypeScript, as under `pnpm bench` itself.
-  return spawn(process.execPath, ["--conditions=source", "--import", tsxLoader, fileURLToPath(script), ...args], {
+  return spawn(process.execPath, [...profilingFlags(), "--conditions=source", "--import", tsxLoader, fileURLToPath(script), ...args], {
     stdio: ["pipe", "pipe", "inherit"],
   });
 }
