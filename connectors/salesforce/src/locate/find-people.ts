@@ -2,8 +2,9 @@ import { peopleHolding, type Identifier, type IdentifierMatch } from "@lethe/con
 import { soqlContains, soqlDigitsInOrder, soqlString } from "../client/soql-literal";
 import type { SalesforceClient } from "../client/salesforce-client";
 import type { SalesforceContext } from "../settings";
-import { queryRecords } from "../vendor/read-records";
+import { queryAnyOf } from "../vendor/query-any-of";
 import { recordSchemas } from "../vendor/records";
+import { containsLike, digitsInOrderLike } from "./like-in-order";
 import type { LocatedSet } from "./located-set";
 import { nationalDigits, toE164 } from "./phone-numbers";
 
@@ -24,9 +25,13 @@ interface Hit {
 /**
  * The records that carry one of the subject's e-mail addresses or phone numbers: Contacts, Leads,
  * ContactPointEmail/Phone, web-to-case Cases (SuppliedEmail, SuppliedPhone) and EmailMessages (From/To/Cc).
- * E-mail through SOQL `=` (case-insensitive, exact) with escaped literals; phone numbers through
- * queryAll with a digits LIKE, then E.164 comparison of both sides (see `phoneHits`). A match through an identifier that
- * several people of the org carry (a household number) is weak.
+ * One queryAll per object for every identifier searched (`searchTerms`), then each record is put
+ * down to each identifier it holds (`hitsOf`). A match through an identifier that several people
+ * of the org carry (a household number) is weak.
+ *
+ * Returns the Individual of each Contact, Lead and contact point found that has one (by record
+ * id, object by object): read with the records, so what hangs from the Individuals needs no
+ * second query for it (related-records.ts).
  */
 export async function findByIdentifiers(
   ctx: SalesforceContext,
@@ -34,18 +39,16 @@ export async function findByIdentifiers(
   identifiers: Identifier[],
   found: LocatedSet,
   known: readonly Identifier[] = [],
-): Promise<void> {
+): Promise<Map<string, string>> {
   // Searched: `identifiers`. The subject: those and what earlier rounds searched with (`known`),
   // which still corroborate a phone match and are not reported as discovered.
   const subject = [...identifiers, ...known];
   const emails = subject.filter((identifier) => identifier.kind === "email").map((identifier) => identifier.value.toLowerCase());
   const emailParties = new Set<string>();
-  const hitsPerIdentifier: { identifier: Identifier; hits: Hit[] }[] = [];
-  for (const identifier of identifiers) {
-    ctx.signal.throwIfAborted();
-    const hits = identifier.kind === "email" ? await emailHits(client, identifier.value) : identifier.kind === "phone" ? await phoneHits(ctx, client, identifier.value) : [];
+  const searched = await searchedRecords(ctx, client, identifiers);
+  const hitsPerIdentifier = hitsOf(ctx, identifiers, searched);
+  for (const { identifier, hits } of hitsPerIdentifier) {
     if (identifier.kind === "email") for (const hit of hits) if (hit.party) emailParties.add(hit.party);
-    hitsPerIdentifier.push({ identifier, hits });
   }
   for (const { identifier, hits } of hitsPerIdentifier) {
     // A phone number: each party holding it is a person. An e-mail address is one mailbox (SOQL
@@ -80,6 +83,23 @@ export async function findByIdentifiers(
       );
     }
   }
+  return individualsOf(searched, hitsPerIdentifier);
+}
+
+/** The Individual of each record found that has one, in the order the objects were searched. */
+function individualsOf(searched: readonly { type: SearchedObject; records: Record<string, unknown>[] }[], hitsPerIdentifier: readonly { hits: readonly Hit[] }[]): Map<string, string> {
+  const hitIds = new Set(hitsPerIdentifier.flatMap(({ hits }) => hits.map((hit) => hit.id)));
+  const individuals = new Map<string, string>();
+  for (const { type, records } of searched) {
+    const field = searchedObjects[type].individual;
+    if (field === undefined) continue;
+    for (const record of records) {
+      const id = String(record.Id);
+      const individual = stringOf(record[field]);
+      if (individual && hitIds.has(id) && !individuals.has(id)) individuals.set(id, individual);
+    }
+  }
+  return individuals;
 }
 
 /**
@@ -104,63 +124,108 @@ function mentionFieldsOf(hit: Hit, emails: readonly string[]): string[] | undefi
   return writtenToThemAlone || fields.length === 0 ? undefined : fields;
 }
 
-async function emailHits(client: SalesforceClient, email: string): Promise<Hit[]> {
-  const literal = soqlString(email);
-  const hits: Hit[] = [];
-  const contacts = await queryRecords(client, `SELECT Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId FROM Contact WHERE Email = ${literal}`, recordSchemas.Contact, { route: "locate.contacts", recordType: "Contact" });
-  hits.push(...contacts.map((record) => ({ type: "Contact" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, ...individualOf(record.IndividualId), record })));
-  const leads = await queryRecords(client, `SELECT Id, Email, Phone, MobilePhone, IndividualId FROM Lead WHERE Email = ${literal}`, recordSchemas.Lead, { route: "locate.leads", recordType: "Lead" });
-  hits.push(...leads.map((record) => ({ type: "Lead" as const, id: record.Id, field: "Email", party: record.IndividualId ?? record.Id, ...individualOf(record.IndividualId), record })));
-  const points = await queryRecords(client, `SELECT Id, ParentId, EmailAddress FROM ContactPointEmail WHERE EmailAddress = ${literal}`, recordSchemas.ContactPointEmail, { route: "locate.contact-point-emails", recordType: "ContactPointEmail" });
-  hits.push(...points.map((record) => ({ type: "ContactPointEmail" as const, id: record.Id, field: "EmailAddress", party: record.ParentId ?? record.Id, ...individualOf(record.ParentId), record })));
-  const cases = await queryRecords(client, `SELECT Id, ContactId, SuppliedEmail, SuppliedPhone, SuppliedName FROM Case WHERE SuppliedEmail = ${literal}`, recordSchemas.Case, { route: "locate.web-cases", recordType: "Case" });
-  hits.push(...cases.map((record) => ({ type: "Case" as const, id: record.Id, field: "SuppliedEmail", record })));
-  // Address fields hold `a@x; b@y`: LIKE narrows, then each address is compared whole.
-  const like = soqlContains(email);
-  const messages = await queryRecords(client, `SELECT Id, ParentId, FromAddress, ToAddress, CcAddress, BccAddress FROM EmailMessage WHERE FromAddress = ${literal} OR ToAddress LIKE ${like} OR CcAddress LIKE ${like} OR BccAddress LIKE ${like}`, recordSchemas.EmailMessage, { route: "locate.email-messages", recordType: "EmailMessage" });
-  for (const message of messages) {
-    const field = (["FromAddress", "ToAddress", "CcAddress", "BccAddress"] as const).find((name) => addresses(message[name]).includes(email.toLowerCase()));
-    if (field) hits.push({ type: "EmailMessage", id: message.Id, field, record: message });
-  }
-  return hits;
-}
-
-/** Where a phone number can sit, per object: the phone fields, and web-to-case's free-text SuppliedPhone. */
-const phoneFields = {
-  Contact: { select: "Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId", fields: contactPhones, party: "IndividualId" },
-  Lead: { select: "Id, Email, Phone, MobilePhone, IndividualId", fields: leadPhones, party: "IndividualId" },
-  ContactPointPhone: { select: "Id, ParentId, TelephoneNumber", fields: ["TelephoneNumber"], party: "ParentId" },
-  Case: { select: "Id, ContactId, SuppliedEmail, SuppliedPhone, SuppliedName", fields: ["SuppliedPhone"], party: undefined },
+/** Where each object holds an e-mail address or a phone number, and whom a record of it stands for. */
+const searchedObjects = {
+  Contact: { select: "Id, Email, Phone, MobilePhone, HomePhone, OtherPhone, IndividualId", emailFields: ["Email"], phoneFields: contactPhones, individual: "IndividualId", route: "locate.contacts" },
+  Lead: { select: "Id, Email, Phone, MobilePhone, IndividualId", emailFields: ["Email"], phoneFields: leadPhones, individual: "IndividualId", route: "locate.leads" },
+  ContactPointEmail: { select: "Id, ParentId, EmailAddress", emailFields: ["EmailAddress"], phoneFields: [], individual: "ParentId", route: "locate.contact-point-emails" },
+  ContactPointPhone: { select: "Id, ParentId, TelephoneNumber", emailFields: [], phoneFields: ["TelephoneNumber"], individual: "ParentId", route: "locate.contact-point-phones" },
+  // A web-to-case Case stands for no one in particular: it joins no party.
+  Case: { select: "Id, ContactId, SuppliedEmail, SuppliedPhone, SuppliedName", emailFields: ["SuppliedEmail"], phoneFields: ["SuppliedPhone"], individual: undefined, route: "locate.web-cases" },
+  // Address fields hold `a@x; b@y`: a LIKE narrows, then each address is compared whole.
+  EmailMessage: { select: "Id, ParentId, FromAddress, ToAddress, CcAddress, BccAddress", emailFields: ["FromAddress", "ToAddress", "CcAddress", "BccAddress"], phoneFields: [], individual: undefined, route: "locate.email-messages" },
 } as const;
 
+type SearchedObject = keyof typeof searchedObjects;
+type ObjectSpec = (typeof searchedObjects)[SearchedObject];
+
+/** An identifier as searched: an e-mail address as given, a phone number in E.164 with its digits pattern. */
+type Term = { kind: "email"; identifier: Identifier; email: string } | { kind: "phone"; identifier: Identifier; e164: string; digits: string; pattern: string };
+
 /**
- * Phone numbers are stored as typed (`(977) 625-2661`), so neither `=` nor SOSL can be trusted:
- * SOSL does not search the Recycle Bin, lags behind writes (vendor-apis.md §1.9 trap 7) and does
- * not cover Case.SuppliedPhone (a text field). So each object is read with queryAll and a LIKE on
- * the national digits in order with anything between them, which every way of typing the number
- * matches; both sides are then compared in E.164, which drops the near misses the LIKE lets
- * through (the same digits in another country, a longer number containing them).
+ * E-mail addresses through SOQL `=` (case-insensitive, exact) on escaped literals, and LIKE on
+ * EmailMessage's address lists. Phone numbers are stored as typed (`(977) 625-2661`), so neither
+ * `=` nor SOSL can be trusted: SOSL does not search the Recycle Bin, lags behind writes
+ * (vendor-apis.md §1.9 trap 7) and does not cover Case.SuppliedPhone (a text field). So they are
+ * read with a LIKE on the national digits in order with anything between them, which every way of
+ * typing the number matches; `hitsOf` then compares both sides in E.164, which drops the near
+ * misses the LIKE lets through (the same digits in another country, a longer number containing
+ * them). Every identifier's conditions on an object are ORed into one queryAll of that object
+ * (`queryAnyOf`); an object is read only if some identifier can sit in it.
  */
-async function phoneHits(ctx: SalesforceContext, client: SalesforceClient, e164: string): Promise<Hit[]> {
-  const digits = nationalDigits(e164);
-  if (!digits) return [];
-  const pattern = soqlDigitsInOrder(digits);
-  const region = ctx.settings.defaultPhoneRegion;
-  const hits: Hit[] = [];
-  for (const [type, spec] of Object.entries(phoneFields) as [keyof typeof phoneFields, (typeof phoneFields)[keyof typeof phoneFields]][]) {
-    ctx.signal.throwIfAborted();
-    const where = spec.fields.map((field) => `${field} LIKE ${pattern}`).join(" OR ");
-    const records: Record<string, unknown>[] = await queryRecords(client, `SELECT ${spec.select} FROM ${type} WHERE ${where}`, recordSchemas[type], { route: `locate.phones.${type}`, recordType: type });
-    for (const record of records) {
-      const field = spec.fields.find((name) => toE164(stringOf(record[name]), region) === e164);
-      if (!field) continue;
-      const id = String(record.Id);
-      // A web-to-case Case stands for no one in particular: it joins no party.
-      const party = spec.party === undefined ? undefined : (stringOf(record[spec.party]) ?? id);
-      hits.push({ type, id, field, ...(party === undefined ? {} : { party }), record });
-    }
+async function searchedRecords(ctx: SalesforceContext, client: SalesforceClient, identifiers: readonly Identifier[]): Promise<{ type: SearchedObject; records: Record<string, unknown>[] }[]> {
+  const terms = searchTerms(identifiers);
+  const results: { type: SearchedObject; records: Record<string, unknown>[] }[] = [];
+  for (const [type, spec] of Object.entries(searchedObjects) as [SearchedObject, ObjectSpec][]) {
+    const alternatives = terms.flatMap((term) => conditionsOn(type, spec, term));
+    if (alternatives.length === 0) continue;
+    const records: Record<string, unknown>[] = await queryAnyOf(client, `SELECT ${spec.select} FROM ${type}`, alternatives, recordSchemas[type], { route: spec.route, recordType: type, signal: ctx.signal });
+    results.push({ type, records });
   }
-  return hits;
+  return results;
+}
+
+function searchTerms(identifiers: readonly Identifier[]): Term[] {
+  return identifiers.flatMap((identifier): Term[] => {
+    if (identifier.kind === "email") return [{ kind: "email", identifier, email: identifier.value }];
+    if (identifier.kind !== "phone") return [];
+    const digits = nationalDigits(identifier.value);
+    return digits ? [{ kind: "phone", identifier, e164: identifier.value, digits, pattern: soqlDigitsInOrder(digits) }] : [];
+  });
+}
+
+/** One identifier's conditions on one object, ORed (none if it cannot sit there). */
+function conditionsOn(type: SearchedObject, spec: ObjectSpec, term: Term): string[] {
+  const fields: readonly string[] = term.kind === "email" ? spec.emailFields : spec.phoneFields;
+  if (fields.length === 0) return [];
+  if (term.kind === "phone") return [fields.map((field) => `${field} LIKE ${term.pattern}`).join(" OR ")];
+  const literal = soqlString(term.email);
+  if (type !== "EmailMessage") return [fields.map((field) => `${field} = ${literal}`).join(" OR ")];
+  const like = soqlContains(term.email);
+  return [`FromAddress = ${literal} OR ToAddress LIKE ${like} OR CcAddress LIKE ${like} OR BccAddress LIKE ${like}`];
+}
+
+/** Whether `conditionsOn(type, spec, term)` selects the record (see like-in-order.ts). */
+function selects(type: SearchedObject, spec: ObjectSpec, term: Term, record: Record<string, unknown>): boolean {
+  const text = (field: string) => stringOf(record[field]);
+  if (term.kind === "phone") return spec.phoneFields.some((field) => digitsInOrderLike(text(field), term.digits));
+  const email = term.email.toLowerCase();
+  if (type !== "EmailMessage") return spec.emailFields.some((field) => text(field)?.toLowerCase() === email);
+  return text("FromAddress")?.toLowerCase() === email || (["ToAddress", "CcAddress", "BccAddress"] as const).some((field) => containsLike(text(field), term.email));
+}
+
+/**
+ * Each searched identifier with the records holding it, object by object in `searchedObjects`
+ * order: an e-mail address equal (ignoring case) to the field, or a whole address of an
+ * EmailMessage list; a phone number equal in E.164 to the field's text read in the org's default
+ * region — among the records this identifier's own conditions select. A record is put down
+ * under the first of its fields holding the identifier.
+ */
+function hitsOf(ctx: SalesforceContext, identifiers: readonly Identifier[], searched: readonly { type: SearchedObject; records: Record<string, unknown>[] }[]): { identifier: Identifier; hits: Hit[] }[] {
+  const terms = new Map(searchTerms(identifiers).map((term) => [term.identifier, term]));
+  const region = ctx.settings.defaultPhoneRegion;
+  return identifiers.map((identifier) => {
+    const term = terms.get(identifier);
+    const hits: Hit[] = [];
+    if (!term) return { identifier, hits };
+    for (const { type, records } of searched) {
+      const spec: ObjectSpec = searchedObjects[type];
+      const fields: readonly string[] = term.kind === "email" ? spec.emailFields : spec.phoneFields;
+      if (fields.length === 0) continue;
+      const email = term.kind === "email" ? term.email.toLowerCase() : "";
+      const holds = (text: string | undefined): boolean =>
+        term.kind === "phone" ? toE164(text, region) === term.e164 : type === "EmailMessage" ? addresses(text).includes(email) : text?.toLowerCase() === email;
+      for (const record of records) {
+        if (!selects(type, spec, term, record)) continue;
+        const field = fields.find((name) => holds(stringOf(record[name])));
+        if (!field) continue;
+        const id = String(record.Id);
+        const individual = spec.individual === undefined ? undefined : stringOf(record[spec.individual]);
+        hits.push({ type, id, field, ...(spec.individual === undefined ? {} : { party: individual ?? id }), ...individualOf(individual), record });
+      }
+    }
+    return { identifier, hits };
+  });
 }
 
 function discoveredOn(ctx: SalesforceContext, hit: Hit, asked: Identifier[]): Identifier[] {

@@ -18,8 +18,8 @@ export async function* locate(ctx: SalesforceContext, query: LocateQuery): Async
   const after = await loadAfterKey(ctx);
   const client = await salesforceClient(ctx);
   const found = new LocatedSet();
-  await findByIdentifiers(ctx, client, query.identifiers, found, query.known);
-  await findRelated(client, found);
+  const individuals = await findByIdentifiers(ctx, client, query.identifiers, found, query.known);
+  await findRelated(client, found, individuals);
   await findMentions(ctx, client, query.identifiers, found);
   const records = found.sorted();
   ctx.log.info("Located the subject's Salesforce records", { records: records.length });

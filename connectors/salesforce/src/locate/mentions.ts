@@ -3,8 +3,10 @@ import { soqlContains, soqlDigitsInOrder, soslTerm } from "../client/soql-litera
 import type { SalesforceClient } from "../client/salesforce-client";
 import { subjectSpans } from "../erase/free-text-identifiers";
 import type { SalesforceContext } from "../settings";
-import { queryRecords, searchRecords } from "../vendor/read-records";
+import { queryAnyOf } from "../vendor/query-any-of";
+import { searchRecords } from "../vendor/read-records";
 import { recordSchemas } from "../vendor/records";
+import { containsLike, digitsInOrderLike } from "./like-in-order";
 import type { LocatedSet } from "./located-set";
 import { nationalDigits } from "./phone-numbers";
 
@@ -58,13 +60,22 @@ export async function findMentions(ctx: SalesforceContext, client: SalesforceCli
  * theirs already (related-records.ts).
  */
 async function findCommentMentions(ctx: SalesforceContext, client: SalesforceClient, identifiers: Identifier[], found: LocatedSet): Promise<void> {
-  for (const identifier of identifiers) {
+  // One queryAll for every identifier: a LIKE per identifier, ORed; each comment is then put down
+  // to the identifiers it quotes whole.
+  const searched = identifiers.map((identifier) => {
     const digits = identifier.kind === "phone" ? nationalDigits(identifier.value) : undefined;
-    const pattern = identifier.kind === "email" ? soqlContains(identifier.value) : digits ? soqlDigitsInOrder(digits) : undefined;
-    if (!pattern) continue;
-    ctx.signal.throwIfAborted();
-    const comments = await queryRecords(client, `SELECT Id, ParentId, CommentBody FROM CaseComment WHERE CommentBody LIKE ${pattern}`, recordSchemas.CaseComment, { route: "locate.case-comment-mentions", recordType: "CaseComment" });
+    if (identifier.kind === "email") return { pattern: soqlContains(identifier.value), selects: (text: string | undefined) => containsLike(text, identifier.value) };
+    return digits ? { pattern: soqlDigitsInOrder(digits), selects: (text: string | undefined) => digitsInOrderLike(text, digits) } : undefined;
+  });
+  const alternatives = searched.flatMap((term) => (term ? [`CommentBody LIKE ${term.pattern}`] : []));
+  if (alternatives.length === 0) return;
+  const comments = await queryAnyOf(client, "SELECT Id, ParentId, CommentBody FROM CaseComment", alternatives, recordSchemas.CaseComment, { route: "locate.case-comment-mentions", recordType: "CaseComment", signal: ctx.signal });
+  for (const [index, identifier] of identifiers.entries()) {
+    const term = searched[index];
+    if (!term) continue;
     for (const comment of comments) {
+      // Selected by this identifier's own LIKE, as when each identifier had a query (like-in-order.ts).
+      if (!term.selects(comment.CommentBody ?? undefined)) continue;
       if (found.isOwn(comment.Id) || (comment.ParentId && found.isOwn(comment.ParentId))) continue;
       if (subjectSpans(comment.CommentBody ?? "", [identifier], ctx.settings.defaultPhoneRegion).length === 0) continue;
       found.add(

@@ -12,33 +12,19 @@ const idsPerQuery = 200;
  * Everything filed under the people found: their Cases (ContactId) with the e-mails and comments
  * on them, activities (WhoId; archived and Recycle Bin rows through queryAll), campaign
  * memberships, files (ContentDocumentLink), and their Individual with its contact points and
- * consents. Each record inherits the matches of the record it hangs from.
+ * consents (`individuals`: the Individual of each person and contact point found, by record id).
+ * Each record inherits the matches of the record it hangs from. One queryAll per object for all
+ * the records it hangs from (an IN list, split past 200 ids).
  */
-export async function findRelated(client: SalesforceClient, found: LocatedSet): Promise<void> {
+export async function findRelated(client: SalesforceClient, found: LocatedSet, individuals: ReadonlyMap<string, string>): Promise<void> {
   const people = [...found.idsOf("Contact"), ...found.idsOf("Lead")];
   const peopleMatches = (ids: (string | null | undefined)[]) => ids.flatMap((id) => (id ? found.matchesOf(id) : []));
 
-  // Individuals: from the people and from contact points found directly.
+  // Individuals: of the people and the contact points found directly, read with them (find-people.ts).
   const individualIds = new Set<string>();
-  for (const type of ["Contact", "Lead"] as const) {
-    for (const batch of chunks(found.idsOf(type))) {
-      const rows = await queryRecords(client, `SELECT Id, IndividualId FROM ${type} WHERE Id IN ${soqlIdList(batch)}`, recordSchemas[type], { route: `locate.${type.toLowerCase()}-individuals`, recordType: type });
-      for (const row of rows) {
-        if (!row.IndividualId) continue;
-        individualIds.add(row.IndividualId);
-        inherit(found, "Individual", row.IndividualId, found.matchesOf(row.Id), "Individual (privacy preferences)");
-      }
-    }
-  }
-  for (const type of ["ContactPointEmail", "ContactPointPhone"] as const) {
-    for (const pointId of found.idsOf(type)) {
-      const rows = await queryRecords(client, `SELECT Id, ParentId FROM ${type} WHERE Id IN ${soqlIdList([pointId])}`, recordSchemas[type], { route: `locate.${type}-parent`, recordType: type });
-      for (const row of rows) {
-        if (!row.ParentId) continue;
-        individualIds.add(row.ParentId);
-        inherit(found, "Individual", row.ParentId, found.matchesOf(row.Id), "Individual (privacy preferences)");
-      }
-    }
+  for (const [recordId, individualId] of individuals) {
+    individualIds.add(individualId);
+    inherit(found, "Individual", individualId, found.matchesOf(recordId), "Individual (privacy preferences)");
   }
 
   for (const batch of chunks(people)) {
