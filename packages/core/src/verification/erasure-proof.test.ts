@@ -42,7 +42,7 @@ describe("which records verification reads back by id", () => {
   });
 
   it("not those already receipted in verify (found by the search, or read back before a crash)", () => {
-    const selected = readBackSelection(plan, settled, new Set(["r/erased", "r/redacted"]));
+    const selected = readBackSelection(plan, settled, new Set(["r/erased", "r/redacted", "r/mention-erased"]));
     expect(selected.erased.map((entry) => entry.key)).toEqual(["r/absent"]);
     expect(selected.redacted).toEqual([]);
   });
