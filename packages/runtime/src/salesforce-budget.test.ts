@@ -100,9 +100,16 @@ describe("when the Salesforce org's daily API allocation is down to the configur
     expect(task?.status).not.toBe("failed");
     expect(task?.lastError).toMatch(/at or below the reserve of 100; resuming tomorrow/);
     // The task's job waits for midnight: one rate-limited start is far below the reschedule cap.
-    const jobs = await database.sql<Array<{ id: string; run_at_ms: number }>>`
-      select id::text as id, (extract(epoch from run_at) * 1000)::float8 as run_at_ms
-      from graphile_worker.jobs where run_at > now() + interval '1 minute'`;
+    // The pause is written when the connector reports the budget spent; the job is put off for
+    // midnight a moment later, when the rate-limited error reaches the task's failure handling.
+    const jobs = await pollUntil(
+      "the task's job to wait for midnight",
+      async () =>
+        database.sql<Array<{ id: string; run_at_ms: number }>>`
+          select id::text as id, (extract(epoch from run_at) * 1000)::float8 as run_at_ms
+          from graphile_worker.jobs where run_at > now() + interval '1 minute'`,
+      { until: (rows) => rows.length > 0 },
+    );
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.run_at_ms).toBe(pausedUntil);
 
