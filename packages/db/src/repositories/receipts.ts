@@ -27,24 +27,7 @@ export interface NewReceipt {
  * Returns whether this call inserted the row.
  */
 export async function insertReceipt(tx: Executor, receipt: NewReceipt): Promise<boolean> {
-  const rows = await tx
-    .insert(receipts)
-    .values({
-      requestId: receipt.requestId,
-      instanceId: receipt.instanceId,
-      connectorId: receipt.connectorId,
-      connectorVersion: receipt.connectorVersion,
-      recordType: receipt.recordType,
-      recordId: receipt.recordId,
-      phase: receipt.phase,
-      outcome: receipt.outcome,
-      detail: receipt.detail ?? null,
-      pendingJobId: receipt.pendingJobId ?? null,
-      hold: receipt.hold ?? null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: receipts.id });
-  return rows.length > 0;
+  return (await insertReceipts(tx, [receipt])) > 0;
 }
 
 /** `insertReceipt` for many records in one statement; returns how many rows it inserted. */
