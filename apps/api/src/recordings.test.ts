@@ -221,7 +221,7 @@ describe("a request's recordings", () => {
     const url = `${api.url}/api/v1/requests/${requestId}/recording-audio?instanceId=${instanceId}&recordingId=${encodeURIComponent(playable.id)}`;
     const played = async () =>
       api.database.sql<Array<{ actor: string; payload: { recordingId: string; instanceId: string }; at: Date }>>`
-        select actor, payload, at from audit_log where request_id = ${requestId} and action = 'recording.played' order by seq`;
+        select actor, payload, at from audit_log where request_id = ${requestId} and action = 'recording.played' order by id`;
 
     // A viewer reads requests but may not listen to calls: 403, and nothing is played or audited.
     for (const who of [api.credentials.viewer, api.credentials.viewerToken]) {
