@@ -94,15 +94,16 @@ export function registerRequestCommands(program: Command): void {
   request
     .command("show")
     .argument("<id>", "request id")
+    .option("--verbose", "list every identifier and receipt (default: counts per system, phase and outcome)")
     .option("--json", "print JSON")
     .description("Show a request: status, per-connector progress, receipts, export path.")
-    .action(async (id: string, options: { json?: boolean }) => {
+    .action(async (id: string, options: { verbose?: boolean; json?: boolean }) => {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError(`"${id}" is not a request id (a UUID)`);
       const lethe = await openLethe(readEnvironment());
       try {
         const detail = await getRequestDetail(lethe.database, id);
         if (!detail) throw new UsageError(`no request with id ${id}`);
-        console.log(options.json ? JSON.stringify(detail, null, 2) : formatRequestDetail(detail));
+        console.log(options.json ? JSON.stringify(detail, null, 2) : formatRequestDetail(detail, { verbose: options.verbose ?? false }));
       } finally {
         await lethe.close();
       }
