@@ -11,12 +11,13 @@ import { registerUserCommands } from "./commands/user";
 import { registerWebhookCommands } from "./commands/webhook";
 import { registerWorkerCommand } from "./commands/worker";
 import { readLogLevel } from "./env";
+import { cliVersion, configureProgramOutput } from "./program-output";
 import { reportFailure } from "./report-failure";
 
 const program = new Command()
   .name("lethe")
   .description("Lethe: data subject rights across every system that holds personal data.")
-  .showHelpAfterError();
+  .version(cliVersion(), "-V, --version", "print the version of lethe");
 
 registerStartCommand(program);
 registerMigrateCommand(program);
@@ -29,6 +30,7 @@ registerUserCommands(program);
 registerWebhookCommands(program);
 registerHoldCommands(program);
 registerMinimiseCommand(program);
+configureProgramOutput(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
@@ -64,6 +64,36 @@ describe("the lethe CLI, end to end", () => {
     const response = await fetch(`${lethe.apiUrl}/api/v1/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+
+  it("prints its version, and a mistyped option on a line of its own with the command's usage, not the whole help", async () => {
+    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    const version = await runLethe(["--version"], env);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(manifest.version);
+
+    const mistyped = await runLethe(["request", "list", "--frob"], env);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr.split("\n").slice(0, 3)).toEqual([
+      "lethe: unknown option '--frob'",
+      "usage: lethe request list [options]",
+      "(see `pnpm lethe request list --help`)",
+    ]);
+    expect(mistyped.stderr).not.toContain("Options:");
+  });
+
+  it("warns when LETHE_HOME holds no database yet, and not for the home in use", async () => {
+    const used = await runLethe(["request", "list"], env);
+    expect(used.code, used.stderr).toBe(0);
+    expect(used.stderr).not.toContain("warning:");
+
+    const typo = path.join(home, "typo-home");
+    const fresh: NodeJS.ProcessEnv = { ...env, LETHE_HOME: typo };
+    delete fresh.DATABASE_URL;
+    const listed = await runLethe(["request", "list"], fresh);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stderr).toContain(`warning: LETHE_HOME=${typo} holds no Lethe database yet; starting a new empty one (is the path right?)`);
+    expect(listed.stdout.trim()).toBe("no requests");
   });
 
   it("refuses an invalid e-mail address or phone number with the reason, storing nothing", async () => {

@@ -31,6 +31,7 @@ export function registerStartCommand(program: Command): void {
         // The embedded PostgreSQL is restarted if it dies; meanwhile the API answers 503 and jobs retry.
         const lethe = await openLethe(env, {
           superviseDatabase: true,
+          warnIfNewHome: false,
           log: (message) => log("debug", message, { source: "postgres" }),
           reportRestart: (message) => log("warn", message, { source: "postgres" }),
         });
