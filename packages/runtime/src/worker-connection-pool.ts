@@ -17,9 +17,15 @@ export interface WorkerConnectionPool {
 export function openWorkerConnectionPool(url: string, max: number, log: WorkerLog): WorkerConnectionPool {
   const pool = new pg.Pool({ connectionString: url, max });
   // The message names no data (server error texts such as 57P01's); pg drops the client itself.
-  pool.on("error", (error: Error & { code?: string }) => {
-    log("warn", "a worker database connection was closed by the server", { code: error.code ?? "unknown", error: error.message });
-  });
+  const report = (error: Error & { code?: string }) => {
+    log("warn", "a worker database connection failed or was closed by the server", { code: error.code ?? "unknown", error: error.message });
+  };
+  // Every client's errors are reported by its own listener, idle or checked out (a checked-out
+  // client's reach only the client and the query that fails next) — what graphile-worker asks of
+  // a pool it is given (https://err.red/wpeh). The pool re-emits an idle client's error: heard
+  // there too, but reported once.
+  pool.on("connect", (client) => client.on("error", report));
+  pool.on("error", () => undefined);
   let ending: Promise<void> | undefined;
   return {
     pool,
