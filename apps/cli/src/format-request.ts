@@ -52,7 +52,8 @@ export function formatRequestDetail(detail: RequestDetail, options: { verbose?: 
     );
 
   const strong = detail.locatedRecords.filter((l) => l.strength === "strong").length;
-  lines.push("", `located records: ${detail.locatedRecords.length} (${strong} strong, ${detail.locatedRecords.length - strong} weak — weak ones wait for review)`);
+  // Weak matches are acted on only once a person includes them (`lethe request plan` shows which still wait).
+  lines.push("", `located records: ${detail.locatedRecords.length} (${strong} strong, ${detail.locatedRecords.length - strong} weak: acted on only if included in review)`);
 
   lines.push("", `receipts: ${detail.receipts.length}`);
   if (detail.receipts.length > 0) lines.push(indent(verbose ? receiptList(detail) : receiptCounts(detail)));
