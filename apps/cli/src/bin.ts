@@ -1,34 +1,8 @@
-import { Command } from "commander";
-import { registerAuditCommands } from "./commands/audit";
-import { registerHoldCommands } from "./commands/hold";
-import { registerMigrateCommand } from "./commands/migrate";
-import { registerMinimiseCommand } from "./commands/minimise";
-import { registerRecordingsCommands } from "./commands/recordings";
-import { registerRequestCommands } from "./commands/request";
-import { registerSandboxCommands } from "./commands/sandbox";
-import { registerStartCommand } from "./commands/start";
-import { registerUserCommands } from "./commands/user";
-import { registerWebhookCommands } from "./commands/webhook";
-import { registerWorkerCommand } from "./commands/worker";
 import { readLogLevel } from "./env";
+import { createProgram } from "./program";
 import { reportFailure } from "./report-failure";
 
-const program = new Command()
-  .name("lethe")
-  .description("Lethe: data subject rights across every system that holds personal data.")
-  .showHelpAfterError();
-
-registerStartCommand(program);
-registerMigrateCommand(program);
-registerWorkerCommand(program);
-registerRequestCommands(program);
-registerSandboxCommands(program);
-registerAuditCommands(program);
-registerRecordingsCommands(program);
-registerUserCommands(program);
-registerWebhookCommands(program);
-registerHoldCommands(program);
-registerMinimiseCommand(program);
+const program = createProgram();
 
 try {
   await program.parseAsync(process.argv);

@@ -38,3 +38,14 @@ describe("readEnvironment: LETHE_OUTBOUND_ALLOW", () => {
     expect(() => readEnvironment({ LETHE_OUTBOUND_ALLOW: "https://crm.corp.example/" })).toThrow(EnvironmentError);
   });
 });
+
+describe("readEnvironment: settings the hints repeat", () => {
+  it("names LETHE_HOME and LETHE_PORT only when they differ from the defaults", () => {
+    expect(readEnvironment({}).nonDefaultSettings).toEqual([]);
+    expect(readEnvironment({ LETHE_HOME: ".lethe", LETHE_PORT: "4400" }).nonDefaultSettings).toEqual([]);
+    expect(readEnvironment({ LETHE_HOME: "/srv/lethe", LETHE_PORT: "4500" }).nonDefaultSettings).toEqual([
+      { name: "LETHE_HOME", value: "/srv/lethe" },
+      { name: "LETHE_PORT", value: "4500" },
+    ]);
+  });
+});

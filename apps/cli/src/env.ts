@@ -7,6 +7,9 @@ import { z } from "zod";
  * The one place the CLI reads the process environment (docs/style.md: the environment is read in one place).
  * Everything else receives these values as arguments.
  */
+const defaultHome = ".lethe";
+const defaultPort = 4400;
+
 const logLevelSchema = z.enum(["debug", "info", "warn", "error"]).default("info");
 export type CliLogLevel = z.infer<typeof logLevelSchema>;
 
@@ -22,7 +25,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as GB or US")
     .default("GB"),
-  LETHE_PORT: z.coerce.number().int().min(0).max(65535).default(4400),
+  LETHE_PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
   LETHE_LOG_LEVEL: logLevelSchema,
   /** First-run admin for demos and tests; ignored once any user exists. */
   LETHE_BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
@@ -58,6 +61,11 @@ export interface LetheEnvironment {
   databaseUrl: string | undefined;
   /** Where Lethe keeps its own files: embedded database, secret key, exports. */
   home: string;
+  /**
+   * `LETHE_HOME` and `LETHE_PORT` as the user set them, when they differ from the defaults: the
+   * next commands a command suggests must name them too, or they would open another database.
+   */
+  nonDefaultSettings: ReadonlyArray<{ name: "LETHE_HOME" | "LETHE_PORT"; value: string }>;
   secretKey: string | undefined;
   timeZone: string;
   defaultRegion: string;
@@ -95,10 +103,15 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
   } catch (error) {
     throw new EnvironmentError(`Invalid environment: LETHE_OUTBOUND_ALLOW: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const home = path.resolve(env.LETHE_HOME ?? defaultHome);
   return {
     outboundAllow,
     databaseUrl: env.DATABASE_URL,
-    home: path.resolve(env.LETHE_HOME ?? ".lethe"),
+    home,
+    nonDefaultSettings: [
+      ...(env.LETHE_HOME !== undefined && home !== path.resolve(defaultHome) ? [{ name: "LETHE_HOME" as const, value: env.LETHE_HOME }] : []),
+      ...(env.LETHE_PORT !== defaultPort ? [{ name: "LETHE_PORT" as const, value: String(env.LETHE_PORT) }] : []),
+    ],
     secretKey: env.LETHE_SECRET_KEY,
     timeZone: env.LETHE_TIME_ZONE,
     defaultRegion: env.LETHE_DEFAULT_REGION,

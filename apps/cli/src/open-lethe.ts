@@ -9,6 +9,7 @@ import {
   type ConnectorRegistry,
 } from "@lethe/runtime";
 import type { LetheEnvironment } from "./env";
+import { newHomeWarning } from "./home-check";
 import { loadInstalledConnectors } from "./installed-connectors.gen";
 
 export interface LetheHandle {
@@ -33,9 +34,16 @@ export interface OpenLetheOptions {
   log?: (message: string) => void;
   /** Deaths and restarts of the supervised server. */
   reportRestart?: (message: string) => void;
+  /**
+   * Warn on stderr when LETHE_HOME holds no database yet (default true): every command but
+   * `lethe start`, whose first run creates one by design and says where.
+   */
+  warnIfNewHome?: boolean;
 }
 
 export async function openLethe(env: LetheEnvironment, options: OpenLetheOptions = {}): Promise<LetheHandle> {
+  const warning = options.warnIfNewHome === false ? undefined : await newHomeWarning(env);
+  if (warning) process.stderr.write(`${warning}\n`);
   const database = await openDatabase({
     databaseUrl: env.databaseUrl,
     dataDirectory: path.join(env.home, "pg"),

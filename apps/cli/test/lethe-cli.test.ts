@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
@@ -66,6 +66,36 @@ describe("the lethe CLI, end to end", () => {
     expect(await response.json()).toEqual({ status: "ok", database: "ok" });
   });
 
+  it("prints its version, and a mistyped option on a line of its own with the command's usage, not the whole help", async () => {
+    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    const version = await runLethe(["--version"], env);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(manifest.version);
+
+    const mistyped = await runLethe(["request", "list", "--frob"], env);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr.split("\n").slice(0, 3)).toEqual([
+      "lethe: unknown option '--frob'",
+      "usage: lethe request list [options]",
+      "(see `pnpm lethe request list --help`)",
+    ]);
+    expect(mistyped.stderr).not.toContain("Options:");
+  });
+
+  it("warns when LETHE_HOME holds no database yet, and not for the home in use", async () => {
+    const used = await runLethe(["request", "list"], env);
+    expect(used.code, used.stderr).toBe(0);
+    expect(used.stderr).not.toContain("warning:");
+
+    const typo = path.join(home, "typo-home");
+    const fresh: NodeJS.ProcessEnv = { ...env, LETHE_HOME: typo };
+    delete fresh.DATABASE_URL;
+    const listed = await runLethe(["request", "list"], fresh);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stderr).toContain(`warning: LETHE_HOME=${typo} holds no Lethe database yet; starting a new empty one (is the path right?)`);
+    expect(listed.stdout.trim()).toBe("no requests");
+  });
+
   it("refuses an invalid e-mail address or phone number with the reason, storing nothing", async () => {
     const badEmail = await runLethe(["request", "create", "--type", "erasure", "--email", "someone.example.com"], env);
     expect(badEmail.code).toBe(2);
@@ -112,11 +142,25 @@ describe("the lethe CLI, end to end", () => {
     const early = await runLethe(["request", "approve", id], env);
     expect(early.code).not.toBe(0);
     expect(early.stderr).toMatch(/still await a review decision/);
-    const reviewed = await runLethe(["request", "review", id, "--exclude", pending.map((item) => item.id).join(",")], env);
-    expect(reviewed.code).toBe(0);
-    expect(reviewed.stdout).toContain(`${pending.length} record(s) decided; 0 still await review`);
+    // One named by its record id, the rest of its system in bulk, then everything left.
+    const [first] = pending;
+    if (!first) throw new Error("no record awaits review");
+    const named = await runLethe(["request", "review", id, "--exclude", first.id], env);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toContain(`1 record(s) decided (0 included, 1 excluded); ${pending.length - 1} still await review`);
+    const ofSystem = pending.filter((item) => item.instanceName === first.instanceName && item.id !== first.id).length;
+    const bySystem = await runLethe(["request", "review", id, "--exclude-all", "--system", first.instanceName], env);
+    if (ofSystem === 0) expect(bySystem.code).toBe(2);
+    else expect(bySystem.stdout).toContain(`${ofSystem} record(s) decided (0 included, ${ofSystem} excluded)`);
+    if (pending.length - 1 - ofSystem > 0) {
+      const rest = await runLethe(["request", "review", id, "--exclude-all"], env);
+      expect(rest.code, rest.stderr).toBe(0);
+      expect(rest.stdout).toContain("0 still await review");
+      expect(rest.stdout).toContain(`Next: approve the plan: pnpm lethe request approve ${id}`.replace("pnpm", `LETHE_HOME=${home} LETHE_PORT=${env.LETHE_PORT} pnpm`));
+    }
     const approved = await runLethe(["request", "approve", id], env);
     expect(approved.code).toBe(0);
+    expect(approved.stdout).toContain(`${pending.length} excluded in review: left alone`);
   }
 
   it("erases a seeded subject everywhere, leaves every bystander untouched, and lists the receipts", async () => {
@@ -151,7 +195,11 @@ describe("the lethe CLI, end to end", () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain(`receipts: ${detail.receipts.length}`);
     expect(detail.receipts.length).toBeGreaterThan(0);
-    expect(shown.stdout).toMatch(/erase\s+erased\s+person\//);
+    // By default counts per system, phase and outcome; --verbose lists each receipt.
+    expect(shown.stdout).toMatch(/demo-reference\s+erase\s+erased\s+\d+/);
+    expect(shown.stdout).not.toMatch(/erase\s+erased\s+person\//);
+    const listed = await runLethe(["request", "show", detail.request.id, "--verbose"], env);
+    expect(listed.stdout).toMatch(/erase\s+erased\s+person\//);
   }, reviewedScenarioTimeoutMs);
 
   it("answers an access request with a zip whose manifest checksums match and which holds every record of the subject", async () => {

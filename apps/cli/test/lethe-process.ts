@@ -11,9 +11,10 @@ const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
  */
 const executable = path.join(repositoryRoot, "apps/cli/dist/bin.js");
 
-function spawnLethe(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+/** `detached`: the child leads a process group of its own, as a shell's foreground job does. */
+function spawnLethe(args: string[], env: NodeJS.ProcessEnv, detached = false): ChildProcess {
   if (!existsSync(executable)) throw new Error(`${executable} is missing: run \`pnpm build\` before the CLI tests`);
-  return spawn(process.execPath, [executable, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [executable, ...args], { env, stdio: ["ignore", "pipe", "pipe"], detached });
 }
 
 export interface LetheRun {
@@ -41,11 +42,16 @@ export interface StartedLethe {
   apiUrl: string;
   /** Ctrl-C, then waits for a clean exit; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /**
+   * Ctrl-C as a terminal sends it: SIGINT to every process of the group (only when started with
+   * `asTerminalJob`); resolves with the exit code once the process has exited.
+   */
+  interruptGroup(): Promise<number | null>;
 }
 
 /** Starts `lethe start` and waits until it prints that it is running. */
-export async function startLethe(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<StartedLethe> {
-  const child = spawnLethe(["start"], env);
+export async function startLethe(env: NodeJS.ProcessEnv, timeoutMs = 90_000, options: { asTerminalJob?: boolean } = {}): Promise<StartedLethe> {
+  const child = spawnLethe(["start"], env, options.asTerminalJob ?? false);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -69,6 +75,11 @@ export async function startLethe(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Pr
     apiUrl,
     stop: async () => {
       child.kill("SIGINT");
+      return exited;
+    },
+    interruptGroup: async () => {
+      if (!options.asTerminalJob || child.pid === undefined) throw new Error("interruptGroup needs startLethe(…, { asTerminalJob: true })");
+      process.kill(-child.pid, "SIGINT");
       return exited;
     },
   };

@@ -18,6 +18,7 @@ import { scheduleAuditCheckpoints } from "./audit/checkpoints/checkpoint-schedul
 import { createAuditSealer } from "./audit/audit-sealer";
 import { createOutboundGuard } from "./outbound/outbound-guard";
 import { prepareWorkerSchema } from "./worker-schema";
+import { openWorkerConnectionPool } from "./worker-connection-pool";
 
 export interface StartWorkerOptions {
   db: Database;
@@ -132,12 +133,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   });
 
   const concurrency = options.concurrency ?? 4;
+  const connections = openWorkerConnectionPool(database.url, Math.max(4, concurrency + 2), log);
   let runner: Awaited<ReturnType<typeof run>>;
   try {
     runner = await run({
-      connectionString: database.url,
+      pgPool: connections.pool,
       concurrency,
-      maxPoolSize: Math.max(4, concurrency + 2),
       pollInterval: options.pollIntervalMs ?? 1_000,
       noHandleSignals: true,
       taskList: createTaskList(deps),
@@ -150,6 +151,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   } catch (error) {
     await sealer.stop();
     await liveness.close();
+    await connections.end();
     throw error;
   }
   await Promise.all(claims);
@@ -175,6 +177,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
         } finally {
           await sealer.stop();
           await liveness.close();
+          await connections.end();
         }
       })();
       return stopping;

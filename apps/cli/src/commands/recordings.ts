@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { getPciSweep, InvalidSweepIntervalError, PciSweepNotSupportedError, startPciSweep, type PciSweepState } from "@lethe/runtime";
+import { commandHint } from "../command-hint";
 import { readEnvironment } from "../env";
 import { openLethe } from "../open-lethe";
 
@@ -18,7 +19,8 @@ export function registerRecordingsCommands(program: Command): void {
     .option("--wait", "wait until the sweep has finished, printing its progress")
     .option("--timeout <seconds>", "with --wait: give up after this many seconds", "3600")
     .action(async (options: { instance: string; interval?: string; wait?: boolean; timeout: string }) => {
-      const lethe = await openLethe(readEnvironment());
+      const env = readEnvironment();
+      const lethe = await openLethe(env);
       try {
         const sweep = await startPciSweep(lethe.database, lethe.registry, {
           instanceId: options.instance,
@@ -49,7 +51,7 @@ export function registerRecordingsCommands(program: Command): void {
             return;
           }
           if (Date.now() > deadline) {
-            process.stderr.write(`gave up waiting; the sweep goes on: lethe recordings pci-sweep-status ${sweep.id}\n`);
+            process.stderr.write(`gave up waiting; the sweep goes on: ${commandHint(env, "recordings", "pci-sweep-status", sweep.id)}\n`);
             process.exitCode = 1;
             return;
           }

@@ -1,31 +1,14 @@
 import type { Command } from "commander";
-import {
-  approvePlan,
-  getProvenance,
-  getRequestPlan,
-  PlanConflictError,
-  PlanRequestNotFoundError,
-  relocateRequest,
-  reviewPlan,
-  type RequestPlan,
-} from "@lethe/runtime";
-import { readEnvironment } from "../env";
+import { getRequest } from "@lethe/db";
+import { approvePlan, getProvenance, getRequestPlan, relocateRequest, type RequestPlan } from "@lethe/runtime";
+import { commandHint } from "../command-hint";
+import { readEnvironment, type LetheEnvironment } from "../env";
+import { approvalCounts, formatApproval, formatPlanItems, formatPlanSummary } from "../format-plan";
 import { formatProvenance } from "../format-provenance";
 import { openLethe } from "../open-lethe";
 import { UsageError } from "../report-failure";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requestIdOf(id: string): string {
-  if (!uuid.test(id)) throw new UsageError(`"${id}" is not a request id (a UUID)`);
-  return id;
-}
-
-/** The engine's refusals ("3 records still await review") are the user's to fix, not crashes. */
-function asUsage(error: unknown): never {
-  if (error instanceof PlanConflictError || error instanceof PlanRequestNotFoundError) throw new UsageError(error.message);
-  throw error;
-}
+import { asUsage, requestIdOf } from "./plan-errors";
+import { registerRequestReviewCommand } from "./request-review";
 
 /**
  * `lethe request plan <id>`, `lethe request review <id> --include/--exclude <record…>` and
@@ -37,60 +20,45 @@ export function registerRequestPlanCommands(request: Command): void {
   request
     .command("plan")
     .argument("<id>", "request id")
+    .option("--verbose", "list every located record with its action and reason")
     .option("--json", "print JSON")
-    .description("Show the plan: what will be done to each located record, and which await review.")
-    .action(async (id: string, options: { json?: boolean }) => {
-      const lethe = await openLethe(readEnvironment());
+    .description("Show the plan: records per system and action, which await review and why (--verbose: each record).")
+    .action(async (id: string, options: { verbose?: boolean; json?: boolean }) => {
+      const env = readEnvironment();
+      const lethe = await openLethe(env);
       try {
-        const plan = await getRequestPlan(lethe.database, requestIdOf(id));
-        if (!plan) throw new UsageError(`no request with id ${id}`);
-        console.log(options.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+        const requestId = requestIdOf(id);
+        const plan = await getRequestPlan(lethe.database, requestId);
+        const status = (await getRequest(lethe.database.db, requestId))?.status;
+        if (!plan || !status) throw new UsageError(`no request with id ${id}`);
+        if (options.json) {
+          console.log(JSON.stringify(plan, null, 2));
+          return;
+        }
+        console.log(formatPlanSummary(plan));
+        if (options.verbose) console.log(`\n${formatPlanItems(plan)}`);
+        console.log(`\n${nextForPlan(env, id, status, plan, options.verbose ?? false)}`);
       } finally {
         await lethe.close();
       }
     });
 
-  const collect = (value: string, previous: string[]) => [...previous, value];
-  request
-    .command("review")
-    .argument("<id>", "request id")
-    .option("--include <record...>", "records to act on after all (located record ids or vendor record ids)", collect, [])
-    .option("--exclude <record...>", "records that are not the subject's", collect, [])
-    .description("Include or exclude records awaiting review.")
-    .action(async (id: string, options: { include: string[]; exclude: string[] }) => {
-      const include = options.include.flatMap((value) => value.split(","));
-      const exclude = options.exclude.flatMap((value) => value.split(","));
-      if (include.length + exclude.length === 0) throw new UsageError("name records with --include or --exclude");
-      const lethe = await openLethe(readEnvironment());
-      try {
-        const requestId = requestIdOf(id);
-        const plan = await getRequestPlan(lethe.database, requestId);
-        if (!plan) throw new UsageError(`no request with id ${id}`);
-        const resolve = (name: string) => {
-          const matches = plan.items.filter((item) => item.id === name || item.recordId === name || `${item.type}/${item.recordId}` === name);
-          if (matches.length !== 1) throw new UsageError(`"${name}" names ${matches.length === 0 ? "no" : "more than one"} record of this plan`);
-          return matches[0]?.id ?? name;
-        };
-        const decisions = [
-          ...include.map((name) => ({ id: resolve(name), decision: "include" as const })),
-          ...exclude.map((name) => ({ id: resolve(name), decision: "exclude" as const })),
-        ];
-        const result = await reviewPlan(lethe, { requestId, decisions, actor: "cli" }).catch(asUsage);
-        console.log(`${result.changed} record(s) decided; ${result.pendingReview} still await review`);
-      } finally {
-        await lethe.close();
-      }
-    });
+  registerRequestReviewCommand(request);
 
   request
     .command("approve")
     .argument("<id>", "request id")
     .description("Approve the plan of a request in review; the workers carry it out.")
     .action(async (id: string) => {
-      const lethe = await openLethe(readEnvironment());
+      const env = readEnvironment();
+      const lethe = await openLethe(env);
       try {
-        const result = await approvePlan(lethe, { requestId: requestIdOf(id), actor: "cli" }).catch(asUsage);
-        console.log(`plan approved (${result.approved} item(s)); the workers carry it out now`);
+        const requestId = requestIdOf(id);
+        const before = await getRequestPlan(lethe.database, requestId);
+        if (!before) throw new UsageError(`no request with id ${id}`);
+        await approvePlan(lethe, { requestId, actor: "cli" }).catch(asUsage);
+        console.log(formatApproval(approvalCounts(before)));
+        console.log(`A running \`lethe start\` or \`lethe worker\` carries it out now; follow it with: ${commandHint(env, "request", "show", id)}`);
       } finally {
         await lethe.close();
       }
@@ -101,10 +69,11 @@ export function registerRequestPlanCommands(request: Command): void {
     .argument("<id>", "request id")
     .description("Locate again (a request in review): the plan is rebuilt, differences from the approved plan are marked, and it waits for approval again.")
     .action(async (id: string) => {
-      const lethe = await openLethe(readEnvironment());
+      const env = readEnvironment();
+      const lethe = await openLethe(env);
       try {
         const result = await relocateRequest(lethe, { requestId: requestIdOf(id), actor: "cli" }).catch(asUsage);
-        console.log(`locating again on ${result.instances} connector instance(s); then: lethe request plan ${id}`);
+        console.log(`locating again on ${result.instances} connector instance(s); then: ${commandHint(env, "request", "plan", id)}`);
       } finally {
         await lethe.close();
       }
@@ -127,20 +96,18 @@ export function registerRequestPlanCommands(request: Command): void {
     });
 }
 
-function formatPlan(plan: RequestPlan): string {
-  const lines = [`plan      ${plan.status}${plan.approvedBy ? ` by ${plan.approvedBy}` : ""}`, `pending   ${plan.pendingReview} awaiting review`, ""];
-  const header = ["record", "system", "type/id", "match", "round", "action", "review", "reason"];
-  const rows = plan.items.map((item) => [
-    item.id,
-    item.instanceName,
-    `${item.type}/${item.recordId}`,
-    item.strength,
-    String(item.round),
-    `${item.action}${item.changedSinceApproval ? " (changed)" : ""}`,
-    item.review,
-    item.reason,
-  ]);
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? "").length)));
-  for (const row of [header, ...rows]) lines.push(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd());
+/** The step a plan in review waits for, or how to see more of it. */
+function nextForPlan(env: LetheEnvironment, id: string, status: string, plan: RequestPlan, verbose: boolean): string {
+  const lines: string[] = [];
+  if (status !== "review") lines.push(`The request is ${status}; nothing awaits a decision.`);
+  else if (plan.pendingReview > 0) {
+    lines.push(
+      `Next: decide the ${plan.pendingReview} record(s) awaiting review, all at once or per system and reason, e.g.`,
+      `  ${commandHint(env, "request", "review", id, "--exclude-all", "--system", "<system>")}`,
+      `  ${commandHint(env, "request", "review", id, "--include-all", "--reason", "<reason>")}`,
+      `  ${commandHint(env, "request", "review", id, "--include", "<record>")}`,
+    );
+  } else lines.push(`Next: approve the plan: ${commandHint(env, "request", "approve", id)}`);
+  if (!verbose) lines.push(`Every record: ${commandHint(env, "request", "plan", id, "--verbose")}`);
   return lines.join("\n");
 }

@@ -3,6 +3,7 @@ import { regimes, requestStatuses, requestTypes } from "@lethe/core";
 import { fileRequest, getRequestDetail, InvalidRequestParametersError, identifierHashKey, listRequests, waitForRequests } from "@lethe/runtime";
 import { readEnvironment } from "../env";
 import { formatRequestDetail, formatRequestList } from "../format-request";
+import { nextStepHint } from "../next-step-hint";
 import { openLethe } from "../open-lethe";
 import { parseChanges } from "../parse-changes";
 import { parseChoice, parsePositiveInteger } from "../parse-options";
@@ -94,15 +95,19 @@ export function registerRequestCommands(program: Command): void {
   request
     .command("show")
     .argument("<id>", "request id")
+    .option("--verbose", "list every identifier and receipt (default: counts per system, phase and outcome)")
     .option("--json", "print JSON")
     .description("Show a request: status, per-connector progress, receipts, export path.")
-    .action(async (id: string, options: { json?: boolean }) => {
+    .action(async (id: string, options: { verbose?: boolean; json?: boolean }) => {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError(`"${id}" is not a request id (a UUID)`);
-      const lethe = await openLethe(readEnvironment());
+      const env = readEnvironment();
+      const lethe = await openLethe(env);
       try {
         const detail = await getRequestDetail(lethe.database, id);
         if (!detail) throw new UsageError(`no request with id ${id}`);
-        console.log(options.json ? JSON.stringify(detail, null, 2) : formatRequestDetail(detail));
+        console.log(options.json ? JSON.stringify(detail, null, 2) : formatRequestDetail(detail, { verbose: options.verbose ?? false }));
+        const next = nextStepHint(env, detail.request.status, id);
+        if (next && !options.json) console.log(`\n${next}`);
       } finally {
         await lethe.close();
       }

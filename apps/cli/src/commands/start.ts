@@ -1,7 +1,5 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { createApiApp, createLocalUser, hasAnyUser, startApiServer } from "@lethe/api";
-import { requireConsoleBuild } from "@lethe/console";
 import type { OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
 import { createOutboundGuard, startWorker } from "@lethe/runtime";
 import { createConsoleLog } from "../console-log";
@@ -21,6 +19,9 @@ export function registerStartCommand(program: Command): void {
     .action(async (options: { demo: boolean }) => {
       const env = readEnvironment();
       const log = createConsoleLog(env.logLevel);
+      // Imported here, not at the top: every other command starts faster without the API and console packages.
+      const { createApiApp, createLocalUser, hasAnyUser, startApiServer } = await import("@lethe/api");
+      const { requireConsoleBuild } = await import("@lethe/console");
       // Before anything starts: the console is built by `pnpm build`, never here.
       const consoleDirectory = await requireConsoleBuild();
       const stack: Array<() => Promise<void>> = [];
@@ -31,6 +32,7 @@ export function registerStartCommand(program: Command): void {
         // The embedded PostgreSQL is restarted if it dies; meanwhile the API answers 503 and jobs retry.
         const lethe = await openLethe(env, {
           superviseDatabase: true,
+          warnIfNewHome: false,
           log: (message) => log("debug", message, { source: "postgres" }),
           reportRestart: (message) => log("warn", message, { source: "postgres" }),
         });

@@ -1,6 +1,5 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { createApiTokenFor, createLocalUser } from "@lethe/api";
 import { passwordSchema, roleSchema } from "@lethe/contracts";
 import { readEnvironment } from "../env";
 import { openLethe } from "../open-lethe";
@@ -40,6 +39,8 @@ export function registerUserCommands(program: Command): void {
       const password = passwordSchema.parse(await readPassword(options.passwordStdin === true));
       const lethe = await openLethe(readEnvironment());
       try {
+        // Imported here: the API package (express and its routes) would slow every other command's start.
+        const { createLocalUser } = await import("@lethe/api");
         const created = await createLocalUser(lethe.database, { email: options.email, role, password, actor: "cli" });
         console.log(`created ${created.role} ${created.email} (${created.id})`);
       } finally {
@@ -59,6 +60,7 @@ export function registerUserCommands(program: Command): void {
       const expiresAt = options.expiresInDays ? new Date(Date.now() + Number(options.expiresInDays) * 86_400_000) : null;
       const lethe = await openLethe(readEnvironment());
       try {
+        const { createApiTokenFor } = await import("@lethe/api");
         const created = await createApiTokenFor(lethe.database, { name: options.name, role, expiresAt, actor: "cli" });
         console.log(created.token);
         console.error(`(token ${created.id}, role ${role}; shown once — send it as Authorization: Bearer <token>)`);

@@ -1,0 +1,35 @@
+import { Command } from "commander";
+import { registerAuditCommands } from "./commands/audit";
+import { registerHoldCommands } from "./commands/hold";
+import { registerMigrateCommand } from "./commands/migrate";
+import { registerMinimiseCommand } from "./commands/minimise";
+import { registerRecordingsCommands } from "./commands/recordings";
+import { registerRequestCommands } from "./commands/request";
+import { registerSandboxCommands } from "./commands/sandbox";
+import { registerStartCommand } from "./commands/start";
+import { registerUserCommands } from "./commands/user";
+import { registerWebhookCommands } from "./commands/webhook";
+import { registerWorkerCommand } from "./commands/worker";
+import { cliVersion, configureProgramOutput } from "./program-output";
+
+/** Every `lethe` command, registered and configured; bin.ts runs it, a test reads it (README drift). */
+export function createProgram(): Command {
+  const program = new Command()
+    .name("lethe")
+    .description("Lethe: data subject rights across every system that holds personal data.")
+    .version(cliVersion(), "-V, --version", "print the version of lethe");
+
+  registerStartCommand(program);
+  registerMigrateCommand(program);
+  registerWorkerCommand(program);
+  registerRequestCommands(program);
+  registerSandboxCommands(program);
+  registerAuditCommands(program);
+  registerRecordingsCommands(program);
+  registerUserCommands(program);
+  registerWebhookCommands(program);
+  registerHoldCommands(program);
+  registerMinimiseCommand(program);
+  configureProgramOutput(program);
+  return program;
+}
