@@ -55,6 +55,45 @@ describe("requests over HTTP", () => {
     ]);
   });
 
+  it("lists by due date either way with pages that continue the same order, and shows each subject masked", async () => {
+    const tag = `sorted${Date.now()}`;
+    const ids: string[] = [];
+    // Received in one order, due (GDPR one month vs CCPA 45 days) in another.
+    for (const [index, regime] of (["gdpr", "ccpa", "gdpr"] as const).entries()) {
+      const response = await file({
+        type: "erasure",
+        regime,
+        identifiers: [{ kind: "email", value: `${tag}.${index}@example.com` }],
+        receivedAt: new Date(Date.UTC(2025, 2, 1 + index * 10)).toISOString(),
+      });
+      ids.push((await readBody(response, createdRequestSchema)).request.id);
+    }
+    const headers = jsonHeaders(api.credentials.viewer);
+    const list = async (query: string) => readBody(await fetch(`${api.url}/api/v1/requests?q=${tag}&${query}`, { headers }), requestListSchema);
+    const dueAsc = await list("sort=due-asc");
+    const dues = dueAsc.requests.map((r) => r.dueAt);
+    expect(dues).toEqual([...dues].sort());
+    expect((await list("sort=due-desc")).requests.map((r) => r.id)).toEqual(dueAsc.requests.map((r) => r.id).reverse());
+    expect((await list("sort=received-asc")).requests.map((r) => r.id)).toEqual(ids);
+
+    const first = await list("sort=due-asc&limit=2");
+    const second = await list(`sort=due-asc&limit=2&cursor=${first.nextCursor ?? ""}`);
+    expect([...first.requests, ...second.requests].map((r) => r.id)).toEqual(dueAsc.requests.map((r) => r.id));
+    expect(second.nextCursor).toBeNull();
+
+    // A cursor continues only the order it was handed out for; an unknown order is refused.
+    const crossed = await fetch(`${api.url}/api/v1/requests?q=${tag}&sort=received-desc&cursor=${first.nextCursor ?? ""}`, { headers });
+    expect(crossed.status).toBe(400);
+    expect(fieldPaths((await readError(crossed)).details)).toContain("query.cursor");
+    const unknown = await fetch(`${api.url}/api/v1/requests?sort=sideways`, { headers });
+    expect(unknown.status).toBe(400);
+    expect(fieldPaths((await readError(unknown)).details)).toContain("query.sort");
+
+    // Who each request is about, masked: never the whole address in a list.
+    expect(dueAsc.requests.map((r) => r.subject)).toEqual(expect.arrayContaining([`${tag.slice(0, 2)}•••@example.com`]));
+    expect(JSON.stringify(dueAsc.requests)).not.toContain(`${tag}.0@example.com`);
+  });
+
   it("extends a GDPR deadline by two months with a reason and refuses a third", async () => {
     const filed = await readBody(await file({ type: "erasure", regime: "gdpr", identifiers: [{ kind: "email", value: "ext@example.com" }] }), createdRequestSchema);
     const url = `${api.url}/api/v1/requests/${filed.request.id}/extend-deadline`;

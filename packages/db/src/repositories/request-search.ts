@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { requests, requestTasks, subjectIdentifiers } from "../schema";
 import type { Executor } from "./executor";
 import type { RequestRow } from "./requests";
@@ -12,13 +12,29 @@ export interface RequestSearch {
   instanceId?: string;
   /** A request id prefix, or part of one of the subject's identifiers (case-insensitive). */
   text?: string;
-  /** Continue after this request (keyset pagination on received_at desc, id desc). */
-  after?: { receivedAt: Date; id: string };
+  /** Default: by time of receipt, newest first. Ties break on the id in the same direction. */
+  order?: RequestSearchOrder;
+  /**
+   * Continue after this request: `at` is its value of the ordering column (received_at or
+   * due_at), so pages never shift when requests arrive in between.
+   */
+  after?: { at: Date; id: string };
   limit: number;
 }
 
-/** Requests newest first by time of receipt, filtered; keyset-paginated so pages never shift. */
+export interface RequestSearchOrder {
+  by: "receivedAt" | "dueAt";
+  direction: "asc" | "desc";
+}
+
+/** Requests filtered and ordered as asked (newest received first by default); keyset-paginated. */
 export async function searchRequests(tx: Executor, search: RequestSearch): Promise<RequestRow[]> {
+  const order = search.order ?? { by: "receivedAt", direction: "desc" };
+  // The keyset condition is on the same (column, id) pair as the order, so a page is a range scan
+  // (due_at has requests_due_idx) rather than an offset.
+  const column = order.by === "dueAt" ? requests.dueAt : requests.receivedAt;
+  const beyond = order.direction === "asc" ? gt : lt;
+  const direction = order.direction === "asc" ? asc : desc;
   const conditions: SQL[] = [];
   if (search.status) conditions.push(eq(requests.status, search.status));
   if (search.type) conditions.push(eq(requests.type, search.type));
@@ -48,18 +64,15 @@ export async function searchRequests(tx: Executor, search: RequestSearch): Promi
     if (textMatch) conditions.push(textMatch);
   }
   if (search.after) {
-    const { receivedAt, id } = search.after;
-    const afterCondition = or(
-      lt(requests.receivedAt, receivedAt),
-      and(eq(requests.receivedAt, receivedAt), lt(requests.id, id)),
-    );
+    const { at, id } = search.after;
+    const afterCondition = or(beyond(column, at), and(eq(column, at), beyond(requests.id, id)));
     if (afterCondition) conditions.push(afterCondition);
   }
   return tx
     .select()
     .from(requests)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(desc(requests.receivedAt), desc(requests.id))
+    .orderBy(direction(column), direction(requests.id))
     .limit(search.limit);
 }
 
