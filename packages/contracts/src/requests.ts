@@ -111,6 +111,8 @@ export type RequestListSort = z.infer<typeof requestListSortSchema>;
 export const listRequestsQuerySchema = z
   .object({
     status: requestStatusSchema.optional(),
+    /** open: not yet in a terminal status (`terminalRequestStatuses`); closed: in one. */
+    state: z.enum(["open", "closed"]).optional(),
     type: requestTypeSchema.optional(),
     regime: regimeSchema.optional(),
     /** Only requests due at or before this time (overdue and due-soon views). */

@@ -44,6 +44,11 @@ describe("requests over HTTP", () => {
     expect(second.requests.map((r) => r.id)).toEqual([ids[0]]);
     expect(second.nextCursor).toBeNull();
 
+    const open = await readBody(await fetch(`${api.url}/api/v1/requests?state=open&q=person.`, { headers }), requestListSchema);
+    expect(open.requests.map((r) => r.id)).toEqual([ids[2], ids[1], ids[0]]);
+    const closed = await readBody(await fetch(`${api.url}/api/v1/requests?state=closed&q=person.`, { headers }), requestListSchema);
+    expect(closed.requests).toEqual([]);
+
     const byText = await readBody(await fetch(`${api.url}/api/v1/requests?q=person.1%40`, { headers }), requestListSchema);
     expect(byText.requests.map((r) => r.id)).toEqual([ids[1]]);
 
@@ -117,6 +122,11 @@ describe("requests over HTTP", () => {
     expect((await readBody(first, requestDetailSchema)).request.status).toBe("cancelled");
     const again = await fetch(url, { method: "POST", headers, body: JSON.stringify({ reason: "withdrawn" }) });
     expect(again.status).toBe(409);
+    // Cancelled is terminal: the inbox's closed view lists it, the open view does not.
+    const listIds = async (state: string) =>
+      (await readBody(await fetch(`${api.url}/api/v1/requests?state=${state}&limit=200`, { headers }), requestListSchema)).requests.map((r) => r.id);
+    expect(await listIds("closed")).toContain(filed.request.id);
+    expect(await listIds("open")).not.toContain(filed.request.id);
   });
 
   it("names the identifier it cannot read", async () => {

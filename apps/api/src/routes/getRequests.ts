@@ -1,4 +1,4 @@
-import { apiRoutes, requestListSortSchema, type RequestList, type RequestListSort } from "@lethe/contracts";
+import { apiRoutes, requestListSortSchema, terminalRequestStatuses, type RequestList, type RequestListSort } from "@lethe/contracts";
 import { firstGivenIdentifiers, listDeadlineExtensions, maskIdentifier, searchRequests } from "@lethe/runtime";
 import type { RequestHandler } from "express";
 import { z } from "zod";
@@ -42,6 +42,7 @@ export function getRequests(context: ApiContext): RequestHandler {
     const order = orders[query.sort];
     const rows = await searchRequests(context.db.db, {
       ...(query.status ? { status: query.status } : {}),
+      ...(query.state ? { statuses: query.state === "open" ? { notIn: terminalRequestStatuses } : { in: terminalRequestStatuses } } : {}),
       ...(query.type ? { type: query.type } : {}),
       ...(query.regime ? { regime: query.regime } : {}),
       ...(query.dueBefore ? { dueBefore: new Date(query.dueBefore) } : {}),

@@ -1,10 +1,12 @@
-import { and, asc, desc, eq, exists, gt, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, ilike, inArray, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { requests, requestTasks, subjectIdentifiers } from "../schema";
 import type { Executor } from "./executor";
 import type { RequestRow } from "./requests";
 
 export interface RequestSearch {
   status?: string;
+  /** Only requests in (`in`) or not in (`notIn`) these statuses. */
+  statuses?: { in: readonly string[] } | { notIn: readonly string[] };
   type?: string;
   regime?: string;
   dueBefore?: Date;
@@ -37,6 +39,8 @@ export async function searchRequests(tx: Executor, search: RequestSearch): Promi
   const direction = order.direction === "asc" ? asc : desc;
   const conditions: SQL[] = [];
   if (search.status) conditions.push(eq(requests.status, search.status));
+  if (search.statuses && "in" in search.statuses) conditions.push(inArray(requests.status, [...search.statuses.in]));
+  if (search.statuses && "notIn" in search.statuses) conditions.push(notInArray(requests.status, [...search.statuses.notIn]));
   if (search.type) conditions.push(eq(requests.type, search.type));
   if (search.regime) conditions.push(eq(requests.regime, search.regime));
   if (search.dueBefore) conditions.push(lte(requests.dueAt, search.dueBefore));
