@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createdRequestSchema, requestDetailSchema, requestListSchema } from "@lethe/contracts";
+import { createSecretBox } from "@lethe/db";
+import { minimiseClosedRequests } from "@lethe/runtime";
 import { fieldPaths, jsonHeaders, readBody, readError, startApiHarness, type ApiHarness } from "../../test/api-harness";
 
 let api: ApiHarness;
@@ -127,6 +129,13 @@ describe("requests over HTTP", () => {
       (await readBody(await fetch(`${api.url}/api/v1/requests?state=${state}&limit=200`, { headers }), requestListSchema)).requests.map((r) => r.id);
     expect(await listIds("closed")).toContain(filed.request.id);
     expect(await listIds("open")).not.toContain(filed.request.id);
+
+    // Once minimised its identifiers are keyed hashes: the list names no subject for it.
+    const listed = async () =>
+      (await readBody(await fetch(`${api.url}/api/v1/requests?state=closed&limit=200`, { headers }), requestListSchema)).requests.find((r) => r.id === filed.request.id);
+    expect((await listed())?.subject).toBe("•••@example.com");
+    await minimiseClosedRequests({ database: api.database, secretBox: createSecretBox(Buffer.alloc(32, 7)) }, { retentionDays: 0, now: new Date(Date.now() + 60_000) });
+    expect(await listed()).toMatchObject({ subject: null, minimisedAt: expect.any(String) });
   });
 
   it("names the identifier it cannot read", async () => {
