@@ -33,7 +33,7 @@ export interface RequestSearchOrder {
 export async function searchRequests(tx: Executor, search: RequestSearch): Promise<RequestRow[]> {
   const order = search.order ?? { by: "receivedAt", direction: "desc" };
   // The keyset condition is on the same (column, id) pair as the order, so a page is a range scan
-  // (due_at has requests_due_idx) rather than an offset.
+  // of requests_received_idx or requests_due_idx (both on (column, id)) rather than an offset.
   const column = order.by === "dueAt" ? requests.dueAt : requests.receivedAt;
   const beyond = order.direction === "asc" ? gt : lt;
   const direction = order.direction === "asc" ? asc : desc;
