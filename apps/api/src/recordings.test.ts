@@ -192,6 +192,9 @@ describe("a request's recordings", () => {
     const statusOf = async (url: string) => (await fetch(url, { headers: jsonHeaders(api.credentials.compliance) })).status;
     expect(await statusOf(audioUrl(stranger.id))).toBe(404);
     expect(await statusOf(audioUrl(excluded.id))).toBe(404);
+    // Another person's call, excluded in review: refused with a reason, before the recorder is asked.
+    const refusedExcluded = await readError(await fetch(audioUrl(excluded.id), { headers: jsonHeaders(api.credentials.compliance) }));
+    expect(refusedExcluded).toMatchObject({ code: "not_found", message: expect.stringMatching(/plan includes/) });
     expect(await statusOf(audioUrl(waiting.id))).toBe(404);
     expect(await statusOf(audioUrl(redacted.id, "00000000-0000-4000-8000-000000000000"))).toBe(404);
     expect(await statusOf(audioUrl(redacted.id, instanceId, "00000000-0000-4000-8000-000000000000"))).toBe(404);

@@ -19,6 +19,7 @@ export function createConsoleRouter(pinia: Pinia): Router {
     routes: [
       { path: "/login", name: "login", component: () => import("./views/LoginView.vue"), meta: { public: true, title: "Sign in" } },
       { path: "/", name: "dashboard", component: () => import("./views/DashboardView.vue"), meta: { permission: "requests:read", title: "Dashboard" } },
+      { path: "/requests", name: "requests", component: () => import("./views/RequestsInboxView.vue"), meta: { permission: "requests:read", title: "Requests" } },
       {
         path: "/requests/new",
         name: "new-request",

@@ -95,10 +95,18 @@ describe("the console in Chromium, against lethe start", () => {
     expect(await review.getByTestId("approve-plan").isDisabled()).toBe(true);
     await page.getByTestId("provenance").locator("summary").click();
     expect(await page.getByTestId("provenance-record").count()).toBeGreaterThan(0);
-    await review.getByRole("checkbox", { name: "Select every record awaiting review" }).check();
-    await review.getByTestId("exclude-selected").click();
+    // The plan comes grouped by system and reason; each group of weak matches is excluded at once.
+    const waiting = review.locator("[data-testid=plan-group]:not([data-pending='0'])");
+    while ((await waiting.count()) > 0) {
+      const pending = Number(await review.getByTestId("pending-review").textContent());
+      const inGroup = Number(await waiting.first().getAttribute("data-pending"));
+      await waiting.first().getByTestId("exclude-group").click();
+      await review.getByTestId("pending-review").filter({ hasText: new RegExp(`^${pending - inGroup}$`) }).waitFor();
+    }
     await review.getByTestId("pending-review").filter({ hasText: /^0$/ }).waitFor();
-    expect(await review.locator("[data-testid=plan-item][data-review=exclude]").count()).toBeGreaterThan(0);
+    const excluded = review.getByTestId("plan-group").filter({ hasText: /\d+ excluded/ }).first();
+    await excluded.getByTestId("plan-group-toggle").click();
+    expect(await excluded.locator("[data-testid=plan-item][data-review=exclude]").count()).toBeGreaterThan(0);
     await shoot(page, "03a-review", { fullPage: false });
     await review.getByTestId("approve-plan").click();
   }

@@ -77,6 +77,11 @@ describe("call recordings on a request's page, in Chromium against lethe start",
       });
 
     // The plan said so before anything ran: the call's row names the vendor's hold and its basis.
+    // Its groups start folded: open each, and each one's every page of rows.
+    const folded = page.locator("[data-testid=plan-group-toggle][aria-expanded=false]");
+    while ((await folded.count()) > 0) await folded.first().click();
+    const more = page.getByTestId("plan-group-more");
+    while ((await more.count()) > 0) await more.first().click();
     await page
       .getByTestId("plan-item")
       .filter({ hasText: held.id })

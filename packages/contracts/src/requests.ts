@@ -99,10 +99,20 @@ export const createRequestBodySchema = z
   });
 export type CreateRequestBody = z.infer<typeof createRequestBodySchema>;
 
+/**
+ * The orders `GET /api/v1/requests` can list in: by time of receipt or by due date, each either
+ * way. Ties break on the request id in the same direction, so keyset pages never shift.
+ */
+export const requestListSorts = ["received-desc", "received-asc", "due-asc", "due-desc"] as const;
+export const requestListSortSchema = z.enum(requestListSorts);
+export type RequestListSort = z.infer<typeof requestListSortSchema>;
+
 /** `GET /api/v1/requests` query string. */
 export const listRequestsQuerySchema = z
   .object({
     status: requestStatusSchema.optional(),
+    /** open: not yet in a terminal status (`terminalRequestStatuses`); closed: in one. */
+    state: z.enum(["open", "closed"]).optional(),
     type: requestTypeSchema.optional(),
     regime: regimeSchema.optional(),
     /** Only requests due at or before this time (overdue and due-soon views). */
@@ -111,6 +121,8 @@ export const listRequestsQuerySchema = z
     instanceId: idSchema.optional(),
     /** Matches a request id prefix or, case-insensitively, part of a subject identifier. */
     q: z.string().trim().min(1).max(200).optional(),
+    /** Default newest received first. A cursor only continues the order it was handed out for. */
+    sort: requestListSortSchema.default("received-desc"),
     cursor: cursorSchema.optional(),
     limit: pageLimitSchema,
   })
@@ -155,9 +167,22 @@ export const requestSummarySchema = z
   .strict();
 export type RequestSummary = z.infer<typeof requestSummarySchema>;
 
+/** One request as the inbox lists it: the summary and who it is about, masked. */
+export const requestListItemSchema = requestSummarySchema
+  .extend({
+    /**
+     * The first identifier the requester gave, masked (`al•••@example.com`, `•••••••1234`) so a
+     * list can be told apart at a glance without showing whole identifiers; null once the request
+     * is minimised (its identifiers are keyed hashes then).
+     */
+    subject: z.string().nullable(),
+  })
+  .strict();
+export type RequestListItem = z.infer<typeof requestListItemSchema>;
+
 export const requestListSchema = z
   .object({
-    requests: z.array(requestSummarySchema),
+    requests: z.array(requestListItemSchema),
     /** Pass as `cursor` for the next page; null on the last page. */
     nextCursor: cursorSchema.nullable(),
   })

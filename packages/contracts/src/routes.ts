@@ -121,7 +121,7 @@ export const apiRoutes = {
   getRequests: {
     method: "get",
     path: "/requests",
-    summary: "List requests, newest first, filtered, a page at a time",
+    summary: "List requests (newest first, or by due date), filtered, a page at a time",
     tag: "requests",
     access: "requests:read",
     query: listRequestsQuerySchema,

@@ -4,6 +4,7 @@ export * from "./identifiers/normalise-phone";
 export * from "./identifiers/normalise-identifier";
 export * from "./identifiers/identifier-strength";
 export * from "./identifiers/identifier-hash";
+export * from "./identifiers/mask-identifier";
 export * from "./requests/request-vocabulary";
 export * from "./requests/lifecycle";
 export * from "./deadlines/zoned-calendar";

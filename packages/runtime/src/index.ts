@@ -56,7 +56,7 @@ export * from "./commands";
 export * from "./queries";
 export * from "./domain-errors";
 export { firstInvalidIdentifier } from "./identifier-check";
-export { daysLeft, type RequestType } from "@lethe/core";
+export { daysLeft, maskIdentifier, type RequestType } from "@lethe/core";
 export { isDatabaseUnavailable, summariseError, withholdQueryParameters } from "./errors";
 export * from "./audit/checkpoints";
 export {

@@ -20,6 +20,7 @@ export {
   listReceipts,
   listUsers,
   listWebhookEndpoints,
+  firstGivenIdentifiers,
   searchRequests,
   type ApiTokenRecord,
   type ConnectorInstance,

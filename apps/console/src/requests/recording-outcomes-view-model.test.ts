@@ -47,6 +47,12 @@ describe("the per-recording outcome view", () => {
     expect(recordingAudioUrl(requestId, { instanceId, recordingId: "rec_1" })).toContain(`/requests/${requestId}/`);
   });
 
+  it("shows no player for a call the plan does not include as the subject's, even to a role that may listen", () => {
+    // The API marks another person's call (excluded in review) or one awaiting review as without audio.
+    const rows = recordingRows(requestId, [recording("rec_neighbour", { outcome: "located", audioAvailable: false })], true);
+    expect(rows.map((row) => [row.audioUrl, row.noAudio])).toEqual([[null, "Not included as the subject's (excluded or awaiting review)"]]);
+  });
+
   it("shows no player to a role that may not listen, and says why", () => {
     const rows = recordingRows(requestId, [recording("rec_1", { outcome: "redacted" }), recording("rec_gone", { outcome: "deleted", audioAvailable: false })], false);
     expect(rows.map((row) => [row.recordingId, row.audioUrl, row.noAudio])).toEqual([

@@ -65,6 +65,17 @@ export function recordingRows(requestId: string, recordings: readonly RecordingO
       outcome: recording.outcome,
       explanation: explainOutcome(recording),
       audioUrl: recording.audioAvailable && canListen ? recordingAudioUrl(requestId, recording) : null,
-      noAudio: recording.audioAvailable && !canListen ? "Your role may not listen to calls" : "No audio",
+      noAudio: noAudioReason(recording, canListen),
     }));
+}
+
+/**
+ * Why the Listen column has no player. A recording still only located has no audio for this
+ * request when the plan does not include it as the subject's: excluded in review (another person
+ * on a shared line) or still awaiting review. The API refuses its audio too.
+ */
+function noAudioReason(recording: RecordingOutcome, canListen: boolean): string {
+  if (recording.audioAvailable) return canListen ? "" : "Your role may not listen to calls";
+  if (recording.outcome === "located") return "Not included as the subject's (excluded or awaiting review)";
+  return "No audio";
 }

@@ -1,10 +1,12 @@
-import { and, desc, eq, exists, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, ilike, inArray, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { requests, requestTasks, subjectIdentifiers } from "../schema";
 import type { Executor } from "./executor";
 import type { RequestRow } from "./requests";
 
 export interface RequestSearch {
   status?: string;
+  /** Only requests in (`in`) or not in (`notIn`) these statuses. */
+  statuses?: { in: readonly string[] } | { notIn: readonly string[] };
   type?: string;
   regime?: string;
   dueBefore?: Date;
@@ -12,15 +14,33 @@ export interface RequestSearch {
   instanceId?: string;
   /** A request id prefix, or part of one of the subject's identifiers (case-insensitive). */
   text?: string;
-  /** Continue after this request (keyset pagination on received_at desc, id desc). */
-  after?: { receivedAt: Date; id: string };
+  /** Default: by time of receipt, newest first. Ties break on the id in the same direction. */
+  order?: RequestSearchOrder;
+  /**
+   * Continue after this request: `at` is its value of the ordering column (received_at or
+   * due_at), so pages never shift when requests arrive in between.
+   */
+  after?: { at: Date; id: string };
   limit: number;
 }
 
-/** Requests newest first by time of receipt, filtered; keyset-paginated so pages never shift. */
+export interface RequestSearchOrder {
+  by: "receivedAt" | "dueAt";
+  direction: "asc" | "desc";
+}
+
+/** Requests filtered and ordered as asked (newest received first by default); keyset-paginated. */
 export async function searchRequests(tx: Executor, search: RequestSearch): Promise<RequestRow[]> {
+  const order = search.order ?? { by: "receivedAt", direction: "desc" };
+  // The keyset condition is on the same (column, id) pair as the order, so a page is a range scan
+  // of requests_received_idx or requests_due_idx (both on (column, id)) rather than an offset.
+  const column = order.by === "dueAt" ? requests.dueAt : requests.receivedAt;
+  const beyond = order.direction === "asc" ? gt : lt;
+  const direction = order.direction === "asc" ? asc : desc;
   const conditions: SQL[] = [];
   if (search.status) conditions.push(eq(requests.status, search.status));
+  if (search.statuses && "in" in search.statuses) conditions.push(inArray(requests.status, [...search.statuses.in]));
+  if (search.statuses && "notIn" in search.statuses) conditions.push(notInArray(requests.status, [...search.statuses.notIn]));
   if (search.type) conditions.push(eq(requests.type, search.type));
   if (search.regime) conditions.push(eq(requests.regime, search.regime));
   if (search.dueBefore) conditions.push(lte(requests.dueAt, search.dueBefore));
@@ -48,18 +68,15 @@ export async function searchRequests(tx: Executor, search: RequestSearch): Promi
     if (textMatch) conditions.push(textMatch);
   }
   if (search.after) {
-    const { receivedAt, id } = search.after;
-    const afterCondition = or(
-      lt(requests.receivedAt, receivedAt),
-      and(eq(requests.receivedAt, receivedAt), lt(requests.id, id)),
-    );
+    const { at, id } = search.after;
+    const afterCondition = or(beyond(column, at), and(eq(column, at), beyond(requests.id, id)));
     if (afterCondition) conditions.push(afterCondition);
   }
   return tx
     .select()
     .from(requests)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(desc(requests.receivedAt), desc(requests.id))
+    .orderBy(direction(column), direction(requests.id))
     .limit(search.limit);
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { subjectIdentifiers } from "../schema";
 import type { Executor } from "./executor";
 
@@ -57,4 +57,25 @@ export async function listSubjectIdentifiers(
     .from(subjectIdentifiers)
     .where(eq(subjectIdentifiers.requestId, requestId))
     .orderBy(asc(subjectIdentifiers.createdAt), asc(subjectIdentifiers.kind), asc(subjectIdentifiers.value));
+}
+
+/**
+ * The first identifier the requester gave for each of the requests (what a list shows as the
+ * subject), by request id; a request with none given (never, in practice) is absent.
+ */
+export async function firstGivenIdentifiers(
+  tx: Executor,
+  requestIds: readonly string[],
+): Promise<Map<string, Pick<SubjectIdentifierRow, "kind" | "value">>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await tx
+    .selectDistinctOn([subjectIdentifiers.requestId], {
+      requestId: subjectIdentifiers.requestId,
+      kind: subjectIdentifiers.kind,
+      value: subjectIdentifiers.value,
+    })
+    .from(subjectIdentifiers)
+    .where(and(inArray(subjectIdentifiers.requestId, [...requestIds]), eq(subjectIdentifiers.provenance, "given")))
+    .orderBy(asc(subjectIdentifiers.requestId), asc(subjectIdentifiers.createdAt), asc(subjectIdentifiers.kind), asc(subjectIdentifiers.value));
+  return new Map(rows.map((row) => [row.requestId, { kind: row.kind, value: row.value }]));
 }

@@ -40,7 +40,12 @@ export const requests = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("requests_status_idx").on(t.status), index("requests_due_idx").on(t.dueAt)],
+  // The request list's keyset pages order by (received_at, id) or (due_at, id), either way.
+  (t) => [
+    index("requests_status_idx").on(t.status),
+    index("requests_due_idx").on(t.dueAt, t.id),
+    index("requests_received_idx").on(t.receivedAt, t.id),
+  ],
 );
 
 /** Every lifecycle transition, in order. */
