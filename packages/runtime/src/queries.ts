@@ -12,6 +12,7 @@ export {
   getRequest,
   listApiTokens,
   listConnectorInstanceChecks,
+  listConnectorInstanceUsage,
   listConnectorInstances,
   listDeadlineExtensions,
   listInstancePauses,
@@ -24,6 +25,7 @@ export {
   type ApiTokenRecord,
   type ConnectorInstance,
   type ConnectorInstanceCheckRow,
+  type ConnectorInstanceUsage,
   type Database,
   type DeadlineExtensionRow,
   type IdentityVerificationRow,
@@ -35,3 +37,5 @@ export {
 } from "@lethe/db";
 
 export { listRequestAuditLog } from "./audit/request-audit-log";
+export { searchAuditEntries } from "./audit/search-audit-log";
+export { loadDashboardMetrics, type DashboardMetrics } from "./reporting/dashboard-metrics";
