@@ -28,13 +28,14 @@ const secretsVariant: SchemaVariant = {
   ],
 };
 
-const base = { settingsVariant, settingsValues: { baseUrl: "https://crm.example.com" }, secretsVariant, rateLimit: "" };
+const stored = { settings: { baseUrl: "https://crm.example.com" }, variant: settingsVariant, values: { baseUrl: "https://crm.example.com" } };
+const base = { stored, settingsVariant, settingsValues: { baseUrl: "https://crm.example.com" }, secretsVariant, rateLimit: "" };
 
 describe("editing a connection", () => {
   it("keeps the stored secrets when every secret field is left blank", () => {
     const { body, problems } = connectionEditBody({ ...base, secretsValues: { apiKey: "", accountId: "" } });
     expect(problems).toEqual({});
-    expect(body).toEqual({ settings: { baseUrl: "https://crm.example.com" }, rateLimitPerMinute: null });
+    expect(body).toEqual({ rateLimitPerMinute: null });
     expect(body).not.toHaveProperty("secrets");
   });
 
@@ -49,6 +50,23 @@ describe("editing a connection", () => {
   it("sends a rate limit as a number, empty as the vendor's default, and refuses anything else", () => {
     expect(connectionEditBody({ ...base, secretsValues: {}, rateLimit: "30" }).body.rateLimitPerMinute).toBe(30);
     expect(connectionEditBody({ ...base, secretsValues: {}, rateLimit: "0.5" }).problems).toHaveProperty("rateLimitPerMinute");
+  });
+
+  it("sends only the settings changed, over the stored ones, leaving untouched defaults out", () => {
+    const withDefault: SchemaVariant = { ...settingsVariant, fields: [...settingsVariant.fields, { ...field("region", "text", false), required: false }, field("audience", "url", false)] };
+    const opened = { baseUrl: "https://crm.example.com", region: "US", audience: "https://login.example.com" };
+    const storedSettings = { settings: { baseUrl: "https://crm.example.com", region: "US" }, variant: withDefault, values: opened };
+    const { body, problems } = connectionEditBody({
+      ...base,
+      stored: storedSettings,
+      settingsVariant: withDefault,
+      settingsValues: { ...opened, region: "GB" },
+      secretsValues: {},
+    });
+    expect(problems).toEqual({});
+    expect(body.settings).toEqual({ baseUrl: "https://crm.example.com", region: "GB" });
+    const cleared = connectionEditBody({ ...base, stored: storedSettings, settingsVariant: withDefault, settingsValues: { ...opened, region: "" }, secretsValues: {} });
+    expect(cleared.body.settings).toEqual({ baseUrl: "https://crm.example.com" });
   });
 
   it("names the settings field at fault", () => {

@@ -25,6 +25,8 @@ export interface ConnectionEditReading {
 }
 
 export function connectionEditBody(input: {
+  /** The settings as stored, and the variant and form values the form opened with. */
+  stored: { settings: unknown; variant: SchemaVariant | undefined; values: Record<string, FieldValue> };
   settingsVariant: SchemaVariant | undefined;
   settingsValues: Record<string, FieldValue>;
   secretsVariant: SchemaVariant | undefined;
@@ -37,7 +39,8 @@ export function connectionEditBody(input: {
   if (input.settingsVariant) {
     const settings = readVariantForm(input.settingsVariant, input.settingsValues);
     for (const [field, message] of Object.entries(settings.problems)) problems[`settings.${field}`] = message;
-    body.settings = settings.value;
+    const changed = changedSettings(input.stored, input.settingsVariant, input.settingsValues, settings.value);
+    if (changed !== null) body.settings = changed;
   }
   if (input.secretsVariant && !secretsLeftBlank(input.secretsValues)) {
     const secrets = readVariantForm(input.secretsVariant, input.secretsValues);
@@ -49,4 +52,27 @@ export function connectionEditBody(input: {
   if (limit !== null && (!Number.isInteger(limit) || limit < 1)) problems.rateLimitPerMinute = "A whole number of requests per minute, 1 or more.";
   else body.rateLimitPerMinute = limit;
   return { body, problems };
+}
+
+/**
+ * Only what the person changed is sent, laid over the stored settings: a default the form shows
+ * for a field the stored settings leave out is not a change (the API would otherwise see, say, a
+ * new token audience and rightly demand the secrets again). Null when nothing changed.
+ */
+function changedSettings(
+  stored: { settings: unknown; variant: SchemaVariant | undefined; values: Record<string, FieldValue> },
+  variant: SchemaVariant,
+  values: Record<string, FieldValue>,
+  read: Record<string, unknown>,
+): Record<string, unknown> | null {
+  // Another variant of a union is a different kind of settings: sent whole.
+  if (stored.variant?.key !== variant.key) return read;
+  const changed = variant.fields.filter((field) => values[field.name] !== stored.values[field.name]).map((field) => field.name);
+  if (changed.length === 0) return null;
+  const base = typeof stored.settings === "object" && stored.settings !== null ? { ...(stored.settings as Record<string, unknown>) } : {};
+  for (const name of changed) {
+    if (name in read) base[name] = read[name];
+    else delete base[name];
+  }
+  return base;
 }
