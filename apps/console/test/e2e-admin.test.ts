@@ -99,6 +99,16 @@ describe("dashboard charts, audit log and connections, in Chromium against lethe
     expect(await rows.filter({ hasText: "request." }).count()).toBeGreaterThan(0);
     expect(await page.content()).not.toContain("chart.subject@example.com");
 
+    const onlyThisRequest = async () => {
+      const listed = await requestsListed();
+      return listed.length > 0 && listed.every((id) => id === requestId);
+    };
+    // The same filter from a row, without typing the id.
+    await page.getByRole("button", { name: "Clear" }).click();
+    await expect.poll(onlyThisRequest, { timeout: 30_000, interval: 250 }).toBe(false);
+    await page.getByRole("button", { name: `only entries of request ${requestId.slice(0, 8)}` }).first().click();
+    await expect.poll(onlyThisRequest, { timeout: 30_000, interval: 250 }).toBe(true);
+
     await page.getByRole("button", { name: "Verify the chain" }).click();
     await expect(page.getByTestId("verification-status").textContent()).resolves.toMatch(/Chain intact: \d+ sealed entries re-hashed/);
 
