@@ -156,4 +156,21 @@ describe("dashboard charts, audit log and connections, in Chromium against lethe
     await page.locator("tr[data-instance=demo-salesforce]").getByRole("button", { name: "Test connection of demo-salesforce" }).click();
     await expect(page.getByTestId("test-result").filter({ hasText: "demo-salesforce" }).textContent()).resolves.toMatch(/demo-salesforce: connected \(\d+ ms\)/);
   }, scenarioTimeoutMs);
+
+  it("places a record hold by choosing the connection by name, never typing its id", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Legal holds" }).click();
+    await page.getByRole("heading", { name: "Legal holds" }).waitFor();
+    await page.getByRole("textbox", { name: "Title", exact: true }).fill("One disputed call");
+    await page.getByRole("textbox", { name: "Legal basis", exact: true }).fill("Art. 17(3)(e) GDPR: defence of legal claims");
+    await page.getByRole("textbox", { name: "Owner", exact: true }).fill("Legal");
+    await page.getByRole("radio", { name: /^A record/ }).check();
+    const connection = page.getByRole("combobox", { name: "Connection", exact: true });
+    await expect(connection.locator("option").allTextContents()).resolves.toContain("demo-recorder (recorder)");
+    await connection.selectOption({ label: "demo-recorder (recorder)" });
+    await page.getByRole("textbox", { name: "Record type", exact: true }).fill("call");
+    await page.getByRole("textbox", { name: "Record id", exact: true }).fill("call-0001");
+    await page.getByRole("button", { name: "Place hold" }).click();
+    await page.getByRole("status").filter({ hasText: 'Hold "One disputed call" placed.' }).waitFor();
+    await page.getByTestId("holds").getByRole("row").filter({ hasText: "call call-0001 on demo-recorder" }).waitFor();
+  }, scenarioTimeoutMs);
 });
