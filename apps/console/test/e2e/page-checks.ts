@@ -22,8 +22,7 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated as page source: this file is type-checked for Node, without the DOM's types.
   const loaded = await page.evaluate<boolean>("typeof window.axe === 'object'");
-  // Evaluated over the DevTools protocol rather than added as a <script>: the console's CSP
-  // (script-src 'self') rightly refuses inline scripts, and the check must not weaken it.
+  // Evaluated through the debugging protocol, not as an inline <script>: the console's CSP forbids those.
   if (!loaded) await page.evaluate(axeSource);
   const violations = await page.evaluate<AxeViolation[]>(`(async () => {
     const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
