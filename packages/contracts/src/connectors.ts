@@ -106,6 +106,10 @@ export const connectionTestResultSchema = z
   .strict();
 export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>;
 
+/** How a connection's latest real work for a request went. */
+export const connectionUseOutcomeSchema = z.enum(["ok", "failed", "retrying"]);
+export type ConnectionUseOutcome = z.infer<typeof connectionUseOutcomeSchema>;
+
 /**
  * A configured connection as every response shows it. Secrets are write-only: a response says
  * only that they are configured, never their values or their key names.
@@ -126,6 +130,12 @@ export const connectorInstanceSchema = z
     /** Set while the vendor asked every worker to back off (a 429). */
     pausedUntil: timestampSchema.nullable(),
     lastTest: connectionTestResultSchema.nullable(),
+    /** When the connection last did real work for a request (a task finished, failed or hit an error); null: never. */
+    lastUsedAt: timestampSchema.nullable(),
+    /** How that work went: `ok`, `failed` for good, or `retrying` after an error. */
+    lastOutcome: connectionUseOutcomeSchema.nullable(),
+    /** That work's error line, scrubbed of identifiers and secrets; null when it went well. */
+    lastError: z.string().nullable(),
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })

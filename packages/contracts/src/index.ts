@@ -11,4 +11,5 @@ export * from "./holds";
 export * from "./verification";
 export * from "./webhooks";
 export * from "./recordings";
+export * from "./dashboard";
 export * from "./storable-text";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { auditEntryListSchema, auditVerificationSchema } from "./audit";
+import { auditEntryListSchema, auditLogPageSchema, auditVerificationSchema, listAuditQuerySchema } from "./audit";
 import {
   apiTokenListSchema,
   createApiTokenBodySchema,
@@ -23,6 +23,7 @@ import {
   createConnectorInstanceBodySchema,
   updateConnectorInstanceBodySchema,
 } from "./connectors";
+import { dashboardMetricsQuerySchema, dashboardMetricsSchema } from "./dashboard";
 import { healthResponseSchema } from "./health";
 import { createHoldBodySchema, endHoldBodySchema, holdListSchema, holdResponseSchema } from "./holds";
 import { approvePlanBodySchema, provenanceGraphSchema, requestPlanSchema, reviewDecisionsBodySchema } from "./plans";
@@ -199,6 +200,24 @@ export const apiRoutes = {
     tag: "audit",
     access: "audit:read",
     success: { status: 200, description: "the verification", schema: auditVerificationSchema },
+  },
+  getAuditLog: {
+    method: "get",
+    path: "/audit",
+    summary: "Audit entries, newest first, filtered by request, actor, action and time, a page at a time",
+    tag: "audit",
+    access: "audit:read",
+    query: listAuditQuerySchema,
+    success: { status: 200, description: "a page of entries", schema: auditLogPageSchema },
+  },
+  getDashboardMetrics: {
+    method: "get",
+    path: "/dashboard/metrics",
+    summary: "Counts for the dashboard's charts: received, closed, on time and overdue per week; open by status and by system",
+    tag: "requests",
+    access: "requests:read",
+    query: dashboardMetricsQuerySchema,
+    success: { status: 200, description: "the counts", schema: dashboardMetricsSchema },
   },
   getConnectorTypes: {
     method: "get",

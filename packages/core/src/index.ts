@@ -32,3 +32,5 @@ export * from "./verification/verification-policy";
 export * from "./verification/erasure-proof";
 export * from "./requests/job-gate";
 export * from "./requests/confirm-schedule";
+export * from "./metrics/reporting-weeks";
+export * from "./metrics/on-time-rate";

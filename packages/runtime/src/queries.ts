@@ -12,6 +12,7 @@ export {
   getRequest,
   listApiTokens,
   listConnectorInstanceChecks,
+  listConnectorInstanceUsage,
   listConnectorInstances,
   listDeadlineExtensions,
   listInstancePauses,
@@ -25,6 +26,7 @@ export {
   type ApiTokenRecord,
   type ConnectorInstance,
   type ConnectorInstanceCheckRow,
+  type ConnectorInstanceUsage,
   type Database,
   type DeadlineExtensionRow,
   type IdentityVerificationRow,
@@ -36,3 +38,5 @@ export {
 } from "@lethe/db";
 
 export { listRequestAuditLog } from "./audit/request-audit-log";
+export { searchAuditEntries } from "./audit/search-audit-log";
+export { loadDashboardMetrics, type DashboardMetrics } from "./reporting/dashboard-metrics";

@@ -4,7 +4,9 @@ import type { ApiContext } from "../dependencies";
 import { deleteApiToken } from "./deleteApiToken";
 import { deleteConnectorInstance } from "./deleteConnectorInstance";
 import { getApiTokens } from "./getApiTokens";
+import { getAuditLog } from "./getAuditLog";
 import { getAuditVerification } from "./getAuditVerification";
+import { getDashboardMetrics } from "./getDashboardMetrics";
 import { getConnectorInstance } from "./getConnectorInstance";
 import { getConnectorInstances } from "./getConnectorInstances";
 import { getConnectorType } from "./getConnectorType";
@@ -73,6 +75,8 @@ export const routeHandlers: Record<OperationId, (context: ApiContext) => Request
   postRequestRelocate,
   getRequestProvenance,
   getAuditVerification,
+  getAuditLog,
+  getDashboardMetrics,
   getConnectorTypes,
   getConnectorType,
   getConnectorInstances,

@@ -1,12 +1,20 @@
-import type { ConnectionTestResult, ConnectorCapabilities, ConnectorInstanceView, ConnectorType } from "@lethe/contracts";
+import type {
+  ConnectionTestResult,
+  ConnectionUseOutcome,
+  ConnectorCapabilities,
+  ConnectorInstanceView,
+  ConnectorType,
+} from "@lethe/contracts";
 import type { AnyConnector, Capabilities } from "@lethe/connector-sdk";
 import {
   getConnectorInstance,
   listConnectorInstanceChecks,
+  listConnectorInstanceUsage,
   listConnectorInstances,
   listInstancePauses,
   type ConnectorInstance,
   type ConnectorInstanceCheckRow,
+  type ConnectorInstanceUsage,
 } from "@lethe/runtime";
 import { z } from "zod";
 import type { ApiContext } from "../dependencies";
@@ -54,6 +62,7 @@ function toInstanceView(
   instance: ConnectorInstance,
   check: ConnectorInstanceCheckRow | undefined,
   pausedUntil: Date | null,
+  usage: ConnectorInstanceUsage | undefined,
 ): ConnectorInstanceView {
   const connector = context.registry.get(instance.connectorId);
   return {
@@ -68,9 +77,19 @@ function toInstanceView(
     enabled: instance.enabled,
     pausedUntil: pausedUntil && pausedUntil > new Date() ? pausedUntil.toISOString() : null,
     lastTest: check ? toConnectionTestResult(check) : null,
+    lastUsedAt: usage ? usage.at.toISOString() : null,
+    lastOutcome: usage ? useOutcomeOf(usage) : null,
+    lastError: usage && usage.status !== "done" ? usage.lastError : null,
     createdAt: instance.createdAt.toISOString(),
     updatedAt: instance.updatedAt.toISOString(),
   };
+}
+
+/** A finished task went well; a failed one failed for good; an error on an open task waits for a retry. */
+function useOutcomeOf(usage: ConnectorInstanceUsage): ConnectionUseOutcome {
+  if (usage.status === "done") return "ok";
+  if (usage.status === "failed") return "failed";
+  return "retrying";
 }
 
 export async function loadConnectorInstances(context: ApiContext, only?: string): Promise<ConnectorInstanceView[]> {
@@ -78,13 +97,15 @@ export async function loadConnectorInstances(context: ApiContext, only?: string)
     ? [await getConnectorInstance(context.db.db, only)].filter((row): row is ConnectorInstance => row !== null)
     : await listConnectorInstances(context.db.db);
   const ids = instances.map((instance) => instance.id);
-  const [checks, pauses] = await Promise.all([
+  const [checks, pauses, usages] = await Promise.all([
     listConnectorInstanceChecks(context.db.db, ids),
     listInstancePauses(context.db.db, ids),
+    listConnectorInstanceUsage(context.db.db, ids),
   ]);
+  const usageOf = new Map(usages.map((usage) => [usage.instanceId, usage]));
   const checkOf = new Map(checks.map((check) => [check.instanceId, check]));
   const pauseOf = new Map(pauses.map((pause) => [pause.instanceId, pause.pausedUntil]));
   return instances.map((instance) =>
-    toInstanceView(context, instance, checkOf.get(instance.id), pauseOf.get(instance.id) ?? null),
+    toInstanceView(context, instance, checkOf.get(instance.id), pauseOf.get(instance.id) ?? null, usageOf.get(instance.id)),
   );
 }

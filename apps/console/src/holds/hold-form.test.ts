@@ -1,6 +1,6 @@
 import { createHoldBodySchema } from "@lethe/contracts";
 import { describe, expect, it } from "vitest";
-import { describeSelector, emptyHoldForm, holdBodyOf, holdState } from "./hold-form";
+import { connectorOptions, describeSelector, emptyHoldForm, holdBodyOf, holdState, instanceOptions } from "./hold-form";
 
 const named = { ...emptyHoldForm(), title: " Dispute 7 ", basis: "Art. 17(3)(e)", owner: "Legal" };
 
@@ -41,5 +41,21 @@ describe("the hold form", () => {
     expect(holdState({ endedAt: null, expiresAt: null }, now)).toBe("active");
     expect(holdState({ endedAt: null, expiresAt: "2025-12-31T00:00:00Z" }, now)).toBe("expired");
     expect(holdState({ endedAt: "2025-06-01T00:00:00Z", expiresAt: null }, now)).toBe("ended");
+  });
+
+  it("offers connections by name and connector, not by id, and names them in the list", () => {
+    const crm = { id: "11111111-1111-4111-8111-111111111111", name: "CRM", connectorId: "salesforce", enabled: true };
+    const calls = { id: "22222222-2222-4222-8222-222222222222", name: "Calls", connectorId: "recorder", enabled: false };
+    expect(instanceOptions([crm, calls])).toEqual([
+      { value: calls.id, label: "Calls (recorder, disabled)" },
+      { value: crm.id, label: "CRM (salesforce)" },
+    ]);
+    expect(connectorOptions([{ id: "zendesk", title: "Zendesk" }, { id: "recorder", title: "Call recorder" }]).map((option) => option.value)).toEqual([
+      "recorder",
+      "zendesk",
+    ]);
+    const hold = { scope: "record" as const, selector: { instanceId: calls.id, recordType: "call", recordId: "c-9" } };
+    expect(describeSelector(hold, new Map([[calls.id, "Calls"]]))).toBe("call c-9 on Calls");
+    expect(describeSelector(hold)).toBe("call c-9 on instance 22222222…");
   });
 });

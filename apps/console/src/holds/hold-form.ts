@@ -1,4 +1,4 @@
-import type { CreateHoldBody, Hold } from "@lethe/contracts";
+import type { ConnectorInstanceView, ConnectorType, CreateHoldBody, Hold } from "@lethe/contracts";
 
 export type HoldScope = "person" | "record" | "case" | "rule";
 
@@ -93,8 +93,25 @@ function selectorOf(form: HoldForm): CreateHoldBody["selector"] {
   }
 }
 
-/** What a hold covers, in one line for the list. */
-export function describeSelector(hold: Pick<Hold, "scope" | "selector">): string {
+export interface PickerOption {
+  value: string;
+  label: string;
+}
+
+/** The connections a record hold can name, by name and connector, instead of a raw id. */
+export function instanceOptions(instances: ReadonlyArray<Pick<ConnectorInstanceView, "id" | "name" | "connectorId" | "enabled">>): PickerOption[] {
+  return [...instances]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((instance) => ({ value: instance.id, label: `${instance.name} (${instance.connectorId}${instance.enabled ? "" : ", disabled"})` }));
+}
+
+/** The installed connectors a rule hold can be limited to. */
+export function connectorOptions(types: ReadonlyArray<Pick<ConnectorType, "id" | "title">>): PickerOption[] {
+  return [...types].sort((a, b) => a.title.localeCompare(b.title)).map((type) => ({ value: type.id, label: `${type.title} (${type.id})` }));
+}
+
+/** What a hold covers, in one line for the list; a record hold names its connection when it is known. */
+export function describeSelector(hold: Pick<Hold, "scope" | "selector">, instanceNames: ReadonlyMap<string, string> = new Map()): string {
   const selector = (hold.selector ?? {}) as Record<string, unknown>;
   const text = (key: string) => (typeof selector[key] === "string" || typeof selector[key] === "number" ? String(selector[key]) : "");
   switch (hold.scope) {
@@ -103,7 +120,7 @@ export function describeSelector(hold: Pick<Hold, "scope" | "selector">): string
       return `a person named by ${count} identifier${count === 1 ? "" : "s"}`;
     }
     case "record":
-      return `${text("recordType")} ${text("recordId")} on instance ${text("instanceId").slice(0, 8)}…`;
+      return `${text("recordType")} ${text("recordId")} on ${instanceNames.get(text("instanceId")) ?? `instance ${text("instanceId").slice(0, 8)}…`}`;
     case "case":
       return `records of case ${text("caseId")}`;
     case "rule": {

@@ -25,3 +25,6 @@ export * from "./webhook-endpoints";
 export * from "./webhook-deliveries";
 export * from "./deadline-alerts";
 export * from "./suppression";
+export * from "./dashboard-metrics";
+export * from "./connector-instance-usage";
+export * from "./audit-log-search";
