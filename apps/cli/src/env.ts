@@ -7,6 +7,9 @@ import { z } from "zod";
  * The one place the CLI reads the process environment (docs/style.md: the environment is read in one place).
  * Everything else receives these values as arguments.
  */
+const defaultPort = 4400;
+const defaultHome = ".lethe";
+
 const logLevelSchema = z.enum(["debug", "info", "warn", "error"]).default("info");
 export type CliLogLevel = z.infer<typeof logLevelSchema>;
 
@@ -22,7 +25,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as GB or US")
     .default("GB"),
-  LETHE_PORT: z.coerce.number().int().min(0).max(65535).default(4400),
+  LETHE_PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
   LETHE_LOG_LEVEL: logLevelSchema,
   /** First-run admin for demos and tests; ignored once any user exists. */
   LETHE_BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
@@ -71,6 +74,13 @@ export interface LetheEnvironment {
   auditCheckpoints: { keyPem: string | undefined; webhookUrl: string | undefined; intervalMs: number };
   /** `LETHE_OUTBOUND_ALLOW`'s entries, each checked. */
   outboundAllow: readonly string[];
+  /**
+   * What a command printed for the user to run next must start with to reach this same Lethe:
+   * `LETHE_HOME=… LETHE_PORT=… ` when they differ from the defaults, else "". DATABASE_URL is
+   * never printed (it may hold a password): `usesDatabaseUrl` says the commands need it too.
+   */
+  commandPrefix: string;
+  usesDatabaseUrl: boolean;
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -95,10 +105,13 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
   } catch (error) {
     throw new EnvironmentError(`Invalid environment: LETHE_OUTBOUND_ALLOW: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const home = path.resolve(env.LETHE_HOME ?? defaultHome);
   return {
     outboundAllow,
+    commandPrefix: commandPrefixFor({ home: home !== path.resolve(defaultHome) ? home : undefined, port: env.LETHE_PORT }),
+    usesDatabaseUrl: env.DATABASE_URL !== undefined,
     databaseUrl: env.DATABASE_URL,
-    home: path.resolve(env.LETHE_HOME ?? ".lethe"),
+    home,
     secretKey: env.LETHE_SECRET_KEY,
     timeZone: env.LETHE_TIME_ZONE,
     defaultRegion: env.LETHE_DEFAULT_REGION,
@@ -123,6 +136,19 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
       intervalMs: env.LETHE_AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
   };
+}
+
+/** `LETHE_HOME=<absolute path> LETHE_PORT=<port> `, each only when not the default, shell-quoted. */
+export function commandPrefixFor(settings: { home: string | undefined; port: number }): string {
+  const parts = [
+    ...(settings.home !== undefined ? [`LETHE_HOME=${shellQuoted(settings.home)}`] : []),
+    ...(settings.port !== defaultPort ? [`LETHE_PORT=${settings.port}`] : []),
+  ];
+  return parts.map((part) => `${part} `).join("");
+}
+
+function shellQuoted(value: string): string {
+  return /^[\w./:@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
