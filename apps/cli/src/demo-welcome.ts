@@ -37,8 +37,9 @@ export function demoWelcomeLines(sandboxes: readonly SandboxDemoPeople[], style:
     lines.push(
       "",
       "Try, in another terminal:",
-      `${lethe} request create --type erasure --email ${example.clean} --wait`,
+      // Access first: after the erasure there is nothing left to export.
       `${lethe} request create --type access --email ${example.clean} --attest "${demoAttestation}" --wait`,
+      `${lethe} request create --type erasure --email ${example.clean} --wait`,
       `${lethe} request create --type erasure --email ${example.review} --wait`,
       ...(style.usesDatabaseUrl ? ["  (with the same DATABASE_URL in the environment)"] : []),
     );

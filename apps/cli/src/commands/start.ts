@@ -127,7 +127,7 @@ async function printWelcome(info: {
     "",
     "Lethe is running.",
     `  console/API  ${info.apiUrl}/  (OpenAPI: ${info.apiUrl}/api/v1/openapi.json)`,
-    `  API health   curl ${info.apiUrl}/api/v1/health`,
+    `  API health   ${info.apiUrl}/api/v1/health`,
     `  database     ${info.clusterDirectory ? `embedded PostgreSQL in ${info.clusterDirectory}` : "DATABASE_URL"}`,
     `  exports      ${path.join(info.home, "exports")}`,
   ];
