@@ -19,7 +19,7 @@ export interface FollowedRequest {
 export async function followRequest(
   lethe: LetheHandle,
   id: string,
-  options: { timeoutMs: number; style: CommandStyle; out: NodeJS.WriteStream; showProgress: boolean },
+  options: { timeoutMs: number; style: CommandStyle; out: NodeJS.WriteStream },
 ): Promise<FollowedRequest> {
   const { out } = options;
   const startedAt = Date.now();
@@ -32,7 +32,7 @@ export async function followRequest(
     const detail = await getRequestDetail(lethe.database, id);
     if (!detail) throw new UnknownRequestsError([id]);
     const line = progressLine(summariseProgress(detail));
-    if (options.showProgress && line !== shown) {
+    if (line !== shown) {
       if (out.isTTY) out.write(`\r\u001b[2K${fitToWidth(line, out.columns)}`);
       else out.write(`${line}\n`);
       shown = line;

@@ -33,7 +33,7 @@ export function registerRequestVerifyCommand(request: Command): void {
         if (options.wait) {
           say.write(`request ${id} verified; following it\n`);
           const style = { prefix: env.commandPrefix, usesDatabaseUrl: env.usesDatabaseUrl };
-          const { detail, outcome } = await followRequest(lethe, id, { timeoutMs, style, out: say, showProgress: true });
+          const { detail, outcome } = await followRequest(lethe, id, { timeoutMs, style, out: say });
           if (options.json) console.log(JSON.stringify(detail, null, 2));
           for (const line of outcome.lines) say.write(`${line}\n`);
           process.exitCode = outcome.exitCode;

@@ -89,7 +89,7 @@ export function registerRequestCommands(program: Command): void {
             say.write(`identity attested: ${attestation}\n`);
           }
           if (options.wait) {
-            const { detail, outcome } = await followRequest(lethe, id, { timeoutMs, style, out: say, showProgress: true });
+            const { detail, outcome } = await followRequest(lethe, id, { timeoutMs, style, out: say });
             if (options.json) console.log(JSON.stringify(detail, null, 2));
             for (const line of outcome.lines) say.write(`${line}\n`);
             process.exitCode = outcome.exitCode;
