@@ -24,7 +24,8 @@ export interface SandboxStartOptions {
   timing?: SandboxTiming;
 }
 
-export type SandboxTiming = "realistic" | "demo";
+export const sandboxTimings = ["realistic", "demo"] as const;
+export type SandboxTiming = (typeof sandboxTimings)[number];
 
 export interface RunningSandbox {
   /** Base URL of the vendor API; the oracle lives under `${url}/__sandbox/`. */
