@@ -65,7 +65,16 @@ describe("the README's demo, verbatim, against lethe start", () => {
       env.DATABASE_URL = testDatabase.url;
       dropTestDatabase = () => testDatabase.close();
     }
-    lethe = await startLethe(env, 180_000);
+    // The ports were free a moment ago; on a shared machine another process may take one first.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        lethe = await startLethe(env, 180_000);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !/EADDRINUSE/.test(String(error))) throw error;
+        env.LETHE_PORT = String(await freePortRun(6));
+      }
+    }
   });
 
   afterAll(async () => {
