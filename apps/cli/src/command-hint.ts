@@ -1,16 +1,10 @@
-import type { LetheEnvironment } from "./env";
-
-/** A value as a POSIX shell reads it back: bare when safe, else in single quotes. */
-function shellWord(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
+import { shellWord, type LetheEnvironment } from "./env";
 
 /**
  * The command a user types next, e.g. `LETHE_HOME=/srv/lethe pnpm lethe request approve <id>`:
- * with the LETHE_HOME and LETHE_PORT this command ran with when they are not the defaults, so
- * the hint, pasted, reaches the same database.
+ * after the environment's `commandPrefix` (LETHE_HOME and LETHE_PORT when not the defaults), so
+ * the hint, pasted, reaches the same database. Placeholders in angle brackets stay unquoted.
  */
-export function commandHint(env: Pick<LetheEnvironment, "nonDefaultSettings">, ...args: string[]): string {
-  const settings = env.nonDefaultSettings.map((setting) => `${setting.name}=${shellWord(setting.value)}`);
-  return [...settings, "pnpm", "lethe", ...args.map((arg) => (arg.startsWith("<") ? arg : shellWord(arg)))].join(" ");
+export function commandHint(env: Pick<LetheEnvironment, "commandPrefix">, ...args: string[]): string {
+  return `${env.commandPrefix}${["pnpm", "lethe", ...args.map((arg) => (arg.startsWith("<") ? arg : shellWord(arg)))].join(" ")}`;
 }

@@ -79,6 +79,13 @@ export interface LetheEnvironment {
   auditCheckpoints: { keyPem: string | undefined; webhookUrl: string | undefined; intervalMs: number };
   /** `LETHE_OUTBOUND_ALLOW`'s entries, each checked. */
   outboundAllow: readonly string[];
+  /**
+   * What a command printed for the user to run next must start with to reach this same Lethe:
+   * `LETHE_HOME=… LETHE_PORT=… ` when they differ from the defaults, else "". DATABASE_URL is
+   * never printed (it may hold a password): `usesDatabaseUrl` says the commands need it too.
+   */
+  commandPrefix: string;
+  usesDatabaseUrl: boolean;
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -106,6 +113,8 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
   const home = path.resolve(env.LETHE_HOME ?? defaultHome);
   return {
     outboundAllow,
+    commandPrefix: commandPrefixFor({ home: home !== path.resolve(defaultHome) ? home : undefined, port: env.LETHE_PORT }),
+    usesDatabaseUrl: env.DATABASE_URL !== undefined,
     databaseUrl: env.DATABASE_URL,
     home,
     nonDefaultSettings: [
@@ -136,6 +145,20 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
       intervalMs: env.LETHE_AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
   };
+}
+
+/** `LETHE_HOME=<absolute path> LETHE_PORT=<port> `, each only when not the default, shell-quoted. */
+export function commandPrefixFor(settings: { home: string | undefined; port: number }): string {
+  const parts = [
+    ...(settings.home !== undefined ? [`LETHE_HOME=${shellWord(settings.home)}`] : []),
+    ...(settings.port !== defaultPort ? [`LETHE_PORT=${settings.port}`] : []),
+  ];
+  return parts.map((part) => `${part} `).join("");
+}
+
+/** A value as a POSIX shell reads it back: bare when safe, else in single quotes. */
+export function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 /**

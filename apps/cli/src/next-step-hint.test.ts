@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nextStepHint } from "./next-step-hint";
 
 describe("nextStepHint", () => {
-  const env = { nonDefaultSettings: [{ name: "LETHE_HOME" as const, value: "/srv/lethe" }] };
+  const env = { commandPrefix: "LETHE_HOME=/srv/lethe " };
 
   it("names the command a request waits for from a person, with a non-default LETHE_HOME", () => {
     expect(nextStepHint(env, "review", "0b6f")).toBe("Next: review its plan: LETHE_HOME=/srv/lethe pnpm lethe request plan 0b6f");

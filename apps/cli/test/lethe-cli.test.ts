@@ -176,7 +176,8 @@ describe("the lethe CLI, end to end", () => {
       ["request", "create", "--type", "erasure", "--email", emailOf(subject), "--wait", "--json"],
       env,
     );
-    expect(created.code).toBe(0);
+    // --wait exits 3 when the request waits for a person (README, "The CLI").
+    expect(created.code).toBe(3);
     const filed = JSON.parse(created.stdout) as RequestDetail;
     // The phone on the subject's person record finds the household member in locate round 1:
     // the subject is erased at once, the household's records wait for a person's review.
@@ -209,13 +210,14 @@ describe("the lethe CLI, end to end", () => {
 
     // Art. 12(6): an access request waits for identity verification, even with --wait.
     const created = await runLethe(["request", "create", "--type", "access", "--email", emailOf(subject), "--wait", "--json"], env);
-    expect(created.code).toBe(0);
+    expect(created.code).toBe(3);
+    expect(created.stderr).toContain(`lethe request verify ${(JSON.parse(created.stdout) as RequestDetail).request.id} --attest`);
     const filed = JSON.parse(created.stdout) as RequestDetail;
     expect(filed.request.status).toBe("verifying");
     expect(filed.tasks).toEqual([]);
 
     const verified = await runLethe(["request", "verify", filed.request.id, "--attest", "passport checked at the desk", "--wait", "--json"], env);
-    expect(verified.code).toBe(0);
+    expect(verified.code).toBe(3);
     expect((JSON.parse(verified.stdout) as RequestDetail).request.status).toBe("review");
     await excludeAwaitingReviewAndApprove(filed.request.id);
     await waitForRequests(database, [filed.request.id], { timeoutMs: 60_000 });

@@ -130,3 +130,14 @@ export async function startLetheWorker(args: string[], env: NodeJS.ProcessEnv, t
   }
   return { child, output: () => output, exited };
 }
+
+/** A run of `count` free ports starting at the returned one (`lethe start` takes one, each demo sandbox the next). */
+export async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 40_000);
+    let free = true;
+    for (let offset = 0; offset < count && free; offset += 1) free = await isFree(port + offset);
+    if (free) return port;
+  }
+  throw new Error(`no free run of ${count} ports found`);
+}

@@ -10,6 +10,7 @@ const oraclePerson = z.strictObject({
   id: z.string(),
   role: z.enum(["subject", "bystander"]),
   bystanderOf: z.string().optional(),
+  demo: z.enum(["clean", "review"]).optional(),
   identifiers: z.array(z.strictObject({ kind: z.enum(identifierKinds), value: z.string(), system: z.string().optional() })),
 });
 

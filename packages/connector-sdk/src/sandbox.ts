@@ -16,7 +16,16 @@ export interface SandboxStartOptions {
    * with an error naming each bad path. Only for a definition with `loadsWorlds`.
    */
   world?: unknown;
+  /**
+   * How long the vendor's asynchronous work takes (deletion jobs, background jobs): `realistic`
+   * (the default, what tests rely on) as the vendor documents it, or `demo`, every such job done
+   * within seconds, so that a demo request completes while one watches.
+   */
+  timing?: SandboxTiming;
 }
+
+export const sandboxTimings = ["realistic", "demo"] as const;
+export type SandboxTiming = (typeof sandboxTimings)[number];
 
 export interface RunningSandbox {
   /** Base URL of the vendor API; the oracle lives under `${url}/__sandbox/`. */
@@ -43,6 +52,12 @@ export interface OraclePerson {
   role: "subject" | "bystander";
   /** For a bystander: the subject whose identifiers theirs nearly match. */
   bystanderOf?: string;
+  /**
+   * For `lethe start`'s welcome: `clean`, a subject whose identifiers are theirs alone in every
+   * bundled sandbox, so an erasure or access request completes with no weak match to review;
+   * `review`, a subject whose household shares their number, so a request waits in review.
+   */
+  demo?: "clean" | "review";
   /** Normalised identifiers (e-mail canonical form, phone E.164), as the engine would query. */
   identifiers: Identifier[];
 }

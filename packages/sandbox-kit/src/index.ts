@@ -11,7 +11,7 @@ export { listenOnLoopback, type ListeningSandbox } from "./http/listen-on-loopba
 export { createOracleRouter } from "./oracle/create-oracle-router";
 export type { SandboxOracle } from "./oracle/sandbox-oracle";
 export { sendInvalidOracleRequest, sendOracleNotFound } from "./oracle/send-oracle-error";
-export { ReservedPhoneNumbers, sameDigitsInTheUk, type SeededShuffle } from "./world/reserved-phone-numbers";
+export { ReservedPhoneNumbers, sameDigitsInTheUk, separablePhoneNumber, type SeededShuffle } from "./world/reserved-phone-numbers";
 export { PersonDirectory, PersonDirectoryError, sameIdentifierKey, type PersonDeclaration } from "./world/person-directory";
 export { personDeclarationSchema } from "./oracle/post-oracle-people";
 export { readFixtureWorld, SandboxWorldError, worldPath } from "./world/fixture-world";

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { regimes, requestStatuses, requestTypes } from "@lethe/core";
-import { fileRequest, getRequestDetail, InvalidRequestParametersError, identifierHashKey, listRequests, waitForRequests } from "@lethe/runtime";
+import { attestIdentity, fileRequest, getRequestDetail, InvalidRequestParametersError, identifierHashKey, listRequests } from "@lethe/runtime";
 import { readEnvironment } from "../env";
+import { followRequest } from "../follow-request";
 import { formatRequestDetail, formatRequestList } from "../format-request";
 import { nextStepHint } from "../next-step-hint";
 import { openLethe } from "../open-lethe";
@@ -26,7 +27,8 @@ export function registerRequestCommands(program: Command): void {
     .option("--phone <number>", "the person's phone number, any format (repeatable)", collect, [])
     .option("--change <field=value>", "rectification: a corrected value of name, email or phone (repeatable)", collect, [])
     .option("--lift", "restriction: lift an earlier restriction instead of setting one")
-    .option("--wait", "wait until the request has finished, then show it")
+    .option("--attest <how>", "access/portability: attest the person's identity at once, saying how it was checked (as `request verify --attest`)")
+    .option("--wait", "follow the request until it completes or waits for a person; exit 0 only when it completed")
     .option("--timeout <seconds>", "with --wait: give up after this many seconds", "300")
     .option("--json", "print JSON")
     .action(
@@ -37,6 +39,7 @@ export function registerRequestCommands(program: Command): void {
         phone: string[];
         change: string[];
         lift?: boolean;
+        attest?: string;
         wait?: boolean;
         timeout: string;
         json?: boolean;
@@ -47,8 +50,16 @@ export function registerRequestCommands(program: Command): void {
         if (options.email.length === 0 && options.phone.length === 0) {
           throw new UsageError("give at least one --email or --phone to identify the person");
         }
+        const attestation = options.attest?.trim();
+        if (attestation === "") throw new UsageError("--attest needs a note saying how the identity was checked");
+        if (attestation !== undefined && !env.verifyRequestTypes.has(type)) {
+          throw new UsageError(`--attest: ${type} requests do not wait for an identity check here (LETHE_VERIFY_REQUEST_TYPES)`);
+        }
         const timeoutMs = parsePositiveInteger("--timeout", options.timeout) * 1000;
         const changes = parseChanges(options.change);
+        const style = { prefix: env.commandPrefix, usesDatabaseUrl: env.usesDatabaseUrl };
+        // With --json, stdout carries the JSON alone; what people read goes to stderr.
+        const say = options.json ? process.stderr : process.stdout;
         const lethe = await openLethe(env);
         try {
           const { id } = await fileRequest(lethe.database, {
@@ -71,17 +82,27 @@ export function registerRequestCommands(program: Command): void {
             }
             throw error;
           });
+          // The id first, so that whatever happens next the request can be found.
+          say.write(`filed ${type} request ${id}\n`);
+          if (attestation !== undefined) {
+            // The same runtime call as `lethe request verify --attest`.
+            await attestIdentity(lethe.database, { requestId: id, note: attestation, actor: "cli" });
+            say.write(`identity attested: ${attestation}\n`);
+          }
+          if (options.wait) {
+            const { detail, outcome } = await followRequest(lethe, id, { timeoutMs, style, out: say });
+            if (options.json) console.log(JSON.stringify(detail, null, 2));
+            for (const line of outcome.lines) say.write(`${line}\n`);
+            process.exitCode = outcome.exitCode;
+            return;
+          }
           const filed = await getRequestDetail(lethe.database, id);
-          // A request waiting for identity verification would never finish by itself.
-          const verifying = filed?.request.status === "verifying";
-          if (verifying) process.stderr.write(`request ${id} waits for identity verification: lethe request verify ${id} --attest "<how>"\n`);
-          // Nor would one whose weak matches wait for a person's review.
-          if (options.wait && !verifying) await waitForRequests(lethe.database, [id], { timeoutMs, orReview: true });
-          const detail = await getRequestDetail(lethe.database, id);
-          if (detail?.request.status === "review") process.stderr.write(`request ${id} waits for review: lethe request plan ${id}\n`);
-          if (options.json) console.log(JSON.stringify(detail, null, 2));
-          else if (options.wait && detail) console.log(formatRequestDetail(detail));
-          else console.log(`filed ${type} request ${id}; follow it with: lethe request show ${id}`);
+          if (options.json) console.log(JSON.stringify(filed, null, 2));
+          if (filed?.request.status === "verifying") {
+            say.write(`it waits for an identity check: ${style.prefix}pnpm lethe request verify ${id} --attest "how you checked their identity"\n`);
+          } else {
+            say.write(`follow it with: ${style.prefix}pnpm lethe request show ${id}\n`);
+          }
         } finally {
           await lethe.close();
         }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
+import { sandboxTimings } from "@lethe/connector-sdk";
 import { installedSandboxes } from "../installed-connectors.gen";
-import { parsePort, parsePositiveInteger } from "../parse-options";
+import { parseChoice, parsePort, parsePositiveInteger } from "../parse-options";
 import { readWorldFile } from "../read-world-file";
 import { UsageError } from "../report-failure";
 import { waitForShutdownSignal } from "../shutdown-signal";
@@ -14,10 +15,11 @@ export function registerSandboxCommands(program: Command): void {
     .option("--seed <n>", "seed of the synthetic world", "1")
     .option("--rate-limit <perMinute>", "override the vendor's default rate limit")
     .option("--world <file.json>", "load this fixture world (the connector's documented JSON shape) instead of the seeded one")
+    .option("--timing <timing>", "how long the vendor's asynchronous jobs take: realistic, or demo (seconds)", "realistic")
     .description(
       "Serve a connector's sandbox. Prints one JSON line {url, credentials, settings} first, then serves until killed.",
     )
-    .action(async (id: string, options: { port: string; seed: string; rateLimit?: string; world?: string }) => {
+    .action(async (id: string, options: { port: string; seed: string; rateLimit?: string; world?: string; timing: string }) => {
       const loadDefinition = installedSandboxes[id];
       if (!loadDefinition) {
         throw new UsageError(
@@ -33,6 +35,7 @@ export function registerSandboxCommands(program: Command): void {
         .start({
           port: parsePort("--port", options.port),
           seed: parsePositiveInteger("--seed", options.seed),
+          timing: parseChoice("--timing", options.timing, sandboxTimings),
           ...(options.rateLimit ? { rateLimitPerMinute: parsePositiveInteger("--rate-limit", options.rateLimit) } : {}),
           ...(world !== undefined ? { world } : {}),
         })

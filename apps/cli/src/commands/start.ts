@@ -3,11 +3,13 @@ import type { Command } from "commander";
 import type { OraclePerson, RunningSandbox } from "@lethe/connector-sdk";
 import { createOutboundGuard, startWorker } from "@lethe/runtime";
 import { createConsoleLog } from "../console-log";
+import { demoWelcomeLines, type SandboxDemoPeople } from "../demo-welcome";
 import { ensureDemoInstance } from "../demo-instances";
 import { readEnvironment } from "../env";
 import { installedSandboxes } from "../installed-connectors.gen";
 import { openLethe } from "../open-lethe";
 import { waitForShutdownSignal } from "../shutdown-signal";
+import type { CommandStyle } from "../wait-outcome";
 
 export function registerStartCommand(program: Command): void {
   program
@@ -44,7 +46,8 @@ export function registerStartCommand(program: Command): void {
           let port = env.port + 1;
           for (const [connectorId, loadDefinition] of Object.entries(installedSandboxes)) {
             const definition = await loadDefinition();
-            const running = await definition.start({ port, seed: 1 });
+            // Demo timing: the vendors' asynchronous jobs finish in seconds, so a request completes while one watches.
+            const running = await definition.start({ port, seed: 1, timing: "demo" });
             stack.push(() => running.stop());
             sandboxes.push({ connectorId, running });
             demoHosts.add(new URL(running.url).hostname);
@@ -96,7 +99,14 @@ export function registerStartCommand(program: Command): void {
         }
         const needsAdmin = !(await hasAnyUser(lethe.database));
 
-        await printWelcome({ apiUrl: api.url, needsAdmin, home: env.home, clusterDirectory: lethe.database.clusterDirectory, sandboxes });
+        await printWelcome({
+          apiUrl: api.url,
+          needsAdmin,
+          home: env.home,
+          clusterDirectory: lethe.database.clusterDirectory,
+          sandboxes,
+          style: { prefix: env.commandPrefix, usesDatabaseUrl: env.usesDatabaseUrl },
+        });
       } catch (error) {
         await stopAll();
         throw error;
@@ -113,6 +123,7 @@ async function printWelcome(info: {
   home: string;
   clusterDirectory: string | null;
   sandboxes: Array<{ connectorId: string; running: RunningSandbox }>;
+  style: CommandStyle;
 }): Promise<void> {
   const lines = [
     "",
@@ -122,32 +133,34 @@ async function printWelcome(info: {
     `  database     ${info.clusterDirectory ? `embedded PostgreSQL in ${info.clusterDirectory}` : "DATABASE_URL"}`,
     `  exports      ${path.join(info.home, "exports")}`,
   ];
+  const demoPeople: SandboxDemoPeople[] = [];
   for (const { connectorId, running } of info.sandboxes) {
     lines.push(`  sandbox      ${connectorId} at ${running.url} (oracle: ${running.url}/__sandbox/people)`);
-    const subjects = await seededSubjects(running.url);
-    if (subjects.length > 0) {
-      lines.push("", `Seeded people in the ${connectorId} sandbox you can file requests for, e.g.:`);
-      for (const email of subjects.slice(0, 3)) lines.push(`  pnpm lethe request create --type erasure --email ${email} --wait`);
-    }
+    demoPeople.push({ connectorId, ...(await demoPeopleOf(running.url)) });
   }
+  lines.push(...demoWelcomeLines(demoPeople, info.style));
+  const lethe = `${info.style.prefix}pnpm lethe`;
   if (info.needsAdmin) {
     lines.push(
       "",
       "No user exists yet. Create the first admin (in another terminal), then sign in at the URL above:",
-      "  pnpm lethe user create --role admin --email you@example.com   (prompts for a password)",
+      `  ${lethe} user create --role admin --email you@example.com   (prompts for a password)`,
     );
   } else {
-    lines.push("", `Sign in at ${info.apiUrl}/ with your e-mail and password (\`pnpm lethe user create\` adds users).`);
+    lines.push("", `Sign in at ${info.apiUrl}/ with your e-mail and password (\`${lethe} user create\` adds users).`);
   }
   lines.push("", "Ctrl-C stops everything; the data stays for the next start.");
   console.log(lines.join("\n"));
 }
 
-async function seededSubjects(sandboxUrl: string): Promise<string[]> {
+/** The sandbox oracle's people `lethe start` shows: tagged `demo` (OraclePerson.demo). */
+async function demoPeopleOf(sandboxUrl: string): Promise<Omit<SandboxDemoPeople, "connectorId">> {
   const response = await fetch(`${sandboxUrl}/__sandbox/people`);
-  if (!response.ok) return [];
+  if (!response.ok) return {};
   const body = (await response.json()) as { people: OraclePerson[] };
-  return body.people
-    .filter((person) => person.role === "subject")
-    .flatMap((person) => person.identifiers.filter((i) => i.kind === "email").map((i) => i.value).slice(0, 1));
+  const emailOf = (tag: "clean" | "review") =>
+    body.people.find((person) => person.demo === tag)?.identifiers.find((identifier) => identifier.kind === "email")?.value;
+  const clean = emailOf("clean");
+  const review = emailOf("review");
+  return { ...(clean ? { clean } : {}), ...(review ? { review } : {}) };
 }

@@ -13,6 +13,7 @@ import {
 } from "@lethe/sandbox-kit";
 import { CallPeople } from "./world/call-people";
 import { fixtureWorld, type RecorderWorld } from "./world/fixture-world";
+import type { DeletionJobTiming } from "./world/deletion-jobs";
 import { RecorderStore } from "./world/recorder-store";
 import { seedWorld } from "./world/seed-world";
 import type { RecordingRow, SeededWorld } from "./world/world";
@@ -24,6 +25,8 @@ export interface SandboxConfig {
   clientSecret: string;
   /** A fixture world loaded instead of the seeded one (its shape checked already). */
   fixture?: RecorderWorld;
+  /** How long deletion jobs take (default: the realistic minute plus five). */
+  jobTiming?: DeletionJobTiming;
 }
 
 /** Access tokens live this long on the sandbox clock (API.md, "Authentication"). */
@@ -130,6 +133,6 @@ export class SandboxState implements SandboxOracle {
       if (problems.length > 0) throw new SandboxWorldError(problems);
       for (const recording of world.recordings) people.assign(recording);
     }
-    return { world, store: new RecorderStore(world, this.stats), people };
+    return { world, store: new RecorderStore(world, this.stats, this.config.jobTiming), people };
   }
 }

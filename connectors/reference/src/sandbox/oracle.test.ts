@@ -35,7 +35,7 @@ describe("the sandbox definition", () => {
 describe("the oracle", () => {
   it("lists subjects (with the extra people) and bystanders tied to their subject", async () => {
     const people = await oracle.people();
-    expect(people.filter((person) => person.role === "subject")).toHaveLength(6 + 10);
+    expect(people.filter((person) => person.role === "subject")).toHaveLength(6 + 1 + 10);
     const ids = new Set(people.map((person) => person.id));
     for (const bystander of people.filter((person) => person.role === "bystander")) {
       expect(ids.has(bystander.bystanderOf ?? "")).toBe(true);

@@ -156,7 +156,8 @@ describe("calls", () => {
       }
       return count;
     };
-    expect(await withCalls("subject")).toBe(6);
+    // The six seeded subjects and the demo's separable one.
+    expect(await withCalls("subject")).toBe(7);
     expect(await withCalls("bystander")).toBeGreaterThan(3);
   });
 });

@@ -7,6 +7,9 @@ import { SandboxState } from "./sandbox-state";
 import { zendeskWorldSchema } from "./world/fixture-world";
 import { defaultSeed } from "./world/seed-world";
 
+/** The scrub delay of `timing: "demo"`. */
+const demoScrubDelayMs = 2_000;
+
 export interface ZendeskSandboxOptions extends SandboxStartOptions {
   /** Tickets each of `people` extra people requested (default 2). */
   extraPeopleTickets?: number;
@@ -39,7 +42,8 @@ export async function startZendeskSandbox(options: ZendeskSandboxOptions = {}): 
     rateLimitPerMinute: options.rateLimitPerMinute ?? defaultRequestsPerMinute,
     apiToken,
     oauthAccessToken,
-    scrubDelayMs: options.scrubDelayMs,
+    // Background jobs already finish within ten seconds (job-queue.ts); a demo need not wait 30 s for the scrub.
+    scrubDelayMs: options.scrubDelayMs ?? (options.timing === "demo" ? demoScrubDelayMs : undefined),
     ...(options.world !== undefined ? { fixture: readFixtureWorld(zendeskWorldSchema, options.world) } : {}),
   });
   const app = createSandboxApp(state);

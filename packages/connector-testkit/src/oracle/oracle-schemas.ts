@@ -13,6 +13,7 @@ export const oraclePerson = z.object({
   id: z.string(),
   role: z.enum(["subject", "bystander"]),
   bystanderOf: z.string().optional(),
+  demo: z.enum(["clean", "review"]).optional(),
   identifiers: z.array(identifier),
 });
 

@@ -1,7 +1,7 @@
 import { faker as sharedFaker, Faker, en } from "@faker-js/faker";
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "./reserved-phone-numbers";
+import { ReservedPhoneNumbers, sameDigitsInTheUk, separablePhoneNumber } from "./reserved-phone-numbers";
 
 function seeded(seed: number): Faker {
   const faker = new Faker({ locale: [en] });
@@ -52,5 +52,18 @@ describe("sameDigitsInTheUk", () => {
   it("puts a North American number's national digits under +44, and refuses other numbers", () => {
     expect(sameDigitsInTheUk("+12015550123")).toBe("+442015550123");
     expect(() => sameDigitsInTheUk("+442079460000")).toThrow(/North American/);
+  });
+});
+
+describe("separablePhoneNumber", () => {
+  it("gives numbers of area code 503, which no pool hands out, and refuses an index outside 0–99", () => {
+    expect(separablePhoneNumber(1)).toBe("+15035550101");
+    expect(isValidPhoneNumber(separablePhoneNumber(1))).toBe(true);
+    const pools = new ReservedPhoneNumbers(new Faker({ locale: [en] }));
+    const handedOut = new Set<string>();
+    for (let i = 0; i < 100; i++) handedOut.add(pools.forSubject());
+    for (let i = 0; i < 12_900; i++) handedOut.add(pools.forAnyoneElse());
+    for (let n = 0; n < 100; n++) expect(handedOut.has(separablePhoneNumber(n))).toBe(false);
+    expect(() => separablePhoneNumber(100)).toThrow();
   });
 });

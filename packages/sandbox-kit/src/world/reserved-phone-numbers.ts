@@ -81,3 +81,16 @@ function take(pool: string[], what: string): string {
   }
   return next;
 }
+
+/*
+ * Area code 503 is in no pool above: its fictional numbers are free for the demo's clearly
+ * separable people, whom no seeded world may share a number with (every sandbox draws its pools
+ * in the same seeded order, so a pooled number recurs across sandboxes).
+ */
+const separableAreaCode = "503";
+
+/** The `n`-th (0–99) fictional number of area code 503, which no `ReservedPhoneNumbers` hands out. */
+export function separablePhoneNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) throw new Error(`separablePhoneNumber takes 0–99, not ${n}`);
+  return `+1${separableAreaCode}55501${String(n).padStart(2, "0")}`;
+}

@@ -26,6 +26,15 @@ export interface DeletionJob {
 export const pendingMs = 60_000;
 export const processingMs = 5 * 60_000;
 
+export interface DeletionJobTiming {
+  pendingMs: number;
+  processingMs: number;
+}
+
+export const realisticJobTiming: DeletionJobTiming = { pendingMs, processingMs };
+/** The `demo` timing (SandboxStartOptions.timing): queued a second, processing for two. */
+export const demoJobTiming: DeletionJobTiming = { pendingMs: 1_000, processingMs: 2_000 };
+
 /**
  * Asynchronous deletion, advanced by the sandbox clock: PENDING for a minute, then PROCESSING
  * (the media is deleted, metadata, transcript and consent events remain), then FULFILLED (all of
@@ -40,6 +49,7 @@ export class DeletionJobs {
   constructor(
     private readonly store: RecorderStore,
     private readonly stats: SandboxStats,
+    private readonly timing: DeletionJobTiming = realisticJobTiming,
   ) {}
 
   create(recordingIds: string[], now: Date): DeletionJob {
@@ -83,8 +93,8 @@ export class DeletionJobs {
   advance(now: Date): void {
     for (const job of this.jobs.values()) {
       const age = now.getTime() - job.createdAt.getTime();
-      if (job.state === "PENDING" && age >= pendingMs) this.process(job, now);
-      if (job.state === "PROCESSING" && age >= pendingMs + processingMs) this.finish(job, now);
+      if (job.state === "PENDING" && age >= this.timing.pendingMs) this.process(job, now);
+      if (job.state === "PROCESSING" && age >= this.timing.pendingMs + this.timing.processingMs) this.finish(job, now);
     }
   }
 

@@ -2,7 +2,7 @@ import type { OracleRecord } from "@lethe/connector-sdk";
 import type { SandboxStats } from "@lethe/sandbox-kit";
 import { synthesiseCall } from "../audio/speech-audio";
 import { bytesPerSample, headerBytes, redactRange } from "../audio/wav";
-import { DeletionJobs } from "./deletion-jobs";
+import { DeletionJobs, type DeletionJobTiming } from "./deletion-jobs";
 import type { RecordingRow, SeededWorld } from "./world";
 
 /** Seeded audio, synthesised once per (seed, recording) and shared by resets and sandboxes: it never changes. */
@@ -30,9 +30,10 @@ export class RecorderStore {
   constructor(
     private readonly world: SeededWorld,
     stats: SandboxStats,
+    jobTiming?: DeletionJobTiming,
   ) {
     for (const recording of world.recordings) this.recordings.set(recording.id, structuredClone(recording));
-    this.jobs = new DeletionJobs(this, stats);
+    this.jobs = new DeletionJobs(this, stats, jobTiming);
   }
 
   /** The WAV file as it is now; undefined when the media is deleted. */

@@ -1,7 +1,7 @@
 import { Faker, en } from "@faker-js/faker";
 import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { layOut, turnOf, type Turn } from "./call-script";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
+import { ReservedPhoneNumbers, sameDigitsInTheUk, separablePhoneNumber } from "@lethe/sandbox-kit";
 import { seededFormat } from "../audio/wav";
 import * as lines from "./script-lines";
 import type { ConsentEventRow, ParticipantRow, PersonRow, SeededWorld } from "./world";
@@ -172,7 +172,8 @@ export function seedWorld(seed: number): SeededWorld {
   for (let i = 0; i < subjectCount; i++) {
     const subject = person({ phone: phones.forSubject(), ...(i === 3 ? { sip: "" } : {}) });
     if (i === 3) subject.sip = `sip:${subject.email.split("@")[0] ?? "caller"}@voip.example.net`;
-    addPerson(subject, { role: "subject" });
+    // The first subject's household calls from their number: the demo's request that shows review.
+    addPerson(subject, { role: "subject", ...(i === 0 ? { demo: "review" as const } : {}) });
     const calls = i === 0 ? firstSubjectCalls : faker.number.int({ min: 2, max: 4 });
     for (let n = 0; n < calls; n++) {
       call({
@@ -208,6 +209,11 @@ export function seedWorld(seed: number): SeededWorld {
       });
     }
   }
+  // The demo's clearly separable caller, added last: an address and a number no one else holds
+  // in any bundled sandbox, on two calls without card numbers or holds.
+  const separable = person({ phone: separablePhoneNumber(4), name: "Ravi Halvorsen", email: "ravi.halvorsen@recorder-demo.example.com" });
+  addPerson(separable, { role: "subject", demo: "clean" });
+  for (const n of [0, 1]) call({ caller: separable, aorForm: n === 0 ? "tel" : "sip-e164", withContactId: true, withEmail: true, short: false, card: false });
   return world;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedWorld, subjectCount } from "./seed-world";
 
 const reservedDomain = /@([a-z0-9-]+\.)*example\.(com|org|net)$/;
-const reservedPhone = /^\+(1(201|202|212|213|305|312|415|617|702|713)55501\d\d|44(207946|11[34678]496|121496|131496|141496|151496|161496|191498)0\d{3}|4420155501\d\d)$/;
+const reservedPhone = /^\+(1(201|503|202|212|213|305|312|415|617|702|713)55501\d\d|44(207946|11[34678]496|121496|131496|141496|151496|161496|191498)0\d{3}|4420155501\d\d)$/;
 
 describe("the seeded world", () => {
   const world = seedWorld({ seed: 1, extraPeople: 0 });
@@ -12,9 +12,10 @@ describe("the seeded world", () => {
     expect(seedWorld({ seed: 2, extraPeople: 0 }).people[0]?.id).not.toBe(world.people[0]?.id);
   });
 
-  it("has six subjects, each with five bystanders of their own", () => {
-    const subjects = world.oraclePeople.filter((person) => person.role === "subject");
+  it("has six subjects, each with five bystanders of their own, and the demo's separable subject", () => {
+    const subjects = world.oraclePeople.filter((person) => person.role === "subject" && person.demo !== "clean");
     expect(subjects).toHaveLength(subjectCount);
+    expect(subjects[0]?.demo).toBe("review");
     for (const subject of subjects) {
       expect(world.oraclePeople.filter((person) => person.bystanderOf === subject.id)).toHaveLength(5);
     }

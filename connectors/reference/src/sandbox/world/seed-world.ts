@@ -3,7 +3,7 @@ import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { CallFactory } from "./call-factory";
 import { emailLocalPart, PersonFactory } from "./person-factory";
 import { RecordFactory } from "./record-factory";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
+import { ReservedPhoneNumbers, sameDigitsInTheUk, separablePhoneNumber } from "@lethe/sandbox-kit";
 import type { NoteRow, PersonRow, SeededWorld } from "./world";
 
 export const defaultSeed = 1;
@@ -43,17 +43,27 @@ export function seedWorld({ seed, extraPeople }: SeedOptions): SeededWorld {
     const subject = people.person({ firstName, lastName, phone: phones.forSubject() });
     const notes = i === 0 ? firstSubjectNotes : faker.number.int({ min: 2, max: 60 });
     const attachments = i === 0 ? 2 : faker.number.int({ max: 2 });
-    add(subject, { role: "subject" }, notes, attachments);
+    // The first subject's household shares their number: the demo's request that shows review.
+    add(subject, { role: "subject", ...(i === 0 ? { demo: "review" as const } : {}) }, notes, attachments);
     for (const bystander of nearMatches(subject, lastName, faker, people, phones)) {
       add(bystander, { role: "bystander", bystanderOf: subject.id }, faker.number.int({ min: 1, max: 3 }), faker.number.int({ max: 1 }));
     }
   }
-  world.calls.push(...seedCalls(world, new CallFactory(seed)));
+  const callFactory = new CallFactory(seed);
+  world.calls.push(...seedCalls(world, callFactory));
+  const firstExtra = world.people.length;
   for (let i = 0; i < extraPeople; i++) {
     const person = people.person({ phone: phones.forAnyoneElse() });
     add(person, { role: "subject" }, faker.number.int({ min: 1, max: 4 }), faker.number.int({ max: 1 }));
   }
   world.notes.push(mentioningNote(world, people));
+  // Added last, so that every row before keeps its id and values.
+  const separable = people.person({ firstName: "Noor", lastName: "Lindqvist", email: "noor.lindqvist@reference-demo.example.com", phone: separablePhoneNumber(1) });
+  add(separable, { role: "subject", demo: "clean" }, 4, 1);
+  world.calls.push(callFactory.call(separable, "enquiry"));
+  // Listed before the extra people, who stay the last subjects (benchmarks take them from the end).
+  world.people.splice(firstExtra, 0, ...world.people.splice(-1));
+  world.oraclePeople.splice(firstExtra, 0, ...world.oraclePeople.splice(-1));
   return world;
 }
 

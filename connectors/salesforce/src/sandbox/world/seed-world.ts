@@ -2,7 +2,7 @@ import { Faker, en } from "@faker-js/faker";
 import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { objectSpec } from "./object-catalogue";
 import { formatAsFreeText, typedForms } from "./phone-formats";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
+import { ReservedPhoneNumbers, sameDigitsInTheUk, separablePhoneNumber } from "@lethe/sandbox-kit";
 import { IdFactory } from "./salesforce-ids";
 import { salesforceDateTime, type FieldValue, type SObjectRow } from "./sobject-store";
 
@@ -181,7 +181,8 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
       files: i < 2 ? 1 : 0,
       webCase: i === 1,
     };
-    const subjectId = addPerson(plan, { role: "subject" });
+    // The first subject's household shares their number: the demo's request that shows review.
+    const subjectId = addPerson(plan, { role: "subject", ...(i === 0 ? { demo: "review" as const } : {}) });
     const [local = "", domain = ""] = email.split("@");
     const bystander = (overrides: Partial<PersonPlan>) =>
       addPerson(
@@ -199,6 +200,7 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     if (i === phoneOnlySubject) phoneOnly = { subjectId, plan, ukBystanderId, ukPhone };
     bystander({ lastName, email: uniqueEmail(`${slug(faker.person.firstName(), "")}.${slug(lastName, "")}`, companyDomain("example.net")), phone: plan.phone });
   }
+  const firstExtra = world.oraclePeople.length;
   for (let i = 0; i < extraPeople; i++) {
     const firstName = faker.person.firstName();
     const lastName = faker.person.lastName();
@@ -223,6 +225,14 @@ export function seedWorld({ seed, extraPeople, now }: SeedOptions): SeededWorld 
     lead.fields.IsDeleted = true;
   }
   if (mentioned) addMentions(mentioned, { row, world, faker, caseNumber: () => String(++caseNumber).padStart(8, "0") });
+  // The demo's clearly separable subject, added last: an address and a number no one else holds
+  // in any bundled sandbox.
+  addPerson(
+    { firstName: "Imani", lastName: "Castellanos", email: "imani.castellanos@salesforce-demo.example.com", phone: separablePhoneNumber(3), cases: 2, tasks: 2, files: 0 },
+    { role: "subject", demo: "clean" },
+  );
+  // Listed before the extra people, who stay the last subjects (benchmarks take them from the end).
+  world.oraclePeople.splice(firstExtra, 0, ...world.oraclePeople.splice(-1));
   return world;
 }
 

@@ -1,5 +1,5 @@
 import { Faker, en } from "@faker-js/faker";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
+import { ReservedPhoneNumbers, sameDigitsInTheUk, separablePhoneNumber } from "@lethe/sandbox-kit";
 import { WorldBuilder } from "./world-builder";
 import type { SeededWorld, UserRow } from "./rows";
 
@@ -46,7 +46,8 @@ export function seedWorld(options: SeedOptions): SeededWorld {
       { type: "phone_number", value: phone },
     ]);
     const [primaryEmail = "", secondaryEmail = ""] = b.emailsOf(subject);
-    b.person(subject, { role: "subject" });
+    // The first subject's household shares their number: the demo's request that shows review.
+    b.person(subject, { role: "subject", ...(i === 0 ? { demo: "review" as const } : {}) });
 
     const near = nearMatches(b, faker, { first, last, local, domain, phone }, phones);
     for (const bystander of near) {
@@ -90,6 +91,7 @@ export function seedWorld(options: SeedOptions): SeededWorld {
       b.comment(ticket, agent(), `Confirmed the address ${b.emailsOf(plusTag)[0] ?? ""} with the customer.`);
     }
   }
+  const firstExtra = b.world().oraclePeople.length;
   for (let i = 0; i < options.extraPeople; i++) {
     const first = faker.person.firstName();
     const last = faker.person.lastName();
@@ -102,7 +104,25 @@ export function seedWorld(options: SeedOptions): SeededWorld {
   }
   // Seeded last, so that every row before keeps the ids and values earlier seeds gave it.
   for (const facts of copiedIn) seedCopiedIn(b, faker, facts, agent);
-  return b.world();
+  seedSeparable(b, agent);
+  // Listed before the extra people, who stay the last subjects (benchmarks take them from the end).
+  const world = b.world();
+  world.oraclePeople.splice(firstExtra, 0, ...world.oraclePeople.splice(-1));
+  return world;
+}
+
+/**
+ * The demo's clearly separable subject (seeded after everyone else): an e-mail address and a
+ * phone number no one else holds in any bundled sandbox, on two tickets of their own.
+ */
+function seedSeparable(b: WorldBuilder, agent: () => UserRow): void {
+  const person = b.user("Tomasz Okonkwo", [
+    { type: "email", value: b.uniqueEmail("tomasz.okonkwo", "zendesk-demo.example.com") },
+    { type: "phone_number", value: separablePhoneNumber(2) },
+  ]);
+  b.person(person, { role: "subject", demo: "clean" });
+  b.ticket(person, agent(), { comments: 2 });
+  b.ticket(person, agent(), { comments: 3 });
 }
 
 interface CopiedIn {
