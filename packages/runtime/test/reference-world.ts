@@ -20,6 +20,8 @@ const oraclePerson = z.object({
   id: z.string(),
   role: z.enum(["subject", "bystander"]),
   bystanderOf: z.string().optional(),
+  /** The seeded demo people (`clean`: identifiers nobody else holds); tests of generated people leave them out. */
+  demo: z.enum(["clean", "review"]).optional(),
   identifiers: z.array(z.object({ kind: z.enum(identifierKinds), value: z.string(), system: z.string().optional() })),
 });
 const oracleRecord = z.object({

@@ -19,8 +19,8 @@ describe("the test suites the root vitest config runs", () => {
     expect(suites.unit).toContain("packages/core/src/identifiers/normalise-email.test.ts");
   });
 
-  it("runs the tests that measure under load or race a deadline alone: scale-out (the rate limit) and the embedded PostgreSQL's restart", () => {
-    expect(suites.load).toEqual(["apps/cli/test/embedded-restart.test.ts", "apps/cli/test/scale-out.test.ts"]);
+  it("runs the tests that measure under load or race a deadline alone: scale-out (the rate limit), the embedded PostgreSQL's restart and Ctrl-C to the whole process group", () => {
+    expect(suites.load).toEqual(["apps/cli/test/ctrl-c.test.ts", "apps/cli/test/embedded-restart.test.ts", "apps/cli/test/scale-out.test.ts"]);
   });
 
   it("runs every test file in exactly one suite", () => {
