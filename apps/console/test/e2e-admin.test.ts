@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireConsoleBuild } from "../src/build";
 import { launchBrowser, type TestBrowser } from "./e2e/browser";
 import { startLetheUnderTest, type LetheUnderTest } from "./e2e/lethe-under-test";
+import { signIn } from "./e2e/sign-in";
 import { keepScreenshot, seriousAxeViolations } from "./e2e/page-checks";
 
 /*
@@ -26,11 +27,7 @@ describe("dashboard charts, audit log and connections, in Chromium against lethe
     await requireConsoleBuild();
     [lethe, browser] = await Promise.all([startLetheUnderTest(admin), launchBrowser()]);
     page = await (await browser.newContext(1280)).newPage();
-    await page.goto(`${lethe.url}/`);
-    await page.getByLabel("E-mail address").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await signIn(page, lethe.url, admin);
   });
   afterAll(async () => {
     await browser?.close();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireConsoleBuild } from "../src/build";
 import { launchBrowser, screenshotDirectory, type TestBrowser } from "./e2e/browser";
 import { startLetheUnderTest, type LetheUnderTest } from "./e2e/lethe-under-test";
+import { signIn } from "./e2e/sign-in";
 import { zipEntryNames } from "./e2e/zip-entries";
 
 /*
@@ -59,14 +60,6 @@ describe("the console in Chromium, against lethe start", () => {
       await target.screenshot({ path: path.join(screenshotDirectory, `${name}-${width}.png`), fullPage: options.fullPage });
     }
     await target.setViewportSize({ width: 1280, height: 900 });
-  }
-
-  async function signIn(target: Page, user: { email: string; password: string }): Promise<void> {
-    await target.goto(`${lethe.url}/`);
-    await target.getByLabel("E-mail address").fill(user.email);
-    await target.getByLabel("Password").fill(user.password);
-    await target.getByRole("button", { name: "Sign in" }).click();
-    await target.getByRole("heading", { name: "Dashboard" }).waitFor();
   }
 
   async function fileRequest(type: "erasure" | "access", email: string): Promise<string> {
@@ -271,7 +264,7 @@ describe("the console in Chromium, against lethe start", () => {
   it("does not let a viewer see the admin screens", async () => {
     const viewerContext = await browser.newContext(800);
     const viewerPage = await viewerContext.newPage();
-    await signIn(viewerPage, viewer);
+    await signIn(viewerPage, lethe.url, viewer);
     const nav = viewerPage.getByRole("navigation", { name: "Main" });
     await expect(nav.textContent()).resolves.not.toMatch(/Users|API tokens|New request/);
     for (const screen of ["/users", "/tokens"]) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireConsoleBuild } from "../src/build";
 import { launchBrowser, screenshotDirectory, type TestBrowser } from "./e2e/browser";
 import { startLetheUnderTest, type LetheUnderTest } from "./e2e/lethe-under-test";
+import { signIn } from "./e2e/sign-in";
 
 /*
  * The Legal holds screen in Chromium against a real `lethe start`: a compliance officer's view
@@ -27,20 +28,16 @@ describe("the Legal holds screen, in Chromium against lethe start", () => {
     expect(await lethe?.stop()).toBe(0);
   });
 
-  async function signIn(user: { email: string; password: string }): Promise<Page> {
+  async function openHolds(user: { email: string; password: string }): Promise<Page> {
     const page = await (await browser.newContext(1280)).newPage();
-    await page.goto(`${lethe.url}/`);
-    await page.getByLabel("E-mail address").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await signIn(page, lethe.url, user);
     await page.getByRole("navigation").getByRole("link", { name: "Legal holds" }).click();
     await page.getByRole("heading", { name: "Legal holds" }).waitFor();
     return page;
   }
 
   it("places a case hold and a rule hold, ends one with a reason; a viewer only reads", async () => {
-    const page = await signIn(admin);
+    const page = await openHolds(admin);
     await page.getByRole("textbox", { name: "Title", exact: true }).fill("Dispute 7");
     await page.getByRole("textbox", { name: "Owner", exact: true }).fill("Legal");
     await page.getByRole("radio", { name: /^A case/ }).check();
@@ -74,7 +71,7 @@ describe("the Legal holds screen, in Chromium against lethe start", () => {
     expect(await dispute.getByText("ended").count()).toBe(1);
     expect(await dispute.getByRole("button", { name: /^End/ }).count()).toBe(0);
 
-    const readOnly = await signIn(viewer);
+    const readOnly = await openHolds(viewer);
     const rows = readOnly.getByTestId("holds").getByRole("row");
     await rows.filter({ hasText: "MiFID II Art. 16(7)" }).waitFor();
     expect(await rows.count()).toBe(3);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireConsoleBuild } from "../src/build";
 import { launchBrowser, screenshotDirectory, type TestBrowser } from "./e2e/browser";
 import { startLetheUnderTest, type LetheUnderTest } from "./e2e/lethe-under-test";
+import { signIn } from "./e2e/sign-in";
 
 /*
  * A request's call recordings in Chromium against a real `lethe start` and its demo recorder
@@ -57,11 +58,7 @@ describe("call recordings on a request's page, in Chromium against lethe start",
     }
     if (!held?.legalHold || !email) throw new Error("the demo recorder has no subject whose e-mail is on a held call");
 
-    await page.goto(`${lethe.url}/`);
-    await page.getByLabel("E-mail address").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await signIn(page, lethe.url, admin);
     await page.getByRole("navigation").getByRole("link", { name: "New request" }).click();
     await page.getByRole("radio", { name: /^erasure/ }).check();
     await page.getByLabel("Identifier 1 value").fill(email);

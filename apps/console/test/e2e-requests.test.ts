@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireConsoleBuild } from "../src/build";
 import { launchBrowser, type TestBrowser } from "./e2e/browser";
 import { startLetheUnderTest, type LetheUnderTest } from "./e2e/lethe-under-test";
+import { signIn } from "./e2e/sign-in";
 import { keepScreenshot, seriousAxeViolations } from "./e2e/page-checks";
 
 /*
@@ -33,11 +34,7 @@ describe("the requests inbox and the request page, in Chromium against lethe sta
       .filter((person) => person.role === "subject")
       .flatMap((person) => person.identifiers.filter((identifier) => identifier.kind === "email").slice(0, 1).map((identifier) => identifier.value));
     page = await (await browser.newContext(1280)).newPage();
-    await page.goto(`${lethe.url}/`);
-    await page.getByLabel("E-mail address").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await signIn(page, lethe.url, admin);
   }, scenarioTimeoutMs);
 
   afterAll(async () => {
