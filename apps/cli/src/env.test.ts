@@ -39,13 +39,10 @@ describe("readEnvironment: LETHE_OUTBOUND_ALLOW", () => {
   });
 });
 
-describe("readEnvironment: settings the hints repeat", () => {
-  it("names LETHE_HOME and LETHE_PORT only when they differ from the defaults", () => {
-    expect(readEnvironment({}).nonDefaultSettings).toEqual([]);
-    expect(readEnvironment({ LETHE_HOME: ".lethe", LETHE_PORT: "4400" }).nonDefaultSettings).toEqual([]);
-    expect(readEnvironment({ LETHE_HOME: "/srv/lethe", LETHE_PORT: "4500" }).nonDefaultSettings).toEqual([
-      { name: "LETHE_HOME", value: "/srv/lethe" },
-      { name: "LETHE_PORT", value: "4500" },
-    ]);
+describe("readEnvironment: the home a warning names", () => {
+  it("knows whether LETHE_HOME is the default ./.lethe, however it is spelt", () => {
+    expect(readEnvironment({}).homeIsDefault).toBe(true);
+    expect(readEnvironment({ LETHE_HOME: ".lethe" }).homeIsDefault).toBe(true);
+    expect(readEnvironment({ LETHE_HOME: "/srv/lethe" }).homeIsDefault).toBe(false);
   });
 });

@@ -61,11 +61,8 @@ export interface LetheEnvironment {
   databaseUrl: string | undefined;
   /** Where Lethe keeps its own files: embedded database, secret key, exports. */
   home: string;
-  /**
-   * `LETHE_HOME` and `LETHE_PORT` as the user set them, when they differ from the defaults: the
-   * next commands a command suggests must name them too, or they would open another database.
-   */
-  nonDefaultSettings: ReadonlyArray<{ name: "LETHE_HOME" | "LETHE_PORT"; value: string }>;
+  /** Whether `home` is the default `./.lethe` (a warning names a home the user chose as `LETHE_HOME=…`). */
+  homeIsDefault: boolean;
   secretKey: string | undefined;
   timeZone: string;
   defaultRegion: string;
@@ -117,10 +114,7 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
     usesDatabaseUrl: env.DATABASE_URL !== undefined,
     databaseUrl: env.DATABASE_URL,
     home,
-    nonDefaultSettings: [
-      ...(env.LETHE_HOME !== undefined && home !== path.resolve(defaultHome) ? [{ name: "LETHE_HOME" as const, value: env.LETHE_HOME }] : []),
-      ...(env.LETHE_PORT !== defaultPort ? [{ name: "LETHE_PORT" as const, value: String(env.LETHE_PORT) }] : []),
-    ],
+    homeIsDefault: home === path.resolve(defaultHome),
     secretKey: env.LETHE_SECRET_KEY,
     timeZone: env.LETHE_TIME_ZONE,
     defaultRegion: env.LETHE_DEFAULT_REGION,

@@ -21,14 +21,13 @@ describe("the warning for a LETHE_HOME without a database", () => {
     const parent = await mkdtemp(path.join(tmpdir(), "lethe-home-check-"));
     made.push(parent);
     const typo = path.join(parent, ".lthe");
-    const settings = [{ name: "LETHE_HOME" as const, value: typo }];
-    expect(await newHomeWarning({ home: typo, databaseUrl: undefined, nonDefaultSettings: settings })).toBe(
+    expect(await newHomeWarning({ home: typo, databaseUrl: undefined, homeIsDefault: false })).toBe(
       `warning: LETHE_HOME=${typo} holds no Lethe database yet; starting a new empty one (is the path right?)`,
     );
-    expect(await newHomeWarning({ home: typo, databaseUrl: undefined, nonDefaultSettings: [] })).toContain("(the default LETHE_HOME)");
-    expect(await newHomeWarning({ home: typo, databaseUrl: "postgres://db/lethe", nonDefaultSettings: settings })).toBeUndefined();
+    expect(await newHomeWarning({ home: typo, databaseUrl: undefined, homeIsDefault: true })).toContain("(the default LETHE_HOME)");
+    expect(await newHomeWarning({ home: typo, databaseUrl: "postgres://db/lethe", homeIsDefault: false })).toBeUndefined();
     await mkdir(path.join(typo, "pg"), { recursive: true });
     await writeFile(path.join(typo, "secret.key"), "");
-    expect(await newHomeWarning({ home: typo, databaseUrl: undefined, nonDefaultSettings: settings })).toBeUndefined();
+    expect(await newHomeWarning({ home: typo, databaseUrl: undefined, homeIsDefault: false })).toBeUndefined();
   });
 });

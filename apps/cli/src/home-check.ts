@@ -14,10 +14,10 @@ export function homeWasUsed(entries: readonly string[]): boolean {
  * LETHE_HOME otherwise silently shows "no requests". None with DATABASE_URL (the database is
  * elsewhere) or once the home holds Lethe's files.
  */
-export async function newHomeWarning(env: Pick<LetheEnvironment, "home" | "databaseUrl" | "nonDefaultSettings">): Promise<string | undefined> {
+export async function newHomeWarning(env: Pick<LetheEnvironment, "home" | "databaseUrl" | "homeIsDefault">): Promise<string | undefined> {
   if (env.databaseUrl) return undefined;
   const entries = await readdir(env.home).catch(() => []);
   if (homeWasUsed(entries)) return undefined;
-  const named = env.nonDefaultSettings.some((setting) => setting.name === "LETHE_HOME") ? `LETHE_HOME=${env.home}` : `${env.home} (the default LETHE_HOME)`;
+  const named = env.homeIsDefault ? `${env.home} (the default LETHE_HOME)` : `LETHE_HOME=${env.home}`;
   return `warning: ${named} holds no Lethe database yet; starting a new empty one (is the path right?)`;
 }
