@@ -29,6 +29,9 @@ describe("the worker's connection pool", () => {
       await database.sql`select pg_terminate_backend(pid) from pg_stat_activity where pid in (${idlePid}, ${busyPid})`;
       await pollUntil("both connections reported", async () => lines.length >= 2, { timeoutMs: 10_000 });
       busy.release(true);
+      // The idle connection's end may reach the pool after the busy one's two lines: only once
+      // both are dropped is every connection the pool hands out a live one.
+      await pollUntil("the pool drops both ended connections", async () => connections.pool.totalCount === 0, { timeoutMs: 10_000 });
 
       // pg may follow the server's 57P01 with its own "Connection terminated unexpectedly".
       expect(new Set(lines.map((line) => `${line.level} ${line.message}`))).toEqual(new Set(["warn a worker database connection failed or was closed by the server"]));
