@@ -76,6 +76,11 @@ export interface ConnectorDefinition<
 > {
   /** kebab-case and permanent: stored with every task and receipt. */
   id: string;
+  /**
+   * The connector contract (`major.minor`) the definition implements; `defineConnector` sets it
+   * to its SDK's `connectorContractVersion`, and a host refuses a plugin it cannot run.
+   */
+  contractVersion?: string;
   version: string;
   title: string;
   description: string;

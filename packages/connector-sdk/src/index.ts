@@ -21,3 +21,5 @@ export * from "./secret-scrubber";
 export * from "./identifier-shapes";
 export * from "./safe-logger";
 export * from "./network-error";
+export * from "./contract-version";
+export * from "./plugin/plugin-validation";
