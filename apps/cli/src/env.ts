@@ -2,6 +2,8 @@ import path from "node:path";
 import type { RequestType } from "@lethe/core";
 import { parseEnginePolicy, parseOutboundAllowList, parseVerificationPolicy, type EnginePolicy } from "@lethe/runtime";
 import { z } from "zod";
+import type { CatalogSources } from "./plugins/connector-catalog";
+import { parsePluginList } from "./plugins/plugin-specifiers";
 
 /**
  * The one place the CLI reads the process environment (docs/style.md: the environment is read in one place).
@@ -55,6 +57,8 @@ const environmentSchema = z.object({
    * although they are private or loopback (an on-premises vendor). Empty: public addresses only.
    */
   LETHE_OUTBOUND_ALLOW: z.string().optional(),
+  /** Comma-separated connector plugins (package names or paths) to load besides the bundled connectors. */
+  LETHE_CONNECTORS: z.string().optional(),
 });
 
 export interface LetheEnvironment {
@@ -83,6 +87,11 @@ export interface LetheEnvironment {
    */
   commandPrefix: string;
   usesDatabaseUrl: boolean;
+  /**
+   * Where connector plugins come from: the installation directory (the current directory: its
+   * node_modules, `lethe.config.json` and package.json) and `LETHE_CONNECTORS`' entries.
+   */
+  connectorSources: CatalogSources;
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -110,6 +119,7 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
   const home = path.resolve(env.LETHE_HOME ?? defaultHome);
   return {
     outboundAllow,
+    connectorSources: { installationDirectory: process.cwd(), environmentPlugins: parsePluginList(env.LETHE_CONNECTORS) },
     commandPrefix: commandPrefixFor({ home: home !== path.resolve(defaultHome) ? home : undefined, port: env.LETHE_PORT }),
     usesDatabaseUrl: env.DATABASE_URL !== undefined,
     databaseUrl: env.DATABASE_URL,

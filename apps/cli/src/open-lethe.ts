@@ -10,12 +10,15 @@ import {
 } from "@lethe/runtime";
 import type { LetheEnvironment } from "./env";
 import { newHomeWarning } from "./home-check";
-import { loadInstalledConnectors } from "./installed-connectors.gen";
+import { loadConnectorCatalog } from "./plugins/connector-catalog";
+import type { LoadedPlugin } from "./plugins/load-plugins";
 
 export interface LetheHandle {
   database: Database;
   secretBox: ReturnType<typeof createSecretBox>;
   registry: ConnectorRegistry;
+  /** The connector plugins loaded besides the bundled connectors. */
+  plugins: readonly LoadedPlugin[];
   /** Signed audit checkpoints: key and append-only file in LETHE_HOME (and the webhook, if set). */
   auditCheckpoints: AuditCheckpointing;
   close(): Promise<void>;
@@ -44,6 +47,8 @@ export interface OpenLetheOptions {
 export async function openLethe(env: LetheEnvironment, options: OpenLetheOptions = {}): Promise<LetheHandle> {
   const warning = options.warnIfNewHome === false ? undefined : await newHomeWarning(env);
   if (warning) process.stderr.write(`${warning}\n`);
+  // Plugins first: a refused one stops the command before the database starts.
+  const catalog = await loadConnectorCatalog(env.connectorSources);
   const database = await openDatabase({
     databaseUrl: env.databaseUrl,
     dataDirectory: path.join(env.home, "pg"),
@@ -57,7 +62,8 @@ export async function openLethe(env: LetheEnvironment, options: OpenLetheOptions
     return {
       database,
       secretBox: createSecretBox(key),
-      registry: createConnectorRegistry(await loadInstalledConnectors()),
+      registry: createConnectorRegistry(catalog.connectors),
+      plugins: catalog.plugins,
       auditCheckpoints: {
         key: await loadCheckpointKey({ keyFromEnvironment: env.auditCheckpoints.keyPem, directory: env.home }),
         store: fileCheckpointStore({ directory: env.home, webhookUrl: env.auditCheckpoints.webhookUrl }),

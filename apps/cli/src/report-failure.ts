@@ -1,12 +1,13 @@
 import { InvalidIdentifierError } from "@lethe/core";
 import { EnvironmentError, type CliLogLevel } from "./env";
+import { PluginRefusedError } from "./plugins/load-plugins";
 
 /**
  * Exit codes: 2 for input the user can correct, 1 for everything else. At `debug` (the level
  * env.ts read) an unexpected failure's stack trace follows its message.
  */
 export function reportFailure(error: unknown, logLevel: CliLogLevel): number {
-  if (error instanceof InvalidIdentifierError || error instanceof EnvironmentError || error instanceof UsageError) {
+  if (error instanceof InvalidIdentifierError || error instanceof EnvironmentError || error instanceof UsageError || error instanceof PluginRefusedError) {
     process.stderr.write(`lethe: ${error.message}\n`);
     return 2;
   }

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { sandboxTimings } from "@lethe/connector-sdk";
+import { readEnvironment } from "../env";
 import { installedSandboxes } from "../installed-connectors.gen";
+import { loadConnectorCatalog } from "../plugins/connector-catalog";
 import { parseChoice, parsePort, parsePositiveInteger } from "../parse-options";
 import { readWorldFile } from "../read-world-file";
 import { UsageError } from "../report-failure";
@@ -10,7 +12,7 @@ export function registerSandboxCommands(program: Command): void {
   const sandbox = program.command("sandbox").description("Local stand-ins of the vendors' APIs.");
   sandbox
     .command("start")
-    .argument("<id>", `connector id (${Object.keys(installedSandboxes).join(", ")})`)
+    .argument("<id>", `connector id (${Object.keys(installedSandboxes).join(", ")}, or an installed plugin's)`)
     .option("--port <port>", "port to listen on (0: a free one)", "0")
     .option("--seed <n>", "seed of the synthetic world", "1")
     .option("--rate-limit <perMinute>", "override the vendor's default rate limit")
@@ -20,11 +22,10 @@ export function registerSandboxCommands(program: Command): void {
       "Serve a connector's sandbox. Prints one JSON line {url, credentials, settings} first, then serves until killed.",
     )
     .action(async (id: string, options: { port: string; seed: string; rateLimit?: string; world?: string; timing: string }) => {
-      const loadDefinition = installedSandboxes[id];
+      const { sandboxes } = await loadConnectorCatalog(readEnvironment().connectorSources);
+      const loadDefinition = sandboxes[id];
       if (!loadDefinition) {
-        throw new UsageError(
-          `no sandbox for connector "${id}"; installed: ${Object.keys(installedSandboxes).join(", ")}`,
-        );
+        throw new UsageError(`no sandbox for connector "${id}"; installed: ${Object.keys(sandboxes).join(", ")}`);
       }
       const world = options.world !== undefined ? await readWorldFile(options.world) : undefined;
       const definition = await loadDefinition();

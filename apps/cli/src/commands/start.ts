@@ -39,6 +39,9 @@ export function registerStartCommand(program: Command): void {
           reportRestart: (message) => log("warn", message, { source: "postgres" }),
         });
         stack.push(() => lethe.close());
+        for (const plugin of lethe.plugins) {
+          log("info", `loaded connector plugin ${plugin.packageName}@${plugin.packageVersion}: "${plugin.connector.id}" (contract ${plugin.connector.contractVersion ?? "?"})`, {});
+        }
 
         const sandboxes: Array<{ connectorId: string; running: RunningSandbox }> = [];
         const demoHosts = new Set<string>();
