@@ -7,7 +7,31 @@ export abstract class ConnectorError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
+    Object.defineProperty(this, lineageKey, { value: lineageOf(new.target) });
   }
+
+  /**
+   * `instanceof` also across copies of this SDK: a connector plugin installed from npm brings its
+   * own copy, whose `TransientError` is another class than the host's, yet must be retried as one.
+   * An error of any copy carries the names of the classes it descends from under a registered
+   * symbol, which every copy reads.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const lineage = typeof value === "object" && value !== null ? (value as Record<symbol, unknown>)[lineageKey] : undefined;
+    return Array.isArray(lineage) && lineage.includes(this.name);
+  }
+}
+
+const lineageKey = Symbol.for("@lethe/connector-sdk:error-lineage");
+
+/** The class names from the thrown class up to Error (exclusive). */
+function lineageOf(constructor: abstract new (...args: never[]) => unknown): string[] {
+  const names: string[] = [];
+  for (let current: unknown = constructor; typeof current === "function" && current !== Error; current = Object.getPrototypeOf(current)) {
+    names.push((current as { name: string }).name);
+  }
+  return names;
 }
 
 /** The credentials were refused (401, bad OAuth client). Not retried. */
