@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startVitest, type TestModule } from "vitest/node";
@@ -33,23 +33,27 @@ export async function runConformance(pkg: ConnectorPackage): Promise<Conformance
 
   let finished: readonly TestModule[] = [];
   const started = Date.now();
-  const vitest = await startVitest(
-    "test",
-    [],
-    {
-      root: pkg.directory,
-      config: false,
-      include: [".cache/lethe-conformance.test.ts"],
-      exclude: [],
-      watch: false,
-      setupFiles: [vendorCallsSetupFile()],
-      reporters: [{ onTestRunEnd: (modules) => void (finished = modules) }],
-      // The suite's checks share one sandbox; one file, one worker.
-      fileParallelism: false,
-    },
-    { logLevel: "silent", cacheDir: path.join(cacheDirectory, "vite") },
-  );
-  await vitest.close();
+  try {
+    const vitest = await startVitest(
+      "test",
+      [],
+      {
+        root: pkg.directory,
+        config: false,
+        include: [".cache/lethe-conformance.test.ts"],
+        exclude: [],
+        watch: false,
+        setupFiles: [vendorCallsSetupFile()],
+        reporters: [{ onTestRunEnd: (modules) => void (finished = modules) }],
+        // The suite's checks share one sandbox; one file, one worker.
+        fileParallelism: false,
+      },
+      { logLevel: "silent", cacheDir: path.join(cacheDirectory, "vite") },
+    );
+    await vitest.close();
+  } finally {
+    await rm(testFile, { force: true });
+  }
   const { checks, errors, heading } = collectOutcomes(finished);
   return { heading: heading ?? `${pkg.name} conformance`, checks, errors, durationMs: Date.now() - started };
 }

@@ -130,7 +130,7 @@ export function renderToolConfigs(layout: PackageLayout): Record<string, string>
       'import tseslint from "typescript-eslint";',
       "",
       "export default tseslint.config(",
-      '  { ignores: ["dist/**", "node_modules/**"] },',
+      '  { ignores: ["dist/**", "node_modules/**", ".cache/**"] },',
       "  js.configs.recommended,",
       "  ...tseslint.configs.recommendedTypeChecked,",
       "  { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },",
