@@ -52,6 +52,12 @@ export function reportFailed(report: ConformanceReport): boolean {
   return report.errors.length > 0 || report.checks.some((check) => check.state === "failed") || report.checks.length === 0;
 }
 
+/** A check's message can list hundreds of findings; the first dozen say what is wrong. */
+const shownLines = 12;
+
 function indent(text: string, prefix: string): string[] {
-  return text.split("\n").slice(0, 12).map((line) => `${prefix}${line}`);
+  const lines = text.split("\n");
+  const shown = lines.slice(0, shownLines).map((line) => `${prefix}${line}`);
+  if (lines.length > shownLines) shown.push(`${prefix}  … and ${lines.length - shownLines} more lines`);
+  return shown;
 }
