@@ -6,7 +6,7 @@ import { UsageError } from "../report-failure";
 import { checkNewConnectorId, titleOf } from "./connector-id";
 import { cliCheckout, cliDirectory, isInside } from "./lethe-checkout";
 import { renderPackageJson, renderToolConfigs, type PackageLayout } from "./package-layout";
-import { outputPathOf, renderTemplate, type TemplateValues } from "./render-template";
+import { demoPhoneOf, outputPathOf, renderTemplate, type TemplateValues } from "./render-template";
 
 export interface ScaffoldRequest {
   id: string;
@@ -46,7 +46,7 @@ export async function scaffoldConnector(request: ScaffoldRequest): Promise<Scaff
     ? { kind: "workspace" }
     : { kind: "standalone", lethe: checkout ? { from: "checkout", checkout } : { from: "registry", version: request.letheVersion } };
   const packageName = workspace ? `@lethe/connector-${id}` : `lethe-connector-${id}`;
-  const values: TemplateValues = { id, title: request.title ?? titleOf(id), packageName };
+  const values: TemplateValues = { id, title: request.title ?? titleOf(id), packageName, demoPhone: demoPhoneOf(id) };
 
   const files = await renderFiles(values, layout, id);
   for (const [relative, text] of files) {
