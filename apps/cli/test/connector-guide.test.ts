@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -39,6 +40,7 @@ describe("the connector author's guide, verbatim", () => {
   let packageDirectory: string;
 
   beforeAll(async () => {
+    if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: run \`pnpm build\` before this test`);
     workDirectory = await mkdtemp(path.join(tmpdir(), "lethe-connector-guide-"));
     const bin = path.join(workDirectory, "bin");
     await mkdir(bin);
@@ -92,6 +94,13 @@ describe("the connector author's guide, verbatim", () => {
       expect(locateGroup).toMatch(/vendor calls just before:\n\s+GET \/api\/v1\/contacts/);
       expect(output).toMatch(/conformance FAILED: \d+ passed, [1-9]\d* failed/);
       expect(code).toBe(1);
+
+      const json = await run("lethe connector test --json", packageDirectory, env);
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.output.slice(json.output.indexOf("{"))) as { checks: { id?: string; state: string; vendorCalls?: unknown[] }[] };
+      const failed = report.checks.find((check) => check.id === "locate.finds-every-record");
+      expect(failed?.state).toBe("failed");
+      expect(failed?.vendorCalls?.length).toBeGreaterThan(0);
     } finally {
       await writeFile(locatePath, locate);
     }
