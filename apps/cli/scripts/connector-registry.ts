@@ -53,8 +53,13 @@ export async function renderConnectorRegistry(): Promise<string> {
   lines.push("/** Local stand-ins of each vendor's API, by connector id, for the demo and tests. */");
   lines.push("export const installedSandboxes: Readonly<Record<string, () => Promise<SandboxDefinition>>> = {");
   for (const p of packages.filter((x) => x.hasSandbox)) {
-    lines.push(`  ${p.connectorId}: async () => (await import("${p.packageName}/sandbox")).default,`);
+    lines.push(`  ${propertyKey(p.connectorId)}: async () => (await import("${p.packageName}/sandbox")).default,`);
   }
   lines.push("};");
   return `${lines.join("\n")}\n`;
+}
+
+/** A kebab-case id such as `acme-desk` is no bare property name: quote it. */
+function propertyKey(id: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(id) ? id : JSON.stringify(id);
 }

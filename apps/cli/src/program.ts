@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit";
+import { registerConnectorCommands } from "./commands/connector";
 import { registerHoldCommands } from "./commands/hold";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerMinimiseCommand } from "./commands/minimise";
@@ -24,6 +25,7 @@ export function createProgram(): Command {
   registerWorkerCommand(program);
   registerRequestCommands(program);
   registerSandboxCommands(program);
+  registerConnectorCommands(program);
   registerAuditCommands(program);
   registerRecordingsCommands(program);
   registerUserCommands(program);
