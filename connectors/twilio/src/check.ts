@@ -1,0 +1,18 @@
+import type { TwilioContext } from "./settings";
+import { readRecord } from "./vendor/read-twilio-json";
+import { accountRecord } from "./vendor/records";
+import { callTwilio, expectStatus } from "./vendor/twilio-request";
+
+/**
+ * `GET /2010-04-01/Accounts/{AccountSid}.json`: authenticated, cheap, free of personal data.
+ * Refused credentials surface as the AuthError `ctx.http` raises for Twilio's 401 (code 20003).
+ */
+export async function check(ctx: TwilioContext): Promise<void> {
+  const route = "accounts.show";
+  const response = await callTwilio(ctx, { method: "GET", path: ".json", route });
+  expectStatus(response, [200], route);
+  const account = await readRecord(response, accountRecord, { route, recordType: "account" });
+  if (account.sid !== ctx.settings.accountSid) {
+    throw new Error(`Twilio answered for account ${account.sid}, not the configured ${ctx.settings.accountSid}`);
+  }
+}
