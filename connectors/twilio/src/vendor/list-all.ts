@@ -17,11 +17,11 @@ export interface Listing<T extends z.ZodType> {
   route: string;
 }
 
-/** Every item of a listing, following `next_page_uri` to its end. */
-export async function listAll<T extends z.ZodType>(ctx: TwilioContext, listing: Listing<T>): Promise<z.output<T>[]> {
+/** Every item of a listing, following `next_page_uri` to its end (`pageSize` is for tests of paging). */
+export async function listAll<T extends z.ZodType>(ctx: TwilioContext, listing: Listing<T>, pageSize = maxPageSize): Promise<z.output<T>[]> {
   const source = { route: listing.route, recordType: listing.recordType };
   const items: z.output<T>[] = [];
-  let response = await callTwilio(ctx, { method: "GET", path: listing.path, query: { ...listing.query, PageSize: maxPageSize }, route: listing.route });
+  let response = await callTwilio(ctx, { method: "GET", path: listing.path, query: { ...listing.query, PageSize: pageSize }, route: listing.route });
   for (;;) {
     expectStatus(response, [200], listing.route);
     const page = await readPage(response, listing.key, listing.schema, source);
