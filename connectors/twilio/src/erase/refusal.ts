@@ -7,7 +7,8 @@ const refusalStatuses = new Set([400, 409, 422]);
 
 /**
  * Twilio's refusal to delete a record it still holds — a call in progress, a message not yet
- * delivered — read from its error envelope: the code and documentation link are the reason the
+ * finished (Twilio's error 20009, "Cannot delete this resource before it is complete") — read
+ * from its error envelope: the code and documentation link are the reason the
  * record is retained. Twilio's message text is left out: it may quote the record. Undefined when
  * the answer is no such refusal.
  */
