@@ -1,3 +1,4 @@
+import { VendorContractError } from "@lethe/connector-sdk";
 import type { TwilioContext } from "./settings";
 import { readRecord } from "./vendor/read-twilio-json";
 import { accountRecord } from "./vendor/records";
@@ -13,6 +14,7 @@ export async function check(ctx: TwilioContext): Promise<void> {
   expectStatus(response, [200], route);
   const account = await readRecord(response, accountRecord, { route, recordType: "account" });
   if (account.sid !== ctx.settings.accountSid) {
-    throw new Error(`Twilio answered for account ${account.sid}, not the configured ${ctx.settings.accountSid}`);
+    // Twilio never answers for another account than the one in the path: this is not Twilio.
+    throw new VendorContractError("Twilio answered with another account than the configured Account SID", { route, recordType: "account" });
   }
 }
