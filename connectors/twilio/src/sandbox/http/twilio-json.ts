@@ -66,6 +66,16 @@ export function recordingJson(accountSid: string, recording: StoredRecording): R
   };
 }
 
+/**
+ * A recording as listed under its call (`Calls/{CallSid}/Recordings.json`): the spec's
+ * `call_recording` shape — with `track`, without `media_url` and `subresource_uris`, its `uri`
+ * under the call. Deleted recordings are never listed here.
+ */
+export function callRecordingJson(accountSid: string, recording: StoredRecording): Record<string, unknown> {
+  const { media_url: _mediaUrl, subresource_uris: _subresources, ...common } = recordingJson(accountSid, recording);
+  return { ...common, track: "both", uri: `${base(accountSid)}/Calls/${recording.callSid}/Recordings/${recording.sid}.json` };
+}
+
 export function transcriptionJson(accountSid: string, transcription: StoredTranscription): Record<string, unknown> {
   return {
     sid: transcription.sid,
