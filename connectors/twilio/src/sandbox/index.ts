@@ -1,5 +1,5 @@
 import type { SandboxDefinition } from "@lethe/connector-sdk";
-import { startTwilioSandbox } from "./start-sandbox";
+import { startTwilioSandbox, type RunningTwilioSandbox } from "./start-sandbox";
 
 /** A local stand-in of Twilio's 2010-04-01 REST API (calls, recordings, transcriptions, messages, media) with the oracle. */
 export const sandbox: SandboxDefinition = {
@@ -7,5 +7,5 @@ export const sandbox: SandboxDefinition = {
   start: startTwilioSandbox,
 };
 
-export { startTwilioSandbox };
+export { startTwilioSandbox, type RunningTwilioSandbox };
 export default sandbox;

@@ -23,7 +23,7 @@ let routes: ServedRoute[];
 let softDeleted: string | undefined;
 
 beforeAll(async () => {
-  state = new SandboxState({ seed: 11, extraPeople: 12, rateLimitPerMinute: 1_000_000, authToken });
+  state = new SandboxState({ seed: 11, extraPeople: 12, rateLimitPerMinute: 1_000_000, authToken, apiKey: { sid: `SK${"1".repeat(32)}`, secret: "s".repeat(32) } });
   const app = createSandboxApp(state);
   routes = servedVendorRoutes(app);
   served = await listenOnLoopback(app);

@@ -8,6 +8,8 @@ export interface SandboxConfig {
   extraPeople: number;
   rateLimitPerMinute: number;
   authToken: string;
+  /** An API key of the account (`SK…` and its secret): Twilio takes it in place of the Auth Token. */
+  apiKey: { sid: string; secret: string };
 }
 
 /**

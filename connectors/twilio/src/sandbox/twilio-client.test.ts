@@ -1,8 +1,7 @@
-import type { RunningSandbox } from "@lethe/connector-sdk";
 import { createOracleClient } from "@lethe/connector-testkit";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTwilioSandbox } from "./index";
+import { startTwilioSandbox, type RunningTwilioSandbox } from "./start-sandbox";
 
 /*
  * Fidelity proven by Twilio's own client: the `twilio` npm package (6.x), unchanged. Only the
@@ -12,7 +11,7 @@ import { startTwilioSandbox } from "./index";
  * into its typed instances (RFC 2822 dates into Date) and turns error envelopes into RestException.
  */
 
-let sandbox: RunningSandbox;
+let sandbox: RunningTwilioSandbox;
 let accountSid: string;
 let authToken: string;
 
@@ -61,6 +60,15 @@ describe("the official twilio client (6.x) against the sandbox", () => {
     const account = await client().api.v2010.accounts(accountSid).fetch();
     expect(account.sid).toBe(accountSid);
     await expect(client("0".repeat(32)).api.v2010.accounts(accountSid).fetch()).rejects.toMatchObject({ status: 401, code: 20003, name: expect.any(String) as unknown });
+  });
+
+  it("authenticates with an API key and its secret, the account named separately", async () => {
+    const sdk = twilio(sandbox.apiKey.sid, sandbox.apiKey.secret, { accountSid });
+    sdk.api.baseUrl = sandbox.url;
+    expect((await sdk.calls.list({ limit: 3 })).length).toBe(3);
+    const wrong = twilio(sandbox.apiKey.sid, "0".repeat(32), { accountSid });
+    wrong.api.baseUrl = sandbox.url;
+    await expect(wrong.calls.list({ limit: 3 })).rejects.toMatchObject({ status: 401, code: 20003 });
   });
 
   it("lists a subject's calls by to and from, parsing Twilio's dates", async () => {

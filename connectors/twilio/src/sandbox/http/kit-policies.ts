@@ -3,12 +3,12 @@ import type { RequestHandler } from "express";
 import type { SandboxState } from "../sandbox-state";
 import { sendTwilioError, twilioCodeFor } from "./twilio-error";
 
-/** HTTP Basic as `AccountSid:AuthToken`; anything else is Twilio's 401, code 20003. */
+/** HTTP Basic as `AccountSid:AuthToken` or `ApiKeySid:ApiKeySecret`; anything else is Twilio's 401, code 20003. */
 export function authenticate(state: SandboxState): RequestHandler {
   return (req, res, next) => {
     const match = /^Basic\s+(\S+)$/i.exec(req.get("authorization") ?? "");
     const decoded = match?.[1] ? Buffer.from(match[1], "base64").toString("utf8") : "";
-    if (decoded === `${state.accountSid}:${state.config.authToken}`) {
+    if (decoded === `${state.accountSid}:${state.config.authToken}` || decoded === `${state.config.apiKey.sid}:${state.config.apiKey.secret}`) {
       next();
       return;
     }
