@@ -1,6 +1,6 @@
 import { Faker, en } from "@faker-js/faker";
 import type { OraclePerson } from "@lethe/connector-sdk";
-import { ReservedPhoneNumbers, sameDigitsInTheUk } from "@lethe/sandbox-kit";
+import { ReservedPhoneNumbers, sameDigitsInTheUk, separablePhoneNumber } from "@lethe/sandbox-kit";
 import type { StoredCall, StoredMedia, StoredMessage, StoredRecording, StoredTranscription } from "./records";
 import { newSid } from "./sids";
 
@@ -62,7 +62,8 @@ export function seedWorld(seed: number, extraPeople = 0): TwilioWorld {
     return plan;
   };
 
-  const clean = subject(1, { calls: 3, messages: 2, sipCalls: 1 }, "clean");
+  // The demo's clearly separable subject: a number (area code 503) no seeded world of any bundled sandbox hands out.
+  const clean = subject(1, { calls: 3, messages: 2, sipCalls: 1, numbers: [separablePhoneNumber(5)] }, "clean");
   const withClient = subject(2, { client: faker.internet.username().toLowerCase().replace(/[^a-z0-9]/g, ""), calls: 2 });
   const household = subject(3, { calls: 2, messages: 1 }, "review");
   const householdLine = phones.forSubject();
