@@ -173,6 +173,19 @@ describe("the official twilio client (6.x) against the sandbox", () => {
     await expect(sdk.messages(mms.sid).fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
   });
 
+  it("meets Twilio's 429 with code 20429 as a RestException once over the limit", async () => {
+    const limited = await startTwilioSandbox({ seed: 5, rateLimitPerMinute: 2 });
+    try {
+      const sdk = twilio(String(limited.settings.accountSid), String(limited.credentials.authToken));
+      sdk.api.baseUrl = limited.url;
+      await sdk.calls.list({ limit: 1 });
+      await sdk.calls.list({ limit: 1 });
+      await expect(sdk.calls.list({ limit: 1 })).rejects.toMatchObject({ status: 429, code: 20429 });
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("gets RestException 20404 for a SID of the wrong shape", async () => {
     const error: unknown = await client().calls("CA-not-a-sid").fetch().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(twilio.RestException);
