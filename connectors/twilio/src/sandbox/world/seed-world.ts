@@ -64,12 +64,16 @@ export function seedWorld(seed: number, extraPeople = 0): TwilioWorld {
 
   // The demo's clearly separable subject: a number (area code 503) no seeded world of any bundled sandbox hands out.
   const clean = subject(1, { calls: 3, messages: 2, sipCalls: 1, numbers: [separablePhoneNumber(5)] }, "clean");
+  // A demo request names the person by e-mail and phone across every system; Twilio holds no
+  // e-mail addresses, so this one is found by the number alone.
+  plans.find(({ plan }) => plan === clean)?.person.identifiers.push({ kind: "email", value: `${clean.name.toLowerCase().replace(/[^a-z]+/g, ".")}@twilio-demo.example.com` });
   const withClient = subject(2, { client: faker.internet.username().toLowerCase().replace(/[^a-z0-9]/g, ""), calls: 2 });
   const household = subject(3, { calls: 2, messages: 1 }, "review");
   const householdLine = phones.forSubject();
   household.numbers = [household.numbers[0] ?? householdLine, householdLine];
   const [householdPerson] = plans.filter(({ plan }) => plan === household);
-  if (householdPerson) householdPerson.person.identifiers = household.numbers.map((value) => ({ kind: "phone" as const, value }));
+  // The shared line first: the demo's review request is made with the number the household shares.
+  if (householdPerson) householdPerson.person.identifiers = [householdLine, ...household.numbers.filter((value) => value !== householdLine)].map((value) => ({ kind: "phone" as const, value }));
   const busy = subject(4, { calls: 60, messages: 8 });
   for (let i = 5; i < 5 + extraPeople; i++) subject(i);
 
