@@ -76,6 +76,8 @@ export function createSandboxApp(state: SandboxState): Express {
   vendor("DELETE", "/Calls/:Sid.json", { Sid: "CA" }, (p, res) => {
     const call = store().calls.get(p.Sid ?? "");
     if (!call) return sendNotFound(res, res.req.path);
+    // Only a finished call's log can be deleted; Twilio refuses one still under way.
+    if (call.status === "in-progress") return sendTwilioError(res, 400, 20009, "Cannot delete this resource before it is complete");
     store().calls.delete(call.sid);
     state.stats.purged("call", call.sid);
     res.status(204).end();

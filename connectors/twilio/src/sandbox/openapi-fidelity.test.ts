@@ -280,6 +280,21 @@ describe("the sandbox's routes against Twilio's OpenAPI description (2010-04-01)
     }
   });
 
+  it("refuses to delete the log of a call still under way, in Twilio's error envelope", async () => {
+    const live = state.world.calls.find((call) => call.status === "in-progress");
+    if (!live) throw new Error("the seeded world has no call under way");
+    const path = `/2010-04-01/Accounts/${state.accountSid}/Calls/${live.sid}.json`;
+    const refused = await request("DELETE", path);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ code: 20009, status: 400 });
+    const fetched = await request("GET", path);
+    expect(fetched.status).toBe(200);
+    const validate = validators.forResponse(operationOf({ method: "GET", path: "/2010-04-01/Accounts/:AccountSid/Calls/:Sid.json" }), 200);
+    const body: unknown = await fetched.json();
+    expect(validate?.(body) ? [] : validate?.errors).toEqual([]);
+    expect(body).toMatchObject({ status: "in-progress", end_time: null, duration: null });
+  });
+
   it("keeps a deleted recording's metadata, status deleted, for IncludeSoftDeleted=true only", async () => {
     if (!softDeleted) throw new Error("the DELETE test deleted no recording");
     const recordingSid = softDeleted;

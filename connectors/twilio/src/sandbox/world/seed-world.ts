@@ -133,6 +133,10 @@ export function seedWorld(seed: number, extraPeople = 0): TwilioWorld {
       if (withMedia) world.media.push({ sid: newSid(faker, "ME"), messageSid: message.sid, contentType: "image/png", created: message.sent, owner: plan.id });
     }
   }
+  // One call of the busy subject still under way (drawn last, so the rest of the world is as before):
+  // Twilio deletes only finished calls' logs, so an eraser meets a refusal it must retain with its reason.
+  const busyNumber = busy.numbers[0] ?? "";
+  world.calls.push({ sid: newSid(faker, "CA"), to: companyLines[0] ?? "", from: busyNumber, callerName: busy.name, direction: "inbound", status: "in-progress", startTime: next(), durationSeconds: 0, owner: busy.id });
   world.people = plans.map(({ person }) => person);
   return world;
 }
