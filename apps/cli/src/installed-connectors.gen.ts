@@ -10,6 +10,7 @@ export async function loadInstalledConnectors(): Promise<AnyConnector[]> {
     import("@lethe/connector-recorder"),
     import("@lethe/connector-reference"),
     import("@lethe/connector-salesforce"),
+    import("@lethe/connector-twilio"),
     import("@lethe/connector-zendesk"),
   ]);
   return modules.map((module) => module.default);
@@ -20,5 +21,6 @@ export const installedSandboxes: Readonly<Record<string, () => Promise<SandboxDe
   recorder: async () => (await import("@lethe/connector-recorder/sandbox")).default,
   reference: async () => (await import("@lethe/connector-reference/sandbox")).default,
   salesforce: async () => (await import("@lethe/connector-salesforce/sandbox")).default,
+  twilio: async () => (await import("@lethe/connector-twilio/sandbox")).default,
   zendesk: async () => (await import("@lethe/connector-zendesk/sandbox")).default,
 };

@@ -11,7 +11,8 @@ import { salesforceCalls } from "./salesforce-calls";
 import { scaleOut } from "./scale-out/scale-out";
 import { startup } from "./startup/startup";
 import { statementsPerErasure } from "./statements-per-erasure/statements-per-erasure";
+import { twilioCalls } from "./twilio-calls";
 import { zendeskCalls } from "./zendesk-calls";
 
 /** Every benchmark `pnpm bench` knows, in the order it runs them. */
-export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, exportBundle, consoleBundle, apiLatency, callsPerErasureBenchmark, salesforceCalls, zendeskCalls, scaleOut, startup, faultTolerance, statementsPerErasure];
+export const benchmarks: readonly Benchmark[] = [erasureThroughput, redactionQuality, redactionAudio, exportBundle, consoleBundle, apiLatency, callsPerErasureBenchmark, salesforceCalls, zendeskCalls, twilioCalls, scaleOut, startup, faultTolerance, statementsPerErasure];
