@@ -1,0 +1,90 @@
+import { recordKey, type ErasureReceipt, type Identifier, type OracleRecord } from "@lethe/connector-sdk";
+import type { ConformanceHarness } from "../harness/conformance-harness";
+import { eraseRefs } from "../harness/operations";
+import { canonicalJson, describeChanges, takeSnapshot, type OracleSnapshot } from "../harness/oracle-snapshot";
+import { isMention, isStrong } from "../harness/record-keys";
+import { fail, Findings } from "./findings";
+import { locateEverySubject, personalDataText } from "./subject-records";
+
+/*
+ * Group 13: redaction of records a legal hold keeps (`capabilities.redact`). The engine erases a
+ * held record with a redact plan (scope `personal-data`, the subject's identifiers) instead of
+ * deleting it; here every subject's own strongly located records are redacted that way, and the
+ * oracle says whether each was kept (never deleted, never moved to a trash) with none of the
+ * subject's e-mail addresses or phone numbers left.
+ */
+
+interface Redacted {
+  everyone: string[];
+  redacted: Map<string, { subjectId: string; values: string[]; receipt: ErasureReceipt | undefined }>;
+  before: OracleSnapshot;
+  after: OracleSnapshot;
+  deletions: Record<string, number>;
+}
+
+/** Identifier values redacted by their exact occurrences (names are not found that way). */
+function redactable(identifiers: readonly Identifier[]): string[] {
+  return identifiers.filter((identifier) => identifier.kind === "email" || identifier.kind === "phone").map((identifier) => identifier.value.toLowerCase());
+}
+
+async function redactEverySubject(h: ConformanceHarness): Promise<Redacted> {
+  const { world, locations } = await locateEverySubject(h);
+  const everyone = world.people.map((person) => person.id);
+  const before = await takeSnapshot(h, everyone);
+  const redacted: Redacted["redacted"] = new Map();
+  for (const { subject, located } of locations) {
+    const refs = located.filter((record) => isStrong(record) && !isMention(record)).map((record) => record.ref);
+    if (refs.length === 0) continue;
+    const { identifiers } = world.query(subject);
+    const receipts = await eraseRefs(h, refs, h.context(), { action: "redact", scope: "personal-data", identifiers });
+    const byKey = new Map(receipts.map((receipt) => [recordKey(receipt.ref), receipt]));
+    for (const ref of refs) redacted.set(recordKey(ref), { subjectId: subject.id, values: redactable(identifiers), receipt: byKey.get(recordKey(ref)) });
+  }
+  if (redacted.size === 0) fail(`${h.connector.id} declares redact, yet locate found no subject's own record to redact`);
+  return { everyone, redacted, before, after: await takeSnapshot(h, everyone), deletions: (await h.oracle.stats()).deletions };
+}
+
+function listings(snapshot: OracleSnapshot, key: string): OracleRecord[] {
+  return [...snapshot.values()].flatMap((records) => records.filter((record) => recordKey(record.ref) === key));
+}
+
+export async function redactedRecordsAreKeptWithoutTheSubject(h: ConformanceHarness): Promise<void> {
+  const { redacted, before, after, deletions } = await redactEverySubject(h);
+  const findings = new Findings();
+  for (const [key, { subjectId, values, receipt }] of redacted) {
+    const where = `subject ${subjectId}: ${key}`;
+    if (!receipt) {
+      findings.add(`${where} got no receipt for its redaction`);
+      continue;
+    }
+    const was = listings(before, key);
+    const is = listings(after, key);
+    if (receipt.outcome === "retained") {
+      // The vendor refused to change it (e.g. nothing of the subject it could find): kept as it was.
+      findings.expect(Boolean(receipt.hold?.basis ?? receipt.detail), () => `${where} was retained without a reason`);
+      findings.expect(canonicalJson(was) === canonicalJson(is), () => `${where} was receipted "retained" yet changed`);
+      continue;
+    }
+    findings.expect(receipt.outcome === "redacted" || receipt.outcome === "anonymised", () => `${where} got a "${receipt.outcome}" receipt for a redaction`);
+    findings.expect((deletions[key] ?? 0) === 0, () => `${where} was deleted instead of redacted: a legal hold keeps it`);
+    const stores = new Set(was.map((record) => record.store));
+    for (const record of is) {
+      findings.expect(stores.has(record.store), () => `${where} moved to the ${record.store} store instead of being redacted in place`);
+      const left = values.filter((value) => personalDataText(record).some((text) => text.includes(value)));
+      findings.expect(left.length === 0, () => `${where} still holds ${left.length} of the subject's identifier(s)`);
+    }
+  }
+  findings.throwIfAny(`${h.connector.id}'s redactions did not keep the records without the subject's identifiers`);
+}
+
+export async function redactLeavesBystandersUntouched(h: ConformanceHarness): Promise<void> {
+  const { everyone, redacted, before, after } = await redactEverySubject(h);
+  const keys = new Set(redacted.keys());
+  const subjects = new Set([...redacted.values()].map(({ subjectId }) => subjectId));
+  const findings = new Findings();
+  for (const id of everyone) {
+    if (subjects.has(id)) continue;
+    for (const change of describeChanges(before.get(id) ?? [], after.get(id) ?? [], keys)) findings.add(`bystander ${id}: ${change}`);
+  }
+  findings.throwIfAny(`${h.connector.id}'s redaction changed other people's records`);
+}
