@@ -87,8 +87,10 @@ export async function redactedRecordsAreKeptWithoutTheSubject(h: ConformanceHarn
     findings.expect((deletions[key] ?? 0) === 0, () => `${where} was deleted instead of redacted: a legal hold keeps it`);
     for (const record of is) {
       findings.expect(storesOf(was).has(record.store), () => `${where} moved to the ${record.store} store instead of being redacted in place`);
-      const left = values.filter((value) => personalDataText(record).some((text) => text.includes(value)));
-      findings.expect(left.length === 0, () => `${where} still holds ${left.length} of the subject's identifier(s)`);
+      const fields = Object.entries(record.personalData)
+        .filter(([, value]) => values.some((identifier) => personalDataText({ ...record, personalData: { value } }).some((text) => text.includes(identifier))))
+        .map(([field]) => field);
+      findings.expect(fields.length === 0, () => `${where} still holds the subject's identifiers in ${fields.join(", ")}`);
     }
   }
   findings.expect(kept > 0, () => `no record was kept and redacted: every one was erased or retained, so nothing shows the connector redacts`);
