@@ -19,6 +19,7 @@ const oracleRecord = z.strictObject({
   store: z.enum(["active", "soft-deleted", "recycle-bin", "archived"]),
   personalData: z.record(z.string(), z.unknown()),
   anonymised: z.boolean(),
+  restricted: z.boolean(),
 });
 
 /* Reference CRM's own oracle route: `GET /__sandbox/people/:id/restrictions`. */

@@ -23,3 +23,5 @@ export * from "./safe-logger";
 export * from "./network-error";
 export * from "./contract-version";
 export * from "./plugin/plugin-validation";
+export * from "./capability-operations";
+export * from "./declared-operations";

@@ -71,6 +71,11 @@ export interface OracleRecord {
   personalData: Record<string, unknown>;
   /** True when the remaining fields are anonymised placeholders rather than the person's data. */
   anonymised: boolean;
+  /**
+   * Whether the vendor marks the record restricted from processing (GDPR Art. 18); served by
+   * sandboxes whose connector declares `restrict`, absent where the vendor has no such mark.
+   */
+  restricted?: boolean;
 }
 
 export interface OracleStats {

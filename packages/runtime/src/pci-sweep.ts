@@ -1,3 +1,4 @@
+import { declaredOperations } from "@lethe/connector-sdk";
 import { randomUUID } from "node:crypto";
 import type { AnyConnector, CardSweepInput, CardSweepPage, ConnectorContext } from "@lethe/connector-sdk";
 import { enqueueJob, getConnectorInstance, loadCheckpoint, saveCheckpoint, type Database } from "@lethe/db";
@@ -39,8 +40,7 @@ export type CardSweep = (ctx: ConnectorContext, input: CardSweepInput) => AsyncI
 
 /** The card sweep a connector declares (`capabilities.cardSweep`), or undefined when it declares none. */
 export function cardSweepOf(connector: AnyConnector | undefined): CardSweep | undefined {
-  if (!connector?.capabilities.cardSweep) return undefined;
-  return connector.sweepCardNumbers?.bind(connector);
+  return connector ? declaredOperations(connector).cardSweep : undefined;
 }
 
 export class PciSweepNotSupportedError extends Error {

@@ -1,3 +1,4 @@
+import { declaredOperations } from "@lethe/connector-sdk";
 import type { AnyConnector } from "@lethe/connector-sdk";
 import { listPlanItems, type Executor } from "@lethe/db";
 import { appendAudit } from "./audit/append-audit";
@@ -18,8 +19,7 @@ export interface RecordingAudio {
  * `openRecordingAudio`); undefined when it declares none. What makes a located record a recording.
  */
 export function playableRecordType(connector: AnyConnector | undefined): string | undefined {
-  const playable = connector?.capabilities.recordingAudio;
-  return playable && connector.openRecordingAudio ? playable.recordType : undefined;
+  return connector ? declaredOperations(connector).recordingAudio?.recordType : undefined;
 }
 
 /**
@@ -63,17 +63,16 @@ export async function openRecordingAudio(
   if (types.size === 0) return undefined;
   const session = await openConnectorSession(deps, { requestId: target.requestId, instanceId: target.instanceId, phase: "playback", signal: target.signal });
   const { connector } = session;
-  const recordType = playableRecordType(connector);
-  const open = connector.openRecordingAudio?.bind(connector);
-  if (recordType === undefined || !open || !types.has(recordType)) return undefined;
-  const audio = await open(session.ctx, { type: recordType, id: target.recordingId });
+  const playable = declaredOperations(connector).recordingAudio;
+  if (!playable || !types.has(playable.recordType)) return undefined;
+  const audio = await playable.open(session.ctx, { type: playable.recordType, id: target.recordingId });
   if (!audio) return undefined;
   // Audited before the first byte leaves: listening to a call is access to personal data.
   await appendAudit(deps.database.db, {
     actor: target.actor,
     action: "recording.played",
     requestId: target.requestId,
-    payload: { instanceId: target.instanceId, recordType, recordingId: target.recordingId },
+    payload: { instanceId: target.instanceId, recordType: playable.recordType, recordingId: target.recordingId },
   });
   const content = audio.content[Symbol.asyncIterator]();
   return {

@@ -50,6 +50,7 @@ describe("the oracle", () => {
       store: "active",
       personalData: { name: expect.any(String), email: expect.any(String), phone: expect.any(String), customerId: expect.any(String) },
       anonymised: false,
+      restricted: false,
     });
     expect(records.filter((record) => record.ref.type === "note").length).toBeGreaterThanOrEqual(2);
   });

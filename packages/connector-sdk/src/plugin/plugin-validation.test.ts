@@ -51,6 +51,14 @@ describe("validateConnectorPlugin", () => {
     expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/settings schema refuses its own examples.settings \(baseUrl: /)]);
   });
 
+  it("refuses a plain-JavaScript plugin whose capabilities and operations disagree, naming each", () => {
+    const result = validateConnectorPlugin({ ...minimal, capabilities: { ...minimal.capabilities, restrict: true }, async *readBack() {} });
+    expect(result.ok ? [] : result.problems).toEqual([
+      "it declares restrict but implements no restrict operation",
+      "it implements readBack but does not declare readBack",
+    ]);
+  });
+
   it("checks a sandbox export belongs to the connector", () => {
     expect(validateSandboxPlugin({ connectorId: "acme-crm", start: async () => ({}) }, "acme-crm")).toEqual([]);
     expect(validateSandboxPlugin({ connectorId: "other", start: async () => ({}) }, "acme-crm")[0]).toContain('"other"');

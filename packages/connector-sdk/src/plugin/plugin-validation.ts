@@ -1,3 +1,4 @@
+import { capabilityProblems } from "../capability-operations";
 import { connectorContractVersion, contractIncompatibility } from "../contract-version";
 import type { AnyConnector } from "../definition";
 import type { SandboxDefinition } from "../sandbox";
@@ -37,6 +38,8 @@ export function validateConnectorPlugin(candidate: unknown, hostContractVersion:
   } else if ((capabilities as Record<string, unknown>).locate !== true) {
     problems.push("its capabilities do not declare locate: true (every connector locates)");
   }
+  // A plugin written in plain JavaScript had no compile-time check that its capabilities and operations agree.
+  if (typeof capabilities === "object" && capabilities !== null) problems.push(...capabilityProblems(value).map((problem) => `it ${problem}`));
   if (!isPositiveRate(value.rateLimit)) problems.push("its rateLimit.requestsPerMinute is not a positive number");
   if (typeof value.identifiers !== "object" || !Array.isArray(value.identifiers) || value.identifiers.length === 0) {
     problems.push("it declares no identifier kinds it can search by");

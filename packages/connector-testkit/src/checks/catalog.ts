@@ -36,6 +36,9 @@ import {
 import { mentionsAreRedactedNotErased } from "./mentions";
 import { erasedRecordsReadBackAbsent, locatedRecordsReadBackPresent, redactedMentionsReadBackKept } from "./read-back";
 import { recordingAudioStreamsAsDeclared, unknownRecordingHasNoAudio } from "./recording-audio";
+import { rectifiedFieldsHoldTheNewValues, rectifyLeavesOtherRecordsUntouched, secondRectifyIsHarmless } from "./rectify";
+import { redactedRecordsAreKeptWithoutTheSubject, redactLeavesBystandersUntouched } from "./redact";
+import { restrictLeavesBystandersUntouched, restrictMarksAndLiftClears } from "./restrict";
 
 export const checkGroups = [
   { group: 1, title: "Declaration" },
@@ -48,6 +51,9 @@ export const checkGroups = [
   { group: 8, title: "Declared vendor features (card sweep, recording audio)" },
   { group: 9, title: "Third-party record mentioning the subject" },
   { group: 10, title: "Read back by id" },
+  { group: 11, title: "Rectify" },
+  { group: 12, title: "Restrict processing" },
+  { group: 13, title: "Redact records a legal hold keeps" },
 ] as const;
 
 export type CheckGroup = (typeof checkGroups)[number]["group"];
@@ -74,6 +80,15 @@ const needsMentions = (connector: AnyConnector) => {
   return connector.capabilities.erase ? undefined : "the connector declares mentions but no erase, through which they are redacted";
 };
 
+const needsRectify = (connector: AnyConnector) =>
+  connector.capabilities.rectify ? undefined : "the connector declares no rectify capability";
+const needsRestrict = (connector: AnyConnector) =>
+  connector.capabilities.restrict ? undefined : "the connector declares no restrict capability";
+const needsRedact = (connector: AnyConnector) => {
+  if (!connector.capabilities.redact) return "the connector declares no redact capability (records a legal hold keeps are not redacted)";
+  return connector.capabilities.erase ? undefined : "the connector declares redact but no erase, through which a redact plan is carried out";
+};
+
 const needsReadBack = (connector: AnyConnector) =>
   connector.capabilities.readBack ? undefined : "the connector declares no readBack";
 /** Mentions are redacted by connectors declaring `mentions`, or `redact` (the engine plans `redact` for them either way). */
@@ -85,8 +100,8 @@ const needsReadBackAndRedaction = (connector: AnyConnector) => {
 
 /**
  * Every check of docs/connectors.md groups 1–7, of the declared vendor features (8), of other
- * people's records mentioning the subject (9) and of reading records back by id (10), by stable
- * id (the key a `skip` entry names).
+ * people's records mentioning the subject (9), of reading records back by id (10), of rectify
+ * (11), restrict (12) and redact (13), by stable id (the key a `skip` entry names).
  */
 export const conformanceChecks = {
   "declaration.examples-parse": {
@@ -292,6 +307,48 @@ export const conformanceChecks = {
     title: "an unknown recording opens no audio",
     notApplicable: needsRecordingAudio,
     run: unknownRecordingHasNoAudio,
+  },
+  "rectify.fields-updated": {
+    group: 11,
+    title: "rectify gives each declared field of a subject's record its new value, per the oracle, with a rectified receipt",
+    notApplicable: needsRectify,
+    run: rectifiedFieldsHoldTheNewValues,
+  },
+  "rectify.others-untouched": {
+    group: 11,
+    title: "rectify changes no record it was not asked to, bystanders' included",
+    notApplicable: needsRectify,
+    run: rectifyLeavesOtherRecordsUntouched,
+  },
+  "rectify.twice-is-harmless": {
+    group: 11,
+    title: "rectifying again with the same values receipts rectified and changes nothing",
+    notApplicable: needsRectify,
+    run: secondRectifyIsHarmless,
+  },
+  "restrict.marks-and-lifts": {
+    group: 12,
+    title: "restrict marks each of a subject's records restricted and lifting clears it, per the oracle, with restricted / unrestricted receipts",
+    notApplicable: needsRestrict,
+    run: restrictMarksAndLiftClears,
+  },
+  "restrict.bystanders-untouched": {
+    group: 12,
+    title: "restrict changes no record it was not asked to",
+    notApplicable: needsRestrict,
+    run: restrictLeavesBystandersUntouched,
+  },
+  "redact.kept-without-identifiers": {
+    group: 13,
+    title: "erase with a redact plan keeps each record (never deleted or trashed) with none of the subject's e-mail addresses or phone numbers left",
+    notApplicable: needsRedact,
+    run: redactedRecordsAreKeptWithoutTheSubject,
+  },
+  "redact.bystanders-untouched": {
+    group: 13,
+    title: "erase with a redact plan leaves other people's records as they were",
+    notApplicable: needsRedact,
+    run: redactLeavesBystandersUntouched,
   },
 } as const satisfies Record<string, ConformanceCheck>;
 

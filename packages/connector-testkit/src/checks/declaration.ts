@@ -1,3 +1,4 @@
+import { capabilityProblems } from "@lethe/connector-sdk";
 import { z } from "zod";
 import { secretStrings } from "../context/secret-strings";
 import type { ConformanceHarness } from "../harness/conformance-harness";
@@ -63,28 +64,9 @@ export async function noSecretInSettings(h: ConformanceHarness): Promise<void> {
 
 export async function capabilitiesMatchOperations(h: ConformanceHarness): Promise<void> {
   const { connector } = h;
-  const { capabilities } = connector;
   const findings = new Findings();
-  const pairs: [string, boolean, boolean][] = [
-    ["export", capabilities.export, typeof connector.export === "function"],
-    ["erase", capabilities.erase !== false, typeof connector.erase === "function"],
-    ["confirm", capabilities.confirm, typeof connector.confirm === "function"],
-    ["redact", capabilities.redact, typeof connector.redact === "function"],
-    ["rectify", Boolean(capabilities.rectify), typeof connector.rectify === "function"],
-    ["restrict", capabilities.restrict === true, typeof connector.restrict === "function"],
-    ["cardSweep", capabilities.cardSweep === true, typeof connector.sweepCardNumbers === "function"],
-    ["recordingAudio", Boolean(capabilities.recordingAudio), typeof connector.openRecordingAudio === "function"],
-    ["readBack", capabilities.readBack === true, typeof connector.readBack === "function"],
-  ];
-  for (const [name, declared, implemented] of pairs) {
-    findings.expect(declared === implemented, () =>
-      declared ? `declares ${name} but implements no ${name} operation` : `implements ${name} but does not declare it`,
-    );
-  }
-  const playable = capabilities.recordingAudio;
-  if (playable) {
-    findings.expect(playable.recordType in connector.recordSchemas, () => `declares recording audio for record type "${playable.recordType}", which has no schema`);
-  }
+  // The SDK's rule, the same one a host applies when it loads a plugin.
+  for (const problem of capabilityProblems(connector)) findings.add(problem);
   findings.expect(connector.identifiers.length > 0, () => "declares no identifier kinds to locate by");
   findings.expect(connector.rateLimit.requestsPerMinute > 0, () => "declares a rate limit that is not positive");
   const schemaTypes = new Set(Object.keys(connector.recordSchemas));

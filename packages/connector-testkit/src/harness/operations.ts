@@ -4,6 +4,7 @@ import {
   type ErasePlan,
   type ErasureReceipt,
   type ExportItem,
+  type FieldUpdate,
   type LocatedRecord,
   type LocateQuery,
   type ReadBackQuery,
@@ -94,4 +95,20 @@ export async function readBackRefs(
   const answers: RecordPresence[] = [];
   for await (const presence of query ? readBack(ctx, refs, query) : readBack(ctx, refs)) answers.push(presence);
   return answers;
+}
+
+/** Applies field updates to one record through `rectify`, the way the rectify task does. */
+export async function rectifyRef(h: ConformanceHarness, ref: RecordRef, updates: FieldUpdate[], ctx: ConnectorContext = h.context()): Promise<ErasureReceipt> {
+  const rectify = h.connector.rectify?.bind(h.connector);
+  if (!rectify) throw new Error(`${h.connector.id} implements no rectify`);
+  return rectify(ctx, ref, updates);
+}
+
+/** Marks records restricted (or lifts it) through `restrict`, every receipt collected. */
+export async function restrictRefs(h: ConformanceHarness, refs: RecordRef[], lift: boolean, ctx: ConnectorContext = h.context()): Promise<ErasureReceipt[]> {
+  const restrict = h.connector.restrict?.bind(h.connector);
+  if (!restrict) throw new Error(`${h.connector.id} implements no restrict`);
+  const receipts: ErasureReceipt[] = [];
+  for await (const receipt of restrict(ctx, refs, { lift })) receipts.push(receipt);
+  return receipts;
 }

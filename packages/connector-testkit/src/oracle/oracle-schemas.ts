@@ -24,6 +24,8 @@ export const oracleRecord = z.object({
   store: z.enum(["active", "soft-deleted", "recycle-bin", "archived"]),
   personalData: z.record(z.string(), z.unknown()),
   anonymised: z.boolean(),
+  /** Served by sandboxes whose vendor marks records restricted from processing. */
+  restricted: z.boolean().optional(),
 });
 
 export const oracleRecordsResponse = z.object({ records: z.array(oracleRecord) });

@@ -14,7 +14,10 @@ import {
   matchingBystanders,
   neverMentioningTheSubject,
   readingBackActiveRecordsOnly,
+  rectifyingNothing,
+  redactingByDeletion,
   redactingTheWholeText,
+  restrictingNothing,
   softDeleteClaimingHardDelete,
 } from "./broken-connectors";
 
@@ -61,6 +64,18 @@ describe("the conformance checks against broken connectors", () => {
     await expect(run("read-back.located-present", answeringTwice(referenceConnector))).rejects.toThrow(/readBack answered twice for/);
   });
 
+  it("fail a connector that receipts rectifications it never made", async () => {
+    await expect(run("rectify.fields-updated", rectifyingNothing(referenceConnector))).rejects.toThrow(/: (name|email|phone) does not hold its new value/);
+  });
+
+  it("fail a connector that receipts restrictions the vendor never recorded", async () => {
+    await expect(run("restrict.marks-and-lifts", restrictingNothing(referenceConnector))).rejects.toThrow(/the oracle reports person\/\w+ not restricted/);
+  });
+
+  it("fail a connector that deletes held records it was asked to redact", async () => {
+    await expect(run("redact.kept-without-identifiers", redactingByDeletion(referenceConnector))).rejects.toThrow(/was deleted instead of redacted: a legal hold keeps it/);
+  });
+
   it("fail a connector that matches a bystander's records as strong", async () => {
     const broken = matchingBystanders(referenceConnector);
 
@@ -99,10 +114,10 @@ describe("the conformance checks against broken connectors", () => {
     };
 
     await expect(run("declaration.capabilities-match-operations", sweepless)).rejects.toThrow(
-      /declares cardSweep but implements no cardSweep operation/,
+      /declares cardSweep but implements no sweepCardNumbers operation/,
     );
     await expect(run("declaration.capabilities-match-operations", undeclaredAudio)).rejects.toThrow(
-      /implements recordingAudio but does not declare it/,
+      /implements openRecordingAudio but does not declare recordingAudio/,
     );
     await expect(run("declaration.capabilities-match-operations", unknownType)).rejects.toThrow(
       /declares recording audio for record type "voicemail", which has no schema/,

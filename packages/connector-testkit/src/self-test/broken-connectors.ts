@@ -179,3 +179,37 @@ export function answeringTwice(connector: AnyConnector): AnyConnector {
     },
   };
 }
+
+/** Receipts every rectification `rectified` without asking the vendor to change anything. */
+export function rectifyingNothing(connector: AnyConnector): AnyConnector {
+  return { ...connector, rectify: async (_ctx, ref) => ({ ref, outcome: "rectified" }) };
+}
+
+/** Receipts restrictions and their lifting without setting the vendor's flag. */
+export function restrictingNothing(connector: AnyConnector): AnyConnector {
+  return {
+    ...connector,
+    restrict: async function* (_ctx, refs, { lift }) {
+      for (const ref of refs) yield { ref, outcome: lift ? "unrestricted" : "restricted" };
+    },
+  };
+}
+
+/**
+ * Claims `redact` and, asked to redact records a legal hold keeps, deletes them instead while
+ * receipting them `redacted`: the hold's evidence is gone.
+ */
+export function redactingByDeletion(connector: AnyConnector): AnyConnector {
+  const erase = connector.erase?.bind(connector);
+  if (!erase) throw new Error(`${connector.id} implements no erase to break`);
+  return {
+    ...connector,
+    capabilities: { ...connector.capabilities, redact: true },
+    redact: async (_ctx, ref) => ({ ref, outcome: "redacted" }),
+    erase: async function* (ctx, refs, plan) {
+      for await (const receipt of erase(ctx, refs, plan.action === "redact" ? { action: "erase" } : plan)) {
+        yield plan.action === "redact" && receipt.outcome === "erased" ? { ...receipt, outcome: "redacted" } : receipt;
+      }
+    },
+  };
+}

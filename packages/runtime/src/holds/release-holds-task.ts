@@ -1,4 +1,4 @@
-import { recordKey, type ErasePlan, type RecordRef } from "@lethe/connector-sdk";
+import { recordKey, type ErasePlan, type RecordRef, declaredOperations } from "@lethe/connector-sdk";
 import {
   deleteCheckpointsWithPrefix,
   insertReceipt,
@@ -85,8 +85,8 @@ async function releaseOnInstance(
 ): Promise<void> {
   const { database } = deps;
   const { connector } = session;
-  const erase = connector.erase?.bind(connector);
-  if (!erase || connector.capabilities.erase === false) {
+  const declaredErase = declaredOperations(connector).erase;
+  if (!declaredErase) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no erase operation`);
   }
   const version = { connectorId: connector.id, connectorVersion: connector.version };
@@ -106,8 +106,8 @@ async function releaseOnInstance(
   }
 
   if (outstanding.length > 0) {
-    const plan: ErasePlan = { action: connector.capabilities.erase.mode === "anonymise" ? "anonymise" : "erase" };
-    for await (const receipt of erase(session.ctx, outstanding, plan)) {
+    const plan: ErasePlan = { action: declaredErase.mode === "anonymise" ? "anonymise" : "erase" };
+    for await (const receipt of declaredErase.run(session.ctx, outstanding, plan)) {
       signal?.throwIfAborted();
       const refKey = recordKey(receipt.ref);
       const item = byRef.get(refKey);

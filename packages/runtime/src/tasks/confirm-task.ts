@@ -1,5 +1,5 @@
 import { afterConfirmRound, defaultConfirmSchedule } from "@lethe/core";
-import { recordKey, type ErasureReceipt } from "@lethe/connector-sdk";
+import { recordKey, type ErasureReceipt, declaredOperations } from "@lethe/connector-sdk";
 import {
   enqueueJob,
   ensureRequestTask,
@@ -65,8 +65,8 @@ async function confirmOnInstance(
 ): Promise<void> {
   const { database } = deps;
   const { connector } = session;
-  const confirm = connector.confirm?.bind(connector);
-  if (!confirm || !connector.capabilities.confirm) {
+  const confirm = declaredOperations(connector).confirm;
+  if (!confirm) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no confirm operation`);
   }
   const version = { connectorId: connector.id, connectorVersion: connector.version };

@@ -1,5 +1,7 @@
 import {
+  declaredOperations,
   recordKey,
+  type DeclaredOperations,
   type ErasePlan,
   type ErasureOutcome,
   type ErasureReceipt,
@@ -66,8 +68,9 @@ async function eraseOnInstance(
 ): Promise<void> {
   const { database } = deps;
   const { connector } = session;
-  const erase = connector.erase?.bind(connector);
-  if (!erase || connector.capabilities.erase === false) {
+  const operations = declaredOperations(connector);
+  const erase = operations.erase?.run;
+  if (!erase) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no erase operation`);
   }
   const version = { connectorId: connector.id, connectorVersion: connector.version };
@@ -134,7 +137,7 @@ async function eraseOnInstance(
     progress: outcomes,
     audit: { action: "erase.completed", payload: { instanceId: payload.instanceId, ...version, outcomes } },
     alsoWrite: async (tx) => {
-      if ((outcomes.pending ?? 0) > 0 && connector.confirm && connector.capabilities.confirm) {
+      if ((outcomes.pending ?? 0) > 0 && operations.confirm) {
         const now = new Date();
         const delay = confirmDelayMs(deps.confirmSchedule ?? defaultConfirmSchedule, 0);
         await reopenTask(tx, { ...payload, ...version, phase: "confirm", progress: confirmStarted(now) });
@@ -163,7 +166,7 @@ async function eraseByAction(
   deps: RuntimeDependencies,
   session: ConnectorSession,
   byAction: ReadonlyMap<string, PlanItemView[]>,
-  erase: NonNullable<ConnectorSession["connector"]["erase"]>,
+  erase: NonNullable<DeclaredOperations["erase"]>["run"],
   progress: EraseProgress,
 ): Promise<void> {
   const { payload, version, receipted, outstanding, stored, signal } = progress;

@@ -1,4 +1,4 @@
-import { recordKey, type ExportItem, type RecordRef } from "@lethe/connector-sdk";
+import { recordKey, type ExportItem, type RecordRef, declaredOperations } from "@lethe/connector-sdk";
 import {
   enqueueJob,
   finishRequestTask,
@@ -141,7 +141,7 @@ export function exportTask(deps: RuntimeDependencies): Task {
 /** Passes a system's items to the writer, noting what was exported and whose stream failed. */
 async function* observe(source: ExportSource, onFailure: () => void): AsyncIterable<ExportItem> {
   const { connector } = source.session;
-  const exportRecords = connector.export?.bind(connector);
+  const exportRecords = declaredOperations(connector).export;
   if (!exportRecords) return;
   try {
     for await (const item of exportRecords(source.session.ctx, source.refs)) {

@@ -1,5 +1,5 @@
 import { anonymisedVerdict, erasedVerdict, readBackSelection, redactedVerdict, type ReadBackVerdict } from "@lethe/core";
-import { recordKey, type RecordPresence, type RecordRef, type ReadBackQuery } from "@lethe/connector-sdk";
+import { recordKey, type RecordPresence, type RecordRef, type ReadBackQuery, declaredOperations } from "@lethe/connector-sdk";
 import { insertReceipts, listReceipts, type NewReceipt } from "@lethe/db";
 import { type ConnectorSession } from "../connector-session";
 import { ConnectorProtocolError } from "../failure";
@@ -33,7 +33,7 @@ export async function readBackRecords(
   signal: AbortSignal,
 ): Promise<number> {
   const { connector } = session;
-  if (!connector.readBack || !connector.capabilities.readBack) return 0;
+  if (!declaredOperations(connector).readBack) return 0;
   const { db } = deps.database;
   const receipted = new Set(
     (await listReceipts(db, { ...payload, phase: "verify" })).map((row) => recordKey({ type: row.recordType, id: row.recordId })),
@@ -77,11 +77,12 @@ async function readBatch(
   verdictOf: (presence: RecordPresence, item: PlannedRecord) => ReadBackVerdict,
 ): Promise<void> {
   const { connector } = session;
-  if (asked.size === 0 || !connector.readBack) return;
+  const readBack = declaredOperations(connector).readBack;
+  if (asked.size === 0 || !readBack) return;
   const version = { connectorId: connector.id, connectorVersion: connector.version };
   const refs = [...asked.values()].map((item) => item.ref);
   const outstanding = new Set(asked.keys());
-  const answers = query ? connector.readBack(session.ctx, refs, query) : connector.readBack(session.ctx, refs);
+  const answers = query ? readBack(session.ctx, refs, query) : readBack(session.ctx, refs);
   const receipts: NewReceipt[] = [];
   try {
     await collectVerdicts(answers, asked, outstanding, signal, (presence, item) =>

@@ -1,4 +1,4 @@
-import { recordKey, type ErasureOutcome, type FieldUpdate, type RecordRef } from "@lethe/connector-sdk";
+import { recordKey, type ErasureOutcome, type FieldUpdate, type RecordRef, declaredOperations } from "@lethe/connector-sdk";
 import { startRequestTask, type PlanItemView, type TaskKey } from "@lethe/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
@@ -51,8 +51,8 @@ async function rectifyOnInstance(
   signal: AbortSignal,
 ): Promise<void> {
   const { connector } = session;
-  const rectify = connector.rectify?.bind(connector);
-  if (!rectify || !connector.capabilities.rectify) {
+  const rectify = declaredOperations(connector).rectify?.apply;
+  if (!rectify) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no rectify operation`);
   }
   const version: ConnectorVersion = { connectorId: connector.id, connectorVersion: connector.version };
@@ -108,14 +108,15 @@ async function verifyRectified(
   }
   if (toCheck.size === 0) return;
   const context = { payload, version };
-  if (!connector.export || !connector.capabilities.export) {
+  const exportRecords = declaredOperations(connector).export;
+  if (!exportRecords) {
     for (const { ref } of toCheck.values()) {
       await storeVerification(deps, context, ref, "unverifiable", `connector "${connector.id}" cannot read records back (no export)`);
     }
     return;
   }
   const refs = [...toCheck.values()].map((entry) => entry.ref);
-  for await (const item of connector.export(session.ctx, refs)) {
+  for await (const item of exportRecords(session.ctx, refs)) {
     signal.throwIfAborted();
     // Binary items (files) hold no fields; they are skipped unread.
     if (item.kind !== "record") continue;

@@ -1,4 +1,4 @@
-import { recordKey, type ErasureOutcome, type RecordRef } from "@lethe/connector-sdk";
+import { recordKey, type ErasureOutcome, type RecordRef, declaredOperations } from "@lethe/connector-sdk";
 import { getRequest, startRequestTask, type TaskKey } from "@lethe/db";
 import type { Task } from "graphile-worker";
 import { type ConnectorSession } from "../connector-session";
@@ -45,8 +45,8 @@ async function restrictOnInstance(
   signal: AbortSignal,
 ): Promise<void> {
   const { connector } = session;
-  const restrict = connector.restrict?.bind(connector);
-  if (!restrict || !connector.capabilities.restrict) {
+  const restrict = declaredOperations(connector).restrict;
+  if (!restrict) {
     throw new ConnectorProtocolError(`connector "${connector.id}" declares no restrict operation`);
   }
   const version: ConnectorVersion = { connectorId: connector.id, connectorVersion: connector.version };

@@ -1,4 +1,4 @@
-import { recordKey } from "@lethe/connector-sdk";
+import { recordKey, declaredOperations } from "@lethe/connector-sdk";
 import { insertReceipt, listPlanItems, listReceipts, startRequestTask, type TaskKey } from "@lethe/db";
 import { engineStrength, mentionOf, settledErasures } from "@lethe/core";
 import { enginePolicy } from "../plan/engine-policy";
@@ -67,7 +67,7 @@ async function verifyOnInstance(
     ]),
   );
 
-  const readsBack = Boolean(connector.readBack && connector.capabilities.readBack);
+  const readsBack = declaredOperations(connector).readBack !== undefined;
   const search = !readsBack || enginePolicy(deps).verifySearch === "always";
   if (search && session.identifiers.length > 0) {
     for await (const record of connector.locate(session.ctx, { identifiers: session.identifiers })) {

@@ -178,6 +178,7 @@ export class VendorStore {
           store: stored.deletedAt ? "soft-deleted" : "active",
           personalData: personalData(stored.record),
           anonymised: false,
+          restricted: stored.record.row.restricted,
         },
       ];
     });
