@@ -107,6 +107,7 @@ describe("connector plugins installed from npm tarballs", () => {
     expect(result.stderr).toContain("a connector plugin was refused:\n  @acme/lethe-connector-broken:\n");
     expect(result.stderr).toContain("implements connector contract 0.9; this Lethe runs contract 1.0");
     expect(result.stderr).toMatch(/settings schema refuses its own examples\.settings \(baseUrl: /);
+    expect(result.stderr).toContain("declares erase but implements no erase operation");
     expect(result.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
 
