@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { chmod, mkdtemp, open, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@lethe/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePortRun, startLethe, type StartedLethe } from "./lethe-process";
+import { runInShell } from "./run-in-shell";
 
 /*
  * The README's demo, run verbatim: the commands between `<!-- demo:start -->` and
@@ -35,17 +35,6 @@ async function readmeDemoCommands(): Promise<DemoCommand[]> {
       if (exitCode === undefined) throw new Error(`README demo command without "exit N" in its comment: ${line}`);
       return { command: command.trim(), ends: /→ (\w+)/.exec(comment)?.[1], exitCode: Number(exitCode) };
     });
-}
-
-function runInShell(command: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("sh", ["-c", command], { cwd: repositoryRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
 }
 
 describe("the README's demo, verbatim, against lethe start", () => {
@@ -96,7 +85,7 @@ describe("the README's demo, verbatim, against lethe start", () => {
     const commands = await readmeDemoCommands();
     expect(commands.length).toBeGreaterThanOrEqual(3);
     for (const { command, ends, exitCode } of commands) {
-      const run = await runInShell(command.replaceAll("<clean e-mail>", clean).replaceAll("<review e-mail>", review), env);
+      const run = await runInShell(command.replaceAll("<clean e-mail>", clean).replaceAll("<review e-mail>", review), { cwd: repositoryRoot, env });
       expect(run.code, `${command}\n${run.output}`).toBe(exitCode);
       if (ends === "completed") expect(run.output).toMatch(/^request [0-9a-f-]{36} completed/m);
       if (ends === "review") expect(run.output).toMatch(/^request [0-9a-f-]{36} waits in review/m);
