@@ -5,7 +5,10 @@
  * a plugin whose major equals its own and whose minor is not newer than its own. Raise the minor
  * for additions a host may ignore, the major for anything an older plugin would get wrong.
  */
-export const connectorContractVersion = "1.0";
+export const connectorContractVersion = "1.1";
+
+/** 1.1: `inventory` (the data inventory per record type) and the optional `countRecords` operation. */
+export const inventoryContractVersion = "1.1";
 
 /** Why a plugin's contract cannot run on this host, or undefined when it can. */
 export function contractIncompatibility(pluginVersion: unknown, hostVersion: string = connectorContractVersion): string | undefined {
@@ -28,4 +31,12 @@ export function contractIncompatibility(pluginVersion: unknown, hostVersion: str
 function parseContractVersion(version: string): { major: number; minor: number } | undefined {
   const match = /^(\d+)\.(\d+)$/.exec(version);
   return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+
+/** Whether a plugin's contract version is older than `than` (both `major.minor`); false when either is not. */
+export function contractPredates(pluginVersion: unknown, than: string): boolean {
+  const plugin = typeof pluginVersion === "string" ? parseContractVersion(pluginVersion) : undefined;
+  const other = parseContractVersion(than);
+  if (!plugin || !other) return false;
+  return plugin.major < other.major || (plugin.major === other.major && plugin.minor < other.minor);
 }

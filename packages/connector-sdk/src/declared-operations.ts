@@ -12,6 +12,7 @@ import type {
   RecordRef,
   RedactionSpan,
 } from "./records";
+import type { RecordCount, RecordCountQuery } from "./record-count";
 import type { RecordingAudio } from "./recording-audio";
 
 /**
@@ -44,6 +45,7 @@ export interface DeclaredOperations<Settings = unknown, Secrets = unknown> {
     open: (ctx: ConnectorContext<Settings, Secrets>, ref: RecordRef) => Promise<RecordingAudio | undefined>;
   };
   readBack?: (ctx: ConnectorContext<Settings, Secrets>, refs: RecordRef[], query?: ReadBackQuery) => AsyncIterable<RecordPresence>;
+  countRecords?: (ctx: ConnectorContext<Settings, Secrets>, query: RecordCountQuery) => Promise<RecordCount>;
 }
 
 /** The optional operations `connector` declared and implements, bound to it (see `DeclaredOperations`). */
@@ -65,5 +67,6 @@ export function declaredOperations<S extends z.ZodType, K extends z.ZodType>(
     operations.recordingAudio = { recordType: capabilities.recordingAudio.recordType, open: connector.openRecordingAudio.bind(connector) };
   }
   if (capabilities.readBack && connector.readBack) operations.readBack = connector.readBack.bind(connector);
+  if (capabilities.countRecords && connector.countRecords) operations.countRecords = connector.countRecords.bind(connector);
   return operations;
 }

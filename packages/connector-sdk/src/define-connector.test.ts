@@ -23,7 +23,15 @@ const base = {
   secrets: z.object({ apiToken: z.string() }),
   examples: { settings: { baseUrl: "https://acme.example.com" }, secrets: { apiToken: "t0ken" } },
   identifiers: ["email" as const],
-  dataCategories: { person: ["contact" as const] },
+  inventory: {
+    person: {
+      categories: ["contact" as const],
+      fields: { id: ["contact" as const] },
+      purposes: ["Keeping in touch"],
+      lawfulBasis: "contract" as const,
+      retention: { period: "P1Y", from: "the last contact" },
+    },
+  },
   recordSchemas: { person: z.object({ id: z.string() }) },
   rateLimit: { requestsPerMinute: 60 },
   async check() {},
@@ -77,7 +85,7 @@ describe("defineConnector ties each declared capability to its operation", () =>
   it("leaves a capabilities object typed only as Capabilities to the run-time check", () => {
     const capabilities: Capabilities = { ...none };
     const connector = defineConnector({ ...base, capabilities });
-    expect(connector.contractVersion).toBe("1.0");
+    expect(connector.contractVersion).toBe("1.1");
   });
 });
 

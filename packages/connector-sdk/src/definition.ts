@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CardSweepInput, CardSweepPage } from "./card-sweep";
 import type { ConnectorContext } from "./context";
+import type { DataInventory } from "./data-inventory";
 import type { ExportFieldRoles, ProcessingDeclaration } from "./export-declarations";
 import type { IdentifierKind } from "./identifiers";
 import type {
@@ -15,6 +16,7 @@ import type {
   RecordRef,
   RedactionSpan,
 } from "./records";
+import type { RecordCount, RecordCountQuery } from "./record-count";
 import type { RecordingAudio } from "./recording-audio";
 import type { SandboxDefinition } from "./sandbox";
 
@@ -56,6 +58,11 @@ export interface Capabilities {
    * each erased record gone from the vendor itself, including parts a search no longer finds.
    */
   readBack?: boolean;
+  /**
+   * Whether it can count the records of each type the vendor holds (`countRecords`), through the
+   * vendor's own count mechanism: the discovery scan of the data inventory.
+   */
+  countRecords?: boolean;
 }
 
 export type DataCategory =
@@ -92,16 +99,21 @@ export interface ConnectorDefinition<
   /** A settings value that must be rejected (the conformance suite checks it is). */
   invalidSettingsExample?: unknown;
   identifiers: IdentifierKind[];
-  /** Record type → the personal data it holds (feeds the data inventory). */
-  dataCategories: Record<string, DataCategory[]>;
+  /**
+   * Record type → the personal data it holds, in which fields, why, on which lawful basis and for
+   * how long by default (the data inventory, GDPR Art. 30; see `RecordTypeInventory`). Every type
+   * of `recordSchemas` has an entry. Since connector contract 1.1.
+   */
+  inventory: DataInventory;
   /** Record type → the shape of its exported JSON. */
   recordSchemas: Record<string, z.ZodType>;
   /** Fields of the exported JSON that never go into a person's copy (vendor API URLs, other parties' metadata). */
   exportFieldRoles?: ExportFieldRoles;
   /**
-   * Purposes, recipients, retention and source of the data this system holds (GDPR Art. 15(1)),
-   * shown to the person in the access bundle's index. Written by the organisation's deployment
-   * of the connector in practice; the connector's own is the vendor-typical default.
+   * Recipients and source of the data this system holds (GDPR Art. 15(1)(c), (g)), shown to the
+   * person in the access bundle's index beside the purposes, basis and retention of `inventory`.
+   * Written by the organisation's deployment of the connector in practice; the connector's own is
+   * the vendor-typical default.
    */
   processing?: ProcessingDeclaration;
   capabilities: Capabilities;
@@ -160,6 +172,11 @@ export interface ConnectorDefinition<
     refs: RecordRef[],
     query?: ReadBackQuery,
   ): AsyncIterable<RecordPresence>;
+  /**
+   * How many records of one type the vendor holds now (`capabilities.countRecords`), asked through
+   * the vendor's count mechanism; never reads or returns the records themselves.
+   */
+  countRecords?(ctx: Ctx<SettingsSchema, SecretsSchema>, query: RecordCountQuery): Promise<RecordCount>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

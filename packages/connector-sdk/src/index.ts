@@ -25,3 +25,5 @@ export * from "./contract-version";
 export * from "./plugin/plugin-validation";
 export * from "./capability-operations";
 export * from "./declared-operations";
+export * from "./data-inventory";
+export * from "./record-count";

@@ -14,8 +14,16 @@ const minimal = defineConnector({
   secrets: z.object({ apiToken: z.string().min(1) }),
   examples: { settings: { baseUrl: "https://acme.example.com" }, secrets: { apiToken: "t0ken" } },
   identifiers: ["email"],
-  dataCategories: {},
-  recordSchemas: {},
+  inventory: {
+    person: {
+      categories: ["identity", "contact"],
+      fields: { name: ["identity"], email: ["contact"] },
+      purposes: ["Managing our relationship with the customer"],
+      lawfulBasis: "contract",
+      retention: { period: "P6Y", from: "the end of the customer relationship" },
+    },
+  },
+  recordSchemas: { person: z.object({ id: z.string(), name: z.string(), email: z.string() }) },
   capabilities: { locate: true, export: false, erase: false, redact: false, hold: false, discover: false, confirm: false },
   rateLimit: { requestsPerMinute: 60 },
   async check() {},
@@ -24,7 +32,7 @@ const minimal = defineConnector({
 
 describe("validateConnectorPlugin", () => {
   it("accepts what defineConnector returns, which carries the SDK's contract version", () => {
-    expect(minimal.contractVersion).toBe("1.0");
+    expect(minimal.contractVersion).toBe("1.1");
     expect(validateConnectorPlugin(minimal)).toEqual({ ok: true, connector: minimal });
   });
 
@@ -57,6 +65,27 @@ describe("validateConnectorPlugin", () => {
       "it declares restrict but implements no restrict operation",
       "it implements readBack but does not declare readBack",
     ]);
+  });
+
+  it("refuses a plugin whose inventory misses a record type, names an unknown field or has a bad retention period", () => {
+    const person = minimal.inventory.person!;
+    const result = validateConnectorPlugin({
+      ...minimal,
+      recordSchemas: { ...minimal.recordSchemas, note: z.object({ body: z.string() }) },
+      inventory: { person: { ...person, fields: { ...person.fields, birthday: ["identity"] }, retention: { period: "6 years", from: "" } } },
+    });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'it declares no inventory for record type "note"',
+      'its inventory of "person" names field "birthday", which its record schema does not declare',
+      'its inventory of "person" has retention period "6 years", not an ISO 8601 duration',
+      'its inventory of "person" does not say what its retention period runs from',
+    ].map((problem) => (problem.startsWith("it ") ? problem : `it ${problem}`)));
+  });
+
+  it("accepts a contract 1.0 plugin without an inventory (shown as not declared), but not a 1.1 one", () => {
+    const { inventory: _inventory, ...withoutInventory } = minimal;
+    expect(validateConnectorPlugin({ ...withoutInventory, contractVersion: "1.0" }).ok).toBe(true);
+    expect(validateConnectorPlugin(withoutInventory)).toEqual({ ok: false, problems: ["it declares no data inventory"] });
   });
 
   it("checks a sandbox export belongs to the connector", () => {

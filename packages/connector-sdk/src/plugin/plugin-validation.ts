@@ -1,5 +1,6 @@
 import { capabilityProblems } from "../capability-operations";
-import { connectorContractVersion, contractIncompatibility } from "../contract-version";
+import { connectorContractVersion, contractIncompatibility, contractPredates, inventoryContractVersion } from "../contract-version";
+import { inventoryProblems } from "../data-inventory";
 import type { AnyConnector } from "../definition";
 import type { SandboxDefinition } from "../sandbox";
 
@@ -44,6 +45,9 @@ export function validateConnectorPlugin(candidate: unknown, hostContractVersion:
   if (typeof value.identifiers !== "object" || !Array.isArray(value.identifiers) || value.identifiers.length === 0) {
     problems.push("it declares no identifier kinds it can search by");
   }
+  // A contract 1.0 plugin predates the inventory: the host shows its record types as not declared.
+  const predatesInventory = value.inventory === undefined && contractPredates(value.contractVersion, inventoryContractVersion);
+  if (!predatesInventory) problems.push(...inventoryProblems(value).map((problem) => `it ${problem}`));
   return problems.length === 0 ? { ok: true, connector: candidate as AnyConnector } : { ok: false, problems };
 }
 

@@ -1,0 +1,13 @@
+/** Which record type `countRecords` counts: one of the connector's `recordSchemas`. */
+export interface RecordCountQuery {
+  recordType: string;
+}
+
+/**
+ * How many records of a type the vendor holds. `exact: false` when the vendor answers an estimate
+ * or a lower bound (a cached count, a capped total), so the inventory shows it as approximate.
+ */
+export interface RecordCount {
+  count: number;
+  exact: boolean;
+}
