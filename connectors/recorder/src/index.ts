@@ -2,6 +2,7 @@ import { version } from "../package.json";
 import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { inventory } from "./inventory";
 import { readBackRecords } from "./erase/read-back";
 import { confirmDeletions } from "./erase/confirm-deletions";
 import { eraseRecordings } from "./erase/erase-recordings";
@@ -39,11 +40,7 @@ export const recorderConnector = defineConnector({
   },
   invalidSettingsExample: { baseUrl: "https://recorder.example.com", defaultRegion: "United Kingdom" },
   identifiers: ["phone", "sip", "email", "customer_id", "name"],
-  dataCategories: {
-    recording: ["voice", "contact", "identity"],
-    transcript: ["communication", "voice", "transaction"],
-    consent: ["consent"],
-  },
+  inventory,
   recordSchemas,
   exportFieldRoles,
   processing,

@@ -2,6 +2,7 @@ import { version } from "../package.json";
 import { processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { inventory } from "./inventory";
 import { eraseRecords } from "./erase-records";
 import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
@@ -32,12 +33,7 @@ export const referenceConnector = defineConnector({
   },
   invalidSettingsExample: { baseUrl: "acme.reference-crm.example" },
   identifiers: ["email", "phone", "customer_id", "native_id"],
-  dataCategories: {
-    person: ["identity", "contact"],
-    note: ["communication", "support_history"],
-    attachment: ["communication", "other"],
-    call: ["communication", "transaction", "support_history"],
-  },
+  inventory,
   recordSchemas,
   processing,
   capabilities: {

@@ -19,7 +19,7 @@ describe("the reference connector's declaration", () => {
 
   it("declares a schema and data categories for exactly the record types it reports", () => {
     expect(Object.keys(referenceConnector.recordSchemas).sort()).toEqual(["attachment", "call", "note", "person"]);
-    expect(Object.keys(referenceConnector.dataCategories).sort()).toEqual(["attachment", "call", "note", "person"]);
+    expect(Object.keys(referenceConnector.inventory).sort()).toEqual(["attachment", "call", "note", "person"]);
     expect(referenceConnector.recordSchemas).toBe(recordSchemas);
   });
 

@@ -2,6 +2,7 @@ import { version } from "../package.json";
 import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { inventory } from "./inventory";
 import { confirmErasure } from "./erase/confirm-erasure";
 import { eraseRecords } from "./erase/erase-records";
 import { redactSpans } from "./erase/redact-spans";
@@ -33,21 +34,7 @@ export const salesforceConnector = defineConnector({
   },
   invalidSettingsExample: { loginUrl: "acme.my.salesforce.com" },
   identifiers: ["email", "phone"],
-  dataCategories: {
-    Contact: ["identity", "contact"],
-    Lead: ["identity", "contact", "marketing"],
-    Case: ["support_history", "contact", "communication"],
-    CaseComment: ["support_history", "communication"],
-    Task: ["support_history", "communication"],
-    Event: ["support_history"],
-    EmailMessage: ["communication"],
-    CampaignMember: ["marketing"],
-    Individual: ["identity", "consent"],
-    ContactPointEmail: ["contact", "consent"],
-    ContactPointPhone: ["contact", "consent"],
-    ContactPointTypeConsent: ["consent"],
-    ContentDocument: ["other", "communication"],
-  },
+  inventory,
   recordSchemas,
   exportFieldRoles,
   processing,

@@ -11,15 +11,12 @@ export const exportFieldRoles: ExportFieldRoles = {
   media: vendorUrls,
 };
 
-/** What a contact centre typically uses Twilio for; an organisation states its own in its privacy notice. */
+/**
+ * Who receives what Twilio holds and where it came from (Art. 15(1)(c), (g)); purposes, bases and
+ * retention are in inventory.ts. An organisation states its own in its privacy notice.
+ */
 export const processing: ProcessingDeclaration = {
-  purposes: [
-    "Placing and answering calls and messages between you and our contact centre",
-    "Keeping evidence of what was agreed on a call (recordings and their transcriptions)",
-    "Training and quality review of our staff",
-  ],
   recipients: ["Our contact-centre staff", "Twilio, which carries and stores the calls and messages for us (processor)"],
-  retention: "Until we delete them: Twilio keeps call logs, messages and recordings until they are deleted",
   source: "The calls and messages between you and us; transcriptions are made automatically from recordings",
   recordTypes: {
     transcription: { source: "Made automatically by Twilio from a call recording" },

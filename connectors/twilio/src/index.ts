@@ -1,6 +1,7 @@
 import { defineConnector } from "@lethe/connector-sdk";
 import { version } from "../package.json";
 import { check } from "./check";
+import { inventory } from "./inventory";
 import { eraseRecords } from "./erase/erase-records";
 import { readBackRecords } from "./erase/read-back";
 import { exportFieldRoles, processing } from "./export-declarations";
@@ -34,13 +35,7 @@ export const twilioConnector = defineConnector({
   },
   invalidSettingsExample: { accountSid: "AC-not-a-sid", baseUrl: "https://api.twilio.com" },
   identifiers: ["phone", "sip", "native_id"],
-  dataCategories: {
-    call: ["contact", "communication"],
-    recording: ["voice", "communication"],
-    transcription: ["communication", "voice"],
-    message: ["contact", "communication"],
-    media: ["communication"],
-  },
+  inventory,
   recordSchemas,
   exportFieldRoles,
   processing,

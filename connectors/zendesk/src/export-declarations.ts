@@ -20,19 +20,14 @@ export const exportFieldRoles: ExportFieldRoles = {
   comment_mention: attachmentUrls("comment"),
 };
 
-/** What the help desk typically is for; an organisation states its own in its privacy notice. */
+/**
+ * Who receives what the help desk holds and where it came from (Art. 15(1)(c), (g)); purposes, bases
+ * and retention are in inventory.ts. An organisation states its own in its privacy notice.
+ */
 export const processing: ProcessingDeclaration = {
-  purposes: [
-    "Answering your support requests and keeping their history so that later requests can be answered",
-    "Checking and improving the quality of our support",
-  ],
   recipients: ["Our support staff", "Zendesk, Inc., which hosts the help desk for us (processor)"],
-  retention: "While a ticket is open, then for the retention period our support policy sets for closed tickets",
   source: "You (e-mails, web forms and messages you sent), our support staff, and people who wrote in tickets you are part of",
   recordTypes: {
-    comment_mention: {
-      purposes: ["Answering the support request of the person who wrote the comment"],
-      source: "Another person's comment that mentions you",
-    },
+    comment_mention: { source: "Another person's comment that mentions you" },
   },
 };

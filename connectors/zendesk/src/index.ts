@@ -1,6 +1,7 @@
 import { version } from "../package.json";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { inventory } from "./inventory";
 import { confirmErasures } from "./erase/confirm-erasures";
 import { eraseRecords } from "./erase/erase-records";
 import { readBackRecords } from "./erase/read-back";
@@ -33,14 +34,7 @@ export const zendeskConnector = defineConnector({
   },
   invalidSettingsExample: { baseUrl: "acme.zendesk.com" },
   identifiers: ["email", "phone", "native_id"],
-  dataCategories: {
-    user: ["identity", "contact"],
-    identity: ["contact"],
-    ticket: ["communication", "support_history", "location"],
-    ticket_participation: ["support_history"],
-    comment: ["communication", "support_history"],
-    comment_mention: ["communication", "contact"],
-  },
+  inventory,
   recordSchemas,
   exportFieldRoles,
   processing,

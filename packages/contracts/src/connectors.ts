@@ -30,6 +30,8 @@ export const capabilitiesSchema = z
     mentions: z.boolean().optional(),
     /** Whether it reads records back by id after erasure, so verification proves each one gone. */
     readBack: z.boolean().optional(),
+    /** Whether it counts the records of each type through the vendor's count mechanism (the inventory's discovery scan). */
+    countRecords: z.boolean().optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;
@@ -44,6 +46,7 @@ export const connectorTypeSchema = z
     docsUrl: z.string(),
     capabilities: capabilitiesSchema,
     identifiers: z.array(z.string()),
+    /** Record type → categories of personal data, from the connector's data inventory (empty when it declares none). */
     dataCategories: z.record(z.string(), z.array(z.string())),
     /** The vendor's documented default; an instance may set a lower ceiling. */
     rateLimit: z.object({ requestsPerMinute: z.number() }).strict(),

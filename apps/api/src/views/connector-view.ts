@@ -5,7 +5,7 @@ import type {
   ConnectorInstanceView,
   ConnectorType,
 } from "@lethe/contracts";
-import type { AnyConnector, Capabilities } from "@lethe/connector-sdk";
+import { dataCategoriesOf, type AnyConnector, type Capabilities } from "@lethe/connector-sdk";
 import {
   getConnectorInstance,
   listConnectorInstanceChecks,
@@ -34,7 +34,7 @@ export function toConnectorType(connector: AnyConnector): ConnectorType {
     docsUrl: connector.docsUrl,
     capabilities: connector.capabilities,
     identifiers: [...connector.identifiers],
-    dataCategories: connector.dataCategories,
+    dataCategories: dataCategoriesOf(connector),
     rateLimit: { requestsPerMinute: connector.rateLimit.requestsPerMinute },
     settingsSchema: jsonSchemaOf(connector.settings),
     secretsSchema: jsonSchemaOf(connector.secrets),

@@ -3,6 +3,7 @@ import type { ConformanceHarness } from "../harness/conformance-harness";
 import { badCredentialsGiveAuthError, checkPassesWithGoodCredentials } from "./connection";
 import {
   capabilitiesMatchOperations,
+  dataInventoryComplete,
   examplesParse,
   idAndVersionWellFormed,
   invalidSettingsRejected,
@@ -123,8 +124,13 @@ export const conformanceChecks = {
   },
   "declaration.capabilities-match-operations": {
     group: 1,
-    title: "it declares exactly the operations it implements, and a schema and data categories per record type",
+    title: "it declares exactly the operations it implements",
     run: capabilitiesMatchOperations,
+  },
+  "declaration.data-inventory": {
+    group: 1,
+    title: "every record type with a schema has a data inventory entry naming its categories, fields of its schema, purposes, lawful basis and an ISO 8601 retention period, and none without",
+    run: dataInventoryComplete,
   },
   "declaration.id-and-version": {
     group: 1,

@@ -14,7 +14,7 @@ const connector = defineConnector({
   secrets: z.object({ apiToken: z.string().min(8) }),
   examples: { settings: { baseUrl: "https://tiny.example.com" }, secrets: { apiToken: "tok_12345678" } },
   identifiers: ["email"],
-  dataCategories: {},
+  inventory: {},
   recordSchemas: {},
   capabilities: { locate: true, export: false, erase: false, redact: false, hold: false, discover: false, confirm: false },
   rateLimit: { requestsPerMinute: 60 },

@@ -1,6 +1,6 @@
 import type { OracleCardNumber, OracleClockChange, OracleFault, OraclePerson, OracleRecord, OracleStats } from "@lethe/connector-sdk";
 import type { z } from "zod";
-import { oracleCardNumbersResponse, oraclePeopleResponse, oracleRecordsResponse, oracleStats } from "./oracle-schemas";
+import { oracleCardNumbersResponse, oraclePeopleResponse, oracleRecordCountsResponse, oracleRecordsResponse, oracleStats } from "./oracle-schemas";
 
 /**
  * The sandbox's oracle (docs/connectors.md, "Sandboxes"): it reads the sandbox's store directly, so the
@@ -13,6 +13,8 @@ export interface OracleClient {
   /** Every payment card number still readable in the store (sandboxes of connectors declaring `cardSweep`). */
   cardNumbers(): Promise<OracleCardNumber[]>;
   stats(): Promise<OracleStats>;
+  /** Record type → records in the vendor's active store (sandboxes of connectors declaring `countRecords`). */
+  recordCounts(): Promise<Record<string, number>>;
   injectFault(fault: OracleFault): Promise<void>;
   clearFaults(): Promise<void>;
   moveClock(change: OracleClockChange): Promise<void>;
@@ -55,6 +57,7 @@ export function createOracleClient(baseUrl: string): OracleClient {
       (await read(`/people/${encodeURIComponent(personId)}/records`, oracleRecordsResponse)).records,
     cardNumbers: async () => (await read("/card-numbers", oracleCardNumbersResponse)).cardNumbers,
     stats: () => read("/stats", oracleStats),
+    recordCounts: async () => (await read("/record-counts", oracleRecordCountsResponse)).counts,
     injectFault: async (fault) => void (await call("POST", "/faults", fault)),
     clearFaults: async () => void (await call("DELETE", "/faults")),
     moveClock: async (change) => void (await call("POST", "/clock", change)),

@@ -40,3 +40,5 @@ export const oracleStats = z.object({
   throttled: z.number(),
   unauthorised: z.number(),
 });
+
+export const oracleRecordCountsResponse = z.object({ counts: z.record(z.string(), z.int().nonnegative()) });

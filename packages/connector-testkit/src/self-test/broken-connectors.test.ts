@@ -124,6 +124,26 @@ describe("the conformance checks against broken connectors", () => {
     );
   });
 
+  it("fail a connector that declares a record type without inventory, an empty purpose list, a made-up field or a retention that is no ISO 8601 duration", async () => {
+    const { call: _call, ...withoutCall } = referenceConnector.inventory;
+    const person = referenceConnector.inventory.person!;
+    const lying: AnyConnector = {
+      ...referenceConnector,
+      inventory: { ...withoutCall, person: { ...person, purposes: [], fields: { ...person.fields, shoeSize: ["identity"] }, retention: { period: "six years", from: "the end" } } },
+    };
+
+    const failure = await run("declaration.data-inventory", lying).catch((error: unknown) => error);
+
+    assert(failure instanceof ConformanceFailure, `expected a ConformanceFailure, got ${String(failure)}`);
+    expect(failure.findings).toEqual([
+      'declares no inventory for record type "call"',
+      'its inventory of "person" names field "shoeSize", which its record schema does not declare',
+      'its inventory of "person" states no purpose',
+      'its inventory of "person" has retention period "six years", not an ISO 8601 duration',
+    ]);
+    await expect(run("declaration.data-inventory", referenceConnector)).resolves.toBeUndefined();
+  });
+
   it("fail a connector that logs the subject's identifiers at info", async () => {
     const broken = loggingIdentifiers(referenceConnector);
 

@@ -9,6 +9,7 @@ import { fileRequest } from "../file-request";
 import { getRequestDetail } from "../request-detail";
 import { attestIdentity } from "../verification";
 import { bundleManifestSchema, type BundleManifest } from "./bundle-manifest";
+import { escapeHtml } from "./bundle-index";
 import { unzipAll } from "./bundle-test-support";
 import { verifyBundle } from "./read-bundle";
 
@@ -140,7 +141,11 @@ describe("an access bundle fit for the person", () => {
     expect(html).toContain("Zendesk Support");
     expect(html).toContain("Support &lt;desk&gt;");
     expect(html).not.toContain("Support <desk>");
-    expect(html).toContain(zendeskConnector.processing?.purposes[0] ?? "(none declared)");
+    // Purposes, basis and retention come from the connector's data inventory, recipients from its processing declaration.
+    expect(html).toContain(escapeHtml(zendeskConnector.inventory.ticket?.purposes[0] ?? "(none declared)"));
+    expect(html).toContain("Our legitimate interests (GDPR Art. 6(1)(f))");
+    expect(html).toContain("2 years from the ticket being closed");
+    expect(html).toContain(escapeHtml(zendeskConnector.processing?.recipients[0] ?? "(none declared)"));
     expect(html).toContain("Where it came from");
     expect(html).toContain("GDPR Art. 15(4)");
     for (const file of manifest.files.filter((listed) => listed.kind !== "index")) expect(html).toContain(file.path.split("/").pop() ?? "");

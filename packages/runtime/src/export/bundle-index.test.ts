@@ -33,7 +33,7 @@ function render(name: string, value: string): string {
           records: { [value]: 1 },
           files: 0,
           withheld: { otherPeoplesParts: 2, internalFields: 3, cardNumbersMasked: 1 },
-          processing: { purposes: [value], recipients: [value], retention: value, source: value, recordTypes: { [value]: { source: value } } },
+          processingByRecordType: { [value]: { purposes: [value], lawfulBasis: value, recipients: [value], retention: value, source: value } },
         },
       ],
     },
@@ -47,7 +47,7 @@ describe("the bundle's index.html", () => {
     const html = render("Support desk", "ticket");
     expect(html).toMatch(/^<!doctype html>/);
     for (const section of ['id="summary"', 'id="systems"', 'id="about-this-bundle"']) expect(html).toContain(section);
-    for (const heading of ["Why we process it", "Who receives it", "How long it is kept", "Where it came from"]) {
+    for (const heading of ["Why we process it", "On which legal basis", "Who receives it", "How long it is kept", "Where it came from"]) {
       expect(html).toContain(heading);
     }
     expect(html).toContain("2 parts of shared records left out: other people&#39;s contributions or their metadata (GDPR Art. 15(4)).");

@@ -1,4 +1,3 @@
-import { processingFor } from "@lethe/connector-sdk";
 import type { BundleFile, BundleManifest, BundleSystem } from "./bundle-manifest";
 import { manifestEntryName } from "./bundle-manifest";
 
@@ -108,25 +107,38 @@ ${rows.join("\n")}
 </table>`;
 }
 
+/**
+ * Per record type found, what Art. 15(1) owes the person; types with the same information share
+ * one list, so that a system whose types are all processed alike says it once.
+ */
 function processingSection(system: BundleSystem, recordTypes: readonly string[]): string {
-  const declaration = system.processing;
-  if (!declaration) {
-    return `<h4>Purposes, recipients, retention and source</h4>
+  const byType = system.processingByRecordType ?? {};
+  const declared = recordTypes.filter((type) => byType[type] !== undefined);
+  if (declared.length === 0 && !system.processing) {
+    return `<h4>Purposes, lawful basis, recipients, retention and source</h4>
 <p>The connector for this system does not declare them; ask us and we will tell you.</p>`;
   }
-  const overridden = recordTypes.filter((type) => declaration.recordTypes?.[type] !== undefined);
-  const general = processingList(declaration);
-  const specific = overridden.map(
-    (type) => `<h5>${text(type)}</h5>\n${processingList(processingFor(declaration, type))}`,
-  );
-  return `<h4>Purposes, recipients, retention and source</h4>
-${general}
-${specific.join("\n")}`;
+  const groups = new Map<string, { types: string[]; information: ProcessingInformation }>();
+  for (const type of declared) {
+    const information = byType[type] as ProcessingInformation;
+    const key = JSON.stringify(information);
+    const group = groups.get(key) ?? { types: [], information };
+    group.types.push(type);
+    groups.set(key, group);
+  }
+  // A bundle written before the data inventory carried one connector-wide declaration.
+  const legacy = system.processing && declared.length === 0 ? [processingList(system.processing)] : [];
+  const lists = [...groups.values()].map(({ types, information }) => `<h5>${text(types.join(", "))}</h5>\n${processingList(information)}`);
+  return `<h4>Purposes, lawful basis, recipients, retention and source</h4>
+${[...legacy, ...lists].join("\n")}`;
 }
 
-function processingList(information: { purposes: string[]; recipients: string[]; retention: string; source: string }): string {
+type ProcessingInformation = { purposes: string[]; lawfulBasis?: string; recipients: string[]; retention: string; source: string };
+
+function processingList(information: ProcessingInformation): string {
+  const basis = information.lawfulBasis ? `\n<dt>On which legal basis</dt><dd>${text(information.lawfulBasis)}</dd>` : "";
   return `<dl>
-<dt>Why we process it</dt><dd>${list(information.purposes)}</dd>
+<dt>Why we process it</dt><dd>${list(information.purposes)}</dd>${basis}
 <dt>Who receives it</dt><dd>${list(information.recipients)}</dd>
 <dt>How long it is kept</dt><dd>${text(information.retention)}</dd>
 <dt>Where it came from</dt><dd>${text(information.source)}</dd>

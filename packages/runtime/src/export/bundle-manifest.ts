@@ -36,10 +36,13 @@ const processingInformation = {
   retention: z.string(),
   source: z.string(),
 };
+/** As bundles written before the data inventory held it: connector-wide, with per-type overrides. */
 const processingSchema = z.object({
   ...processingInformation,
   recordTypes: z.record(z.string(), z.object(processingInformation).partial()).optional(),
 });
+/** Per record type, purposes, basis and retention from the connector's data inventory. */
+const recordTypeProcessingSchema = z.object({ ...processingInformation, lawfulBasis: z.string().optional() });
 
 export const bundleSystemSchema = z.object({
   instanceId: z.string(),
@@ -62,8 +65,10 @@ export const bundleSystemSchema = z.object({
       cardNumbersMasked: z.number().int().nonnegative(),
     })
     .optional(),
-  /** Purposes, recipients, retention and source (GDPR Art. 15(1)) as the connector declares them. */
+  /** Purposes, recipients, retention and source (GDPR Art. 15(1)) in bundles written before `processingByRecordType`. */
   processing: processingSchema.optional(),
+  /** Record type → purposes, lawful basis, recipients, retention and source (GDPR Art. 15(1)), as the connector declares them. */
+  processingByRecordType: z.record(z.string(), recordTypeProcessingSchema).optional(),
 });
 export type BundleSystem = z.infer<typeof bundleSystemSchema>;
 

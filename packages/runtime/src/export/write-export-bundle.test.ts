@@ -161,7 +161,16 @@ describe("writeExportBundle", () => {
           {
             title: "Help desk",
             fieldRoles: { ticket: { url: "vendor-url" } },
-            processing: { purposes: ["Answering <your> requests"], recipients: ["Support staff"], retention: "2 years", source: "You" },
+            inventory: {
+              ticket: {
+                categories: ["communication"],
+                fields: { "comments.*.body": ["communication"] },
+                purposes: ["Answering <your> requests"],
+                lawfulBasis: "legitimate-interests",
+                retention: { period: "P2Y", from: "the ticket being closed" },
+              },
+            },
+            processing: { recipients: ["Support staff"], source: "You" },
           },
         ),
       ],
@@ -174,7 +183,13 @@ describe("writeExportBundle", () => {
     );
     const manifest = bundleManifestSchema.parse(JSON.parse(entries.get("manifest.json")?.toString() ?? ""));
     expect(manifest.systems[0]?.withheld).toEqual({ otherPeoplesParts: 1, internalFields: 1, cardNumbersMasked: 1 });
-    expect(manifest.systems[0]?.processing?.retention).toBe("2 years");
+    expect(manifest.systems[0]?.processingByRecordType?.ticket).toEqual({
+      purposes: ["Answering <your> requests"],
+      lawfulBasis: "Our legitimate interests (GDPR Art. 6(1)(f))",
+      recipients: ["Support staff"],
+      retention: "2 years from the ticket being closed",
+      source: "You",
+    });
     const html = entries.get("index.html")?.toString() ?? "";
     expect(html).toContain("Help desk");
     expect(html).toContain("Answering &lt;your&gt; requests");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { ExportFieldRoles, ExportItem, ProcessingDeclaration } from "@lethe/connector-sdk";
+import { dataCategoriesOf, processingFor, type DataInventory, type ExportFieldRoles, type ExportItem, type ProcessingDeclaration } from "@lethe/connector-sdk";
 import { safePathSegment, UniqueNames } from "./bundle-names";
 import { BundleZip, type WrittenEntry } from "./bundle-zip";
 import { renderBundleIndex, type IndexSystemDetails } from "./bundle-index";
@@ -35,11 +35,14 @@ export interface ExportBundleSystem {
   items: () => AsyncIterable<ExportItem>;
   /** The connector's title, for the index. */
   title?: string;
-  /** Record type → categories of personal data, for the index. */
-  dataCategories?: Record<string, string[]>;
+  /**
+   * The connector's data inventory: categories per record type, and the purposes, lawful basis and
+   * retention of GDPR Art. 15(1); absent for a plugin that declares none (contract 1.0).
+   */
+  inventory?: DataInventory;
   /** Fields never copied into the person's bundle (the connector's declaration). */
   fieldRoles?: ExportFieldRoles;
-  /** Purposes, recipients, retention and source (GDPR Art. 15(1)), from the connector's declaration. */
+  /** Recipients and source (GDPR Art. 15(1)(c), (g)), from the connector's declaration. */
   processing?: ProcessingDeclaration;
 }
 
@@ -108,7 +111,7 @@ export async function writeExportBundle(options: WriteExportBundleOptions): Prom
       csvConventions,
     };
     const details = new Map<string, IndexSystemDetails>(
-      options.systems.map((system) => [system.instanceId, { title: system.title, dataCategories: system.dataCategories }]),
+      options.systems.map((system) => [system.instanceId, { title: system.title, dataCategories: dataCategoriesOf(system) }]),
     );
     const index = await zip.addBuffer(indexEntryName, Buffer.from(renderBundleIndex(described, files, details), "utf8"));
     const manifest: BundleManifest = {
@@ -201,7 +204,10 @@ async function writeSystem(input: {
           internalFields: tally.roledFields,
           cardNumbersMasked: tally.cardNumbersMasked,
         },
-        ...(system.processing ? { processing: system.processing } : {}),
+        // A system that declares nothing gets no invented information: the index says to ask.
+        ...(system.inventory || system.processing
+          ? { processingByRecordType: Object.fromEntries(Object.keys(records).map((type) => [type, processingFor(system, type)])) }
+          : {}),
       },
       files,
     };

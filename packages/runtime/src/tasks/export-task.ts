@@ -1,4 +1,4 @@
-import { recordKey, type ExportItem, type RecordRef, declaredOperations } from "@lethe/connector-sdk";
+import { recordKey, type ExportItem, type RecordRef, declaredInventory, declaredOperations } from "@lethe/connector-sdk";
 import {
   enqueueJob,
   finishRequestTask,
@@ -91,7 +91,7 @@ export function exportTask(deps: RuntimeDependencies): Task {
       items: () => observe(source, () => (failing = source)),
       // The connector's declarations make the person's copy and the index (Art. 15(1), 15(4)).
       title: source.session.connector.title,
-      dataCategories: source.session.connector.dataCategories,
+      inventory: declaredInventory(source.session.connector),
       fieldRoles: source.session.connector.exportFieldRoles,
       processing: source.session.connector.processing,
     }));

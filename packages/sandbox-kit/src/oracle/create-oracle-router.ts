@@ -3,6 +3,7 @@ import { deleteOracleFaults } from "./delete-oracle-faults";
 import { getOracleFaults } from "./get-oracle-faults";
 import { getOraclePeople } from "./get-oracle-people";
 import { getOraclePersonRecords } from "./get-oracle-person-records";
+import { getOracleRecordCounts } from "./get-oracle-record-counts";
 import { getOracleStats } from "./get-oracle-stats";
 import { postOracleClock } from "./post-oracle-clock";
 import { postOracleFaults } from "./post-oracle-faults";
@@ -17,6 +18,7 @@ import type { SandboxOracle } from "./sandbox-oracle";
  *
  * - `GET /people`, `GET /people/:id/records` — who is known, and what still holds their data;
  * - `POST /people` — declare a person (when the sandbox implements `declarePerson`);
+ * - `GET /record-counts` — records per type in the active store (sandboxes whose connector counts);
  * - `GET /stats` — calls per route, deletions per record, 429s and refusals;
  * - `POST /faults`, `DELETE /faults` — arm or disarm faults; `GET /faults` — what is armed;
  * - `POST /faults/random` — a seeded share of requests meets a random fault (e.g. 20 %);
@@ -32,6 +34,7 @@ export function createOracleRouter(oracle: SandboxOracle): Router {
   router.post("/people", postOraclePeople(oracle));
   router.get("/people/:id/records", getOraclePersonRecords(oracle));
   router.get("/stats", getOracleStats(oracle));
+  router.get("/record-counts", getOracleRecordCounts(oracle));
   router.get("/faults", getOracleFaults(oracle));
   router.post("/faults", postOracleFaults(oracle));
   router.post("/faults/random", postOracleRandomFaults(oracle));

@@ -33,6 +33,11 @@ export interface SandboxOracle {
    * `PersonDirectoryError` for an id already taken.
    */
   declarePerson?(declaration: PersonDeclaration): OraclePerson;
+  /**
+   * Record type → how many records of it the vendor's active store holds (what its count API
+   * answers), read from the store; for sandboxes whose connector declares `countRecords`.
+   */
+  recordCounts?(): Record<string, number>;
   /** Runs what time triggers (recycle-bin expiry, jobs completing), after every clock change. */
   afterClockMove?(now: Date): void;
 }
