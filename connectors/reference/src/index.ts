@@ -2,6 +2,7 @@ import { version } from "../package.json";
 import { processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { countRecords } from "./count-records";
 import { inventory } from "./inventory";
 import { eraseRecords } from "./erase-records";
 import { exportRecords } from "./export-records";
@@ -53,6 +54,8 @@ export const referenceConnector = defineConnector({
     restrict: true,
     // Every record read back by id after erasure or redaction, the trash included.
     readBack: true,
+    // GET /api/counts/:collection answers an exact count per kind of record.
+    countRecords: { recordTypes: ["person", "note", "attachment", "call"] },
   },
   rateLimit: { requestsPerMinute: 600 },
   check,
@@ -62,6 +65,7 @@ export const referenceConnector = defineConnector({
   rectify: rectifyRecord,
   restrict: restrictRecords,
   readBack: readBackRecords,
+  countRecords,
 });
 
 export default referenceConnector;

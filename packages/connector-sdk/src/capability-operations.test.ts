@@ -37,6 +37,17 @@ describe("capabilityProblems", () => {
     expect(capabilityProblems(candidate)).toEqual(['declares recording audio for record type "call", which has no schema']);
   });
 
+  it("ties countRecords to its operation and refuses counted record types with no schema", () => {
+    expect(capabilityProblems({ capabilities: { ...none, countRecords: { recordTypes: ["person"] } }, recordSchemas: { person: {} }, countRecords: operation })).toEqual([]);
+    expect(capabilityProblems({ capabilities: { ...none, countRecords: { recordTypes: ["call"] } }, recordSchemas: { person: {} } })).toEqual([
+      "declares countRecords but implements no countRecords operation",
+      'declares countRecords for record type "call", which has no schema',
+    ]);
+    expect(capabilityProblems({ capabilities: { ...none, countRecords: { recordTypes: [] } }, countRecords: operation })).toEqual([
+      "declares countRecords without the record types it counts",
+    ]);
+  });
+
   it("says so when there is no capabilities object to judge", () => {
     expect(capabilityProblems({})).toEqual(["it declares no capabilities object"]);
     expect(capabilityProblems(null)).toEqual(["it is not a connector definition"]);

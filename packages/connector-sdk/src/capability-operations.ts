@@ -60,7 +60,7 @@ export function declares(value: unknown): boolean {
 /**
  * Every mismatch between what a candidate connector declares and what it implements, each as a
  * sentence: a capability without its operation, an operation without its capability, and a
- * recording-audio record type with no schema. Pure; the conformance suite's
+ * recording-audio or counted record type with no schema. Pure; the conformance suite's
  * `declaration.capabilities-match-operations` and a host loading a plugin (which has no compile
  * time check when written in plain JavaScript) apply this same rule.
  */
@@ -83,6 +83,13 @@ export function capabilityProblems(candidate: unknown): string[] {
     const schemas = definition.recordSchemas;
     const known = typeof recordType === "string" && typeof schemas === "object" && schemas !== null && recordType in schemas;
     if (!known) problems.push(`declares recording audio for record type ${JSON.stringify(recordType)}, which has no schema`);
+  }
+  const counted = declared.countRecords;
+  if (declares(counted)) {
+    const types = (counted as { recordTypes?: unknown }).recordTypes;
+    const schemas = (typeof definition.recordSchemas === "object" && definition.recordSchemas !== null ? definition.recordSchemas : {}) as object;
+    if (!Array.isArray(types) || types.length === 0) problems.push("declares countRecords without the record types it counts");
+    else for (const type of types) if (typeof type !== "string" || !(type in schemas)) problems.push(`declares countRecords for record type ${JSON.stringify(type)}, which has no schema`);
   }
   return problems;
 }

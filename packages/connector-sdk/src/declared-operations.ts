@@ -45,7 +45,11 @@ export interface DeclaredOperations<Settings = unknown, Secrets = unknown> {
     open: (ctx: ConnectorContext<Settings, Secrets>, ref: RecordRef) => Promise<RecordingAudio | undefined>;
   };
   readBack?: (ctx: ConnectorContext<Settings, Secrets>, refs: RecordRef[], query?: ReadBackQuery) => AsyncIterable<RecordPresence>;
-  countRecords?: (ctx: ConnectorContext<Settings, Secrets>, query: RecordCountQuery) => Promise<RecordCount>;
+  countRecords?: {
+    /** The record types it can count. */
+    recordTypes: string[];
+    count: (ctx: ConnectorContext<Settings, Secrets>, query: RecordCountQuery) => Promise<RecordCount>;
+  };
 }
 
 /** The optional operations `connector` declared and implements, bound to it (see `DeclaredOperations`). */
@@ -67,6 +71,8 @@ export function declaredOperations<S extends z.ZodType, K extends z.ZodType>(
     operations.recordingAudio = { recordType: capabilities.recordingAudio.recordType, open: connector.openRecordingAudio.bind(connector) };
   }
   if (capabilities.readBack && connector.readBack) operations.readBack = connector.readBack.bind(connector);
-  if (capabilities.countRecords && connector.countRecords) operations.countRecords = connector.countRecords.bind(connector);
+  if (capabilities.countRecords && connector.countRecords) {
+    operations.countRecords = { recordTypes: [...capabilities.countRecords.recordTypes], count: connector.countRecords.bind(connector) };
+  }
   return operations;
 }

@@ -59,10 +59,10 @@ export interface Capabilities {
    */
   readBack?: boolean;
   /**
-   * Whether it can count the records of each type the vendor holds (`countRecords`), through the
-   * vendor's own count mechanism: the discovery scan of the data inventory.
+   * The record types whose records it can count (`countRecords`) through the vendor's own count
+   * mechanism, for the data inventory's discovery scan; false or absent if none.
    */
-  countRecords?: boolean;
+  countRecords?: false | { recordTypes: string[] };
 }
 
 export type DataCategory =

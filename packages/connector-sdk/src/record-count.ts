@@ -1,4 +1,4 @@
-/** Which record type `countRecords` counts: one of the connector's `recordSchemas`. */
+/** Which record type `countRecords` counts: one of `capabilities.countRecords.recordTypes`. */
 export interface RecordCountQuery {
   recordType: string;
 }

@@ -30,8 +30,8 @@ export const capabilitiesSchema = z
     mentions: z.boolean().optional(),
     /** Whether it reads records back by id after erasure, so verification proves each one gone. */
     readBack: z.boolean().optional(),
-    /** Whether it counts the records of each type through the vendor's count mechanism (the inventory's discovery scan). */
-    countRecords: z.boolean().optional(),
+    /** The record types it counts through the vendor's count mechanism (the inventory's discovery scan); false or absent: none. */
+    countRecords: z.union([z.literal(false), z.object({ recordTypes: z.array(z.string()) }).strict()]).optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;

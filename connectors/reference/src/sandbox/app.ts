@@ -13,6 +13,7 @@ import { deleteTrashRecord } from "./vendor-routes/delete-trash-record";
 import { getAttachment } from "./vendor-routes/get-attachment";
 import { getCall } from "./vendor-routes/get-call";
 import { getAttachmentContent } from "./vendor-routes/get-attachment-content";
+import { getCount } from "./vendor-routes/get-count";
 import { getMe } from "./vendor-routes/get-me";
 import { getNote } from "./vendor-routes/get-note";
 import { getPeople } from "./vendor-routes/get-people";
@@ -65,6 +66,7 @@ export function createSandboxApp(state: SandboxState): Express {
   };
 
   vendor("GET", "/api/me", getMe());
+  vendor("GET", "/api/counts/:collection", getCount(state));
   vendor("GET", "/api/people", getPeople(state));
   vendor("GET", "/api/people/:id", getPerson(state));
   vendor("GET", "/api/people/:id/notes", getPersonNotes(state));

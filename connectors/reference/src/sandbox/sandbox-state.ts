@@ -5,6 +5,7 @@ import { emptyWorld, loadFixture, type ReferenceWorld } from "./world/fixture-wo
 import { seedWorld } from "./world/seed-world";
 import { VendorStore } from "./world/vendor-store";
 import type { SeededWorld } from "./world/world";
+import { recordTypes } from "../vendor/records";
 
 export interface SandboxConfig {
   seed: number;
@@ -68,6 +69,11 @@ export class SandboxState implements SandboxOracle {
   /** The records of every person row standing for the oracle's person. */
   recordsHolding(personId: string): OracleRecord[] {
     return this.directory.ownersOf(personId).flatMap((owner) => this.store.recordsHolding(owner));
+  }
+
+  /** Active records per type, what `GET /api/counts/:collection` answers. */
+  recordCounts(): Record<string, number> {
+    return Object.fromEntries(recordTypes.map((type) => [type, this.store.countActive(type)]));
   }
 
   /** The kit's reset route has cleared the clock, faults and stats; the world, windows and call times are ours. */

@@ -39,6 +39,7 @@ import { erasedRecordsReadBackAbsent, locatedRecordsReadBackPresent, redactedMen
 import { recordingAudioStreamsAsDeclared, unknownRecordingHasNoAudio } from "./recording-audio";
 import { rectifiedFieldsHoldTheNewValues, rectifyLeavesOtherRecordsUntouched, secondRectifyIsHarmless } from "./rectify";
 import { redactedRecordsAreKeptWithoutTheSubject, redactLeavesBystandersUntouched } from "./redact";
+import { countsMatchTheOracle, countsStoreNothingPersonal } from "./record-counts";
 import { restrictLeavesBystandersUntouched, restrictMarksAndLiftClears } from "./restrict";
 
 export const checkGroups = [
@@ -55,6 +56,7 @@ export const checkGroups = [
   { group: 11, title: "Rectify" },
   { group: 12, title: "Restrict processing" },
   { group: 13, title: "Redact records a legal hold keeps" },
+  { group: 14, title: "Record counts (the data inventory's discovery scan)" },
 ] as const;
 
 export type CheckGroup = (typeof checkGroups)[number]["group"];
@@ -90,6 +92,9 @@ const needsRedact = (connector: AnyConnector) => {
   return connector.capabilities.erase ? undefined : "the connector declares redact but no erase, through which a redact plan is carried out";
 };
 
+const needsCountRecords = (connector: AnyConnector) =>
+  connector.capabilities.countRecords ? undefined : "the connector declares no countRecords (its vendor offers no way to count records)";
+
 const needsReadBack = (connector: AnyConnector) =>
   connector.capabilities.readBack ? undefined : "the connector declares no readBack";
 /** Mentions are redacted by connectors declaring `mentions`, or `redact` (the engine plans `redact` for them either way). */
@@ -102,7 +107,7 @@ const needsReadBackAndRedaction = (connector: AnyConnector) => {
 /**
  * Every check of docs/connectors.md groups 1–7, of the declared vendor features (8), of other
  * people's records mentioning the subject (9), of reading records back by id (10), of rectify
- * (11), restrict (12) and redact (13), by stable id (the key a `skip` entry names).
+ * (11), restrict (12), redact (13) and record counts (14), by stable id (the key a `skip` entry names).
  */
 export const conformanceChecks = {
   "declaration.examples-parse": {
@@ -131,6 +136,18 @@ export const conformanceChecks = {
     group: 1,
     title: "every record type with a schema has a data inventory entry naming its categories, fields of its schema, purposes, lawful basis and an ISO 8601 retention period, and none without",
     run: dataInventoryComplete,
+  },
+  "count-records.match-oracle": {
+    group: 14,
+    title: "countRecords answers, for every record type it declares, the number of records the oracle holds",
+    notApplicable: needsCountRecords,
+    run: countsMatchTheOracle,
+  },
+  "count-records.numbers-only": {
+    group: 14,
+    title: "countRecords answers only a count and whether it is exact, nothing of the records",
+    notApplicable: needsCountRecords,
+    run: countsStoreNothingPersonal,
   },
   "declaration.id-and-version": {
     group: 1,

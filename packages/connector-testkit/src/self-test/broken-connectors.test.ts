@@ -144,6 +144,17 @@ describe("the conformance checks against broken connectors", () => {
     await expect(run("declaration.data-inventory", referenceConnector)).resolves.toBeUndefined();
   });
 
+  it("fail a connector whose record counts are not the vendor's, or carry more than numbers", async () => {
+    const reference: AnyConnector = referenceConnector;
+    const count = reference.countRecords!.bind(reference);
+    const overcounting: AnyConnector = { ...referenceConnector, countRecords: async (ctx, query) => ({ ...(await count(ctx, query)), count: (await count(ctx, query)).count + 1 }) };
+    const chatty: AnyConnector = { ...referenceConnector, countRecords: async (ctx, query) => ({ ...(await count(ctx, query)), sample: "someone@example.com" }) };
+
+    await expect(run("count-records.match-oracle", overcounting)).rejects.toThrow(/person: counted (\d+), the oracle holds (?!\1)\d+/);
+    await expect(run("count-records.numbers-only", chatty)).rejects.toThrow(/the answer carries more than count and exact \(count, exact, sample\)/);
+    await expect(run("count-records.match-oracle", referenceConnector)).resolves.toBeUndefined();
+  });
+
   it("fail a connector that logs the subject's identifiers at info", async () => {
     const broken = loggingIdentifiers(referenceConnector);
 

@@ -50,6 +50,13 @@ export class VendorStore {
     for (const row of world.calls) this.insert({ type: "call", row });
   }
 
+  /** How many active records of a type the account holds (the trash not included). */
+  countActive(type: RecordType): number {
+    let count = 0;
+    for (const stored of this.records.values()) if (!stored.deletedAt && stored.record.type === type) count++;
+    return count;
+  }
+
   /** Active people whose field equals the value; e-mail compares case-insensitively. */
   searchPeople(field: PersonField, value: string): PersonRow[] {
     const wanted = field === "email" ? value.toLowerCase() : value;
