@@ -2,6 +2,7 @@ import { version } from "../package.json";
 import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { countRecords } from "./count-records";
 import { inventory } from "./inventory";
 import { readBackRecords } from "./erase/read-back";
 import { confirmDeletions } from "./erase/confirm-deletions";
@@ -63,6 +64,9 @@ export const recorderConnector = defineConnector({
     cardSweep: true,
     recordingAudio: { recordType: "recording" },
     readBack: true,
+    // Recordings are counted by paging the search over all time (the API has no count); transcripts
+    // and consent events cannot be counted without reading each recording's.
+    countRecords: { recordTypes: ["recording"] },
   },
   // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
   rateLimit: { requestsPerMinute: 300 },
@@ -75,6 +79,7 @@ export const recorderConnector = defineConnector({
   sweepCardNumbers,
   openRecordingAudio,
   readBack: readBackRecords,
+  countRecords,
 });
 
 export default recorderConnector;

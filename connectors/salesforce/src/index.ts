@@ -2,6 +2,7 @@ import { version } from "../package.json";
 import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { countRecords } from "./count-records";
 import { inventory } from "./inventory";
 import { confirmErasure } from "./erase/confirm-erasure";
 import { eraseRecords } from "./erase/erase-records";
@@ -10,7 +11,7 @@ import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
 import { salesforceSecrets, salesforceSettings } from "./settings";
 import { readBack } from "./verify/read-back";
-import { recordSchemas } from "./vendor/records";
+import { recordSchemas, salesforceObjects } from "./vendor/records";
 
 /**
  * Salesforce (Sales/Service Cloud): Contacts, Leads, Cases, activities, e-mails, campaign
@@ -59,10 +60,13 @@ export const salesforceConnector = defineConnector({
     hold: false,
     discover: false,
     confirm: true,
+    // SELECT COUNT() FROM <object> counts every object the connector reads.
+    countRecords: { recordTypes: [...salesforceObjects] },
   },
   // No per-minute limit in Salesforce; the daily allocation (Sforce-Limit-Info) is watched instead.
   rateLimit: { requestsPerMinute: 1_500 },
   check,
+  countRecords,
   locate,
   export: exportRecords,
   erase: eraseRecords,

@@ -1,6 +1,7 @@
 import { version } from "../package.json";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { countRecords } from "./count-records";
 import { inventory } from "./inventory";
 import { confirmErasures } from "./erase/confirm-erasures";
 import { eraseRecords } from "./erase/erase-records";
@@ -58,6 +59,9 @@ export const zendeskConnector = defineConnector({
     confirm: true,
     // Users, identities, tickets (deleted ones too) and comments read back by id after erasure.
     readBack: true,
+    // Zendesk counts users and tickets (GET /api/v2/users/count, /tickets/count); identities,
+    // participations and comments have no count endpoint.
+    countRecords: { recordTypes: ["user", "ticket"] },
   },
   rateLimit: { requestsPerMinute: 200 },
   check,
@@ -67,6 +71,7 @@ export const zendeskConnector = defineConnector({
   confirm: confirmErasures,
   redact: redactRecord,
   readBack: readBackRecords,
+  countRecords,
 });
 
 export default zendeskConnector;

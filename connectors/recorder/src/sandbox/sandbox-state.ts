@@ -83,6 +83,11 @@ export class SandboxState implements SandboxOracle {
   }
 
   /** Every recording, transcript and consent record of a call they took part in, media deleted but not purged included. */
+  /** Every recording in the store, media deleted or not: what paging the search over all time counts. */
+  recordCounts(): Record<string, number> {
+    return { recording: this.store.recordings.size };
+  }
+
   recordsHolding(personId: string): OracleRecord[] {
     return this.store.recordsHolding(personId);
   }

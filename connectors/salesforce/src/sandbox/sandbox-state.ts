@@ -1,4 +1,5 @@
 import { ApiAllocation } from "./api-allocation";
+import { objectCatalogue } from "./world/object-catalogue";
 import type { BulkJob } from "./bulk-job";
 import type { OraclePerson, OracleRecord } from "@lethe/connector-sdk";
 import { FaultPlan, SandboxClock, SandboxStats, type PersonDeclaration, type SandboxOracle } from "@lethe/sandbox-kit";
@@ -101,6 +102,13 @@ export class SandboxState implements SandboxOracle {
 
   declarePerson(declaration: PersonDeclaration): OraclePerson {
     return this.orgPeople.declare(declaration);
+  }
+
+  /** Rows per object that `SELECT COUNT() FROM <object>` counts: not in the Recycle Bin, not archived. */
+  recordCounts(): Record<string, number> {
+    return Object.fromEntries(
+      objectCatalogue.map((object) => [object.name, this.store.rowsOf(object).filter((row) => row.deletedAt === null && row.fields.IsArchived !== true).length]),
+    );
   }
 
   recordsHolding(personId: string): OracleRecord[] {

@@ -1,4 +1,5 @@
 import { countCall, createOracleRouter, injectFaults } from "@lethe/sandbox-kit";
+import { getTicketsCount, getUsersCount } from "./vendor-routes/counts";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { authenticate } from "./http/authenticate";
 import { enforceRateLimit } from "./http/enforce-rate-limit";
@@ -51,6 +52,8 @@ export function createSandboxApp(state: SandboxState): Express {
   };
 
   vendor("GET", "/api/v2/users/me", getMe(state));
+  vendor("GET", "/api/v2/users/count", getUsersCount(state));
+  vendor("GET", "/api/v2/tickets/count", getTicketsCount(state));
   vendor("GET", "/api/v2/search", getSearch(state));
   vendor("GET", "/api/v2/search/export", getSearchExport(state));
   vendor("GET", "/api/v2/users/search", getUsersSearch(state));

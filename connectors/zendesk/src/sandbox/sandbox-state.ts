@@ -75,6 +75,11 @@ export class SandboxState implements SandboxOracle {
    * Read after what time has triggered (jobs, scrubs), from every store Zendesk keeps: the records
    * of each of the person's users (a declared person without one: the mentions of their identifiers).
    */
+  /** What the count endpoints answer, for the record types the connector counts. */
+  recordCounts(): Record<string, number> {
+    return { user: this.store.activeUserCount(), ticket: this.store.tickets.size };
+  }
+
   recordsHolding(personId: string): OracleRecord[] {
     this.store.tick(this.now());
     const person = this.accountPeople.find(personId);

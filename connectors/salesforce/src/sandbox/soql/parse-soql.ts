@@ -15,6 +15,8 @@ export type Condition = ConditionTree<Comparison>;
 
 export interface SoqlQuery {
   fields: string[];
+  /** `SELECT COUNT() FROM …`: the answer is the number of rows in `totalSize`, with no records. */
+  count: boolean;
   object: string;
   where?: Condition;
   orderBy: { field: string; descending: boolean; nullsLast: boolean }[];
@@ -48,8 +50,10 @@ function narrow(query: Query, soql: string): SoqlQuery {
 
   const prefixes = new Set([object.toLowerCase(), ...(query.sObjectAlias ? [query.sObjectAlias.toLowerCase()] : [])]);
   const fieldName = (path: string) => plainField(soql, object, prefixes, path);
+  const count = isCountQuery(soql, query);
   const result: SoqlQuery = {
-    fields: (query.fields ?? []).map((field) => selected(soql, object, field, fieldName)),
+    fields: count ? [] : (query.fields ?? []).map((field) => selected(soql, object, field, fieldName)),
+    count,
     object,
     orderBy: orderByOf(query.orderBy).map((entry) => orderEntry(soql, entry, fieldName)),
   };
@@ -61,6 +65,20 @@ function narrow(query: Query, soql: string): SoqlQuery {
   if (query.limit !== undefined) result.limit = query.limit;
   if (query.offset !== undefined) result.offset = query.offset;
   return result;
+}
+
+/**
+ * `SELECT COUNT() FROM …` (vendor-apis.md §1.10): COUNT() with no field, alone in the select list
+ * and without ORDER BY, as Salesforce allows it; `COUNT(field)` is an aggregate the sandbox does
+ * not evaluate.
+ */
+function isCountQuery(soql: string, query: Query): boolean {
+  const fields = query.fields ?? [];
+  const counts = fields.filter((field) => field.type === "FieldFunctionExpression" && field.functionName.toUpperCase() === "COUNT" && field.parameters.length === 0);
+  if (counts.length === 0) return false;
+  if (fields.length > 1) throw new MalformedQuery(`\n${soql}\nERROR at Row:1\nCOUNT() must be the only element in the SELECT list.`);
+  if (query.orderBy !== undefined) throw new MalformedQuery(`\n${soql}\nERROR at Row:1\nOrdered field cannot be aggregated in a query that is not grouped: COUNT()`);
+  return true;
 }
 
 function selected(soql: string, object: string, field: FieldType, fieldName: (path: string) => string): string {

@@ -11,6 +11,8 @@ export interface SoqlRecord {
 
 export interface SoqlResult {
   records: SoqlRecord[];
+  /** For `SELECT COUNT()`: the number of rows, answered as `totalSize` with no records. */
+  count?: number;
   /** The select list includes a long text area (pages are shorter then; FIDELITY.md). */
   selectsLongText: boolean;
 }
@@ -42,6 +44,7 @@ export function runSoql(soql: string, store: SObjectStore, options: { all: boole
     rows.sort((a, b) => compareForOrder(a.fields[entry.field] ?? null, b.fields[entry.field] ?? null, entry.descending, entry.nullsLast));
   }
   rows = rows.slice(query.offset ?? 0, query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit);
+  if (query.count) return { records: [], count: rows.length, selectsLongText: false };
 
   return {
     selectsLongText: fields.some((field) => field.long === true),

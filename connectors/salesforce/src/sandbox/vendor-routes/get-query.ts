@@ -31,6 +31,11 @@ export function getQuery(state: SandboxState, all: boolean): RequestHandler<Reco
       if (error instanceof MalformedQuery) return sendSalesforceError(res, 400, error.errorCode, error.message);
       throw error;
     }
+    // SELECT COUNT(): the number of rows as totalSize, no records, one page (S1).
+    if (result.count !== undefined) {
+      res.status(200).json({ totalSize: result.count, done: true, records: [] });
+      return;
+    }
     const requested = Number(/batchSize=(\d+)/i.exec(req.get("sforce-query-options") ?? "")?.[1] ?? maxBatch);
     let pageSize = Math.min(maxBatch, Math.max(minBatch, Number.isFinite(requested) ? requested : maxBatch));
     if (result.selectsLongText) pageSize = Math.min(pageSize, longTextBatch);

@@ -75,6 +75,13 @@ export class ZendeskStore {
     };
   }
 
+  /** Users not deleted: what `GET /api/v2/users/count` counts. */
+  activeUserCount(): number {
+    let count = 0;
+    for (const user of this.users.values()) if (user.active) count++;
+    return count;
+  }
+
   /** A user created through the API, with its identities (the first e-mail primary). */
   createUser(fields: { name: string; role: UserRow["role"] }, identities: NewIdentity[], now: number): UserRow {
     const created = iso(now);
