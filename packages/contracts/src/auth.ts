@@ -24,6 +24,10 @@ export const permissions = [
   "holds:read",
   "holds:manage",
   "webhooks:manage",
+  /** The data inventory: what each system holds and how much (no personal data). */
+  "inventory:read",
+  /** Starting a discovery scan, which calls every enabled system's count API. */
+  "inventory:scan",
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -39,8 +43,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     "audit:read",
     "holds:read",
     "holds:manage",
+    "inventory:read",
+    "inventory:scan",
   ],
-  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read"],
+  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "inventory:read"],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -25,6 +25,7 @@ import {
 } from "./connectors";
 import { dashboardMetricsQuerySchema, dashboardMetricsSchema } from "./dashboard";
 import { healthResponseSchema } from "./health";
+import { dataInventorySchema, inventoryScanSchema, startInventoryScanBodySchema } from "./inventory";
 import { createHoldBodySchema, endHoldBodySchema, holdListSchema, holdResponseSchema } from "./holds";
 import { approvePlanBodySchema, provenanceGraphSchema, requestPlanSchema, reviewDecisionsBodySchema } from "./plans";
 import { pciSweepSchema, recordingAudioQuerySchema, recordingOutcomeListSchema, startPciSweepBodySchema } from "./recordings";
@@ -62,7 +63,7 @@ export interface ApiRoute {
   query?: z.ZodObject;
   body?: z.ZodType;
   success: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     schema?: z.ZodType;
     /** Default `application/json`. */
@@ -397,6 +398,40 @@ export const apiRoutes = {
     access: "webhooks:manage",
     params: idParamsSchema,
     success: { status: 204, description: "removed" },
+  },
+  // The data inventory (issue #17): what each system holds, why, on which basis, how long, and how much.
+  getInventory: {
+    method: "get",
+    path: "/inventory",
+    summary: "The data inventory: per system and record type, the categories of personal data, fields, purposes, lawful basis, retention and latest count",
+    tag: "inventory",
+    access: "inventory:read",
+    success: { status: 200, description: "the inventory", schema: dataInventorySchema },
+  },
+  getInventoryCsv: {
+    method: "get",
+    path: "/inventory.csv",
+    summary: "The data inventory as CSV, one row per system and record type (a record of processing activities, GDPR Art. 30)",
+    tag: "inventory",
+    access: "inventory:read",
+    success: { status: 200, description: "the inventory", contentType: "text/csv; charset=utf-8" },
+  },
+  postInventoryScan: {
+    method: "post",
+    path: "/inventory/scans",
+    summary: "Start a discovery scan: count the records of each type in every enabled system (counts only, no personal data)",
+    tag: "inventory",
+    access: "inventory:scan",
+    body: startInventoryScanBodySchema,
+    success: { status: 202, description: "started", schema: inventoryScanSchema },
+  },
+  getLatestInventoryScan: {
+    method: "get",
+    path: "/inventory/scans/latest",
+    summary: "The latest discovery scan's progress, counts and per-system failures",
+    tag: "inventory",
+    access: "inventory:read",
+    success: { status: 200, description: "the scan", schema: inventoryScanSchema },
   },
   // Call recordings (issue #7): the PCI sweep of a recorder instance, and each recording of a request.
   postPciSweep: {

@@ -46,6 +46,8 @@ export { identifierHashKey, identifierHashPurpose } from "./identifier-hash-key"
 export { startPciSweep, getPciSweep, PciSweepNotSupportedError, InvalidSweepIntervalError, type PciSweepState } from "./pci-sweep";
 export { openRecordingAudio, planAllowsPlayback, playableRecordKeys, playableRecordType, recordKey, type RecordingAudio } from "./recording-audio";
 export * from "./verification";
+export * from "./inventory";
+export { dataCategoriesOf } from "@lethe/connector-sdk";
 export * from "./alerts";
 export * from "./webhooks";
 export { createLegalHold, endHold, LegalHoldNotFoundError, type CreateHoldInput } from "./holds/manage-holds";

@@ -15,6 +15,10 @@ import { getExport } from "./getExport";
 import { getHealth } from "./getHealth";
 import { getHold } from "./getHold";
 import { getHolds } from "./getHolds";
+import { getInventory } from "./getInventory";
+import { getInventoryCsv } from "./getInventoryCsv";
+import { getLatestInventoryScan } from "./getLatestInventoryScan";
+import { postInventoryScan } from "./postInventoryScan";
 import { getMe } from "./getMe";
 import { getOpenApiDocument } from "./getOpenApiDocument";
 import { getRequest } from "./getRequest";
@@ -58,6 +62,10 @@ import { postWebhookEndpoint } from "./postWebhookEndpoint";
 export const routeHandlers: Record<OperationId, (context: ApiContext) => RequestHandler> = {
   getHealth,
   getOpenApiDocument,
+  getInventory,
+  getInventoryCsv,
+  postInventoryScan,
+  getLatestInventoryScan,
   postLogin,
   postLogout,
   getMe,

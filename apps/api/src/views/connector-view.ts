@@ -5,8 +5,9 @@ import type {
   ConnectorInstanceView,
   ConnectorType,
 } from "@lethe/contracts";
-import { dataCategoriesOf, type AnyConnector, type Capabilities } from "@lethe/connector-sdk";
+import type { AnyConnector, Capabilities } from "@lethe/connector-sdk";
 import {
+  dataCategoriesOf,
   getConnectorInstance,
   listConnectorInstanceChecks,
   listConnectorInstanceUsage,

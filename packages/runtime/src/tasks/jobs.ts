@@ -20,6 +20,8 @@ export const taskNames = {
   /** Applies approved `restrict` items (tasks/restrict-task.ts). */
   restrict: "lethe.request.restrict",
   pciSweep: "lethe.pci.sweep",
+  /** Counts one instance's records for a discovery scan of the data inventory (inventory/). */
+  inventoryCount: "lethe.inventory.count",
   minimise: "lethe.minimise",
 } as const;
 

@@ -7,6 +7,7 @@ import { confirmTask } from "./confirm-task";
 import { eraseTask } from "./erase-task";
 import { exportTask } from "./export-task";
 import { finaliseTask } from "./finalise-task";
+import { inventoryCountTask } from "./inventory-count-task";
 import { taskNames } from "./jobs";
 import { locateTask } from "./locate-task";
 import { minimiseTask } from "../minimisation/minimise-task";
@@ -29,6 +30,7 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.rectify]: rectifyTask(deps),
     [taskNames.restrict]: restrictTask(deps),
     [taskNames.pciSweep]: pciSweepTask(deps),
+    [taskNames.inventoryCount]: inventoryCountTask(deps),
     [taskNames.minimise]: minimiseTask(deps),
     [releaseHoldsTaskName]: releaseHoldsTask(deps),
   };
