@@ -2,6 +2,7 @@ import { version } from "../package.json";
 import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { readConsentEvidence } from "./consent/read-consent-evidence";
 import { readBackRecords } from "./erase/read-back";
 import { confirmDeletions } from "./erase/confirm-deletions";
 import { eraseRecordings } from "./erase/erase-recordings";
@@ -21,7 +22,8 @@ import { recordSchemas } from "./vendor/records";
  *
  * Besides the request phases it declares two of the SDK's optional operations: the PCI sweep
  * (`cardSweep`, run by the runtime's `lethe.pci.sweep` task outside any request) and the audio of
- * a recording for the console's player (`recordingAudio`).
+ * a recording for the console's player (`recordingAudio`), and each call participant's
+ * consent-to-record facts for the consent ledger (`consentEvidence`).
  */
 export const recorderConnector = defineConnector({
   id: "recorder",
@@ -66,6 +68,7 @@ export const recorderConnector = defineConnector({
     cardSweep: true,
     recordingAudio: { recordType: "recording" },
     readBack: true,
+    consentEvidence: true,
   },
   // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
   rateLimit: { requestsPerMinute: 300 },
@@ -78,6 +81,7 @@ export const recorderConnector = defineConnector({
   sweepCardNumbers,
   openRecordingAudio,
   readBack: readBackRecords,
+  readConsentEvidence,
 });
 
 export default recorderConnector;

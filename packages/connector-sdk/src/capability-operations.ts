@@ -16,6 +16,7 @@ export const capabilityOperations = {
   cardSweep: "sweepCardNumbers",
   recordingAudio: "openRecordingAudio",
   readBack: "readBack",
+  consentEvidence: "readConsentEvidence",
 } as const satisfies Partial<Record<keyof Capabilities, keyof ConnectorDefinition>>;
 
 export type OperationalCapability = keyof typeof capabilityOperations;

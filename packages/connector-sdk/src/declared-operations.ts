@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CardSweepInput, CardSweepPage } from "./card-sweep";
+import type { ConsentEvidenceInput, ConsentEvidencePage } from "./consent-evidence";
 import type { ConnectorContext } from "./context";
 import type { ConnectorDefinition, EraseMode } from "./definition";
 import type {
@@ -44,6 +45,7 @@ export interface DeclaredOperations<Settings = unknown, Secrets = unknown> {
     open: (ctx: ConnectorContext<Settings, Secrets>, ref: RecordRef) => Promise<RecordingAudio | undefined>;
   };
   readBack?: (ctx: ConnectorContext<Settings, Secrets>, refs: RecordRef[], query?: ReadBackQuery) => AsyncIterable<RecordPresence>;
+  consentEvidence?: (ctx: ConnectorContext<Settings, Secrets>, input: ConsentEvidenceInput) => AsyncIterable<ConsentEvidencePage>;
 }
 
 /** The optional operations `connector` declared and implements, bound to it (see `DeclaredOperations`). */
@@ -65,5 +67,6 @@ export function declaredOperations<S extends z.ZodType, K extends z.ZodType>(
     operations.recordingAudio = { recordType: capabilities.recordingAudio.recordType, open: connector.openRecordingAudio.bind(connector) };
   }
   if (capabilities.readBack && connector.readBack) operations.readBack = connector.readBack.bind(connector);
+  if (capabilities.consentEvidence && connector.readConsentEvidence) operations.consentEvidence = connector.readConsentEvidence.bind(connector);
   return operations;
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CardSweepInput, CardSweepPage } from "./card-sweep";
+import type { ConsentEvidenceInput, ConsentEvidencePage } from "./consent-evidence";
 import type { ConnectorContext } from "./context";
 import type { ExportFieldRoles, ProcessingDeclaration } from "./export-declarations";
 import type { IdentifierKind } from "./identifiers";
@@ -56,6 +57,11 @@ export interface Capabilities {
    * each erased record gone from the vendor itself, including parts a search no longer finds.
    */
   readBack?: boolean;
+  /**
+   * Whether it can report, for the calls of an interval, each participant's consent-to-record
+   * facts (`readConsentEvidence`), which fill Lethe's consent ledger.
+   */
+  consentEvidence?: boolean;
 }
 
 export type DataCategory =
@@ -160,6 +166,11 @@ export interface ConnectorDefinition<
     refs: RecordRef[],
     query?: ReadBackQuery,
   ): AsyncIterable<RecordPresence>;
+  /**
+   * The consent facts of every participant of the calls that started in the interval
+   * (`capabilities.consentEvidence`), a page at a time with the cursor to resume from. Reads only.
+   */
+  readConsentEvidence?(ctx: Ctx<SettingsSchema, SecretsSchema>, input: ConsentEvidenceInput): AsyncIterable<ConsentEvidencePage>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;
