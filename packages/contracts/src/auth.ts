@@ -24,6 +24,10 @@ export const permissions = [
   "holds:read",
   "holds:manage",
   "webhooks:manage",
+  /** The consent ledger and its report. */
+  "consent:read",
+  /** Reading consent evidence in, and planning and approving consent remediations. */
+  "consent:manage",
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -39,8 +43,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     "audit:read",
     "holds:read",
     "holds:manage",
+    "consent:read",
+    "consent:manage",
   ],
-  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read"],
+  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "consent:read"],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

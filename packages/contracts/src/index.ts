@@ -13,3 +13,6 @@ export * from "./webhooks";
 export * from "./recordings";
 export * from "./dashboard";
 export * from "./storable-text";
+export * from "./consent";
+export * from "./consent-routes";
+export * from "./route-types";

@@ -28,3 +28,4 @@ export * from "./suppression";
 export * from "./dashboard-metrics";
 export * from "./connector-instance-usage";
 export * from "./audit-log-search";
+export * from "./consent-ledger";

@@ -20,6 +20,10 @@ export const taskNames = {
   /** Applies approved `restrict` items (tasks/restrict-task.ts). */
   restrict: "lethe.request.restrict",
   pciSweep: "lethe.pci.sweep",
+  /** Reads an instance's consent evidence into the ledger (tasks/consent-sync-task.ts). */
+  consentSync: "lethe.consent.sync",
+  /** Carries out an approved consent remediation (tasks/consent-remediation-task.ts). */
+  consentRemediation: "lethe.consent.remediate",
   minimise: "lethe.minimise",
 } as const;
 
