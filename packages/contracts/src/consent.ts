@@ -76,7 +76,7 @@ export const consentGapReportSchema = z
   .strict();
 export type ConsentGapReport = z.infer<typeof consentGapReportSchema>;
 
-/** `POST /api/v1/connector-instances/:id/consent-syncs`: the calls that started inside `interval` (default: the last 90 days). */
+/** `POST /api/v1/connector-instances/:id/consent-syncs`: the calls that started inside `interval` (default: every call until now). */
 export const startConsentSyncBodySchema = z.object({ interval: sweepIntervalSchema.optional() }).strict();
 export type StartConsentSyncBody = z.infer<typeof startConsentSyncBodySchema>;
 

@@ -50,8 +50,8 @@ export function consentSyncKey(id: string): string {
   return `consent-sync:${id}`;
 }
 
-/** The calls of the last 90 days, by default: what a recorder read for the first time is usually asked about. */
-const recentCalls = (now: Date) => `${new Date(now.getTime() - 90 * 86_400_000).toISOString()}/${now.toISOString()}`;
+/** Every call up to now, by default: a recorder read for the first time has its whole history to account for. */
+const everyCall = (now: Date) => `1970-01-01T00:00:00Z/${now.toISOString()}`;
 
 /**
  * Starts a ledger read of one instance: its state, an audit entry and its job in one transaction,
@@ -70,7 +70,7 @@ export async function startConsentSync(
   const state: ConsentSyncState = {
     id: randomUUID(),
     instanceId: instance.id,
-    interval: input.interval ?? recentCalls(now),
+    interval: input.interval ?? everyCall(now),
     status: "queued",
     cursor: null,
     pages: 0,
