@@ -4,6 +4,7 @@ import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
 import { countRecords } from "./count-records";
 import { inventory } from "./inventory";
+import { readConsentEvidence } from "./consent/read-consent-evidence";
 import { readBackRecords } from "./erase/read-back";
 import { confirmDeletions } from "./erase/confirm-deletions";
 import { eraseRecordings } from "./erase/erase-recordings";
@@ -23,7 +24,8 @@ import { recordSchemas } from "./vendor/records";
  *
  * Besides the request phases it declares two of the SDK's optional operations: the PCI sweep
  * (`cardSweep`, run by the runtime's `lethe.pci.sweep` task outside any request) and the audio of
- * a recording for the console's player (`recordingAudio`).
+ * a recording for the console's player (`recordingAudio`), and each call participant's
+ * consent-to-record facts for the consent ledger (`consentEvidence`).
  */
 export const recorderConnector = defineConnector({
   id: "recorder",
@@ -67,6 +69,7 @@ export const recorderConnector = defineConnector({
     // Recordings are counted by paging the search over all time (the API has no count); transcripts
     // and consent events cannot be counted without reading each recording's.
     countRecords: { recordTypes: ["recording"] },
+    consentEvidence: true,
   },
   // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
   rateLimit: { requestsPerMinute: 300 },
@@ -80,6 +83,7 @@ export const recorderConnector = defineConnector({
   openRecordingAudio,
   readBack: readBackRecords,
   countRecords,
+  readConsentEvidence,
 });
 
 export default recorderConnector;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CardSweepInput, CardSweepPage } from "./card-sweep";
+import type { ConsentEvidenceInput, ConsentEvidencePage } from "./consent-evidence";
 import type { ConnectorContext } from "./context";
 import type { ConnectorDefinition, EraseMode } from "./definition";
 import type {
@@ -50,6 +51,7 @@ export interface DeclaredOperations<Settings = unknown, Secrets = unknown> {
     recordTypes: string[];
     count: (ctx: ConnectorContext<Settings, Secrets>, query: RecordCountQuery) => Promise<RecordCount>;
   };
+  consentEvidence?: (ctx: ConnectorContext<Settings, Secrets>, input: ConsentEvidenceInput) => AsyncIterable<ConsentEvidencePage>;
 }
 
 /** The optional operations `connector` declared and implements, bound to it (see `DeclaredOperations`). */
@@ -74,5 +76,6 @@ export function declaredOperations<S extends z.ZodType, K extends z.ZodType>(
   if (capabilities.countRecords && connector.countRecords) {
     operations.countRecords = { recordTypes: [...capabilities.countRecords.recordTypes], count: connector.countRecords.bind(connector) };
   }
+  if (capabilities.consentEvidence && connector.readConsentEvidence) operations.consentEvidence = connector.readConsentEvidence.bind(connector);
   return operations;
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CardSweepInput, CardSweepPage } from "./card-sweep";
+import type { ConsentEvidenceInput, ConsentEvidencePage } from "./consent-evidence";
 import type { ConnectorContext } from "./context";
 import type { DataInventory } from "./data-inventory";
 import type { ExportFieldRoles, ProcessingDeclaration } from "./export-declarations";
@@ -63,6 +64,11 @@ export interface Capabilities {
    * mechanism, for the data inventory's discovery scan; false or absent if none.
    */
   countRecords?: false | { recordTypes: string[] };
+  /**
+   * Whether it can report, for the calls of an interval, each participant's consent-to-record
+   * facts (`readConsentEvidence`), which fill Lethe's consent ledger.
+   */
+  consentEvidence?: boolean;
 }
 
 export type DataCategory =
@@ -177,6 +183,11 @@ export interface ConnectorDefinition<
    * the vendor's count mechanism; never reads or returns the records themselves.
    */
   countRecords?(ctx: Ctx<SettingsSchema, SecretsSchema>, query: RecordCountQuery): Promise<RecordCount>;
+  /**
+   * The consent facts of every participant of the calls that started in the interval
+   * (`capabilities.consentEvidence`), a page at a time with the cursor to resume from. Reads only.
+   */
+  readConsentEvidence?(ctx: Ctx<SettingsSchema, SecretsSchema>, input: ConsentEvidenceInput): AsyncIterable<ConsentEvidencePage>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

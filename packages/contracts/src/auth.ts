@@ -28,6 +28,10 @@ export const permissions = [
   "inventory:read",
   /** Starting a discovery scan, which calls every enabled system's count API. */
   "inventory:scan",
+  /** The consent ledger and its report. */
+  "consent:read",
+  /** Reading consent evidence in, and planning and approving consent remediations. */
+  "consent:manage",
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -45,8 +49,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     "holds:manage",
     "inventory:read",
     "inventory:scan",
+    "consent:read",
+    "consent:manage",
   ],
-  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "inventory:read"],
+  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "consent:read", "inventory:read"],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

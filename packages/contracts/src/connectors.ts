@@ -32,6 +32,8 @@ export const capabilitiesSchema = z
     readBack: z.boolean().optional(),
     /** The record types it counts through the vendor's count mechanism (the inventory's discovery scan); false or absent: none. */
     countRecords: z.union([z.literal(false), z.object({ recordTypes: z.array(z.string()) }).strict()]).optional(),
+    /** Whether it reports each call participant's consent-to-record facts (the consent ledger's source). */
+    consentEvidence: z.boolean().optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;

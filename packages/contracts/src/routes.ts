@@ -10,9 +10,9 @@ import {
   updateUserBodySchema,
   userListSchema,
   userResponseSchema,
-  type Permission,
 } from "./auth";
 import { idParamsSchema } from "./common";
+import { consentRoutes } from "./consent-routes";
 import {
   connectionTestResultSchema,
   connectorInstanceListSchema,
@@ -43,33 +43,8 @@ import {
   requestListSchema,
 } from "./requests";
 
-/**
- * Who may call a route: anyone (`public`), any signed-in caller (`authenticated`), the holder of a
- * signed download link (`signed-link`, the link is the authorisation), or callers whose role
- * grants a permission.
- */
-export type RouteAccess = "public" | "authenticated" | "signed-link" | Permission;
-
-export type HttpMethod = "get" | "post" | "patch" | "delete";
-
-export interface ApiRoute {
-  method: HttpMethod;
-  /** Under `/api/v1`, Express style (`/requests/:id`). */
-  path: string;
-  summary: string;
-  tag: string;
-  access: RouteAccess;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  success: {
-    status: 200 | 201 | 202 | 204;
-    description: string;
-    schema?: z.ZodType;
-    /** Default `application/json`. */
-    contentType?: string;
-  };
-}
+export type { ApiRoute, HttpMethod, RouteAccess } from "./route-types";
+import type { ApiRoute } from "./route-types";
 
 /** The prefix every route is mounted under. */
 export const apiBasePath = "/api/v1";
@@ -559,6 +534,7 @@ export const apiRoutes = {
     body: endHoldBodySchema,
     success: { status: 200, description: "ended", schema: holdResponseSchema },
   },
+  ...consentRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRoutes = typeof apiRoutes;

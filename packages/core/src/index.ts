@@ -34,3 +34,5 @@ export * from "./requests/job-gate";
 export * from "./requests/confirm-schedule";
 export * from "./metrics/reporting-weeks";
 export * from "./metrics/on-time-rate";
+export * from "./consent/recording-rule";
+export * from "./consent/judge-consent";

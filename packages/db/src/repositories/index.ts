@@ -29,3 +29,4 @@ export * from "./dashboard-metrics";
 export * from "./connector-instance-usage";
 export * from "./audit-log-search";
 export * from "./inventory-scans";
+export * from "./consent-ledger";

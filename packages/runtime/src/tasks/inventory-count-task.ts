@@ -4,7 +4,7 @@ import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { appendAudit } from "../audit/append-audit";
 import { classifyFailure, describeFailure } from "../failure";
-import { openInstanceContext } from "../inventory/instance-context";
+import { openInstanceSession } from "../instance-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 
 const payloadSchema = z.object({ scanId: z.uuid(), instanceId: z.uuid() });
@@ -22,15 +22,15 @@ export function inventoryCountTask(deps: RuntimeDependencies): Task {
     const { scanId, instanceId } = payloadSchema.parse(rawPayload);
     const row = await getInventoryScanInstance(deps.database.db, scanId, instanceId);
     if (!row || row.status !== "pending") return;
-    let secretValues: string[] = [];
+    let sensitiveValues: string[] = [];
     try {
-      const session = await openInstanceContext(deps, {
+      const session = await openInstanceSession(deps, {
         instanceId,
         checkpointKey: `inventory-scan:${scanId}:${instanceId}`,
-        signal: helpers.abortSignal ?? new AbortController().signal,
+        signal: helpers.abortSignal,
         logFields: { scanId },
       });
-      secretValues = session.secretValues;
+      sensitiveValues = session.sensitiveValues;
       const counting = declaredOperations(session.connector).countRecords;
       if (!counting) {
         await finish(deps, { scanId, instanceId, status: "not-countable" });
@@ -47,7 +47,7 @@ export function inventoryCountTask(deps: RuntimeDependencies): Task {
       const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
       const retryable = failure.kind === "transient" || failure.kind === "rate_limited" || (failure.kind === "contract" && helpers.job.attempts < 3);
       if (failure.kind === "aborted" || (retryable && !lastAttempt)) throw error;
-      await finish(deps, { scanId, instanceId, status: "failed", error: describeFailure(error, secretValues) });
+      await finish(deps, { scanId, instanceId, status: "failed", error: describeFailure(error, sensitiveValues) });
     }
   };
 }

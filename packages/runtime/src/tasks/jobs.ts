@@ -22,6 +22,10 @@ export const taskNames = {
   pciSweep: "lethe.pci.sweep",
   /** Counts one instance's records for a discovery scan of the data inventory (inventory/). */
   inventoryCount: "lethe.inventory.count",
+  /** Reads an instance's consent evidence into the ledger (tasks/consent-sync-task.ts). */
+  consentSync: "lethe.consent.sync",
+  /** Carries out an approved consent remediation (tasks/consent-remediation-task.ts). */
+  consentRemediation: "lethe.consent.remediate",
   minimise: "lethe.minimise",
 } as const;
 

@@ -51,7 +51,7 @@ export interface ConsentEventRow {
   eventId: string;
   participantId: string;
   type: "consent.requested" | "consent.given" | "consent.declined" | "consent.withdrawn";
-  method: "ivr-prompt" | "verbal" | "dtmf";
+  method: "ivr-prompt" | "beep" | "verbal" | "dtmf" | "agent-attestation";
   at: string;
 }
 
