@@ -41,6 +41,12 @@ export function createConsoleRouter(pinia: Pinia): Router {
       },
       { path: "/holds", name: "holds", component: () => import("./views/HoldsView.vue"), meta: { permission: "holds:read", title: "Legal holds" } },
       { path: "/consent", name: "consent", component: () => import("./views/ConsentView.vue"), meta: { permission: "consent:read", title: "Consent to record" } },
+      {
+        path: "/inventory",
+        name: "inventory",
+        component: () => import("./views/InventoryView.vue"),
+        meta: { permission: "inventory:read", title: "Data inventory" },
+      },
       { path: "/audit", name: "audit", component: () => import("./views/AuditView.vue"), meta: { permission: "audit:read", title: "Audit log" } },
       { path: "/users", name: "users", component: () => import("./views/UsersView.vue"), meta: { permission: "users:manage", title: "Users" } },
       { path: "/tokens", name: "tokens", component: () => import("./views/TokensView.vue"), meta: { permission: "tokens:manage", title: "API tokens" } },

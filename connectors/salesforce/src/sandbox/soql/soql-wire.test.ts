@@ -28,6 +28,18 @@ describe("the SOQL corpus over /query", () => {
   });
 });
 
+describe("SELECT COUNT() over /query", () => {
+  it("answers the number of rows as totalSize with no records, the Recycle Bin left out as by SELECT Id", async () => {
+    const session = await rawSession(sandbox());
+    const listed = (await (await session.get(soql("query", "SELECT Id FROM Contact"))).json()) as { totalSize: number };
+    const counted = (await (await session.get(soql("query", "SELECT COUNT() FROM Contact"))).json()) as unknown;
+    expect(counted).toEqual({ totalSize: listed.totalSize, done: true, records: [] });
+    expect(listed.totalSize).toBeGreaterThan(0);
+    const mixed = await session.get(soql("query", "SELECT Id, COUNT() FROM Contact"));
+    expect({ status: mixed.status, body: await mixed.json() }).toEqual({ status: 400, body: [{ message: expect.stringMatching(/COUNT\(\) must be the only element/), errorCode: "MALFORMED_QUERY" }] });
+  });
+});
+
 describe("SOSL RETURNING, read by the SOQL grammar", () => {
   const search = async (sosl: string) => {
     const response = await (await rawSession(sandbox())).get(`${api}/search?q=${encodeURIComponent(sosl)}`);
