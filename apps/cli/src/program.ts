@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit";
+import { registerInventoryCommands } from "./commands/inventory";
 import { registerConnectorCommands } from "./commands/connector";
 import { registerHoldCommands } from "./commands/hold";
 import { registerMigrateCommand } from "./commands/migrate";
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerSandboxCommands(program);
   registerConnectorCommands(program);
   registerAuditCommands(program);
+  registerInventoryCommands(program);
   registerRecordingsCommands(program);
   registerUserCommands(program);
   registerWebhookCommands(program);
