@@ -88,7 +88,7 @@ export function capabilityProblems(candidate: unknown): string[] {
   const counted = declared.countRecords;
   if (declares(counted)) {
     const types = (counted as { recordTypes?: unknown }).recordTypes;
-    const schemas = (typeof definition.recordSchemas === "object" && definition.recordSchemas !== null ? definition.recordSchemas : {}) as object;
+    const schemas = typeof definition.recordSchemas === "object" && definition.recordSchemas !== null ? definition.recordSchemas : {};
     if (!Array.isArray(types) || types.length === 0) problems.push("declares countRecords without the record types it counts");
     else for (const type of types) if (typeof type !== "string" || !(type in schemas)) problems.push(`declares countRecords for record type ${JSON.stringify(type)}, which has no schema`);
   }

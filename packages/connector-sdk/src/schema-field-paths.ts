@@ -20,7 +20,7 @@ interface ZodDefinition {
 
 function definitionOf(schema: unknown): ZodDefinition | undefined {
   const def = (schema as { _zod?: { def?: unknown } } | null)?._zod?.def;
-  return typeof def === "object" && def !== null ? (def as ZodDefinition) : undefined;
+  return typeof def === "object" && def !== null ? def : undefined;
 }
 
 const wrappers = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional", "success"]);

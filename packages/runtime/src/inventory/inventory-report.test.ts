@@ -8,7 +8,7 @@ const now = new Date("2026-03-02T10:00:00.000Z");
 const countedAt = new Date("2026-03-01T09:00:00.000Z");
 
 /** A plugin built against connector contract 1.0: no inventory, no counts. */
-const { inventory: _inventory, countRecords: _count, ...withoutInventory } = referenceConnector;
+const withoutInventory = Object.fromEntries(Object.entries(referenceConnector).filter(([key]) => key !== "inventory" && key !== "countRecords"));
 const legacy = { ...withoutInventory, id: "legacy-crm", contractVersion: "1.0", capabilities: { ...referenceConnector.capabilities, countRecords: false } } as unknown as AnyConnector;
 const connectors = new Map<string, AnyConnector>([
   ["reference", referenceConnector],

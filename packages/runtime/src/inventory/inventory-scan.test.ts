@@ -57,7 +57,7 @@ describe("a discovery scan of the data inventory", () => {
     expect(byId.get(uncountedId)).toMatchObject({ status: "not-countable", error: null, counts: [] });
 
     // Only numbers per instance, record type and time: no column could hold a record's data.
-    const columns = await database.sql`select column_name from information_schema.columns where table_name = 'inventory_counts' order by ordinal_position`;
+    const columns = await database.sql<{ column_name: string }[]>`select column_name from information_schema.columns where table_name = 'inventory_counts' order by ordinal_position`;
     expect(columns.map((row) => row.column_name)).toEqual(["scan_id", "instance_id", "record_type", "count", "exact", "counted_at"]);
 
     const inventory = await readDataInventory(database, registry);
@@ -66,7 +66,7 @@ describe("a discovery scan of the data inventory", () => {
     const uncounted = inventory.systems.find((system) => system.instanceId === uncountedId);
     expect(uncounted?.recordTypes.every((type) => type.declared && !type.countable && type.count === null)).toBe(true);
 
-    const audit = await database.sql`select action from audit_log where action like 'inventory.%'`;
+    const audit = await database.sql<{ action: string }[]>`select action from audit_log where action like 'inventory.%'`;
     expect(audit.map((row) => row.action).sort()).toEqual(["inventory.instance_counted", "inventory.instance_counted", "inventory.instance_failed", "inventory.scan_started"]);
   });
 

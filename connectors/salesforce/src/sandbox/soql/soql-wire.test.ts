@@ -32,7 +32,7 @@ describe("SELECT COUNT() over /query", () => {
   it("answers the number of rows as totalSize with no records, the Recycle Bin left out as by SELECT Id", async () => {
     const session = await rawSession(sandbox());
     const listed = (await (await session.get(soql("query", "SELECT Id FROM Contact"))).json()) as { totalSize: number };
-    const counted = (await (await session.get(soql("query", "SELECT COUNT() FROM Contact"))).json()) as unknown;
+    const counted = (await (await session.get(soql("query", "SELECT COUNT() FROM Contact"))).json());
     expect(counted).toEqual({ totalSize: listed.totalSize, done: true, records: [] });
     expect(listed.totalSize).toBeGreaterThan(0);
     const mixed = await session.get(soql("query", "SELECT Id, COUNT() FROM Contact"));
