@@ -55,6 +55,7 @@ export function oracleOf(sandbox: RunningSandbox) {
     restrictions: async (id: string) =>
       (await read("GET", `/people/${id}/restrictions`, z.strictObject({ records: z.array(restrictionState) }))).records,
     stats: () => read("GET", "/stats", oracleStats),
+    recordCounts: async () => (await read("GET", "/record-counts", z.strictObject({ counts: z.record(z.string(), z.int()) }))).counts,
     injectFault: async (fault: OracleFault) => void (await read("POST", "/faults", z.unknown(), fault)),
     clearFaults: async () => void (await call("DELETE", "/faults")),
     moveClock: (change: { advanceMs?: number; set?: string }) =>

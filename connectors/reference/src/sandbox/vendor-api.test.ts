@@ -187,3 +187,19 @@ describe("deletion, the trash and purging", () => {
     expect((await vendor.json("/api/trash", anyPage)).data).toEqual([]);
   });
 });
+
+describe("counting records", () => {
+  it("answers each collection's active records, the trash left out, and 404 for an unknown collection", async () => {
+    const count = z.strictObject({ collection: z.string(), count: z.int() });
+    const before = await vendor.json("/api/counts/notes", count);
+    expect(before).toEqual({ collection: "notes", count: (await oracle.recordCounts()).note });
+    const subject = await firstSubject(oracle);
+    const note = (await oracle.records(subject.id)).find((record) => record.ref.type === "note");
+    if (!note) throw new Error("the subject has no note");
+    expect((await vendor(`/api/notes/${note.ref.id}`, { method: "DELETE" })).status).toBe(204);
+    expect(await vendor.json("/api/counts/notes", count)).toEqual({ collection: "notes", count: before.count - 1 });
+    const unknown = await vendor("/api/counts/invoices");
+    expect(unknown.status).toBe(404);
+    expect(errorBody.parse(await unknown.json()).error.code).toBe("not_found");
+  });
+});

@@ -172,3 +172,21 @@ describe("the Zendesk sandbox", () => {
     }
   });
 });
+
+describe("the Zendesk sandbox's counts", () => {
+  it("answers tickets/count and users/count as {count: {value, refreshed_at}}, soft-deleted tickets and users left out", async () => {
+    const count = async (path: string) => (await json(await api(path))) as { count: { value: number; refreshed_at: string } };
+    const tickets = await count("/tickets/count.json");
+    expect(tickets).toEqual({ count: { value: expect.any(Number), refreshed_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/) } });
+    const users = await count("/users/count");
+    expect(users.count.value).toBeGreaterThan(0);
+    const { id } = await subject();
+    const requested = (await json(await api(`/users/${id}/tickets/requested`))) as { tickets: { id: number }[] };
+    const ticket = requested.tickets[0];
+    if (!ticket) throw new Error("the subject requested no ticket");
+    expect((await api(`/tickets/${ticket.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(`/users/${id}`, { method: "DELETE" })).status).toBe(200);
+    expect((await count("/tickets/count")).count.value).toBe(tickets.count.value - 1);
+    expect((await count("/users/count")).count.value).toBe(users.count.value - 1);
+  });
+});
