@@ -66,7 +66,7 @@ describe("connector plugins installed from npm tarballs", () => {
     const port = await freePortRun(1);
     const lethe = await serveLetheIn(installation, ["start", "--no-demo"], { ...env, LETHE_PORT: String(port) }, /Lethe is running\.[\s\S]*Ctrl-C/);
     running.push(lethe);
-    expect(lethe.output()).toMatch(/info\s+loaded connector plugin @acme\/lethe-connector-acme-crm@1\.0\.0: "acme-crm" \(contract 1\.0\)/);
+    expect(lethe.output()).toMatch(/info\s+loaded connector plugin @acme\/lethe-connector-acme-crm@1\.0\.0: "acme-crm" \(contract 1\.1\)/);
     const api = `http://127.0.0.1:${port}/api/v1`;
 
     const token = await runLetheIn(installation, ["token", "create", "--name", "plugin-test", "--role", "admin"], { ...env, LETHE_PORT: String(port) });
@@ -105,7 +105,7 @@ describe("connector plugins installed from npm tarballs", () => {
     expect(result.code, result.stderr).toBe(2);
     // Found by its keyword alone: the installation's package.json names it only as a dependency.
     expect(result.stderr).toContain("a connector plugin was refused:\n  @acme/lethe-connector-broken:\n");
-    expect(result.stderr).toContain("implements connector contract 0.9; this Lethe runs contract 1.0");
+    expect(result.stderr).toContain("implements connector contract 0.9; this Lethe runs contract 1.1");
     expect(result.stderr).toMatch(/settings schema refuses its own examples\.settings \(baseUrl: /);
     expect(result.stderr).toContain("declares erase but implements no erase operation");
     expect(result.stderr).not.toMatch(/^\s+at /m);
