@@ -6,6 +6,7 @@ import { registerHoldCommands } from "./commands/hold";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerMinimiseCommand } from "./commands/minimise";
 import { registerRecordingsCommands } from "./commands/recordings";
+import { registerConsentCommands } from "./commands/consent";
 import { registerRequestCommands } from "./commands/request";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
@@ -30,6 +31,7 @@ export function createProgram(): Command {
   registerAuditCommands(program);
   registerInventoryCommands(program);
   registerRecordingsCommands(program);
+  registerConsentCommands(program);
   registerUserCommands(program);
   registerWebhookCommands(program);
   registerHoldCommands(program);

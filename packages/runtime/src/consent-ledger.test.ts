@@ -135,6 +135,21 @@ async function media(id: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
+const transcriptSchema = z.object({ utterances: z.array(z.object({ channel: z.int(), startMs: z.int(), text: z.string(), words: z.array(z.object({ word: z.string(), startMs: z.int(), endMs: z.int() }).loose()) }).loose()) });
+
+/** The call's transcript as the recorder serves it through its own API. */
+async function transcript(id: string) {
+  const { clientId, clientSecret } = world.running.credentials as { clientId: string; clientSecret: string };
+  const token = await fetch(`${world.running.url}/oauth/token`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+  const { access_token: accessToken } = z.object({ access_token: z.string() }).parse(await token.json());
+  const response = await fetch(`${world.running.url}/v1/recordings/${id}/transcript`, { headers: { authorization: `Bearer ${accessToken}` } });
+  return transcriptSchema.parse(await response.json()).utterances;
+}
+
 /** Every sample of `after` equals `before`'s, except `channel` within `[fromMs, toMs)`, which is silent. */
 function expectOnlyMuted(before: Buffer, after: Buffer, channel: number, fromMs: number, toMs: number) {
   expect(after.length).toBe(before.length);
@@ -213,6 +228,7 @@ describe("the consent ledger", () => {
     if (!entry) throw new Error("the conference party is not listed");
     const before = await media("rec_conference");
     const { durationMs } = await recording("rec_conference");
+    const spokenBefore = await transcript("rec_conference");
 
     const draft = await planConsentRemediation(database, world.registry, { entryId: entry.id, action: "redact-party", actor: "user:officer" });
     expect(draft).toMatchObject({ status: "draft", spans: [{ channel: 2, startMs: 3000, endMs: durationMs }] });
@@ -228,6 +244,13 @@ describe("the consent ledger", () => {
     expect(done).toMatchObject({ status: "completed", receipt: { outcome: "redacted" }, approvedBy: "user:approver" });
 
     expectOnlyMuted(before, await media("rec_conference"), 2, 3000, durationMs);
+    // Their words are gone from the transcript too; everyone else's are as they were.
+    const spokenAfter = await transcript("rec_conference");
+    spokenAfter.forEach((utterance, index) => {
+      if (utterance.channel === 2) expect(utterance.words.every((word) => word.word === "[REDACTED:no-consent]")).toBe(true);
+      else expect(utterance.text).toBe(spokenBefore[index]?.text);
+    });
+    expect(spokenAfter.filter((utterance) => utterance.channel === 2)).toHaveLength(2);
     expect((await recording("rec_conference")).redactions).toEqual([expect.objectContaining({ channel: 2, startMs: 3000, endMs: durationMs, label: "no-consent" })]);
     expect((await gaps()).find((candidate) => candidate.id === entry.id)).toMatchObject({ remediationStatus: "completed" });
 
@@ -236,16 +259,25 @@ describe("the consent ledger", () => {
     expect(audit.map((row) => row.action)).toEqual(["consent.remediation_planned", "consent.remediation_approved", "consent.remediation_completed"]);
   });
 
-  it("redacts the rest of the call after a withdrawal, and nothing before it", async () => {
+  it("drafts the redaction of the rest of the call after a withdrawal by itself, which once approved mutes nothing before it", async () => {
     const entry = (await gaps()).find((candidate) => candidate.recordId === "rec_withdrawal");
-    if (!entry) throw new Error("the withdrawal is not listed");
+    if (!entry?.remediationId) throw new Error("the read drafted no remediation for the withdrawal");
+    expect(entry.remediationStatus).toBe("draft");
+    // Only withdrawals are drafted without asking; the other gaps wait for an officer.
+    expect((await gaps()).filter((candidate) => candidate.remediationId !== null && candidate.recordId !== "rec_conference").map((candidate) => candidate.recordId)).toEqual(["rec_withdrawal"]);
     const before = await media("rec_withdrawal");
     const { durationMs } = await recording("rec_withdrawal");
-    const draft = await planConsentRemediation(database, world.registry, { entryId: entry.id, action: "redact-party", actor: "user:officer" });
-    expect(draft.spans).toEqual([{ channel: 0, startMs: 4500, endMs: durationMs }]);
-    await approveConsentRemediation(database, { id: draft.id, actor: "user:officer" });
-    expect(await settledRemediation(draft.id)).toMatchObject({ status: "completed" });
+    const draft = await readConsentRemediation(database, entry.remediationId);
+    expect(draft).toMatchObject({ status: "draft", createdBy: "worker", action: "redact-party", spans: [{ channel: 0, startMs: 4500, endMs: durationMs }] });
+    await approveConsentRemediation(database, { id: entry.remediationId, actor: "user:officer" });
+    expect(await settledRemediation(entry.remediationId)).toMatchObject({ status: "completed" });
     expectOnlyMuted(before, await media("rec_withdrawal"), 0, 4500, durationMs);
+
+    // Reading the calls again drafts nothing more for it.
+    const sync = await startConsentSync(database, world.registry, { instanceId: world.instanceId, interval, actor: "test" });
+    await pollUntil("the read after the remediation", () => getConsentSync(database, sync.id), { until: (state) => state?.status === "completed", timeoutMs: 60_000 });
+    const rows = await database.sql<Array<{ drafts: number }>>`select count(*)::int as drafts from consent_remediations where ledger_entry_id = ${entry.id}`;
+    expect(rows[0]?.drafts).toBe(1);
   });
 
   it("retains a held call and says which hold, changing nothing", async () => {

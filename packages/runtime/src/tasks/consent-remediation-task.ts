@@ -78,7 +78,8 @@ async function carryOut(session: InstanceSession, remediation: ConsentRemediatio
   const ref = { type: remediation.recordType, id: remediation.recordId };
   if (remediation.action === "redact-party") {
     if (!operations.redact) throw new ConfigurationError(`connector "${session.connector.id}" cannot redact recordings`);
-    const spans = (remediation.spans as ChannelSpan[]).map((span) => ({ kind: "audio" as const, ...span, label: "no-consent" }));
+    // Speech: the channel's audio and the transcript's words said there both go.
+    const spans = (remediation.spans as ChannelSpan[]).map((span) => ({ kind: "speech" as const, ...span, label: "no-consent" }));
     return operations.redact(session.ctx, ref, spans);
   }
   if (!operations.erase) throw new ConfigurationError(`connector "${session.connector.id}" cannot delete recordings`);

@@ -103,7 +103,8 @@ export function seedWorld(seed: number): SeededWorld {
       channel: 1,
       externalContactId: null,
       email: null,
-      joinedAt: new Date(start.getTime() + 7000).toISOString(),
+      // The recording starts when the agent answers: the agent is on the call from its first second (their opener is its first line).
+      joinedAt: start.toISOString(),
     };
     const pan = spec.card ? faker.helpers.arrayElement(testPans) : undefined;
     const fills = {
