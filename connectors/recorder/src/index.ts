@@ -10,6 +10,7 @@ import { locate } from "./locate/locate";
 import { sweepCardNumbers } from "./pci-sweep/sweep-card-numbers";
 import { openRecordingAudio } from "./recording-audio";
 import { redactRecording } from "./redact-recording";
+import { findExpiredRecordings, retentionRecordType } from "./retention/find-expired-recordings";
 import { recorderSecrets, recorderSettings } from "./settings";
 import { recordSchemas } from "./vendor/records";
 
@@ -21,7 +22,8 @@ import { recordSchemas } from "./vendor/records";
  *
  * Besides the request phases it declares two of the SDK's optional operations: the PCI sweep
  * (`cardSweep`, run by the runtime's `lethe.pci.sweep` task outside any request) and the audio of
- * a recording for the console's player (`recordingAudio`).
+ * a recording for the console's player (`recordingAudio`), and the calls past a retention period
+ * (`retention`, for the runtime's retention schedules).
  */
 export const recorderConnector = defineConnector({
   id: "recorder",
@@ -66,6 +68,7 @@ export const recorderConnector = defineConnector({
     cardSweep: true,
     recordingAudio: { recordType: "recording" },
     readBack: true,
+    retention: { recordTypes: [retentionRecordType] },
   },
   // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
   rateLimit: { requestsPerMinute: 300 },
@@ -78,6 +81,7 @@ export const recorderConnector = defineConnector({
   sweepCardNumbers,
   openRecordingAudio,
   readBack: readBackRecords,
+  findExpired: findExpiredRecordings,
 });
 
 export default recorderConnector;

@@ -16,6 +16,7 @@ export const capabilityOperations = {
   cardSweep: "sweepCardNumbers",
   recordingAudio: "openRecordingAudio",
   readBack: "readBack",
+  retention: "findExpired",
 } as const satisfies Partial<Record<keyof Capabilities, keyof ConnectorDefinition>>;
 
 export type OperationalCapability = keyof typeof capabilityOperations;
@@ -82,6 +83,17 @@ export function capabilityProblems(candidate: unknown): string[] {
     const schemas = definition.recordSchemas;
     const known = typeof recordType === "string" && typeof schemas === "object" && schemas !== null && recordType in schemas;
     if (!known) problems.push(`declares recording audio for record type ${JSON.stringify(recordType)}, which has no schema`);
+  }
+  const retention = declared.retention;
+  if (declares(retention)) {
+    const recordTypes = (retention as { recordTypes?: unknown }).recordTypes;
+    const schemas = typeof definition.recordSchemas === "object" && definition.recordSchemas !== null ? definition.recordSchemas : {};
+    if (!Array.isArray(recordTypes) || recordTypes.length === 0) {
+      problems.push("declares retention for no record type");
+    } else {
+      const unknown = recordTypes.filter((type) => typeof type !== "string" || !(type in schemas));
+      for (const type of unknown) problems.push(`declares retention for record type ${JSON.stringify(type)}, which has no schema`);
+    }
   }
   return problems;
 }

@@ -13,6 +13,7 @@ import type {
   RedactionSpan,
 } from "./records";
 import type { RecordingAudio } from "./recording-audio";
+import type { ExpiredPage, FindExpiredInput } from "./retention";
 
 /**
  * The optional operations a connector declared, each bound to the connector and present only
@@ -44,6 +45,10 @@ export interface DeclaredOperations<Settings = unknown, Secrets = unknown> {
     open: (ctx: ConnectorContext<Settings, Secrets>, ref: RecordRef) => Promise<RecordingAudio | undefined>;
   };
   readBack?: (ctx: ConnectorContext<Settings, Secrets>, refs: RecordRef[], query?: ReadBackQuery) => AsyncIterable<RecordPresence>;
+  retention?: {
+    recordTypes: string[];
+    findExpired: (ctx: ConnectorContext<Settings, Secrets>, input: FindExpiredInput) => AsyncIterable<ExpiredPage>;
+  };
 }
 
 /** The optional operations `connector` declared and implements, bound to it (see `DeclaredOperations`). */
@@ -65,5 +70,8 @@ export function declaredOperations<S extends z.ZodType, K extends z.ZodType>(
     operations.recordingAudio = { recordType: capabilities.recordingAudio.recordType, open: connector.openRecordingAudio.bind(connector) };
   }
   if (capabilities.readBack && connector.readBack) operations.readBack = connector.readBack.bind(connector);
+  if (capabilities.retention && connector.findExpired) {
+    operations.retention = { recordTypes: capabilities.retention.recordTypes, findExpired: connector.findExpired.bind(connector) };
+  }
   return operations;
 }

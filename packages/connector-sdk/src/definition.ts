@@ -16,6 +16,7 @@ import type {
   RedactionSpan,
 } from "./records";
 import type { RecordingAudio } from "./recording-audio";
+import type { ExpiredPage, FindExpiredInput, RetentionCapability } from "./retention";
 import type { SandboxDefinition } from "./sandbox";
 
 export type EraseMode = "hard" | "soft" | "anonymise";
@@ -56,6 +57,11 @@ export interface Capabilities {
    * each erased record gone from the vendor itself, including parts a search no longer finds.
    */
   readBack?: boolean;
+  /**
+   * The record types whose records it can find by age (`findExpired`) for retention schedules;
+   * false or absent if none.
+   */
+  retention?: false | RetentionCapability;
 }
 
 export type DataCategory =
@@ -160,6 +166,12 @@ export interface ConnectorDefinition<
     refs: RecordRef[],
     query?: ReadBackQuery,
   ): AsyncIterable<RecordPresence>;
+  /**
+   * The records of one type (of `capabilities.retention.recordTypes`) whose retention clock is
+   * before `input.before`, a page at a time with the cursor to resume from. Finds only: the runtime
+   * decides what is kept and erases the rest through `erase`.
+   */
+  findExpired?(ctx: Ctx<SettingsSchema, SecretsSchema>, input: FindExpiredInput): AsyncIterable<ExpiredPage>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

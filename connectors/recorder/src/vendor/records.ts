@@ -90,6 +90,8 @@ export const consentEventRecord = z.looseObject({
   type: z.enum(["consent.requested", "consent.given", "consent.declined", "consent.withdrawn"]),
   method: z.enum(["ivr-prompt", "verbal", "dtmf"]),
   at: timestamp,
+  /** What was consented to (API.md, "Consent events"): being recorded, or use for quality training. */
+  purpose: z.enum(["recording", "quality-training"]).optional(),
 });
 
 export const consentRecord = z.looseObject({

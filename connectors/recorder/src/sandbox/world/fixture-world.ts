@@ -40,6 +40,7 @@ const call = z
     participants: z.array(party).min(1).max(16),
     lines: z.array(line).default([]),
     consent: z.enum(["given", "declined", "none"]).default("given"),
+    qualityTraining: z.enum(["given", "declined", "none"]).default("none"),
     legalHold: z.strictObject({ holdId: z.string().min(1), basis: z.string().min(1) }).nullable().default(null),
     mediaDeleted: z.boolean().default(false),
   })
@@ -106,6 +107,13 @@ export function fixtureWorld(world: RecorderWorld, seed: number): SeededWorld {
             { eventId: `${id}-c1`, participantId: customer.participantId, type: "consent.requested", method: "ivr-prompt", at: at(0) },
             { eventId: `${id}-c2`, participantId: customer.participantId, type: spec.consent === "given" ? "consent.given" : "consent.declined", method: "dtmf", at: at(400) },
           ];
+    if (spec.qualityTraining !== "none" && customer) {
+      const type = spec.qualityTraining === "given" ? "consent.given" : "consent.declined";
+      consentEvents.push(
+        { eventId: `${id}-c3`, participantId: customer.participantId, type: "consent.requested", method: "ivr-prompt", at: at(800), purpose: "quality-training" },
+        { eventId: `${id}-c4`, participantId: customer.participantId, type, method: "dtmf", at: at(1200), purpose: "quality-training" },
+      );
+    }
     const day = 86_400_000;
     return {
       id,
