@@ -34,3 +34,6 @@ export * from "./requests/job-gate";
 export * from "./requests/confirm-schedule";
 export * from "./metrics/reporting-weeks";
 export * from "./metrics/on-time-rate";
+export * from "./retention/retention-cutoff";
+export * from "./retention/retention-fingerprint";
+export * from "./retention/retention-decision";
