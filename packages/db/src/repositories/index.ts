@@ -28,3 +28,5 @@ export * from "./suppression";
 export * from "./dashboard-metrics";
 export * from "./connector-instance-usage";
 export * from "./audit-log-search";
+export * from "./retention-schedules";
+export * from "./retention-runs";

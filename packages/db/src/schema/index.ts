@@ -12,3 +12,4 @@ export * from "./plans";
 export * from "./verification";
 export * from "./webhooks";
 export * from "./suppression";
+export * from "./retention";
