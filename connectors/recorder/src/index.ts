@@ -2,6 +2,7 @@ import { version } from "../package.json";
 import { exportFieldRoles, processing } from "./export-declarations";
 import { defineConnector } from "@lethe/connector-sdk";
 import { check } from "./check";
+import { readConsentEvidence } from "./consent/read-consent-evidence";
 import { readBackRecords } from "./erase/read-back";
 import { confirmDeletions } from "./erase/confirm-deletions";
 import { eraseRecordings } from "./erase/erase-recordings";
@@ -20,10 +21,11 @@ import { recordSchemas } from "./vendor/records";
  * legal holds; deletion through asynchronous jobs and redaction of audio ranges and transcript
  * spans. Its sandbox is `@lethe/connector-recorder/sandbox`.
  *
- * Besides the request phases it declares two of the SDK's optional operations: the PCI sweep
- * (`cardSweep`, run by the runtime's `lethe.pci.sweep` task outside any request) and the audio of
- * a recording for the console's player (`recordingAudio`), and the calls past a retention period
- * (`retention`, for the runtime's retention schedules).
+ * Besides the request phases it declares four of the SDK's optional operations: the PCI sweep
+ * (`cardSweep`, run by the runtime's `lethe.pci.sweep` task outside any request), the audio of
+ * a recording for the console's player (`recordingAudio`), each call participant's
+ * consent-to-record facts for the consent ledger (`consentEvidence`), and the calls past a
+ * retention period (`retention`, for the runtime's retention schedules).
  */
 export const recorderConnector = defineConnector({
   id: "recorder",
@@ -69,6 +71,7 @@ export const recorderConnector = defineConnector({
     recordingAudio: { recordType: "recording" },
     readBack: true,
     retention: { recordTypes: [retentionRecordType] },
+    consentEvidence: true,
   },
   // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
   rateLimit: { requestsPerMinute: 300 },
@@ -82,6 +85,7 @@ export const recorderConnector = defineConnector({
   openRecordingAudio,
   readBack: readBackRecords,
   findExpired: findExpiredRecordings,
+  readConsentEvidence,
 });
 
 export default recorderConnector;

@@ -17,6 +17,7 @@ export const capabilityOperations = {
   recordingAudio: "openRecordingAudio",
   readBack: "readBack",
   retention: "findExpired",
+  consentEvidence: "readConsentEvidence",
 } as const satisfies Partial<Record<keyof Capabilities, keyof ConnectorDefinition>>;
 
 export type OperationalCapability = keyof typeof capabilityOperations;

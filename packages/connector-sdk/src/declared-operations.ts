@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CardSweepInput, CardSweepPage } from "./card-sweep";
+import type { ConsentEvidenceInput, ConsentEvidencePage } from "./consent-evidence";
 import type { ConnectorContext } from "./context";
 import type { ConnectorDefinition, EraseMode } from "./definition";
 import type {
@@ -49,6 +50,7 @@ export interface DeclaredOperations<Settings = unknown, Secrets = unknown> {
     recordTypes: string[];
     findExpired: (ctx: ConnectorContext<Settings, Secrets>, input: FindExpiredInput) => AsyncIterable<ExpiredPage>;
   };
+  consentEvidence?: (ctx: ConnectorContext<Settings, Secrets>, input: ConsentEvidenceInput) => AsyncIterable<ConsentEvidencePage>;
 }
 
 /** The optional operations `connector` declared and implements, bound to it (see `DeclaredOperations`). */
@@ -73,5 +75,6 @@ export function declaredOperations<S extends z.ZodType, K extends z.ZodType>(
   if (capabilities.retention && connector.findExpired) {
     operations.retention = { recordTypes: capabilities.retention.recordTypes, findExpired: connector.findExpired.bind(connector) };
   }
+  if (capabilities.consentEvidence && connector.readConsentEvidence) operations.consentEvidence = connector.readConsentEvidence.bind(connector);
   return operations;
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CardSweepInput, CardSweepPage } from "./card-sweep";
+import type { ConsentEvidenceInput, ConsentEvidencePage } from "./consent-evidence";
 import type { ConnectorContext } from "./context";
 import type { ExportFieldRoles, ProcessingDeclaration } from "./export-declarations";
 import type { IdentifierKind } from "./identifiers";
@@ -62,6 +63,11 @@ export interface Capabilities {
    * false or absent if none.
    */
   retention?: false | RetentionCapability;
+  /**
+   * Whether it can report, for the calls of an interval, each participant's consent-to-record
+   * facts (`readConsentEvidence`), which fill Lethe's consent ledger.
+   */
+  consentEvidence?: boolean;
 }
 
 export type DataCategory =
@@ -172,6 +178,11 @@ export interface ConnectorDefinition<
    * decides what is kept and erases the rest through `erase`.
    */
   findExpired?(ctx: Ctx<SettingsSchema, SecretsSchema>, input: FindExpiredInput): AsyncIterable<ExpiredPage>;
+  /**
+   * The consent facts of every participant of the calls that started in the interval
+   * (`capabilities.consentEvidence`), a page at a time with the cursor to resume from. Reads only.
+   */
+  readConsentEvidence?(ctx: Ctx<SettingsSchema, SecretsSchema>, input: ConsentEvidenceInput): AsyncIterable<ConsentEvidencePage>;
 }
 
 type Ctx<A extends z.ZodType, B extends z.ZodType> = ConnectorContext<z.output<A>, z.output<B>>;

@@ -8,6 +8,7 @@ export * from "./context";
 export * from "./personal-data";
 export * from "./card-sweep";
 export * from "./retention";
+export * from "./consent-evidence";
 export * from "./recording-audio";
 export * from "./logger";
 export * from "./definition";

@@ -30,6 +30,8 @@ export const capabilitiesSchema = z
     mentions: z.boolean().optional(),
     /** Whether it reads records back by id after erasure, so verification proves each one gone. */
     readBack: z.boolean().optional(),
+    /** Whether it reports each call participant's consent-to-record facts (the consent ledger's source). */
+    consentEvidence: z.boolean().optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;

@@ -37,3 +37,5 @@ export * from "./metrics/on-time-rate";
 export * from "./retention/retention-cutoff";
 export * from "./retention/retention-fingerprint";
 export * from "./retention/retention-decision";
+export * from "./consent/recording-rule";
+export * from "./consent/judge-consent";

@@ -19,6 +19,8 @@ export const participantRecord = z.looseObject({
   channel: z.int().nonnegative().nullable(),
   externalContactId: z.string().nullable(),
   email: z.string().nullable(),
+  /** When the party joined the call (SIPREC associate-time). */
+  joinedAt: timestamp.optional(),
 });
 
 export const legalHoldRecord = z.looseObject({
@@ -88,7 +90,7 @@ export const consentEventRecord = z.looseObject({
   eventId: z.string().min(1),
   participantId: z.string().min(1),
   type: z.enum(["consent.requested", "consent.given", "consent.declined", "consent.withdrawn"]),
-  method: z.enum(["ivr-prompt", "verbal", "dtmf"]),
+  method: z.enum(["ivr-prompt", "beep", "verbal", "dtmf", "agent-attestation"]),
   at: timestamp,
   /** What was consented to (API.md, "Consent events"): being recorded, or use for quality training. */
   purpose: z.enum(["recording", "quality-training"]).optional(),

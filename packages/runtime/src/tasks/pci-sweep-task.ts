@@ -1,13 +1,11 @@
-import { ConfigurationError, createHttpClient, createSafeLogger, type ConnectorContext } from "@lethe/connector-sdk";
-import { getConnectorInstance, getInstanceSecrets, saveCheckpoint } from "@lethe/db";
-import { personalDataService } from "@lethe/redaction";
+import { ConfigurationError, type ConnectorContext } from "@lethe/connector-sdk";
+import { saveCheckpoint } from "@lethe/db";
 import { appendAudit } from "../audit/append-audit";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { classifyFailure, describeFailure } from "../failure";
 import { cardSweepOf, getPciSweep, pciSweepKey, type CardSweep, type PciSweepState } from "../pci-sweep";
-import { createPostgresCheckpointStore } from "../postgres-checkpoint-store";
-import { createPostgresRateLimiter } from "../postgres-rate-limiter";
+import { openInstanceSession } from "../instance-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 
 const payloadSchema = z.object({ sweepId: z.uuid() });
@@ -93,47 +91,15 @@ async function finish(deps: RuntimeDependencies, state: PciSweepState, status: "
   });
 }
 
-/**
- * The connector's `ctx` for one instance outside any request: like `openConnectorSession`'s
- * (settings and secrets parsed, the instance's shared rate limiter, a scrubbing logger), with the
- * sweep's own checkpoint key and no subject identifiers.
- */
+/** The instance's session for the sweep, and its card sweep (a `ConfigurationError` when it has none). */
 async function openSweepSession(deps: RuntimeDependencies, state: PciSweepState, signal: AbortSignal) {
-  const instance = await getConnectorInstance(deps.database.db, state.instanceId);
-  if (!instance) throw new ConfigurationError(`connector instance ${state.instanceId} no longer exists`);
-  const connector = deps.registry.get(instance.connectorId);
-  const cardSweep = cardSweepOf(connector);
-  if (!connector || !cardSweep) throw new ConfigurationError(`connector "${instance.connectorId}" cannot sweep for card numbers`);
-  const settings = connector.settings.safeParse(instance.settings);
-  const secrets = connector.secrets.safeParse(await getInstanceSecrets(deps.database.db, deps.secretBox, instance.id));
-  if (!settings.success || !secrets.success) throw new ConfigurationError(`settings or secrets of instance ${instance.id} no longer parse`);
-  const secretValues = stringLeaves(secrets.data);
-  const fields = { sweepId: state.id, instanceId: instance.id };
-  const ctx: ConnectorContext = {
-    settings: settings.data,
-    secrets: secrets.data,
-    http: createHttpClient({
-      rateLimiter: createPostgresRateLimiter({
-        database: deps.database,
-        instanceId: instance.id,
-        requestsPerMinute: instance.rateLimitPerMinute ?? connector.rateLimit.requestsPerMinute,
-      }),
-      signal,
-      fetch: deps.outbound.fetch,
-    }),
-    log: createSafeLogger({ sink: (level, message, extra) => deps.log(level, message, { ...extra, ...fields }), level: deps.logLevel, secrets: secretValues }),
+  const session = await openInstanceSession(deps, {
+    instanceId: state.instanceId,
+    checkpointKey: `${pciSweepKey(state.id)}:connector`,
     signal,
-    clock: { now: () => new Date() },
-    checkpoint: createPostgresCheckpointStore(deps.database, `${pciSweepKey(state.id)}:connector`),
-    instance: { id: instance.id, connectorId: connector.id, connectorVersion: connector.version },
-    personalData: personalDataService,
-  };
-  return { ctx, sweep: cardSweep, sensitiveValues: secretValues };
-}
-
-function stringLeaves(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(stringLeaves);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringLeaves);
-  return [];
+    logFields: { sweepId: state.id },
+  });
+  const cardSweep = cardSweepOf(session.connector);
+  if (!cardSweep) throw new ConfigurationError(`connector "${session.connector.id}" cannot sweep for card numbers`);
+  return { ctx: session.ctx, sweep: cardSweep, sensitiveValues: session.sensitiveValues };
 }

@@ -1,14 +1,23 @@
 import { seededRandom } from "@lethe/sandbox-kit";
 import type { UtteranceRow } from "../world/world";
-import { bytesPerSample, channels, headerBytes, sampleRate, wavHeader } from "./wav";
+import { bytesPerSample, headerBytes, sampleRate, seededFormat, wavHeader, type WavFormat } from "./wav";
 
 /**
  * Speech-like audio for a call: on the speaker's channel, each transcript word is a voiced sound
  * (a fundamental with harmonics shaped by two formants chosen from the word, under a smooth
  * envelope) opened by a short noise burst like a consonant; between words, faint line noise. The
  * same recording always gives the same bytes, so tests can compare against a fresh synthesis.
+ * Stereo at 8 kHz unless `format` says more channels (a fixture call with a conference party on
+ * a channel of its own).
  */
-export function synthesiseCall(recordingId: string, utterances: UtteranceRow[], durationMs: number, pitchOf: (channel: number) => number): Buffer {
+export function synthesiseCall(
+  recordingId: string,
+  utterances: UtteranceRow[],
+  durationMs: number,
+  pitchOf: (channel: number) => number,
+  format: WavFormat = seededFormat,
+): Buffer {
+  const { channels } = format;
   const frames = Math.ceil((durationMs * sampleRate) / 1000);
   const samples = new Float64Array(frames * channels);
   const noise = seededRandom(hash(recordingId));
@@ -41,7 +50,7 @@ export function synthesiseCall(recordingId: string, utterances: UtteranceRow[], 
   }
 
   const wav = Buffer.alloc(headerBytes + frames * channels * bytesPerSample);
-  wavHeader(frames).copy(wav, 0);
+  wavHeader(frames, { channels, sampleRate }).copy(wav, 0);
   for (let i = 0; i < samples.length; i++) {
     wav.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(samples[i] ?? 0))), headerBytes + i * bytesPerSample);
   }

@@ -15,7 +15,7 @@ export function recordingJson(store: RecorderStore, recording: RecordingRow) {
     sampleRate: recording.audio.sampleRate,
     contentType: "audio/wav",
     contentLength: store.mediaLength(recording),
-    participants: recording.participants.map(({ participantId, aor, name, role, channel, externalContactId, email }) => ({
+    participants: recording.participants.map(({ participantId, aor, name, role, channel, externalContactId, email, joinedAt }) => ({
       participantId,
       aor,
       name,
@@ -23,6 +23,7 @@ export function recordingJson(store: RecorderStore, recording: RecordingRow) {
       channel,
       externalContactId,
       email,
+      joinedAt,
     })),
     retention: recording.retention,
     legalHold: recording.legalHold,

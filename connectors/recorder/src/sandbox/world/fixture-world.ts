@@ -19,10 +19,24 @@ const party = z.strictObject({
   aor: z.string().refine(isPartyAddress, "a tel:, sip:, sips: or mailto: URI"),
   name: z.string().min(1).nullable().default(null),
   role: z.enum(["customer", "agent", "third-party"]),
-  /** 0 or 1: the stereo channel carrying their voice; null for a party recorded on no channel. */
-  channel: z.union([z.literal(0), z.literal(1)]).nullable(),
+  /**
+   * The channel carrying their voice (0 and 1 are the stereo pair; a conference party may have a
+   * channel of its own, 2 to 7, which widens the file); null for a party recorded on no channel.
+   */
+  channel: z.int().min(0).max(7).nullable(),
   email: z.email().nullable().default(null),
   externalContactId: z.string().min(1).nullable().default(null),
+  /** When they joined, in milliseconds from the start of the call. */
+  joinedAtMs: z.int().nonnegative().default(0),
+  /**
+   * This party's own answer to the recording notice, which plays when they join: `given` or
+   * `declined` (with `consentMethod`), or `none` (no notice, no answer). Absent: the call's
+   * `consent` for the customer, nothing for anyone else.
+   */
+  consent: z.enum(["given", "declined", "none"]).optional(),
+  consentMethod: z.enum(["dtmf", "verbal", "agent-attestation"]).default("dtmf"),
+  /** When they withdrew the consent they gave, in milliseconds from the start of the call. */
+  withdrawnAtMs: z.int().nonnegative().optional(),
 });
 
 const line = z.strictObject({
@@ -45,6 +59,11 @@ const call = z
     mediaDeleted: z.boolean().default(false),
   })
   .superRefine((value, ctx) => {
+    value.participants.forEach((p, index) => {
+      if (p.withdrawnAtMs !== undefined && p.withdrawnAtMs <= p.joinedAtMs) {
+        ctx.addIssue({ code: "custom", path: ["participants", index, "withdrawnAtMs"], message: "a party withdraws after joining" });
+      }
+    });
     value.lines.forEach((spoken, index) => {
       const speaker = value.participants[spoken.participant];
       if (!speaker) ctx.addIssue({ code: "custom", path: ["lines", index, "participant"], message: `no participant ${spoken.participant} on this call` });
@@ -91,27 +110,31 @@ export function fixtureWorld(world: RecorderWorld, seed: number): SeededWorld {
   const recordings = world.calls.map((spec): RecordingRow => {
     const id = spec.id ?? newId();
     const start = Date.parse(spec.startTime);
-    const participants: ParticipantRow[] = spec.participants.map((p) => ({ participantId: base64Id(), ...p, joinedAt: new Date(start).toISOString() }));
+    const participants: ParticipantRow[] = spec.participants.map(({ aor, name, role, channel, email, externalContactId, joinedAtMs }) => ({
+      participantId: base64Id(),
+      aor,
+      name,
+      role,
+      channel,
+      email,
+      externalContactId,
+      joinedAt: new Date(start + joinedAtMs).toISOString(),
+    }));
     const turns: Turn[] = spec.lines.map((spoken) => {
       const speaker = participants[spoken.participant];
       if (!speaker) throw new Error("checked by the schema");
       return turnOf(speaker, spoken.text, {}, spoken.pan);
     });
     const { utterances, cardMentions, durationMs } = layOut(turns, (index) => `${id}-u${index}`, () => 0.95);
+    const consentEvents = spec.participants.flatMap((party, index) => partyConsentEvents(id, index, party, participants[index]?.participantId ?? "", start, spec.consent));
     const customer = participants.find((p) => p.role === "customer");
-    const at = (ms: number) => new Date(start + ms).toISOString();
-    const consentEvents: ConsentEventRow[] =
-      spec.consent === "none" || !customer
-        ? []
-        : [
-            { eventId: `${id}-c1`, participantId: customer.participantId, type: "consent.requested", method: "ivr-prompt", at: at(0) },
-            { eventId: `${id}-c2`, participantId: customer.participantId, type: spec.consent === "given" ? "consent.given" : "consent.declined", method: "dtmf", at: at(400) },
-          ];
     if (spec.qualityTraining !== "none" && customer) {
+      // A second prompt after the recording notice: may the call be used for quality training?
       const type = spec.qualityTraining === "given" ? "consent.given" : "consent.declined";
+      const at = (ms: number) => new Date(start + ms).toISOString();
       consentEvents.push(
-        { eventId: `${id}-c3`, participantId: customer.participantId, type: "consent.requested", method: "ivr-prompt", at: at(800), purpose: "quality-training" },
-        { eventId: `${id}-c4`, participantId: customer.participantId, type, method: "dtmf", at: at(1200), purpose: "quality-training" },
+        { eventId: `${id}-q1`, participantId: customer.participantId, type: "consent.requested", method: "ivr-prompt", at: at(800), purpose: "quality-training" },
+        { eventId: `${id}-q2`, participantId: customer.participantId, type, method: "dtmf", at: at(1200), purpose: "quality-training" },
       );
     }
     const day = 86_400_000;
@@ -125,7 +148,7 @@ export function fixtureWorld(world: RecorderWorld, seed: number): SeededWorld {
       startTime: new Date(start).toISOString(),
       endTime: new Date(start + durationMs).toISOString(),
       durationMs,
-      audio: seededFormat,
+      audio: { ...seededFormat, channels: Math.max(seededFormat.channels, ...participants.map((p) => (p.channel ?? 0) + 1)) },
       fileState: spec.mediaDeleted ? "DELETED" : "AVAILABLE",
       participants,
       retention: { archiveDate: new Date(start + 365 * day).toISOString(), deleteDate: new Date(start + 7 * 365 * day).toISOString() },
@@ -139,4 +162,38 @@ export function fixtureWorld(world: RecorderWorld, seed: number): SeededWorld {
     };
   });
   return { seed, kind: "fixture", people: [], recordings, oraclePeople: [] };
+}
+
+/**
+ * One party's consent events: the notice played as they joined, their answer 400 ms later and
+ * their withdrawal. A customer without a `consent` of their own answers as the call's `consent`
+ * says (the fixture format before per-party consent, whose event ids it keeps).
+ */
+function partyConsentEvents(
+  callId: string,
+  index: number,
+  party: RecorderWorld["calls"][number]["participants"][number],
+  participantId: string,
+  start: number,
+  callConsent: "given" | "declined" | "none",
+): ConsentEventRow[] {
+  const isCustomer = party.role === "customer";
+  const answer = party.consent ?? (isCustomer ? callConsent : "none");
+  if (answer === "none") return [];
+  const at = (ms: number) => new Date(start + ms).toISOString();
+  const prefix = isCustomer && party.consent === undefined ? `${callId}-c` : `${callId}-p${index}-c`;
+  const events: ConsentEventRow[] = [
+    { eventId: `${prefix}1`, participantId, type: "consent.requested", method: "ivr-prompt", at: at(party.joinedAtMs) },
+    {
+      eventId: `${prefix}2`,
+      participantId,
+      type: answer === "given" ? "consent.given" : "consent.declined",
+      method: party.consentMethod,
+      at: at(party.joinedAtMs + 400),
+    },
+  ];
+  if (party.withdrawnAtMs !== undefined) {
+    events.push({ eventId: `${prefix}3`, participantId, type: "consent.withdrawn", method: "verbal", at: at(party.withdrawnAtMs) });
+  }
+  return events;
 }

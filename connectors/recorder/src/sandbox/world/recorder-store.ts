@@ -91,7 +91,7 @@ export class RecorderStore {
     let audio = cache.get(key);
     if (!audio) {
       const original = this.world.recordings.find((row) => row.id === recording.id) ?? recording;
-      audio = synthesiseCall(recording.id, original.utterances, original.durationMs, (channel) => (channel === 0 ? 190 : 118));
+      audio = synthesiseCall(recording.id, original.utterances, original.durationMs, (channel) => [190, 118, 150, 230][channel % 4] ?? 190, original.audio);
       cache.set(key, audio);
     }
     return audio;

@@ -51,7 +51,7 @@ export interface ConsentEventRow {
   eventId: string;
   participantId: string;
   type: "consent.requested" | "consent.given" | "consent.declined" | "consent.withdrawn";
-  method: "ivr-prompt" | "verbal" | "dtmf";
+  method: "ivr-prompt" | "beep" | "verbal" | "dtmf" | "agent-attestation";
   at: string;
   /** What was consented to: being recorded (absent) or the recording's use for quality training. */
   purpose?: "recording" | "quality-training";
