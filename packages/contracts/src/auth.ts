@@ -24,6 +24,9 @@ export const permissions = [
   "holds:read",
   "holds:manage",
   "webhooks:manage",
+  "retention:read",
+  /** Creating, approving and running retention schedules: erasure without a data subject. */
+  "retention:manage",
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -39,8 +42,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     "audit:read",
     "holds:read",
     "holds:manage",
+    "retention:read",
+    "retention:manage",
   ],
-  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read"],
+  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "retention:read"],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -13,3 +13,4 @@ export * from "./webhooks";
 export * from "./recordings";
 export * from "./dashboard";
 export * from "./storable-text";
+export * from "./retention";
