@@ -20,6 +20,12 @@ export const taskNames = {
   /** Applies approved `restrict` items (tasks/restrict-task.ts). */
   restrict: "lethe.request.restrict",
   pciSweep: "lethe.pci.sweep",
+  /** A retention schedule's sweep (retention/retention-sweep-task.ts). */
+  retentionSweep: "lethe.retention.sweep",
+  /** Pending receipts of a retention sweep confirmed again (retention/retention-confirm-task.ts). */
+  retentionConfirm: "lethe.retention.confirm",
+  /** The daily tick: every approved schedule swept (retention/retention-daily-task.ts). */
+  retentionDaily: "lethe.retention.daily",
   minimise: "lethe.minimise",
 } as const;
 
