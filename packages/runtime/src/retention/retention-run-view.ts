@@ -1,5 +1,5 @@
 import type { RetentionRun, RetentionRunDetail, RetentionRunItem } from "@lethe/contracts";
-import { getRetentionRun, listRetentionRunItems, type Executor, type RetentionRunItemRow, type RetentionRunRow } from "@lethe/db";
+import { getRetentionRun, listRetentionRunItems, listRetentionRuns, type Executor, type RetentionRunItemRow, type RetentionRunRow } from "@lethe/db";
 import { RetentionRunNotFoundError } from "./retention-errors";
 
 const kinds = ["preview", "sweep"] as const;
@@ -47,4 +47,9 @@ export async function retentionRunDetail(executor: Executor, runId: string, samp
   if (sampleSize === undefined) return { run: retentionRunView(run), items: items.map(itemView), sampled: false };
   const sample = [...items.filter((item) => item.action === "erase").slice(0, sampleSize), ...items.filter((item) => item.action === "keep").slice(0, sampleSize)];
   return { run: retentionRunView(run), items: sample.map(itemView), sampled: sample.length < items.length };
+}
+
+/** Previews and sweeps, newest first; one schedule's when `scheduleId` is given. */
+export async function listRetentionRunViews(executor: Executor, scheduleId?: string): Promise<RetentionRun[]> {
+  return (await listRetentionRuns(executor, scheduleId ? { scheduleId } : {})).map(retentionRunView);
 }
