@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit";
 import { registerConnectorCommands } from "./commands/connector";
 import { registerHoldCommands } from "./commands/hold";
+import { registerRetentionCommands } from "./commands/retention";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerMinimiseCommand } from "./commands/minimise";
 import { registerRecordingsCommands } from "./commands/recordings";
@@ -31,6 +32,7 @@ export function createProgram(): Command {
   registerUserCommands(program);
   registerWebhookCommands(program);
   registerHoldCommands(program);
+  registerRetentionCommands(program);
   registerMinimiseCommand(program);
   configureProgramOutput(program);
   return program;
