@@ -40,6 +40,12 @@ export function createConsoleRouter(pinia: Pinia): Router {
         meta: { permission: "connectors:read", title: "Connectors" },
       },
       { path: "/holds", name: "holds", component: () => import("./views/HoldsView.vue"), meta: { permission: "holds:read", title: "Legal holds" } },
+      {
+        path: "/retention",
+        name: "retention",
+        component: () => import("./views/RetentionView.vue"),
+        meta: { permission: "retention:read", title: "Retention" },
+      },
       { path: "/audit", name: "audit", component: () => import("./views/AuditView.vue"), meta: { permission: "audit:read", title: "Audit log" } },
       { path: "/users", name: "users", component: () => import("./views/UsersView.vue"), meta: { permission: "users:manage", title: "Users" } },
       { path: "/tokens", name: "tokens", component: () => import("./views/TokensView.vue"), meta: { permission: "tokens:manage", title: "API tokens" } },

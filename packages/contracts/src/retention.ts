@@ -8,11 +8,13 @@ import { idSchema, timestampSchema } from "./common";
  */
 
 /** An ISO 8601 duration of whole calendar units (P90D, P2Y, P1Y6M, P4W); core checks it is positive. */
+const isoDuration = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?!$)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const periodSchema = z
   .string()
   .trim()
-  .regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?!$)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, "an ISO 8601 duration such as P90D, P2Y or P1Y6M")
-  .refine((period) => /[1-9]/.test(period), "a period longer than zero");
+  .regex(isoDuration, "an ISO 8601 duration such as P90D, P2Y or P1Y6M")
+  // One problem per period: "longer than zero" only for a well-formed duration.
+  .refine((period) => !isoDuration.test(period) || /[1-9]/.test(period), "a period longer than zero");
 
 const tagSchema = z.string().trim().min(1).max(100);
 
