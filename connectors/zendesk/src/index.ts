@@ -10,6 +10,7 @@ import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
 import { zendeskSecrets, zendeskSettings } from "./settings";
 import { recordSchemas } from "./vendor/records";
+import { findExpiredTickets, retentionRecordType } from "./retention/find-expired-tickets";
 
 /**
  * Zendesk Support: users and their identities, the tickets they requested, their place and their
@@ -64,6 +65,8 @@ export const zendeskConnector = defineConnector({
     confirm: true,
     // Users, identities, tickets (deleted ones too) and comments read back by id after erasure.
     readBack: true,
+    // Closed tickets past a retention period (search `status:closed updated<…`).
+    retention: { recordTypes: [retentionRecordType] },
   },
   rateLimit: { requestsPerMinute: 200 },
   check,
@@ -73,6 +76,7 @@ export const zendeskConnector = defineConnector({
   confirm: confirmErasures,
   redact: redactRecord,
   readBack: readBackRecords,
+  findExpired: findExpiredTickets,
 });
 
 export default zendeskConnector;
