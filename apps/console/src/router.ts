@@ -46,6 +46,7 @@ export function createConsoleRouter(pinia: Pinia): Router {
         component: () => import("./views/RetentionView.vue"),
         meta: { permission: "retention:read", title: "Retention" },
       },
+      { path: "/consent", name: "consent", component: () => import("./views/ConsentView.vue"), meta: { permission: "consent:read", title: "Consent to record" } },
       { path: "/audit", name: "audit", component: () => import("./views/AuditView.vue"), meta: { permission: "audit:read", title: "Audit log" } },
       { path: "/users", name: "users", component: () => import("./views/UsersView.vue"), meta: { permission: "users:manage", title: "Users" } },
       { path: "/tokens", name: "tokens", component: () => import("./views/TokensView.vue"), meta: { permission: "tokens:manage", title: "API tokens" } },

@@ -1,7 +1,7 @@
 import type { ErasureReceipt, RecordRef, RedactionSpan } from "@lethe/connector-sdk";
 import type { RecorderContext } from "./settings";
 import { readRecord } from "./vendor/read-vendor-json";
-import { isRecorderRecordType, recordingRecord, transcriptRecord } from "./vendor/records";
+import { isRecorderRecordType, recordingRecord, transcriptRecord, type TranscriptRecord } from "./vendor/records";
 import { callVendor, expectStatus, pathId } from "./vendor/vendor-request";
 
 /** `utterances[3].text`: a text span's field, as a path into the exported transcript record. */
@@ -19,10 +19,11 @@ export async function redactRecording(ctx: RecorderContext, ref: RecordRef, span
     throw new TypeError(`The recorder redacts recordings and transcripts, not "${ref.type}"`);
   }
   const segments = spans.flatMap((span) =>
-    span.kind === "audio" ? [{ channel: span.channel, startMs: span.startMs, endMs: span.endMs, label: span.label }] : [],
+    span.kind === "audio" || span.kind === "speech" ? [{ channel: span.channel, startMs: span.startMs, endMs: span.endMs, label: span.label }] : [],
   );
   const textSpans = spans.filter((span) => span.kind === "text");
-  const transcriptSpans = textSpans.length > 0 ? await transcriptSpansOf(ctx, ref.id, textSpans) : [];
+  const speech = spans.filter((span) => span.kind === "speech");
+  const transcriptSpans = textSpans.length > 0 || speech.length > 0 ? await transcriptSpansOf(ctx, ref.id, textSpans, speech) : [];
   if (transcriptSpans === undefined) return { ref, outcome: "already-absent", detail: "The recorder no longer holds this call" };
 
   const route = "recordings.redact";
@@ -45,18 +46,43 @@ export async function redactRecording(ctx: RecorderContext, ref: RecordRef, span
 }
 
 type TextSpan = Extract<RedactionSpan, { kind: "text" }>;
+type SpeechSpan = Extract<RedactionSpan, { kind: "speech" }>;
 
-/** Text spans name utterances by index; the API wants their ids. Undefined when the call is gone. */
-async function transcriptSpansOf(ctx: RecorderContext, id: string, spans: TextSpan[]) {
+/**
+ * Text spans name utterances by index, and the API wants their ids; speech spans become the
+ * words said on their channel within their range. Undefined when the call is gone.
+ */
+async function transcriptSpansOf(ctx: RecorderContext, id: string, spans: TextSpan[], speech: SpeechSpan[]) {
   const route = "recordings.transcript";
   const response = await callVendor(ctx, { method: "GET", path: `/v1/recordings/${pathId(id)}/transcript`, route });
   if (response.status === 404) return undefined;
   expectStatus(response, [200], route);
   const transcript = await readRecord(response, transcriptRecord, { route, recordType: "transcript" });
-  return spans.map((span) => {
+  const named = spans.map((span) => {
     const index = utteranceField.exec(span.field)?.[1];
     const utterance = index === undefined ? undefined : transcript.utterances[Number(index)];
     if (!utterance) throw new TypeError(`A transcript span must name an existing field utterances[i].text, not "${span.field}"`);
     return { utteranceId: utterance.utteranceId, start: span.start, end: span.end, label: span.label };
   });
+  return [...named, ...speech.flatMap((span) => transcript.utterances.flatMap((utterance) => wordsSaidIn(utterance, span)))];
+}
+
+/**
+ * The stretch of an utterance's text whose words were said on the span's channel within its
+ * range, as one transcript span (offsets into `text`, the words joined by single spaces); none
+ * when no word of it falls there.
+ */
+function wordsSaidIn(utterance: TranscriptRecord["utterances"][number], span: SpeechSpan) {
+  if (utterance.channel !== span.channel) return [];
+  let offset = 0;
+  let start: number | undefined;
+  let end = 0;
+  for (const word of utterance.words) {
+    if (word.startMs < span.endMs && word.endMs > span.startMs) {
+      start ??= offset;
+      end = offset + word.word.length;
+    }
+    offset += word.word.length + 1;
+  }
+  return start === undefined ? [] : [{ utteranceId: utterance.utteranceId, start, end, label: span.label }];
 }

@@ -169,6 +169,12 @@ export interface ErasureReceipt {
   hold?: { id?: string; basis?: string };
 }
 
+/**
+ * What to remove from a record: a `text` span of a field; an `audio` range of one channel; or
+ * `speech`, everything said on one channel within a range — the audio muted and, where the record
+ * has a transcript, the words spoken there redacted (a party recorded without consent).
+ */
 export type RedactionSpan =
   | { kind: "text"; field: string; start: number; end: number; label: string }
-  | { kind: "audio"; channel: number; startMs: number; endMs: number; label: string };
+  | { kind: "audio"; channel: number; startMs: number; endMs: number; label: string }
+  | { kind: "speech"; channel: number; startMs: number; endMs: number; label: string };

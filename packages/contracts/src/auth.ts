@@ -24,6 +24,10 @@ export const permissions = [
   "holds:read",
   "holds:manage",
   "webhooks:manage",
+  /** The consent ledger and its report. */
+  "consent:read",
+  /** Reading consent evidence in, and planning and approving consent remediations. */
+  "consent:manage",
   "retention:read",
   /** Creating, approving and running retention schedules: erasure without a data subject. */
   "retention:manage",
@@ -42,10 +46,12 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     "audit:read",
     "holds:read",
     "holds:manage",
+    "consent:read",
+    "consent:manage",
     "retention:read",
     "retention:manage",
   ],
-  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "retention:read"],
+  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "consent:read", "retention:read"],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -14,3 +14,6 @@ export * from "./recordings";
 export * from "./dashboard";
 export * from "./storable-text";
 export * from "./retention";
+export * from "./consent";
+export * from "./consent-routes";
+export * from "./route-types";

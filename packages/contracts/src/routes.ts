@@ -10,9 +10,9 @@ import {
   updateUserBodySchema,
   userListSchema,
   userResponseSchema,
-  type Permission,
 } from "./auth";
 import { idParamsSchema } from "./common";
+import { consentRoutes } from "./consent-routes";
 import {
   connectionTestResultSchema,
   connectorInstanceListSchema,
@@ -27,18 +27,7 @@ import { dashboardMetricsQuerySchema, dashboardMetricsSchema } from "./dashboard
 import { healthResponseSchema } from "./health";
 import { createHoldBodySchema, endHoldBodySchema, holdListSchema, holdResponseSchema } from "./holds";
 import { approvePlanBodySchema, provenanceGraphSchema, requestPlanSchema, reviewDecisionsBodySchema } from "./plans";
-import {
-  retentionApprovalBodySchema,
-  retentionPreviewBodySchema,
-  retentionRunBodySchema,
-  retentionRunDetailSchema,
-  retentionRunListSchema,
-  retentionRunSchema,
-  retentionRunsQuerySchema,
-  retentionScheduleDefinitionSchema,
-  retentionScheduleListSchema,
-  retentionScheduleResponseSchema,
-} from "./retention";
+import { retentionRoutes } from "./retention-routes";
 import { pciSweepSchema, recordingAudioQuerySchema, recordingOutcomeListSchema, startPciSweepBodySchema } from "./recordings";
 import { attestIdentityBodySchema, confirmVerificationCodeBodySchema, verificationCodeSentSchema } from "./verification";
 import { createdWebhookEndpointSchema, createWebhookEndpointBodySchema, webhookEndpointListSchema } from "./webhooks";
@@ -54,33 +43,8 @@ import {
   requestListSchema,
 } from "./requests";
 
-/**
- * Who may call a route: anyone (`public`), any signed-in caller (`authenticated`), the holder of a
- * signed download link (`signed-link`, the link is the authorisation), or callers whose role
- * grants a permission.
- */
-export type RouteAccess = "public" | "authenticated" | "signed-link" | Permission;
-
-export type HttpMethod = "get" | "post" | "patch" | "delete";
-
-export interface ApiRoute {
-  method: HttpMethod;
-  /** Under `/api/v1`, Express style (`/requests/:id`). */
-  path: string;
-  summary: string;
-  tag: string;
-  access: RouteAccess;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  success: {
-    status: 200 | 201 | 204;
-    description: string;
-    schema?: z.ZodType;
-    /** Default `application/json`. */
-    contentType?: string;
-  };
-}
+export type { ApiRoute, HttpMethod, RouteAccess } from "./route-types";
+import type { ApiRoute } from "./route-types";
 
 /** The prefix every route is mounted under. */
 export const apiBasePath = "/api/v1";
@@ -536,88 +500,8 @@ export const apiRoutes = {
     body: endHoldBodySchema,
     success: { status: 200, description: "ended", schema: holdResponseSchema },
   },
-  // Retention schedules as code (issue 17): schedules, the dry run, approval of the terms, runs.
-  getRetentionSchedules: {
-    method: "get",
-    path: "/retention/schedules",
-    summary: "Retention schedules by name, each with the approval of its current terms (null: waiting for one)",
-    tag: "retention",
-    access: "retention:read",
-    success: { status: 200, description: "the schedules", schema: retentionScheduleListSchema },
-  },
-  postRetentionSchedule: {
-    method: "post",
-    path: "/retention/schedules",
-    summary: "Create a retention schedule; it runs only once its terms are previewed and approved",
-    tag: "retention",
-    access: "retention:manage",
-    body: retentionScheduleDefinitionSchema,
-    success: { status: 201, description: "created", schema: retentionScheduleResponseSchema },
-  },
-  patchRetentionSchedule: {
-    method: "patch",
-    path: "/retention/schedules/:id",
-    summary: "Replace a schedule's definition; changed terms need a new approval (schedules from the file are read-only)",
-    tag: "retention",
-    access: "retention:manage",
-    params: idParamsSchema,
-    body: retentionScheduleDefinitionSchema,
-    success: { status: 200, description: "updated", schema: retentionScheduleResponseSchema },
-  },
-  deleteRetentionSchedule: {
-    method: "delete",
-    path: "/retention/schedules/:id",
-    summary: "Delete a schedule and its runs (schedules from the file are read-only)",
-    tag: "retention",
-    access: "retention:manage",
-    params: idParamsSchema,
-    success: { status: 204, description: "deleted" },
-  },
-  postRetentionPreview: {
-    method: "post",
-    path: "/retention/preview",
-    summary: "Dry run of a schedule now: what is past its period, what would be erased and what kept (and why); nothing is changed",
-    tag: "retention",
-    access: "retention:manage",
-    body: retentionPreviewBodySchema,
-    success: { status: 201, description: "the preview", schema: retentionRunDetailSchema },
-  },
-  postRetentionApproval: {
-    method: "post",
-    path: "/retention/approvals",
-    summary: "Approve a schedule's current terms after seeing their preview; the daily sweep then runs it",
-    tag: "retention",
-    access: "retention:manage",
-    body: retentionApprovalBodySchema,
-    success: { status: 201, description: "approved", schema: retentionScheduleResponseSchema },
-  },
-  postRetentionRun: {
-    method: "post",
-    path: "/retention/runs",
-    summary: "Sweep an approved schedule now: erase what is past its period and not kept",
-    tag: "retention",
-    access: "retention:manage",
-    body: retentionRunBodySchema,
-    success: { status: 201, description: "started", schema: retentionRunSchema },
-  },
-  getRetentionRuns: {
-    method: "get",
-    path: "/retention/runs",
-    summary: "Previews and sweeps, newest first",
-    tag: "retention",
-    access: "retention:read",
-    query: retentionRunsQuerySchema,
-    success: { status: 200, description: "the runs", schema: retentionRunListSchema },
-  },
-  getRetentionRun: {
-    method: "get",
-    path: "/retention/runs/:id",
-    summary: "One run with every record it found, what it decided and its receipts",
-    tag: "retention",
-    access: "retention:read",
-    params: idParamsSchema,
-    success: { status: 200, description: "the run", schema: retentionRunDetailSchema },
-  },
+  ...consentRoutes,
+  ...retentionRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -70,3 +70,4 @@ export { parseOutboundAllowList, loopbackAllowList, InvalidAllowListEntryError, 
 export { addressRefusal, type AddressRefusal } from "./outbound/address-policy";
 export { actorStanding } from "./actor-standing";
 export * from "./retention";
+export * from "./consent";

@@ -44,6 +44,12 @@ import { getPciSweep } from "./getPciSweep";
 import { getRequestRecordingAudio } from "./getRequestRecordingAudio";
 import { getRequestRecordings } from "./getRequestRecordings";
 import { postPciSweep } from "./postPciSweep";
+import { getConsentGaps } from "./getConsentGaps";
+import { getConsentRemediation } from "./getConsentRemediation";
+import { getConsentSync } from "./getConsentSync";
+import { postConsentRemediation } from "./postConsentRemediation";
+import { postConsentRemediationApproval } from "./postConsentRemediationApproval";
+import { postConsentSync } from "./postConsentSync";
 import { deleteWebhookEndpoint } from "./deleteWebhookEndpoint";
 import { getWebhookEndpoints } from "./getWebhookEndpoints";
 import { postRequestVerificationAttest } from "./postRequestVerificationAttest";
@@ -108,6 +114,12 @@ export const routeHandlers: Record<OperationId, (context: ApiContext) => Request
   deleteWebhookEndpoint,
   postPciSweep,
   getPciSweep,
+  postConsentSync,
+  getConsentSync,
+  getConsentGaps,
+  postConsentRemediation,
+  getConsentRemediation,
+  postConsentRemediationApproval,
   getRequestRecordings,
   getRequestRecordingAudio,
   getHolds,

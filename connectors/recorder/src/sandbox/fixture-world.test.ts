@@ -102,7 +102,7 @@ describe("a recorder fixture world", () => {
       calls: [
         {
           startTime: "yesterday",
-          participants: [{ aor: "0201 555 0147", role: "caller", channel: 2 }],
+          participants: [{ aor: "0201 555 0147", role: "caller", channel: 9 }],
           lines: [{ participant: 3, text: "hello" }, { participant: 0, text: "my card is {{credit_card_number}}" }],
         },
       ],

@@ -108,8 +108,8 @@ describe("POST /v1/recordings", () => {
       legalHold: null,
     });
     expect(created.participants).toEqual([
-      { participantId: ids.caller, aor: ada.aor, name: ada.name, role: "customer", channel: 0, externalContactId: ada.crmId, email: ada.email },
-      { participantId: ids.agent, aor: "sip:agent.1042@cc.example.com", name: "Agent 1042", role: "agent", channel: 1, externalContactId: null, email: null },
+      { participantId: ids.caller, aor: ada.aor, name: ada.name, role: "customer", channel: 0, externalContactId: ada.crmId, email: ada.email, joinedAt: "2025-11-03T14:05:00.000Z" },
+      { participantId: ids.agent, aor: "sip:agent.1042@cc.example.com", name: "Agent 1042", role: "agent", channel: 1, externalContactId: null, email: null, joinedAt: "2025-11-03T14:05:00.000Z" },
     ]);
 
     // The media: the uploaded samples behind a plain header (the LIST chunk dropped), byte for byte.

@@ -24,6 +24,7 @@ import {
   unauthorisedGivesAuthError,
 } from "./faults";
 import { secondSweepFindsNothing, sweepRemovesEveryCardNumber } from "./card-sweep";
+import { consentEvidenceCoversEverySubjectCall, consentEvidenceResumesAndChangesNothing } from "./consent-evidence";
 import { logsHoldNoSecretOrIdentifier } from "./hygiene";
 import { abortStopsPromptly, resumeFromCheckpointLeavesNoGapOrDuplicate } from "./locate-interruption";
 import {
@@ -48,7 +49,7 @@ export const checkGroups = [
   { group: 5, title: "Erase (verified by the oracle)" },
   { group: 6, title: "Faults" },
   { group: 7, title: "Hygiene" },
-  { group: 8, title: "Declared vendor features (card sweep, recording audio)" },
+  { group: 8, title: "Declared vendor features (card sweep, recording audio, consent evidence)" },
   { group: 9, title: "Third-party record mentioning the subject" },
   { group: 10, title: "Read back by id" },
   { group: 11, title: "Rectify" },
@@ -73,6 +74,8 @@ const needsErase = (connector: AnyConnector) =>
   connector.capabilities.erase ? undefined : "the connector declares no erase capability";
 const needsCardSweep = (connector: AnyConnector) =>
   connector.capabilities.cardSweep ? undefined : "the connector declares no card sweep";
+const needsConsentEvidence = (connector: AnyConnector) =>
+  connector.capabilities.consentEvidence ? undefined : "the connector declares no consent evidence";
 const needsRecordingAudio = (connector: AnyConnector) =>
   connector.capabilities.recordingAudio ? undefined : "the connector declares no recording audio";
 const needsMentions = (connector: AnyConnector) => {
@@ -307,6 +310,18 @@ export const conformanceChecks = {
     title: "an unknown recording opens no audio",
     notApplicable: needsRecordingAudio,
     run: unknownRecordingHasNoAudio,
+  },
+  "consent-evidence.covers-subject-calls": {
+    group: 8,
+    title: "consent evidence reports every subject's calls with them among the participants, facts inside the call",
+    notApplicable: needsConsentEvidence,
+    run: consentEvidenceCoversEverySubjectCall,
+  },
+  "consent-evidence.resumes-and-reads-only": {
+    group: 8,
+    title: "consent evidence resumes from a page's cursor and changes nothing",
+    notApplicable: needsConsentEvidence,
+    run: consentEvidenceResumesAndChangesNothing,
   },
   "rectify.fields-updated": {
     group: 11,

@@ -124,6 +124,46 @@ describe("the conformance checks against broken connectors", () => {
     );
   });
 
+  it("fail consent evidence that misses the subjects' calls, puts facts outside the call, or changes data", async () => {
+    const firstContact = { type: Object.keys(referenceConnector.recordSchemas)[0] ?? "contact", id: "lethe-conformance-made-up" };
+    const inventing: AnyConnector = {
+      ...referenceConnector,
+      capabilities: { ...referenceConnector.capabilities, consentEvidence: true },
+      readConsentEvidence: async function* () {
+        yield {
+          calls: [
+            {
+              ref: firstContact,
+              startedAt: "2025-01-01T00:00:00Z",
+              durationMs: 1000,
+              participants: [{ participantId: "p", role: "caller" as const, identifiers: [{ kind: "name" as const, value: "Somebody" }], channel: 0, joinedAtMs: 0, facts: [{ kind: "given" as const, atMs: 5000 }] }],
+            },
+          ],
+          nextCursor: null,
+        };
+      },
+    };
+    const failure = await run("consent-evidence.covers-subject-calls", inventing).catch((error: unknown) => error);
+    assert(failure instanceof ConformanceFailure, `expected a ConformanceFailure, got ${String(failure)}`);
+    expect(failure.message).toMatch(/given at 5000 ms is outside the call/);
+    expect(failure.message).toMatch(/is identified by a name/);
+    expect(failure.message).toMatch(/is missing from the consent evidence/);
+
+    const erasing: AnyConnector = {
+      ...inventing,
+      readConsentEvidence: async function* (ctx) {
+        // Reading must not change anything; this one erases a subject's records as it goes.
+        const people = (await (await fetch(`${sandbox.url}/__sandbox/people`)).json()) as { people: Array<{ id: string; role: string }> };
+        const subject = people.people.find((person) => person.role === "subject");
+        const records = subject ? ((await (await fetch(`${sandbox.url}/__sandbox/people/${subject.id}/records`)).json()) as { records: Array<{ ref: { type: string; id: string } }> }).records : [];
+        const erase = referenceConnector.erase?.bind(referenceConnector);
+        if (erase) for await (const receipt of erase(ctx as never, records.slice(0, 1).map((record) => record.ref), { action: "erase" })) void receipt;
+        yield { calls: [], nextCursor: null };
+      },
+    };
+    await expect(run("consent-evidence.resumes-and-reads-only", erasing)).rejects.toThrow(/reading consent evidence changed per_\w+'s data/);
+  });
+
   it("fail a connector that logs the subject's identifiers at info", async () => {
     const broken = loggingIdentifiers(referenceConnector);
 

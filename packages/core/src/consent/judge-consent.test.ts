@@ -75,3 +75,10 @@ describe("judgeConsent", () => {
     expect(judged.consented).toBe(true);
   });
 });
+
+describe("the rule's wording", () => {
+  it("names the GDPR for EU, EEA and UK numbers, and says when Lethe does not know a country's law", () => {
+    expect(jurisdictionOf({ phone: "+33612345678" }).basis).toBe("FR (GDPR): every party must be told and agree");
+    expect(jurisdictionOf({ phone: "+819012345678" }).basis).toBe("JP: Lethe does not know this law, so every party must be told and agree");
+  });
+});

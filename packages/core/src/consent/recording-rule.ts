@@ -11,6 +11,11 @@ import { allPartyStateOfAreaCode } from "./all-party-states";
  */
 export type RecordingRule = "all-party" | "one-party" | "staff-notice";
 
+/** The EU and EEA member states, the UK and Switzerland: the GDPR (or its UK and Swiss twins) applies. */
+const gdprRegions = new Set(
+  "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB CH GG JE IM".split(" "),
+);
+
 /** Regions where one party's consent suffices, besides US states not in the all-party list. */
 const onePartyRegions = new Set(["CA"]);
 
@@ -37,7 +42,8 @@ export function jurisdictionOf(input: { region?: string; phone?: string }): Juri
   }
   if (region === "US") return { region, rule: "one-party", basis: "US federal law requires one party's consent, which the organisation gives" };
   if (onePartyRegions.has(region)) return { region, rule: "one-party", basis: `${region} requires one party's consent, which the organisation gives` };
-  return { region, rule: "all-party", basis: `${region}: every party must be told and agree (or the strictest rule where Lethe does not know the law)` };
+  if (gdprRegions.has(region)) return { region, rule: "all-party", basis: `${region} (GDPR): every party must be told and agree` };
+  return { region, rule: "all-party", basis: `${region}: Lethe does not know this law, so every party must be told and agree` };
 }
 
 const allPartyStates = new Set(["US-CA", "US-CT", "US-DE", "US-FL", "US-IL", "US-MD", "US-MA", "US-MI", "US-MT", "US-NV", "US-NH", "US-PA", "US-WA"]);

@@ -30,3 +30,4 @@ export * from "./connector-instance-usage";
 export * from "./audit-log-search";
 export * from "./retention-schedules";
 export * from "./retention-runs";
+export * from "./consent-ledger";

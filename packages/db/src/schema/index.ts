@@ -13,3 +13,4 @@ export * from "./verification";
 export * from "./webhooks";
 export * from "./suppression";
 export * from "./retention";
+export * from "./consent";

@@ -1,6 +1,7 @@
 import { processingFor } from "@lethe/connector-sdk";
 import type { BundleFile, BundleManifest, BundleSystem } from "./bundle-manifest";
 import { manifestEntryName } from "./bundle-manifest";
+import { consentEvidenceSection, type ConsentEvidenceItem } from "./consent-evidence-file";
 
 /** What the index says about a system beyond the manifest: the connector's own words. */
 export interface IndexSystemDetails {
@@ -19,6 +20,7 @@ export function renderBundleIndex(
   manifest: Omit<BundleManifest, "files">,
   files: readonly BundleFile[],
   details: ReadonlyMap<string, IndexSystemDetails>,
+  consentEvidence: readonly ConsentEvidenceItem[] = [],
 ): string {
   const anchors = new Map(manifest.systems.map((system, index) => [system.instanceId, `system-${index + 1}`]));
   const anchor = (system: BundleSystem) => anchors.get(system.instanceId) ?? "systems";
@@ -47,6 +49,7 @@ ${summaryTable(manifest.systems, anchor)}
 <h2>Systems</h2>
 ${systems.join("\n")}
 </section>
+${consentEvidenceSection(consentEvidence, text)}
 <section id="about-this-bundle">
 <h2>About this bundle</h2>
 <p>Each system has a folder. Records are given twice: as JSON (the faithful, machine-readable copy,
@@ -178,6 +181,8 @@ function whatFileIs(file: BundleFile): string {
       return `A file (${file.contentType}) of ${file.ref ? `${file.ref.type} ${file.ref.id}` : "a record"}`;
     case "index":
       return "This page";
+    case "consent-evidence":
+      return "Your consent to call recording, machine-readable (JSON)";
   }
 }
 

@@ -2,9 +2,10 @@ import { z } from "zod";
 
 /**
  * Bumped when a reader of an older format could misread a newer bundle. 2: the `index` file kind
- * (index.html), what was withheld per system, and the processing information.
+ * (index.html), what was withheld per system, and the processing information. 3: the
+ * `consent-evidence` file kind (consent-evidence.json).
  */
-export const bundleFormatVersion = 2;
+export const bundleFormatVersion = 3;
 
 /** The human-readable summary beside the manifest. */
 export const indexEntryName = "index.html";
@@ -22,7 +23,7 @@ export const bundleFileSchema = z.object({
   contentType: z.string(),
   /** The connector instance the file came from; absent for the index. */
   instanceId: z.string().optional(),
-  kind: z.enum(["records-json", "records-csv", "binary", "index"]),
+  kind: z.enum(["records-json", "records-csv", "binary", "index", "consent-evidence"]),
   /** For record files: the record type they hold. */
   recordType: z.string().optional(),
   /** For binaries: the record the file belongs to in its system. */
@@ -69,8 +70,8 @@ export type BundleSystem = z.infer<typeof bundleSystemSchema>;
 
 export const bundleManifestSchema = z.object({
   format: z.literal("lethe-export"),
-  // Version 1 bundles (no index, nothing withheld) are still read.
-  formatVersion: z.union([z.literal(1), z.literal(bundleFormatVersion)]),
+  // Version 1 bundles (no index, nothing withheld) and 2 (no consent evidence) are still read.
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(bundleFormatVersion)]),
   request: z.object({
     id: z.string(),
     type: z.string(),

@@ -92,7 +92,7 @@ describe("writeExportBundle", () => {
     expect(entries.get("systems/CRM/contact.csv")!.toString()).toBe("id,phone\r\nc1,'+441134960000\r\n");
 
     const manifest = bundleManifestSchema.parse(JSON.parse(entries.get("manifest.json")!.toString()));
-    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.formatVersion).toBe(3);
     expect(manifest.request).toEqual(request);
     expect(manifest.generatedAt).toBe("2025-03-04T10:30:00.000Z");
     expect(manifest.systems).toEqual([

@@ -5,6 +5,7 @@ import type { ExportFieldRoles, ExportItem, ProcessingDeclaration } from "@lethe
 import { safePathSegment, UniqueNames } from "./bundle-names";
 import { BundleZip, type WrittenEntry } from "./bundle-zip";
 import { renderBundleIndex, type IndexSystemDetails } from "./bundle-index";
+import { consentEvidenceEntryName, consentEvidenceJson, type ConsentEvidenceItem } from "./consent-evidence-file";
 import {
   bundleFormatVersion,
   indexEntryName,
@@ -48,6 +49,8 @@ export interface WriteExportBundleOptions {
   directory: string;
   request: ExportBundleRequest;
   systems: ExportBundleSystem[];
+  /** The person's consent-to-record evidence from the ledger, for the calls in the bundle. */
+  consentEvidence?: readonly ConsentEvidenceItem[];
   now?: () => Date;
 }
 
@@ -110,7 +113,12 @@ export async function writeExportBundle(options: WriteExportBundleOptions): Prom
     const details = new Map<string, IndexSystemDetails>(
       options.systems.map((system) => [system.instanceId, { title: system.title, dataCategories: system.dataCategories }]),
     );
-    const index = await zip.addBuffer(indexEntryName, Buffer.from(renderBundleIndex(described, files, details), "utf8"));
+    const evidence = options.consentEvidence ?? [];
+    if (evidence.length > 0) {
+      const written = await zip.addBuffer(consentEvidenceEntryName, consentEvidenceJson(evidence));
+      files.push(describe(written, undefined, "application/json", "consent-evidence", {}));
+    }
+    const index = await zip.addBuffer(indexEntryName, Buffer.from(renderBundleIndex(described, files, details, evidence), "utf8"));
     const manifest: BundleManifest = {
       ...described,
       files: [...files, describe(index, undefined, "text/html; charset=utf-8", "index", {})],

@@ -1,17 +1,16 @@
-import { connectorAbilities, identifierHash, mentionOf, planAction, selectHold, vendorHoldOf } from "@lethe/core";
-import type { FieldUpdate, IdentifierKind, IdentifierMatch } from "@lethe/connector-sdk";
+import { connectorAbilities, mentionOf, planAction, selectHold, vendorHoldOf } from "@lethe/core";
+import type { FieldUpdate, IdentifierMatch } from "@lethe/connector-sdk";
 import {
   listActiveLegalHolds,
   listConnectorInstances,
   listLocatedRecords,
   listPlanItems,
-  listSubjectIdentifiers,
   upsertPlanItems,
   type Executor,
   type NewPlanItem,
   type RequestRow,
 } from "@lethe/db";
-import { identifierHashKey } from "../identifier-hash-key";
+import { subjectIdentifierHashes } from "../subject-hashes";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 
 /** The plan as built: what core's `nextStep` settles it on, and counts for the audit trail. */
@@ -42,7 +41,7 @@ export async function buildPlan(
   const decisions = new Map(previous.map((view) => [view.item.locatedRecordId, view.item.review]));
   const connectorOf = new Map((await listConnectorInstances(tx)).map((instance) => [instance.id, instance.connectorId]));
   const erasure = request.type === "erasure";
-  const personHashes = new Set(erasure ? await personHashesOf(tx, deps, request.id) : []);
+  const personHashes = new Set(erasure ? await subjectIdentifierHashes(tx, deps, request.id) : []);
   const holds = erasure ? await listActiveLegalHolds(tx, now) : [];
   const changes = rectificationChanges(request.parameters);
 
@@ -92,14 +91,6 @@ export async function buildPlan(
   };
 }
 
-/** Keyed hashes of the identifiers the requester gave or verified: what person-level holds name. */
-async function personHashesOf(tx: Executor, deps: RuntimeDependencies, requestId: string): Promise<string[]> {
-  const rows = await listSubjectIdentifiers(tx, requestId);
-  const own = rows.filter((row) => row.provenance === "given" || row.provenance === "verified");
-  if (own.length === 0) return [];
-  const key = identifierHashKey(deps);
-  return own.map((row) => identifierHash(key, row.kind as IdentifierKind, row.value));
-}
 
 export function matchReasons(matchedBy: unknown): string[] {
   if (!Array.isArray(matchedBy)) return [];

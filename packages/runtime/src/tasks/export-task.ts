@@ -17,6 +17,7 @@ import {
 import { appendAudits } from "../audit/append-audit";
 import type { JobHelpers, Task } from "graphile-worker";
 import { openConnectorSession, type ConnectorSession } from "../connector-session";
+import { consentEvidenceForExport } from "../consent/consent-evidence-for-export";
 import { BinarySizeMismatchError, writeExportBundle, type ExportBundleSystem } from "../export";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { advanceRequest } from "./advance-request";
@@ -96,10 +97,17 @@ export function exportTask(deps: RuntimeDependencies): Task {
       processing: source.session.connector.processing,
     }));
     try {
+      const consentEvidence = await consentEvidenceForExport(
+        deps.database.db,
+        deps,
+        requestId,
+        sources.map((source) => ({ instanceId: source.task.instanceId, refs: source.refs })),
+      );
       const bundle = await writeExportBundle({
         directory: deps.exportDirectory,
         request: { id: request.id, type: request.type, regime: request.regime, receivedAt: request.receivedAt.toISOString() },
         systems,
+        consentEvidence,
       });
       await deps.database.db.transaction(async (tx) => {
         const locked = await lockRequest(tx, requestId);

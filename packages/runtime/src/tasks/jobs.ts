@@ -26,6 +26,10 @@ export const taskNames = {
   retentionConfirm: "lethe.retention.confirm",
   /** The daily tick: every approved schedule swept (retention/retention-daily-task.ts). */
   retentionDaily: "lethe.retention.daily",
+  /** Reads an instance's consent evidence into the ledger (tasks/consent-sync-task.ts). */
+  consentSync: "lethe.consent.sync",
+  /** Carries out an approved consent remediation (tasks/consent-remediation-task.ts). */
+  consentRemediation: "lethe.consent.remediate",
   minimise: "lethe.minimise",
 } as const;
 

@@ -4,6 +4,8 @@ import { releaseHoldsTaskName } from "../holds/release-holds-job";
 import { releaseHoldsTask } from "../holds/release-holds-task";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { confirmTask } from "./confirm-task";
+import { consentRemediationTask } from "./consent-remediation-task";
+import { consentSyncTask } from "./consent-sync-task";
 import { eraseTask } from "./erase-task";
 import { exportTask } from "./export-task";
 import { finaliseTask } from "./finalise-task";
@@ -32,6 +34,8 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.rectify]: rectifyTask(deps),
     [taskNames.restrict]: restrictTask(deps),
     [taskNames.pciSweep]: pciSweepTask(deps),
+    [taskNames.consentSync]: consentSyncTask(deps),
+    [taskNames.consentRemediation]: consentRemediationTask(deps),
     [taskNames.minimise]: minimiseTask(deps),
     [releaseHoldsTaskName]: releaseHoldsTask(deps),
     [taskNames.retentionSweep]: retentionSweepTask(deps),

@@ -126,6 +126,7 @@ export function fixtureWorld(world: RecorderWorld, seed: number): SeededWorld {
       return turnOf(speaker, spoken.text, {}, spoken.pan);
     });
     const { utterances, cardMentions, durationMs } = layOut(turns, (index) => `${id}-u${index}`, () => 0.95);
+    const audio = { ...seededFormat, channels: Math.max(seededFormat.channels, ...participants.map((p) => (p.channel ?? 0) + 1)) };
     const consentEvents = spec.participants.flatMap((party, index) => partyConsentEvents(id, index, party, participants[index]?.participantId ?? "", start, spec.consent));
     const customer = participants.find((p) => p.role === "customer");
     if (spec.qualityTraining !== "none" && customer) {
@@ -143,12 +144,13 @@ export function fixtureWorld(world: RecorderWorld, seed: number): SeededWorld {
       conversationId: faker.string.uuid(),
       sessionId: base64Id(),
       groupId: base64Id(),
-      streamIds: [base64Id(), base64Id()],
+      // One SIPREC stream per channel of the file.
+      streamIds: Array.from({ length: audio.channels }, () => base64Id()),
       sipSessionId: "",
       startTime: new Date(start).toISOString(),
       endTime: new Date(start + durationMs).toISOString(),
       durationMs,
-      audio: { ...seededFormat, channels: Math.max(seededFormat.channels, ...participants.map((p) => (p.channel ?? 0) + 1)) },
+      audio,
       fileState: spec.mediaDeleted ? "DELETED" : "AVAILABLE",
       participants,
       retention: { archiveDate: new Date(start + 365 * day).toISOString(), deleteDate: new Date(start + 7 * 365 * day).toISOString() },

@@ -3,6 +3,7 @@ import type { Identifier, OraclePerson } from "@lethe/connector-sdk";
 import { layOut, turnOf, type Turn } from "./call-script";
 import { ReservedPhoneNumbers, sameDigitsInTheUk, separablePhoneNumber } from "@lethe/sandbox-kit";
 import { seededFormat } from "../audio/wav";
+import { consentScenarioCalls } from "./consent-scenarios";
 import * as lines from "./script-lines";
 import type { ConsentEventRow, ParticipantRow, PersonRow, SeededWorld } from "./world";
 
@@ -102,7 +103,8 @@ export function seedWorld(seed: number): SeededWorld {
       channel: 1,
       externalContactId: null,
       email: null,
-      joinedAt: new Date(start.getTime() + 7000).toISOString(),
+      // The recording starts when the agent answers: the agent is on the call from its first second (their opener is its first line).
+      joinedAt: start.toISOString(),
     };
     const pan = spec.card ? faker.helpers.arrayElement(testPans) : undefined;
     const fills = {
@@ -214,6 +216,8 @@ export function seedWorld(seed: number): SeededWorld {
   const separable = person({ phone: separablePhoneNumber(4), name: "Ravi Halvorsen", email: "ravi.halvorsen@recorder-demo.example.com" });
   addPerson(separable, { role: "subject", demo: "clean" });
   for (const n of [0, 1]) call({ caller: separable, aorForm: n === 0 ? "tel" : "sip-e164", withContactId: true, withEmail: true, short: false, card: false });
+  // Last of all, so that nothing above draws differently: two calls lacking someone's consent to record.
+  world.recordings.push(...consentScenarioCalls(seed, () => phones.forAnyoneElse()));
   return world;
 }
 
