@@ -14,9 +14,10 @@ export const retentionRecordType = "ticket";
 /**
  * Closed tickets last updated before `input.before` (a closed ticket cannot change any more, so
  * its last update is when it closed). Through the export search (vendor-apis.md §2.2 Z2, no 1,000
- * cap) with Zendesk's own syntax, `status:closed updated<YYYY-MM-DD` — the search compares whole
- * days, so the query asks for the tickets before the cut-off's day and each hit is compared with
- * the exact instant: a ticket is never reported early, at worst a day late. Each ticket's
+ * cap) with Zendesk's own syntax, `status:closed updated<YYYY-MM-DD`. The search compares whole
+ * days in the account's time zone (up to 14 hours from UTC), so the query asks for two days more
+ * than the cut-off and each hit is compared with the exact instant: no ticket is reported early
+ * and none is missed. Each ticket's
  * requester's identities (one call per requester) are reported for person-level legal holds.
  */
 export async function* findExpiredTickets(ctx: ZendeskContext, input: FindExpiredInput): AsyncGenerator<ExpiredPage> {
@@ -24,7 +25,7 @@ export async function* findExpiredTickets(ctx: ZendeskContext, input: FindExpire
   const before = Date.parse(input.before);
   if (!Number.isFinite(before)) throw new TypeError(`"${input.before}" is not an instant`);
   // The date is digits and dashes only: nothing in it can change the query's meaning.
-  const day = new Date(before).toISOString().slice(0, 10);
+  const day = new Date(before + 2 * 86_400_000).toISOString().slice(0, 10);
   const hits = await exportSearch(ctx, `status:closed updated<${day}`, "ticket", "search.export");
   const identities = new Map<number, Identifier[]>();
   const records: ExpiredRecord[] = [];
