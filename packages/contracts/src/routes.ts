@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { auditEntryListSchema, auditLogPageSchema, auditVerificationSchema, listAuditQuerySchema } from "./audit";
 import {
   apiTokenListSchema,

@@ -87,10 +87,10 @@ async function sweep(deps: RuntimeDependencies, run: RetentionRunRow, session: I
     await finishRetentionRun(deps, run, "completed", null);
     return;
   }
-  const schedule_ = deps.confirmSchedule ?? defaultConfirmSchedule;
+  const confirmSchedule = deps.confirmSchedule ?? defaultConfirmSchedule;
   await deps.database.db.transaction(async (tx) => {
     await updateRetentionRun(tx, run.id, { status: "confirming", counts: await countRetentionRunItems(tx, run.id), confirmRounds: 0 });
-    await enqueueJob(tx, retentionConfirmJob(run.id, new Date(Date.now() + confirmDelayMs(schedule_, 0))));
+    await enqueueJob(tx, retentionConfirmJob(run.id, new Date(Date.now() + confirmDelayMs(confirmSchedule, 0))));
   });
 }
 
