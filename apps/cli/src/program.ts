@@ -6,6 +6,7 @@ import { registerRetentionCommands } from "./commands/retention";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerMinimiseCommand } from "./commands/minimise";
 import { registerRecordingsCommands } from "./commands/recordings";
+import { registerConsentCommands } from "./commands/consent";
 import { registerRequestCommands } from "./commands/request";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
@@ -29,6 +30,7 @@ export function createProgram(): Command {
   registerConnectorCommands(program);
   registerAuditCommands(program);
   registerRecordingsCommands(program);
+  registerConsentCommands(program);
   registerUserCommands(program);
   registerWebhookCommands(program);
   registerHoldCommands(program);

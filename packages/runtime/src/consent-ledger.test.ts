@@ -259,16 +259,25 @@ describe("the consent ledger", () => {
     expect(audit.map((row) => row.action)).toEqual(["consent.remediation_planned", "consent.remediation_approved", "consent.remediation_completed"]);
   });
 
-  it("redacts the rest of the call after a withdrawal, and nothing before it", async () => {
+  it("drafts the redaction of the rest of the call after a withdrawal by itself, which once approved mutes nothing before it", async () => {
     const entry = (await gaps()).find((candidate) => candidate.recordId === "rec_withdrawal");
-    if (!entry) throw new Error("the withdrawal is not listed");
+    if (!entry?.remediationId) throw new Error("the read drafted no remediation for the withdrawal");
+    expect(entry.remediationStatus).toBe("draft");
+    // Only withdrawals are drafted without asking; the other gaps wait for an officer.
+    expect((await gaps()).filter((candidate) => candidate.remediationId !== null && candidate.recordId !== "rec_conference").map((candidate) => candidate.recordId)).toEqual(["rec_withdrawal"]);
     const before = await media("rec_withdrawal");
     const { durationMs } = await recording("rec_withdrawal");
-    const draft = await planConsentRemediation(database, world.registry, { entryId: entry.id, action: "redact-party", actor: "user:officer" });
-    expect(draft.spans).toEqual([{ channel: 0, startMs: 4500, endMs: durationMs }]);
-    await approveConsentRemediation(database, { id: draft.id, actor: "user:officer" });
-    expect(await settledRemediation(draft.id)).toMatchObject({ status: "completed" });
+    const draft = await readConsentRemediation(database, entry.remediationId);
+    expect(draft).toMatchObject({ status: "draft", createdBy: "worker", action: "redact-party", spans: [{ channel: 0, startMs: 4500, endMs: durationMs }] });
+    await approveConsentRemediation(database, { id: entry.remediationId, actor: "user:officer" });
+    expect(await settledRemediation(entry.remediationId)).toMatchObject({ status: "completed" });
     expectOnlyMuted(before, await media("rec_withdrawal"), 0, 4500, durationMs);
+
+    // Reading the calls again drafts nothing more for it.
+    const sync = await startConsentSync(database, world.registry, { instanceId: world.instanceId, interval, actor: "test" });
+    await pollUntil("the read after the remediation", () => getConsentSync(database, sync.id), { until: (state) => state?.status === "completed", timeoutMs: 60_000 });
+    const rows = await database.sql<Array<{ drafts: number }>>`select count(*)::int as drafts from consent_remediations where ledger_entry_id = ${entry.id}`;
+    expect(rows[0]?.drafts).toBe(1);
   });
 
   it("retains a held call and says which hold, changing nothing", async () => {

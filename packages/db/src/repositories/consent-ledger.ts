@@ -9,10 +9,11 @@ export type ConsentRemediationRow = typeof consentRemediations.$inferSelect;
 /**
  * Writes a page of ledger entries: new participants inserted, known ones (same instance, call and
  * participant) brought up to date — reading the same calls again changes nothing but `updatedAt`.
+ * Returns the rows as stored.
  */
-export async function upsertConsentEntries(tx: Executor, entries: readonly NewConsentLedgerEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx
+export async function upsertConsentEntries(tx: Executor, entries: readonly NewConsentLedgerEntry[]): Promise<ConsentLedgerRow[]> {
+  if (entries.length === 0) return [];
+  return tx
     .insert(consentLedger)
     .values([...entries])
     .onConflictDoUpdate({
@@ -38,7 +39,8 @@ export async function upsertConsentEntries(tx: Executor, entries: readonly NewCo
         reason: sql`excluded.reason`,
         updatedAt: sql`now()`,
       },
-    });
+    })
+    .returning();
 }
 
 export interface ConsentGapFilter {

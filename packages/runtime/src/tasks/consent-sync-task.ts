@@ -5,6 +5,7 @@ import { z } from "zod";
 import { appendAudit } from "../audit/append-audit";
 import { consentEvidenceOf, consentSyncKey, getConsentSync, type ConsentSyncState } from "../consent/consent-sync";
 import { ledgerEntriesOf } from "../consent/ledger-entries";
+import { draftWithdrawalRemediations } from "../consent/withdrawal-drafts";
 import { classifyFailure, describeFailure } from "../failure";
 import { identifierHashKey } from "../identifier-hash-key";
 import { openInstanceSession } from "../instance-session";
@@ -14,7 +15,8 @@ const payloadSchema = z.object({ syncId: z.uuid() });
 
 /**
  * Runs a ledger read (see `startConsentSync`): the connector's consent evidence page by page from
- * the saved cursor, each page's entries and the read's progress written in one transaction, so a
+ * the saved cursor, each page's entries (with a drafted remediation for each mid-call withdrawal,
+ * `draftWithdrawalRemediations`) and the read's progress written in one transaction, so a
  * worker killed mid-read resumes at the page it was on and rewriting a page changes nothing.
  * Transient faults are retried by graphile-worker; a permanent one, or the last attempt, ends the
  * read `failed` with the error (scrubbed of secrets).
@@ -46,7 +48,8 @@ export function consentSyncTask(deps: RuntimeDependencies): Task {
         progress.unconsented += entries.filter((entry) => !entry.consented).length;
         progress.updatedAt = new Date().toISOString();
         await deps.database.db.transaction(async (tx) => {
-          await upsertConsentEntries(tx, entries);
+          const stored = await upsertConsentEntries(tx, entries);
+          await draftWithdrawalRemediations(tx, stored);
           await saveCheckpoint(tx, consentSyncKey(state.id), progress);
         });
       }
