@@ -10,7 +10,8 @@ import { signIn } from "./e2e/sign-in";
  * The Retention screen in Chromium against a real `lethe start` and its demo recorder: the admin
  * adds a schedule (a malformed period named under its field first), previews it — nothing changes,
  * held calls shown "kept" with the reason — approves the terms, runs it now and reads the
- * receipts; the recorder's oracle then holds exactly the calls that were kept. A viewer only reads.
+ * receipts; the recorder's oracle then holds exactly the calls that were kept. Changing the period
+ * withdraws the approval. A viewer only reads.
  */
 const admin = { email: "admin@example.com", password: "correct horse battery staple" };
 const viewer = { email: "viewer@example.com", password: "viewer passphrase 123", role: "viewer" as const };
@@ -91,6 +92,15 @@ describe("the Retention screen, in Chromium against lethe start", () => {
     expect(erasedIds).toHaveLength(Number(erase));
     const after = await storedIds();
     expect(after.sort()).toEqual(before.filter((id) => !erasedIds.includes(id)).sort());
+
+    // Changed terms withdraw the approval: the schedule waits for a new preview to be approved.
+    await row.getByRole("button", { name: "Edit recordings 2 years" }).click();
+    await page.getByRole("textbox", { name: "Period (ISO 8601)" }).fill("P3Y");
+    await page.getByRole("button", { name: "Save schedule" }).click();
+    await page.getByRole("status").filter({ hasText: "Its terms changed" }).waitFor();
+    await row.getByText("waiting for approval").waitFor();
+    expect(await row.getByText("erase recording records after 3 years").count()).toBe(1);
+    expect(await row.getByRole("button", { name: /^Run now/ }).count()).toBe(0);
 
     const readOnly = await openRetention(viewer);
     await readOnly.getByTestId("retention-schedules").getByRole("row").filter({ hasText: "recordings 2 years" }).waitFor();

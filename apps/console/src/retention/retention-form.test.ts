@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { approvalState, describeCounts, describePeriod, describeSchedule, retentionConnections, scheduleBodyOf } from "./retention-form";
+import { approvalState, describeCounts, describePeriod, describeSchedule, retentionConnections, scheduleBodyOf, scheduleFormOf } from "./retention-form";
 
 describe("the retention schedule form", () => {
   it("sends trimmed fields, an upper-case period and the keep-tags split on commas", () => {
     expect(
       scheduleBodyOf({ name: " Calls ", connectorInstance: "i-1", recordType: " recording ", period: "p90d", keepWhenTagged: "consent:quality-training, , vip " }),
     ).toEqual({ name: "Calls", connectorInstance: "i-1", recordType: "recording", period: "P90D", action: "erase", keepWhenTagged: ["consent:quality-training", "vip"] });
+  });
+
+  it("fills the form with a schedule to change it, and sends the same definition back", () => {
+    const schedule = { name: "Calls", instanceId: "i-1", recordType: "recording", period: "P90D", keepWhenTagged: ["consent:quality-training", "vip"] };
+    const form = scheduleFormOf(schedule);
+    expect(form.keepWhenTagged).toBe("consent:quality-training, vip");
+    expect(scheduleBodyOf(form)).toEqual({ name: "Calls", connectorInstance: "i-1", recordType: "recording", period: "P90D", action: "erase", keepWhenTagged: ["consent:quality-training", "vip"] });
   });
 
   it("offers only connections whose connector can find records by age, with its record types", () => {

@@ -15,6 +15,17 @@ export function emptyScheduleForm(): ScheduleForm {
   return { name: "", connectorInstance: "", recordType: "", period: "P90D", keepWhenTagged: "" };
 }
 
+/** The form filled with a schedule's definition, to change it. */
+export function scheduleFormOf(schedule: Pick<RetentionSchedule, "name" | "instanceId" | "recordType" | "period" | "keepWhenTagged">): ScheduleForm {
+  return {
+    name: schedule.name,
+    connectorInstance: schedule.instanceId,
+    recordType: schedule.recordType,
+    period: schedule.period,
+    keepWhenTagged: schedule.keepWhenTagged.join(", "),
+  };
+}
+
 /** The `POST /retention/schedules` body: trimmed, the keep-tags split on commas, blanks dropped. */
 export function scheduleBodyOf(form: ScheduleForm): RetentionScheduleInput {
   return {

@@ -25,6 +25,12 @@ export const useRetentionStore = defineStore("retention", () => {
     return schedule;
   }
 
+  async function update(id: string, body: RetentionScheduleInput): Promise<RetentionSchedule> {
+    const { schedule } = await callApi("patchRetentionSchedule", { params: { id }, body });
+    replace(schedule);
+    return schedule;
+  }
+
   async function remove(id: string): Promise<void> {
     await callApi("deleteRetentionSchedule", { params: { id } });
     schedules.value = schedules.value.filter((schedule) => schedule.id !== id);
@@ -54,5 +60,5 @@ export const useRetentionStore = defineStore("retention", () => {
     return found;
   }
 
-  return { schedules, runs, load, create, remove, preview, approve, run, detail };
+  return { schedules, runs, load, create, update, remove, preview, approve, run, detail };
 });
