@@ -11,6 +11,7 @@ import { parsePluginList } from "./plugins/plugin-specifiers";
  */
 const defaultHome = ".lethe";
 const defaultPort = 4400;
+const defaultRetentionFile = "lethe.retention.json";
 
 const logLevelSchema = z.enum(["debug", "info", "warn", "error"]).default("info");
 export type CliLogLevel = z.infer<typeof logLevelSchema>;
@@ -59,6 +60,8 @@ const environmentSchema = z.object({
   LETHE_OUTBOUND_ALLOW: z.string().optional(),
   /** Comma-separated connector plugins (package names or paths) to load besides the bundled connectors. */
   LETHE_CONNECTORS: z.string().optional(),
+  /** The checked-in retention schedules (docs/retention-schedules.md); default `lethe.retention.json` here, if present. */
+  LETHE_RETENTION_FILE: z.string().min(1).optional(),
 });
 
 export interface LetheEnvironment {
@@ -92,6 +95,11 @@ export interface LetheEnvironment {
    * node_modules, `lethe.config.json` and package.json) and `LETHE_CONNECTORS`' entries.
    */
   connectorSources: CatalogSources;
+  /**
+   * The retention schedules file: `LETHE_RETENTION_FILE` (must exist), else `lethe.retention.json`
+   * in the installation directory (used when it exists).
+   */
+  retentionFile: { path: string; required: boolean };
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheEnvironment {
@@ -119,6 +127,9 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): LetheE
   const home = path.resolve(env.LETHE_HOME ?? defaultHome);
   return {
     outboundAllow,
+    retentionFile: env.LETHE_RETENTION_FILE
+      ? { path: path.resolve(env.LETHE_RETENTION_FILE), required: true }
+      : { path: path.resolve(defaultRetentionFile), required: false },
     connectorSources: { installationDirectory: process.cwd(), environmentPlugins: parsePluginList(env.LETHE_CONNECTORS) },
     commandPrefix: commandPrefixFor({ home: home !== path.resolve(defaultHome) ? home : undefined, port: env.LETHE_PORT }),
     usesDatabaseUrl: env.DATABASE_URL !== undefined,

@@ -3,6 +3,7 @@ import { registerAuditCommands } from "./commands/audit";
 import { registerInventoryCommands } from "./commands/inventory";
 import { registerConnectorCommands } from "./commands/connector";
 import { registerHoldCommands } from "./commands/hold";
+import { registerRetentionCommands } from "./commands/retention";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerMinimiseCommand } from "./commands/minimise";
 import { registerRecordingsCommands } from "./commands/recordings";
@@ -35,6 +36,7 @@ export function createProgram(): Command {
   registerUserCommands(program);
   registerWebhookCommands(program);
   registerHoldCommands(program);
+  registerRetentionCommands(program);
   registerMinimiseCommand(program);
   configureProgramOutput(program);
   return program;

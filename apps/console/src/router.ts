@@ -40,6 +40,12 @@ export function createConsoleRouter(pinia: Pinia): Router {
         meta: { permission: "connectors:read", title: "Connectors" },
       },
       { path: "/holds", name: "holds", component: () => import("./views/HoldsView.vue"), meta: { permission: "holds:read", title: "Legal holds" } },
+      {
+        path: "/retention",
+        name: "retention",
+        component: () => import("./views/RetentionView.vue"),
+        meta: { permission: "retention:read", title: "Retention" },
+      },
       { path: "/consent", name: "consent", component: () => import("./views/ConsentView.vue"), meta: { permission: "consent:read", title: "Consent to record" } },
       {
         path: "/inventory",

@@ -13,6 +13,7 @@ import { locate } from "./locate/locate";
 import { sweepCardNumbers } from "./pci-sweep/sweep-card-numbers";
 import { openRecordingAudio } from "./recording-audio";
 import { redactRecording } from "./redact-recording";
+import { findExpiredRecordings, retentionRecordType } from "./retention/find-expired-recordings";
 import { recorderSecrets, recorderSettings } from "./settings";
 import { recordSchemas } from "./vendor/records";
 
@@ -22,10 +23,11 @@ import { recordSchemas } from "./vendor/records";
  * legal holds; deletion through asynchronous jobs and redaction of audio ranges and transcript
  * spans. Its sandbox is `@lethe/connector-recorder/sandbox`.
  *
- * Besides the request phases it declares two of the SDK's optional operations: the PCI sweep
- * (`cardSweep`, run by the runtime's `lethe.pci.sweep` task outside any request) and the audio of
- * a recording for the console's player (`recordingAudio`), and each call participant's
- * consent-to-record facts for the consent ledger (`consentEvidence`).
+ * Besides the request phases it declares four of the SDK's optional operations: the PCI sweep
+ * (`cardSweep`, run by the runtime's `lethe.pci.sweep` task outside any request), the audio of
+ * a recording for the console's player (`recordingAudio`), each call participant's
+ * consent-to-record facts for the consent ledger (`consentEvidence`), and the calls past a
+ * retention period (`retention`, for the runtime's retention schedules).
  */
 export const recorderConnector = defineConnector({
   id: "recorder",
@@ -69,6 +71,7 @@ export const recorderConnector = defineConnector({
     // Recordings are counted by paging the search over all time (the API has no count); transcripts
     // and consent events cannot be counted without reading each recording's.
     countRecords: { recordTypes: ["recording"] },
+    retention: { recordTypes: [retentionRecordType] },
     consentEvidence: true,
   },
   // The vendor documents 300 requests per minute per OAuth client (API.md, "Rate limit").
@@ -83,6 +86,7 @@ export const recorderConnector = defineConnector({
   openRecordingAudio,
   readBack: readBackRecords,
   countRecords,
+  findExpired: findExpiredRecordings,
   readConsentEvidence,
 });
 

@@ -12,6 +12,7 @@ import { exportRecords } from "./export-records";
 import { locate } from "./locate/locate";
 import { zendeskSecrets, zendeskSettings } from "./settings";
 import { recordSchemas } from "./vendor/records";
+import { findExpiredTickets, retentionRecordType } from "./retention/find-expired-tickets";
 
 /**
  * Zendesk Support: users and their identities, the tickets they requested, their place and their
@@ -62,6 +63,8 @@ export const zendeskConnector = defineConnector({
     // Zendesk counts users and tickets (GET /api/v2/users/count, /tickets/count); identities,
     // participations and comments have no count endpoint.
     countRecords: { recordTypes: ["user", "ticket"] },
+    // Closed tickets past a retention period (search `status:closed updated<…`).
+    retention: { recordTypes: [retentionRecordType] },
   },
   rateLimit: { requestsPerMinute: 200 },
   check,
@@ -72,6 +75,7 @@ export const zendeskConnector = defineConnector({
   redact: redactRecord,
   readBack: readBackRecords,
   countRecords,
+  findExpired: findExpiredTickets,
 });
 
 export default zendeskConnector;

@@ -48,6 +48,14 @@ describe("capabilityProblems", () => {
     ]);
   });
 
+  it("pairs retention with findExpired and refuses a retention record type with no schema", () => {
+    expect(capabilityProblems({ capabilities: { ...none, retention: { recordTypes: ["call"] } }, recordSchemas: { call: {} } })).toEqual([
+      "declares retention but implements no findExpired operation",
+    ]);
+    const candidate = { capabilities: { ...none, retention: { recordTypes: ["call", "ticket"] } }, recordSchemas: { call: {} }, findExpired: operation };
+    expect(capabilityProblems(candidate)).toEqual(['declares retention for record type "ticket", which has no schema']);
+  });
+
   it("says so when there is no capabilities object to judge", () => {
     expect(capabilityProblems({})).toEqual(["it declares no capabilities object"]);
     expect(capabilityProblems(null)).toEqual(["it is not a connector definition"]);

@@ -17,6 +17,7 @@ export const capabilityOperations = {
   recordingAudio: "openRecordingAudio",
   readBack: "readBack",
   countRecords: "countRecords",
+  retention: "findExpired",
   consentEvidence: "readConsentEvidence",
 } as const satisfies Partial<Record<keyof Capabilities, keyof ConnectorDefinition>>;
 
@@ -91,6 +92,17 @@ export function capabilityProblems(candidate: unknown): string[] {
     const schemas = typeof definition.recordSchemas === "object" && definition.recordSchemas !== null ? definition.recordSchemas : {};
     if (!Array.isArray(types) || types.length === 0) problems.push("declares countRecords without the record types it counts");
     else for (const type of types) if (typeof type !== "string" || !(type in schemas)) problems.push(`declares countRecords for record type ${JSON.stringify(type)}, which has no schema`);
+  }
+  const retention = declared.retention;
+  if (declares(retention)) {
+    const recordTypes = (retention as { recordTypes?: unknown }).recordTypes;
+    const schemas = typeof definition.recordSchemas === "object" && definition.recordSchemas !== null ? definition.recordSchemas : {};
+    if (!Array.isArray(recordTypes) || recordTypes.length === 0) {
+      problems.push("declares retention for no record type");
+    } else {
+      const unknown = recordTypes.filter((type) => typeof type !== "string" || !(type in schemas));
+      for (const type of unknown) problems.push(`declares retention for record type ${JSON.stringify(type)}, which has no schema`);
+    }
   }
   return problems;
 }

@@ -15,6 +15,7 @@ import type {
 } from "./records";
 import type { RecordCount, RecordCountQuery } from "./record-count";
 import type { RecordingAudio } from "./recording-audio";
+import type { ExpiredPage, FindExpiredInput } from "./retention";
 
 /**
  * The optional operations a connector declared, each bound to the connector and present only
@@ -51,6 +52,10 @@ export interface DeclaredOperations<Settings = unknown, Secrets = unknown> {
     recordTypes: string[];
     count: (ctx: ConnectorContext<Settings, Secrets>, query: RecordCountQuery) => Promise<RecordCount>;
   };
+  retention?: {
+    recordTypes: string[];
+    findExpired: (ctx: ConnectorContext<Settings, Secrets>, input: FindExpiredInput) => AsyncIterable<ExpiredPage>;
+  };
   consentEvidence?: (ctx: ConnectorContext<Settings, Secrets>, input: ConsentEvidenceInput) => AsyncIterable<ConsentEvidencePage>;
 }
 
@@ -75,6 +80,9 @@ export function declaredOperations<S extends z.ZodType, K extends z.ZodType>(
   if (capabilities.readBack && connector.readBack) operations.readBack = connector.readBack.bind(connector);
   if (capabilities.countRecords && connector.countRecords) {
     operations.countRecords = { recordTypes: [...capabilities.countRecords.recordTypes], count: connector.countRecords.bind(connector) };
+  }
+  if (capabilities.retention && connector.findExpired) {
+    operations.retention = { recordTypes: capabilities.retention.recordTypes, findExpired: connector.findExpired.bind(connector) };
   }
   if (capabilities.consentEvidence && connector.readConsentEvidence) operations.consentEvidence = connector.readConsentEvidence.bind(connector);
   return operations;

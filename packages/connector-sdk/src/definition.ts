@@ -19,6 +19,7 @@ import type {
 } from "./records";
 import type { RecordCount, RecordCountQuery } from "./record-count";
 import type { RecordingAudio } from "./recording-audio";
+import type { ExpiredPage, FindExpiredInput, RetentionCapability } from "./retention";
 import type { SandboxDefinition } from "./sandbox";
 
 export type EraseMode = "hard" | "soft" | "anonymise";
@@ -64,6 +65,11 @@ export interface Capabilities {
    * mechanism, for the data inventory's discovery scan; false or absent if none.
    */
   countRecords?: false | { recordTypes: string[] };
+  /**
+   * The record types whose records it can find by age (`findExpired`) for retention schedules;
+   * false or absent if none.
+   */
+  retention?: false | RetentionCapability;
   /**
    * Whether it can report, for the calls of an interval, each participant's consent-to-record
    * facts (`readConsentEvidence`), which fill Lethe's consent ledger.
@@ -183,6 +189,12 @@ export interface ConnectorDefinition<
    * the vendor's count mechanism; never reads or returns the records themselves.
    */
   countRecords?(ctx: Ctx<SettingsSchema, SecretsSchema>, query: RecordCountQuery): Promise<RecordCount>;
+  /**
+   * The records of one type (of `capabilities.retention.recordTypes`) whose retention clock is
+   * before `input.before`, a page at a time with the cursor to resume from. Finds only: the runtime
+   * decides what is kept and erases the rest through `erase`.
+   */
+  findExpired?(ctx: Ctx<SettingsSchema, SecretsSchema>, input: FindExpiredInput): AsyncIterable<ExpiredPage>;
   /**
    * The consent facts of every participant of the calls that started in the interval
    * (`capabilities.consentEvidence`), a page at a time with the cursor to resume from. Reads only.

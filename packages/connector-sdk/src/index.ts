@@ -7,6 +7,7 @@ export * from "./errors";
 export * from "./context";
 export * from "./personal-data";
 export * from "./card-sweep";
+export * from "./retention";
 export * from "./consent-evidence";
 export * from "./recording-audio";
 export * from "./logger";

@@ -122,6 +122,17 @@ export interface OracleClockChange {
  * `capabilities.cardSweep`: each payment card number the store still holds in readable form, once
  * per place it is held (a text field, or the audio where it was spoken).
  */
+/**
+ * When a record's retention period starts counting, as the vendor's store holds it (a call's end, a
+ * closed ticket's last update): `GET /__sandbox/retention-clocks?recordType=` of a sandbox whose
+ * connector declares `capabilities.retention`, so the conformance suite can judge `findExpired`.
+ */
+export interface OracleRetentionClock {
+  ref: RecordRef;
+  /** ISO 8601 instant. */
+  at: string;
+}
+
 export interface OracleCardNumber {
   /** The record the sweep reports it under (its `recordId` is this ref's id). */
   ref: RecordRef;

@@ -32,6 +32,9 @@ export const permissions = [
   "consent:read",
   /** Reading consent evidence in, and planning and approving consent remediations. */
   "consent:manage",
+  "retention:read",
+  /** Creating, approving and running retention schedules: erasure without a data subject. */
+  "retention:manage",
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -51,8 +54,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     "inventory:scan",
     "consent:read",
     "consent:manage",
+    "retention:read",
+    "retention:manage",
   ],
-  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "consent:read", "inventory:read"],
+  viewer: ["requests:read", "connectors:read", "audit:read", "holds:read", "consent:read", "inventory:read", "retention:read"],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

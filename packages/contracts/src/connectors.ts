@@ -34,6 +34,8 @@ export const capabilitiesSchema = z
     countRecords: z.union([z.literal(false), z.object({ recordTypes: z.array(z.string()) }).strict()]).optional(),
     /** Whether it reports each call participant's consent-to-record facts (the consent ledger's source). */
     consentEvidence: z.boolean().optional(),
+    /** The record types whose records it can find by age for retention schedules; false or absent: none. */
+    retention: z.union([z.literal(false), z.object({ recordTypes: z.array(z.string()) }).strict()]).optional(),
   })
   .strict();
 export type ConnectorCapabilities = z.infer<typeof capabilitiesSchema>;

@@ -14,6 +14,7 @@ export * from "./recordings";
 export * from "./dashboard";
 export * from "./storable-text";
 export * from "./inventory";
+export * from "./retention";
 export * from "./consent";
 export * from "./consent-routes";
 export * from "./route-types";

@@ -27,6 +27,7 @@ import { healthResponseSchema } from "./health";
 import { dataInventorySchema, inventoryScanSchema, startInventoryScanBodySchema } from "./inventory";
 import { createHoldBodySchema, endHoldBodySchema, holdListSchema, holdResponseSchema } from "./holds";
 import { approvePlanBodySchema, provenanceGraphSchema, requestPlanSchema, reviewDecisionsBodySchema } from "./plans";
+import { retentionRoutes } from "./retention-routes";
 import { pciSweepSchema, recordingAudioQuerySchema, recordingOutcomeListSchema, startPciSweepBodySchema } from "./recordings";
 import { attestIdentityBodySchema, confirmVerificationCodeBodySchema, verificationCodeSentSchema } from "./verification";
 import { createdWebhookEndpointSchema, createWebhookEndpointBodySchema, webhookEndpointListSchema } from "./webhooks";
@@ -534,6 +535,7 @@ export const apiRoutes = {
     success: { status: 200, description: "ended", schema: holdResponseSchema },
   },
   ...consentRoutes,
+  ...retentionRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -34,5 +34,8 @@ export * from "./requests/job-gate";
 export * from "./requests/confirm-schedule";
 export * from "./metrics/reporting-weeks";
 export * from "./metrics/on-time-rate";
+export * from "./retention/retention-cutoff";
+export * from "./retention/retention-fingerprint";
+export * from "./retention/retention-decision";
 export * from "./consent/recording-rule";
 export * from "./consent/judge-consent";

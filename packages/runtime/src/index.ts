@@ -71,4 +71,5 @@ export {
 export { parseOutboundAllowList, loopbackAllowList, InvalidAllowListEntryError, type OutboundAllowList } from "./outbound/outbound-allow-list";
 export { addressRefusal, type AddressRefusal } from "./outbound/address-policy";
 export { actorStanding } from "./actor-standing";
+export * from "./retention";
 export * from "./consent";

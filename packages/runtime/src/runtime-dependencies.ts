@@ -36,4 +36,6 @@ export interface RuntimeDependencies {
   breakers?: InstanceBreakers;
   /** This worker's unspent rate-limit tokens per instance, shared by its jobs; none: each job leases its own. */
   rateLimitLeases?: RateLimitLeases;
+  /** What time it is for decisions that count periods (retention sweeps); default the system clock. */
+  clock?: { now(): Date };
 }

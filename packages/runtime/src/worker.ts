@@ -65,6 +65,8 @@ export interface StartWorkerOptions {
    * Default none: connectors and webhooks reach public addresses only.
    */
   outboundAllow?: readonly string[];
+  /** What time it is for retention sweeps (tests move it); default the system clock. */
+  clock?: { now(): Date };
 }
 
 export interface RunningWorker {
@@ -111,6 +113,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     retryPolicy: { ...defaultRetryPolicy, ...options.retryPolicy },
     breakers: new InstanceBreakers({ ...defaultBreakerOptions, ...options.breaker }),
     rateLimitLeases: new RateLimitLeases(),
+    ...(options.clock ? { clock: options.clock } : {}),
   };
 
   const liveness = await openWorkerLiveness(database, log);

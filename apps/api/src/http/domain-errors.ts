@@ -18,6 +18,13 @@ import {
   UnknownConnectorError,
   UnknownConnectorInstanceError,
   RefusedWebhookUrlError,
+  DuplicateRetentionScheduleError,
+  InvalidRetentionScheduleError,
+  RetentionNotApprovedError,
+  RetentionPreviewMismatchError,
+  RetentionRunNotFoundError,
+  RetentionScheduleFromFileError,
+  RetentionScheduleNotFoundError,
 } from "@lethe/runtime";
 import { ApiError } from "../api-error";
 
@@ -72,6 +79,22 @@ export function domainErrorToApiError(error: unknown): ApiError | undefined {
   }
   if (error instanceof UnknownConnectorError) {
     return new ApiError(400, "validation_failed", error.message, [{ path: "body.connectorId", message: error.message }]);
+  }
+  if (error instanceof InvalidRetentionScheduleError) {
+    // Its message starts with the field at fault: "recordType: …".
+    const field = /^(\w+):/.exec(error.message)?.[1];
+    return new ApiError(400, "validation_failed", error.message, field ? [{ path: `body.${field}`, message: error.message }] : undefined);
+  }
+  if (error instanceof RetentionScheduleNotFoundError || error instanceof RetentionRunNotFoundError) {
+    return new ApiError(404, "not_found", error.message);
+  }
+  if (
+    error instanceof RetentionScheduleFromFileError ||
+    error instanceof DuplicateRetentionScheduleError ||
+    error instanceof RetentionNotApprovedError ||
+    error instanceof RetentionPreviewMismatchError
+  ) {
+    return new ApiError(409, "conflict", error.message);
   }
   if (error instanceof DuplicateInstanceNameError || error instanceof ConnectorInstanceInUseError) {
     return new ApiError(409, "conflict", error.message);

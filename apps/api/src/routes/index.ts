@@ -60,6 +60,15 @@ import { postRequestVerificationAttest } from "./postRequestVerificationAttest";
 import { postRequestVerificationCode } from "./postRequestVerificationCode";
 import { postRequestVerificationConfirm } from "./postRequestVerificationConfirm";
 import { postWebhookEndpoint } from "./postWebhookEndpoint";
+import { getRetentionSchedules } from "./getRetentionSchedules";
+import { postRetentionSchedule } from "./postRetentionSchedule";
+import { patchRetentionSchedule } from "./patchRetentionSchedule";
+import { deleteRetentionSchedule } from "./deleteRetentionSchedule";
+import { postRetentionPreview } from "./postRetentionPreview";
+import { postRetentionApproval } from "./postRetentionApproval";
+import { postRetentionRun } from "./postRetentionRun";
+import { getRetentionRuns } from "./getRetentionRuns";
+import { getRetentionRun } from "./getRetentionRun";
 
 /**
  * One handler per route of the contract's table. Typed as a complete record: a route added to
@@ -125,4 +134,13 @@ export const routeHandlers: Record<OperationId, (context: ApiContext) => Request
   postHold,
   getHold,
   postHoldEnd,
+  getRetentionSchedules,
+  postRetentionSchedule,
+  patchRetentionSchedule,
+  deleteRetentionSchedule,
+  postRetentionPreview,
+  postRetentionApproval,
+  postRetentionRun,
+  getRetentionRuns,
+  getRetentionRun,
 };

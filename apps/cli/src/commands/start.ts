@@ -5,6 +5,7 @@ import { createOutboundGuard, startWorker } from "@lethe/runtime";
 import { createConsoleLog } from "../console-log";
 import { demoWelcomeLines, type SandboxDemoPeople } from "../demo-welcome";
 import { ensureDemoInstance } from "../demo-instances";
+import { applyRetentionFile, describeSync } from "../retention-file";
 import { readEnvironment } from "../env";
 import { installedSandboxes } from "../installed-connectors.gen";
 import { openLethe } from "../open-lethe";
@@ -63,6 +64,9 @@ export function registerStartCommand(program: Command): void {
         if (demoHosts.size > 0) log("info", `outbound requests allowed to the demo sandboxes' host ${[...demoHosts].join(", ")}`, {});
         const outbound = createOutboundGuard({ allow: outboundAllow });
         for (const { connectorId, running } of sandboxes) await ensureDemoInstance(lethe, connectorId, running, outbound);
+        // The checked-in retention schedules win over the console's (docs/retention-schedules.md).
+        const retentionSync = await applyRetentionFile(env, lethe);
+        if (retentionSync) log("info", describeSync(retentionSync), {});
 
         const worker = await startWorker({
           db: lethe.database,

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { startWorker } from "@lethe/runtime";
 import { createConsoleLog } from "../console-log";
 import { readEnvironment } from "../env";
+import { applyRetentionFile, describeSync } from "../retention-file";
 import { openLethe } from "../open-lethe";
 import { parsePositiveInteger } from "../parse-options";
 import { waitForShutdownSignal } from "../shutdown-signal";
@@ -21,6 +22,8 @@ export function registerWorkerCommand(program: Command): void {
       const log = createConsoleLog(env.logLevel);
       const lethe = await openLethe(env);
       try {
+        const retentionSync = await applyRetentionFile(env, lethe);
+        if (retentionSync) log("info", describeSync(retentionSync), {});
         const worker = await startWorker({
           db: lethe.database,
           registry: lethe.registry,

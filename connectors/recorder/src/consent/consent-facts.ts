@@ -25,7 +25,8 @@ export function partyRole(role: ParticipantRecord["role"]): CallPartyRole {
  */
 export function consentFacts(consent: ConsentRecord, participantId: string, callStart: number): ConsentFact[] {
   return consent.events
-    .filter((event) => event.participantId === participantId)
+    // Consent to quality training is about using the recording, not about recording: not a fact here.
+    .filter((event) => event.participantId === participantId && (event.purpose ?? "recording") === "recording")
     .map((event) => ({
       kind: factKinds[event.type],
       atMs: Math.max(0, Date.parse(event.at) - callStart),

@@ -6,6 +6,7 @@ import { rateLimitPolicy } from "./http/rate-limit-policy";
 import { sendVendorError } from "./http/vendor-error";
 import { getOracleCardNumbers } from "./oracle-routes/oracle-card-numbers";
 import { getOracleMedia, getOracleRecordings, postOracleJobFaults } from "./oracle-routes/oracle-recordings";
+import { getOracleRetentionClocks } from "./oracle-routes/oracle-retention-clocks";
 import type { SandboxState } from "./sandbox-state";
 import { getJob, postJob } from "./vendor-routes/deletion-job-routes";
 import { getMedia } from "./vendor-routes/get-media";
@@ -65,6 +66,7 @@ export function createSandboxApp(state: SandboxState): Express {
   const oracle = createOracleRouter(state);
   oracle.get("/recordings", getOracleRecordings(state));
   oracle.get("/card-numbers", getOracleCardNumbers(state));
+  oracle.get("/retention-clocks", getOracleRetentionClocks(state));
   oracle.get("/recordings/:id/media", getOracleMedia(state));
   oracle.post("/jobs", postOracleJobFaults(state));
   app.use("/__sandbox", oracle);

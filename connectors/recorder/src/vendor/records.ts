@@ -92,6 +92,8 @@ export const consentEventRecord = z.looseObject({
   type: z.enum(["consent.requested", "consent.given", "consent.declined", "consent.withdrawn"]),
   method: z.enum(["ivr-prompt", "beep", "verbal", "dtmf", "agent-attestation"]),
   at: timestamp,
+  /** What was consented to (API.md, "Consent events"): being recorded, or use for quality training. */
+  purpose: z.enum(["recording", "quality-training"]).optional(),
 });
 
 export const consentRecord = z.looseObject({

@@ -6,6 +6,7 @@ import { enforceRateLimit } from "./http/enforce-rate-limit";
 import { faultStyle } from "./http/fault-style";
 import { sendNotFound } from "./http/zendesk-error";
 import { postRedactionFaults } from "./oracle-routes/redaction-faults";
+import { getRetentionClocks } from "./oracle-routes/retention-clocks";
 import type { SandboxState } from "./sandbox-state";
 import { getAttachmentContent, getComments, putCommentRedaction, putLegacyRedaction } from "./vendor-routes/comments";
 import { deleteDeletedTicket, deleteManyDeletedTickets, getDeletedTickets, getJobStatus } from "./vendor-routes/deleted-tickets";
@@ -91,6 +92,7 @@ export function createSandboxApp(state: SandboxState): Express {
 
   const oracle = createOracleRouter(state);
   oracle.post("/redactions", postRedactionFaults(state));
+  oracle.get("/retention-clocks", getRetentionClocks(state));
   app.use("/__sandbox", oracle);
 
   app.use((_req, res) => sendNotFound(res));

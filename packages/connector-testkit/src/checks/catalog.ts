@@ -26,6 +26,7 @@ import {
 } from "./faults";
 import { secondSweepFindsNothing, sweepRemovesEveryCardNumber } from "./card-sweep";
 import { consentEvidenceCoversEverySubjectCall, consentEvidenceResumesAndChangesNothing } from "./consent-evidence";
+import { findExpiredChangesNothing, findsExactlyTheExpiredRecords } from "./retention";
 import { logsHoldNoSecretOrIdentifier } from "./hygiene";
 import { abortStopsPromptly, resumeFromCheckpointLeavesNoGapOrDuplicate } from "./locate-interruption";
 import {
@@ -51,7 +52,7 @@ export const checkGroups = [
   { group: 5, title: "Erase (verified by the oracle)" },
   { group: 6, title: "Faults" },
   { group: 7, title: "Hygiene" },
-  { group: 8, title: "Declared vendor features (card sweep, recording audio, consent evidence)" },
+  { group: 8, title: "Declared vendor features (card sweep, recording audio, consent evidence, retention)" },
   { group: 9, title: "Third-party record mentioning the subject" },
   { group: 10, title: "Read back by id" },
   { group: 11, title: "Rectify" },
@@ -79,6 +80,8 @@ const needsCardSweep = (connector: AnyConnector) =>
   connector.capabilities.cardSweep ? undefined : "the connector declares no card sweep";
 const needsConsentEvidence = (connector: AnyConnector) =>
   connector.capabilities.consentEvidence ? undefined : "the connector declares no consent evidence";
+const needsRetention = (connector: AnyConnector) =>
+  connector.capabilities.retention ? undefined : "the connector declares no retention";
 const needsRecordingAudio = (connector: AnyConnector) =>
   connector.capabilities.recordingAudio ? undefined : "the connector declares no recording audio";
 const needsMentions = (connector: AnyConnector) => {
@@ -345,6 +348,18 @@ export const conformanceChecks = {
     title: "consent evidence resumes from a page's cursor and changes nothing",
     notApplicable: needsConsentEvidence,
     run: consentEvidenceResumesAndChangesNothing,
+  },
+  "retention.finds-exactly-expired": {
+    group: 8,
+    title: "findExpired finds exactly the records whose retention clock, per the oracle, is before the cut-off, each once",
+    notApplicable: needsRetention,
+    run: findsExactlyTheExpiredRecords,
+  },
+  "retention.reads-only": {
+    group: 8,
+    title: "finding expired records changes nothing",
+    notApplicable: needsRetention,
+    run: findExpiredChangesNothing,
   },
   "rectify.fields-updated": {
     group: 11,

@@ -1,6 +1,6 @@
-import type { OracleCardNumber, OracleClockChange, OracleFault, OraclePerson, OracleRecord, OracleStats } from "@lethe/connector-sdk";
+import type { OracleCardNumber, OracleClockChange, OracleFault, OraclePerson, OracleRecord, OracleRetentionClock, OracleStats } from "@lethe/connector-sdk";
 import type { z } from "zod";
-import { oracleCardNumbersResponse, oraclePeopleResponse, oracleRecordCountsResponse, oracleRecordsResponse, oracleStats } from "./oracle-schemas";
+import { oracleCardNumbersResponse, oraclePeopleResponse, oracleRecordCountsResponse, oracleRecordsResponse, oracleRetentionClocksResponse, oracleStats } from "./oracle-schemas";
 
 /**
  * The sandbox's oracle (docs/connectors.md, "Sandboxes"): it reads the sandbox's store directly, so the
@@ -12,6 +12,8 @@ export interface OracleClient {
   records(personId: string): Promise<OracleRecord[]>;
   /** Every payment card number still readable in the store (sandboxes of connectors declaring `cardSweep`). */
   cardNumbers(): Promise<OracleCardNumber[]>;
+  /** When each record of the type starts its retention period (sandboxes of connectors declaring `retention`). */
+  retentionClocks(recordType: string): Promise<OracleRetentionClock[]>;
   stats(): Promise<OracleStats>;
   /** Record type → records in the vendor's active store (sandboxes of connectors declaring `countRecords`). */
   recordCounts(): Promise<Record<string, number>>;
@@ -56,6 +58,8 @@ export function createOracleClient(baseUrl: string): OracleClient {
     records: async (personId) =>
       (await read(`/people/${encodeURIComponent(personId)}/records`, oracleRecordsResponse)).records,
     cardNumbers: async () => (await read("/card-numbers", oracleCardNumbersResponse)).cardNumbers,
+    retentionClocks: async (recordType) =>
+      (await read(`/retention-clocks?recordType=${encodeURIComponent(recordType)}`, oracleRetentionClocksResponse)).clocks,
     stats: () => read("/stats", oracleStats),
     recordCounts: async () => (await read("/record-counts", oracleRecordCountsResponse)).counts,
     injectFault: async (fault) => void (await call("POST", "/faults", fault)),

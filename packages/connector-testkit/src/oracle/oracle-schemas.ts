@@ -34,6 +34,10 @@ export const oracleCardNumbersResponse = z.object({
   cardNumbers: z.array(z.object({ ref: z.object({ type: z.string(), id: z.string() }), location: z.string() })),
 });
 
+export const oracleRetentionClocksResponse = z.object({
+  clocks: z.array(z.object({ ref: z.object({ type: z.string(), id: z.string() }), at: z.iso.datetime({ offset: true }) })),
+});
+
 export const oracleStats = z.object({
   calls: z.record(z.string(), z.number()),
   deletions: z.record(z.string(), z.number()),

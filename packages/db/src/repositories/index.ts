@@ -29,4 +29,6 @@ export * from "./dashboard-metrics";
 export * from "./connector-instance-usage";
 export * from "./audit-log-search";
 export * from "./inventory-scans";
+export * from "./retention-schedules";
+export * from "./retention-runs";
 export * from "./consent-ledger";

@@ -13,4 +13,5 @@ export * from "./verification";
 export * from "./webhooks";
 export * from "./suppression";
 export * from "./inventory";
+export * from "./retention";
 export * from "./consent";

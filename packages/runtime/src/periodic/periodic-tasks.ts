@@ -1,5 +1,6 @@
 import { parseCronItems, type CronItem, type ParsedCronItem } from "graphile-worker";
 import { releaseHoldsCron } from "../holds/release-holds-job";
+import { retentionDailyCron } from "../retention/retention-daily-task";
 import { taskNames } from "../tasks/jobs";
 
 /**
@@ -16,6 +17,8 @@ export const periodicTasks: readonly CronItem[] = [
   { task: taskNames.minimise, match: "*/10 * * * *", identifier: "minimise", options: { backfillPeriod: 0 } },
   // Records kept by a legal hold that ended, expired or whose rule retention ran out are erased.
   releaseHoldsCron,
+  // Approved retention schedules swept; new or changed ones previewed for approval.
+  retentionDailyCron,
 ];
 
 export function periodicCronItems(extra: readonly CronItem[] = []): ParsedCronItem[] {

@@ -22,6 +22,12 @@ export const taskNames = {
   pciSweep: "lethe.pci.sweep",
   /** Counts one instance's records for a discovery scan of the data inventory (inventory/). */
   inventoryCount: "lethe.inventory.count",
+  /** A retention schedule's sweep (retention/retention-sweep-task.ts). */
+  retentionSweep: "lethe.retention.sweep",
+  /** Pending receipts of a retention sweep confirmed again (retention/retention-confirm-task.ts). */
+  retentionConfirm: "lethe.retention.confirm",
+  /** The daily tick: every approved schedule swept (retention/retention-daily-task.ts). */
+  retentionDaily: "lethe.retention.daily",
   /** Reads an instance's consent evidence into the ledger (tasks/consent-sync-task.ts). */
   consentSync: "lethe.consent.sync",
   /** Carries out an approved consent remediation (tasks/consent-remediation-task.ts). */

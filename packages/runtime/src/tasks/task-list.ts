@@ -18,6 +18,9 @@ import { rectifyTask } from "./rectify-task";
 import { restrictTask } from "./restrict-task";
 import { startRequestTask } from "./start-request-task";
 import { verifyTask } from "./verify-task";
+import { retentionConfirmTask } from "../retention/retention-confirm-task";
+import { retentionDailyTask } from "../retention/retention-daily-task";
+import { retentionSweepTask } from "../retention/retention-sweep-task";
 
 export function createTaskList(deps: RuntimeDependencies): TaskList {
   return {
@@ -37,5 +40,8 @@ export function createTaskList(deps: RuntimeDependencies): TaskList {
     [taskNames.consentRemediation]: consentRemediationTask(deps),
     [taskNames.minimise]: minimiseTask(deps),
     [releaseHoldsTaskName]: releaseHoldsTask(deps),
+    [taskNames.retentionSweep]: retentionSweepTask(deps),
+    [taskNames.retentionConfirm]: retentionConfirmTask(deps),
+    [taskNames.retentionDaily]: retentionDailyTask(deps),
   };
 }

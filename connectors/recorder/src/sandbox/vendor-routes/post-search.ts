@@ -20,19 +20,20 @@ const searchBody = z
       ])
       .optional(),
     interval: z.string().optional(),
+    endedBefore: z.string().optional(),
     includeDeleted: z.boolean().default(false),
     pageSize: z.int().min(1).max(maxSearchPageSize).default(defaultSearchPageSize),
     cursor: z.string().optional(),
   })
-  .refine((body) => body.participant !== undefined || body.interval !== undefined, {
-    message: "needs a participant or an interval filter",
+  .refine((body) => body.participant !== undefined || body.interval !== undefined || body.endedBefore !== undefined, {
+    message: "needs a participant, an interval or an endedBefore filter",
     path: ["participant"],
   });
 
 /**
  * `POST /v1/recordings:search` (API.md, "Search recordings"): recordings with a participant
- * matching the filter and/or starting inside the interval (both when both are given), ordered by
- * id, keyset-paginated with an opaque cursor. Recordings whose
+ * matching the filter, starting inside the interval and/or ended before `endedBefore` (all that are
+ * given), ordered by id, keyset-paginated with an opaque cursor. Recordings whose
  * media is deleted appear only with `includeDeleted: true`.
  *
  * Like many telephony indexes, the phone filter compares the last ten digits of whatever the
@@ -46,10 +47,15 @@ export function postSearch(state: SandboxState): RequestHandler {
       sendVendorError(res, 400, "bad.request", `Invalid search: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
       return;
     }
-    const { participant, interval, includeDeleted, pageSize, cursor } = parsed.data;
+    const { participant, interval, endedBefore, includeDeleted, pageSize, cursor } = parsed.data;
     const window = interval === undefined ? undefined : parseInterval(interval);
     if (window === null) {
       sendVendorError(res, 400, "bad.request", "interval must be two ISO 8601 instants start/end with start < end.");
+      return;
+    }
+    const endLimit = endedBefore === undefined ? undefined : parseInstant(endedBefore);
+    if (endLimit === null) {
+      sendVendorError(res, 400, "bad.request", "endedBefore must be an ISO 8601 instant with Z or an offset.");
       return;
     }
     const after = cursor === undefined ? "" : decodeCursor(cursor);
@@ -59,7 +65,8 @@ export function postSearch(state: SandboxState): RequestHandler {
     }
     const matches = (r: RecordingRow) =>
       (participant === undefined || r.participants.some((p) => participantMatches(p, participant))) &&
-      (window === undefined || startsWithin(r, window));
+      (window === undefined || startsWithin(r, window)) &&
+      (endLimit === undefined || Date.parse(r.endTime) < endLimit);
     const hits = [...state.store.recordings.values()]
       .filter((r: RecordingRow) => (includeDeleted || r.fileState !== "DELETED") && matches(r))
       .sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -97,6 +104,14 @@ function dialledDigits(aor: string): string | undefined {
 
 function comparableAor(aor: string): string {
   return aor.trim().toLowerCase().replace(/^sips:/, "sip:").replace(/[;?].*$/, "");
+}
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with a zone, in ms; null when malformed. */
+function parseInstant(value: string): number | null {
+  const ms = isoInstant.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(ms) ? ms : null;
 }
 
 /** `start/end` (ISO 8601 instants, as Genesys' analytics intervals): [start, end) in ms; null when malformed. */

@@ -50,5 +50,5 @@ export function transcriptJson(recording: RecordingRow) {
 }
 
 export function consentJson(recording: RecordingRow) {
-  return { recordingId: recording.id, events: recording.consentEvents.map((event) => ({ ...event })) };
+  return { recordingId: recording.id, events: recording.consentEvents.map((event) => ({ ...event, purpose: event.purpose ?? "recording" })) };
 }

@@ -54,6 +54,7 @@ const call = z
     participants: z.array(party).min(1).max(16),
     lines: z.array(line).default([]),
     consent: z.enum(["given", "declined", "none"]).default("given"),
+    qualityTraining: z.enum(["given", "declined", "none"]).default("none"),
     legalHold: z.strictObject({ holdId: z.string().min(1), basis: z.string().min(1) }).nullable().default(null),
     mediaDeleted: z.boolean().default(false),
   })
@@ -127,6 +128,16 @@ export function fixtureWorld(world: RecorderWorld, seed: number): SeededWorld {
     const { utterances, cardMentions, durationMs } = layOut(turns, (index) => `${id}-u${index}`, () => 0.95);
     const audio = { ...seededFormat, channels: Math.max(seededFormat.channels, ...participants.map((p) => (p.channel ?? 0) + 1)) };
     const consentEvents = spec.participants.flatMap((party, index) => partyConsentEvents(id, index, party, participants[index]?.participantId ?? "", start, spec.consent));
+    const customer = participants.find((p) => p.role === "customer");
+    if (spec.qualityTraining !== "none" && customer) {
+      // A second prompt after the recording notice: may the call be used for quality training?
+      const type = spec.qualityTraining === "given" ? "consent.given" : "consent.declined";
+      const at = (ms: number) => new Date(start + ms).toISOString();
+      consentEvents.push(
+        { eventId: `${id}-q1`, participantId: customer.participantId, type: "consent.requested", method: "ivr-prompt", at: at(800), purpose: "quality-training" },
+        { eventId: `${id}-q2`, participantId: customer.participantId, type, method: "dtmf", at: at(1200), purpose: "quality-training" },
+      );
+    }
     const day = 86_400_000;
     return {
       id,

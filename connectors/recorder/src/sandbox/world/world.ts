@@ -53,6 +53,8 @@ export interface ConsentEventRow {
   type: "consent.requested" | "consent.given" | "consent.declined" | "consent.withdrawn";
   method: "ivr-prompt" | "beep" | "verbal" | "dtmf" | "agent-attestation";
   at: string;
+  /** What was consented to: being recorded (absent) or the recording's use for quality training. */
+  purpose?: "recording" | "quality-training";
 }
 
 /** Ground truth for the PCI sweep: a card number spoken on the call (by the caller or read back). */

@@ -5,7 +5,9 @@ import type { ZendeskStore } from "./zendesk-store";
  * Zendesk's search language, the parts the connector and node-zendesk use (vendor-apis.md §2.2):
  * `type:user|ticket`, `keyword:value` and `keyword:"quoted value"`, bare words and "quoted
  * phrases", a leading `-` to exclude, `OR` between alternatives, and `*` as a wildcard in unquoted
- * values. Inside quotes every character is literal.
+ * values. Inside quotes every character is literal. Dates: `created` and `updated` with `:` (that
+ * day), `<` (before it) or `>` (after it), a `YYYY-MM-DD` date (the account's day, UTC here) or an
+ * ISO 8601 date-time, e.g. `status:closed updated<2024-01-01`.
  *
  * Like the real service it is fuzzier than a client might hope: `email:` also finds `+tag`
  * variants of an address, and `phone:` finds numbers whose last ten digits agree (the same
@@ -17,6 +19,8 @@ export type SearchType = "user" | "ticket";
 interface Term {
   negated: boolean;
   keyword?: string;
+  /** `:`, or `<` / `>` for a date keyword. */
+  operator: ":" | "<" | ">";
   value: string;
   quoted: boolean;
 }
@@ -27,13 +31,13 @@ export interface ParsedQuery {
   alternatives: Term[][];
 }
 
-const tokenPattern = /(-?)(?:([a-z_]+):)?(?:"([^"]*)"?|(\S+))/gi;
+const tokenPattern = /(-?)(?:([a-z_]+)([:<>]))?(?:"([^"]*)"?|(\S+))/gi;
 
 export function parseQuery(query: string): ParsedQuery {
   const types: SearchType[] = [];
   const alternatives: Term[][] = [[]];
   for (const match of query.matchAll(tokenPattern)) {
-    const [, minus = "", keyword, quotedValue, bareValue] = match;
+    const [, minus = "", keyword, operator = ":", quotedValue, bareValue] = match;
     const quoted = quotedValue !== undefined;
     const value = quotedValue ?? bareValue ?? "";
     if (!quoted && !keyword && minus === "" && value === "OR") {
@@ -44,7 +48,7 @@ export function parseQuery(query: string): ParsedQuery {
       types.push(value);
       continue;
     }
-    alternatives.at(-1)?.push({ negated: minus === "-", keyword: keyword?.toLowerCase(), value, quoted });
+    alternatives.at(-1)?.push({ negated: minus === "-", keyword: keyword?.toLowerCase(), operator: operator as Term["operator"], value, quoted });
   }
   return { types, alternatives: alternatives.filter((terms) => terms.length > 0) };
 }
@@ -79,6 +83,8 @@ function matches(query: ParsedQuery, holds: (term: Term) => boolean): boolean {
 }
 
 function userTerm(store: ZendeskStore, user: UserRow, identities: IdentityRow[], term: Term): boolean {
+  // Only dates compare with < and >, and users are not searched by date here.
+  if (term.operator !== ":") return false;
   const emails = identities.filter((i) => i.type === "email").map((i) => i.value);
   const phones = identities.filter((i) => i.type === "phone_number").map((i) => i.value);
   switch (term.keyword) {
@@ -98,6 +104,7 @@ function userTerm(store: ZendeskStore, user: UserRow, identities: IdentityRow[],
 }
 
 function ticketTerm(store: ZendeskStore, ticket: TicketRow, term: Term): boolean {
+  if (term.operator !== ":" && term.keyword !== "created" && term.keyword !== "updated") return false;
   const person = (ids: number[]) => ids.some((id) => userIs(store, id, term));
   switch (term.keyword) {
     case "requester":
@@ -114,6 +121,10 @@ function ticketTerm(store: ZendeskStore, ticket: TicketRow, term: Term): boolean
       return person(store.commentsOf(ticket.id).map((comment) => comment.author_id));
     case "status":
       return ticket.status === term.value.toLowerCase();
+    case "created":
+      return dateMatches(ticket.created_at, term);
+    case "updated":
+      return dateMatches(ticket.updated_at, term);
     case "subject":
       return text(ticket.subject, term);
     case undefined:
@@ -158,6 +169,21 @@ function text(haystack: string, term: Term): boolean {
     return haystack.replace(/\D/g, "").includes(digits);
   }
   return false;
+}
+
+/**
+ * `updated<2024-01-01`: before that day began; `>`: after it ended; `:` within it. A date-time
+ * compares to the instant. An unreadable date matches nothing, as Zendesk's search finds nothing.
+ */
+function dateMatches(stamp: string, term: Term): boolean {
+  const at = Date.parse(stamp);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(term.value);
+  const start = Date.parse(day ? `${term.value}T00:00:00Z` : term.value);
+  if (!Number.isFinite(start) || !Number.isFinite(at)) return false;
+  const end = day ? start + 86_400_000 : start;
+  if (term.operator === "<") return at < start;
+  if (term.operator === ">") return day ? at >= end : at > start;
+  return day ? at >= start && at < end : at === start;
 }
 
 function glob(pattern: string): RegExp {
