@@ -1,4 +1,4 @@
-import type { ErasureReceipt, LocatedRecord, OraclePerson } from "@lethe/connector-sdk";
+import { createHttpClient, type ErasureReceipt, type LocatedRecord, type OraclePerson } from "@lethe/connector-sdk";
 import { describe, expect, it } from "vitest";
 import { collect, vendorToken, useSeededRecorder } from "../test/recorder-context";
 import { confirmDeletions } from "./erase/confirm-deletions";
@@ -112,6 +112,27 @@ describe("erase and confirm", () => {
     const erasedIds = new Set(pending.map((r) => r.ref.id));
     expect(left.some((r) => erasedIds.has(r.ref.id))).toBe(false);
     expect(new Set(left.filter((r) => r.ref.type === "recording" && r.personalData.legalHold === "LH-2025-017").map((r) => r.ref.id)).size).toBe(2);
+  });
+
+  it("replaces a token that expired between its grant and its first use, once", async () => {
+    const subject = await firstSubject();
+    const context = ctx();
+    let moved = false;
+    // The vendor's day passes right after it grants the token: the first call with it gets 401.
+    context.http = createHttpClient({
+      signal: context.signal,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!moved && (input instanceof Request ? input.url : input.toString()).endsWith("/oauth/token")) {
+          moved = true;
+          await seeded.oracle.moveClock({ advanceMs: day });
+        }
+        return response;
+      },
+    });
+    const located = await collect(locateRecords(context, { identifiers: [{ kind: "customer_id", value: value(subject, "customer_id") }] }));
+    expect(moved).toBe(true);
+    expect(located.length).toBeGreaterThan(0);
   });
 
   it("retains a call put under legal hold while its deletion job waited: the job skips it and confirm says so", async () => {

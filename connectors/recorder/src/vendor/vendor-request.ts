@@ -23,16 +23,17 @@ const tokens = new WeakMap<object, Promise<string>>();
 
 /**
  * One call to the recorder API (API.md, "Authentication"): a bearer token from the OAuth client
- * credentials grant. A token that expires mid-operation (the API answers 401) is replaced once;
- * a second 401 is the AuthError `ctx.http` raised.
+ * credentials grant. A token the API refuses (401) is replaced once — whether it was cached or
+ * granted a moment ago, since a token can expire between its grant and its first use (the
+ * vendor's clock ahead of ours); a second 401 is the AuthError `ctx.http` raised. Credentials the
+ * grant itself refuses fail at the grant, without a retry.
  */
 export async function callVendor(ctx: RecorderContext, call: VendorCall): Promise<HttpResponse> {
-  const cached = tokens.get(ctx.secrets);
-  const token = await (cached ?? freshToken(ctx));
+  const token = await (tokens.get(ctx.secrets) ?? freshToken(ctx));
   try {
     return await send(ctx, call, token);
   } catch (error) {
-    if (!(error instanceof AuthError) || cached === undefined) throw error;
+    if (!(error instanceof AuthError)) throw error;
     tokens.delete(ctx.secrets);
     ctx.log.info("The access token was refused; requesting a new one", { route: call.route });
     return send(ctx, call, await freshToken(ctx));
