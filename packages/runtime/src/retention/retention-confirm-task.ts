@@ -3,10 +3,11 @@ import { confirmDelayMs, defaultConfirmSchedule } from "@lethe/core";
 import { enqueueJob, getRetentionRun, getRetentionSchedule, listRetentionRunItems, updateRetentionRun } from "@lethe/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import { classifyFailure, describeFailure } from "../failure";
+import { describeFailure } from "../failure";
 import { openInstanceSession } from "../instance-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { finishRetentionRun, retentionConfirmJob, storeReceipts } from "./retention-sweep-task";
+import { retriesStandaloneJob } from "../tasks/standalone-job-retry";
 
 const payloadSchema = z.object({ runId: z.uuid() });
 
@@ -58,10 +59,7 @@ export function retentionConfirmTask(deps: RuntimeDependencies): Task {
         await enqueueJob(tx, retentionConfirmJob(run.id, new Date(Date.now() + confirmDelayMs(confirmSchedule, round))));
       });
     } catch (error) {
-      const failure = classifyFailure(error, helpers.abortSignal);
-      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
-      const retryable = failure.kind === "transient" || failure.kind === "rate_limited" || (failure.kind === "contract" && helpers.job.attempts < 3);
-      if (failure.kind === "aborted" || (retryable && !lastAttempt)) throw error;
+      if (retriesStandaloneJob(error, helpers)) throw error;
       await finishRetentionRun(deps, run, "failed", describeFailure(error, sensitiveValues));
     }
   };

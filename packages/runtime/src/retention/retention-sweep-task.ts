@@ -14,12 +14,13 @@ import {
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { appendAudit } from "../audit/append-audit";
-import { classifyFailure, describeFailure } from "../failure";
+import { describeFailure } from "../failure";
 import { openInstanceSession, type InstanceSession } from "../instance-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { maxJobAttempts, taskNames } from "../tasks/jobs";
 import { decidedExpiredPages } from "./expired-items";
 import { retentionNow } from "./preview-retention";
+import { retriesStandaloneJob } from "../tasks/standalone-job-retry";
 
 const payloadSchema = z.object({ runId: z.uuid() });
 
@@ -52,10 +53,7 @@ export function retentionSweepTask(deps: RuntimeDependencies): Task {
       sensitiveValues = session.sensitiveValues;
       await sweep(deps, run, session);
     } catch (error) {
-      const failure = classifyFailure(error, helpers.abortSignal);
-      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
-      const retryable = failure.kind === "transient" || failure.kind === "rate_limited" || (failure.kind === "contract" && helpers.job.attempts < 3);
-      if (failure.kind === "aborted" || (retryable && !lastAttempt)) throw error;
+      if (retriesStandaloneJob(error, helpers)) throw error;
       await finishRetentionRun(deps, run, "failed", describeFailure(error, sensitiveValues));
     }
   };

@@ -4,11 +4,12 @@ import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { appendAudit } from "../audit/append-audit";
 import type { ChannelSpan } from "../consent/remediation-plan";
-import { classifyFailure, describeFailure } from "../failure";
+import { describeFailure } from "../failure";
 import { findHoldsFor } from "../holds/find-holds";
 import { openInstanceSession, type InstanceSession } from "../instance-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
 import { maxJobAttempts, taskNames } from "./jobs";
+import { retriesStandaloneJob } from "./standalone-job-retry";
 
 const payloadSchema = z.object({ remediationId: z.uuid() });
 
@@ -46,10 +47,7 @@ export function consentRemediationTask(deps: RuntimeDependencies): Task {
       const receipt = await carryOut(session, remediation);
       await settle(deps, remediation, receipt);
     } catch (error) {
-      const failure = classifyFailure(error, helpers.abortSignal);
-      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
-      const retryable = failure.kind === "transient" || failure.kind === "rate_limited" || (failure.kind === "contract" && helpers.job.attempts < 3);
-      if (failure.kind === "aborted" || (retryable && !lastAttempt)) throw error;
+      if (retriesStandaloneJob(error, helpers)) throw error;
       await finish(deps, remediation, "failed", { error: describeFailure(error, sensitiveValues) });
     }
   };

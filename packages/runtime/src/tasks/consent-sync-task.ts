@@ -6,10 +6,11 @@ import { appendAudit } from "../audit/append-audit";
 import { consentEvidenceOf, consentSyncKey, getConsentSync, type ConsentSyncState } from "../consent/consent-sync";
 import { ledgerEntriesOf } from "../consent/ledger-entries";
 import { draftWithdrawalRemediations } from "../consent/withdrawal-drafts";
-import { classifyFailure, describeFailure } from "../failure";
+import { describeFailure } from "../failure";
 import { identifierHashKey } from "../identifier-hash-key";
 import { openInstanceSession } from "../instance-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
+import { retriesStandaloneJob } from "./standalone-job-retry";
 
 const payloadSchema = z.object({ syncId: z.uuid() });
 
@@ -55,10 +56,7 @@ export function consentSyncTask(deps: RuntimeDependencies): Task {
       }
       await finish(deps, progress, "completed", null);
     } catch (error) {
-      const failure = classifyFailure(error, helpers.abortSignal);
-      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
-      const retryable = failure.kind === "transient" || failure.kind === "rate_limited" || (failure.kind === "contract" && helpers.job.attempts < 3);
-      if (failure.kind === "aborted" || (retryable && !lastAttempt)) throw error;
+      if (retriesStandaloneJob(error, helpers)) throw error;
       await finish(deps, state, "failed", describeFailure(error, sensitiveValues));
     }
   };

@@ -3,9 +3,10 @@ import { finishInventoryScanInstance, getInventoryScanInstance } from "@lethe/db
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { appendAudit } from "../audit/append-audit";
-import { classifyFailure, describeFailure } from "../failure";
+import { describeFailure } from "../failure";
 import { openInstanceSession } from "../instance-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
+import { retriesStandaloneJob } from "./standalone-job-retry";
 
 const payloadSchema = z.object({ scanId: z.uuid(), instanceId: z.uuid() });
 
@@ -43,10 +44,7 @@ export function inventoryCountTask(deps: RuntimeDependencies): Task {
       }
       await finish(deps, { scanId, instanceId, status: "completed", counts });
     } catch (error) {
-      const failure = classifyFailure(error, helpers.abortSignal);
-      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
-      const retryable = failure.kind === "transient" || failure.kind === "rate_limited" || (failure.kind === "contract" && helpers.job.attempts < 3);
-      if (failure.kind === "aborted" || (retryable && !lastAttempt)) throw error;
+      if (retriesStandaloneJob(error, helpers)) throw error;
       await finish(deps, { scanId, instanceId, status: "failed", error: describeFailure(error, sensitiveValues) });
     }
   };

@@ -3,10 +3,11 @@ import { saveCheckpoint } from "@lethe/db";
 import { appendAudit } from "../audit/append-audit";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import { classifyFailure, describeFailure } from "../failure";
+import { describeFailure } from "../failure";
 import { cardSweepOf, getPciSweep, pciSweepKey, type CardSweep, type PciSweepState } from "../pci-sweep";
 import { openInstanceSession } from "../instance-session";
 import type { RuntimeDependencies } from "../runtime-dependencies";
+import { retriesStandaloneJob } from "./standalone-job-retry";
 
 const payloadSchema = z.object({ sweepId: z.uuid() });
 
@@ -29,11 +30,7 @@ export function pciSweepTask(deps: RuntimeDependencies): Task {
       sensitiveValues = session.sensitiveValues;
       await sweep(deps, state, session.sweep, session.ctx);
     } catch (error) {
-      const failure = classifyFailure(error, helpers.abortSignal);
-      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
-      // A garbled answer is retried a few times (usually the transport), not the whole budget.
-      const retryable = failure.kind === "transient" || failure.kind === "rate_limited" || (failure.kind === "contract" && helpers.job.attempts < 3);
-      if (failure.kind === "aborted" || (retryable && !lastAttempt)) throw error;
+      if (retriesStandaloneJob(error, helpers)) throw error;
       await finish(deps, state, "failed", describeFailure(error, sensitiveValues));
     }
   };
